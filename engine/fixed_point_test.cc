@@ -1,0 +1,118 @@
+#include "engine/internal/fixed_point.h"
+
+#include <limits>
+
+#include "gtest/gtest.h"
+
+namespace remit::engine_internal {
+namespace {
+
+struct GoodCase {
+  const char* text;
+  int scale;
+  bool grouping;
+  bool exponent;
+  int64_t expected;
+};
+
+constexpr GoodCase kGood[] = {
+    {"0", 2, false, false, 0},
+    {"-0", 2, false, false, 0},
+    {"19.99", 2, false, false, 1999},
+    {"19.9", 2, false, false, 1990},
+    {"007.50", 2, false, false, 750},
+    {"1,234,567.89", 2, true, false, 123456789},
+    {"163.8815", 12, false, false, 163881500000000},
+    {"0.000651", 12, false, false, 651000000},
+    {"6.51E-04", 12, false, true, 651000000},
+    {"6.51e+2", 0, false, true, 651},
+    {"1.50", 1, false, false, 15},  // A trailing zero beyond the scale.
+    {"-12.5", 1, false, false, -125},
+    {"9223372036854775807", 0, false, false,
+     std::numeric_limits<int64_t>::max()},
+    {"-9223372036854775808", 0, false, false,
+     std::numeric_limits<int64_t>::min()},
+    {"92233720368547758.07", 2, false, false,
+     std::numeric_limits<int64_t>::max()},
+};
+
+TEST(ParseScaledTest, Accepts) {
+  for (const GoodCase& c : kGood) {
+    ParseOptions options;
+    options.scale = c.scale;
+    options.allow_grouping = c.grouping;
+    options.allow_exponent = c.exponent;
+    absl::StatusOr<int64_t> value = ParseScaled(c.text, options);
+    ASSERT_TRUE(value.ok()) << c.text << ": " << value.status();
+    EXPECT_EQ(*value, c.expected) << c.text;
+  }
+}
+
+struct BadCase {
+  const char* text;
+  int scale;
+  absl::StatusCode code;
+  const char* message_part;
+};
+
+constexpr BadCase kBad[] = {
+    {"", 2, absl::StatusCode::kInvalidArgument, "empty"},
+    {"-", 2, absl::StatusCode::kInvalidArgument, "no digits"},
+    {"NaN", 2, absl::StatusCode::kInvalidArgument, "'N'"},
+    {"inf", 2, absl::StatusCode::kInvalidArgument, "'i'"},
+    {"1e5", 2, absl::StatusCode::kInvalidArgument, "exponent"},
+    {"12.345", 2, absl::StatusCode::kInvalidArgument, "more than 2 fractional"},
+    {"1.", 2, absl::StatusCode::kInvalidArgument, "after the decimal point"},
+    {".5", 2, absl::StatusCode::kInvalidArgument, "before the decimal point"},
+    {"1.2.3", 2, absl::StatusCode::kInvalidArgument, "'.'"},
+    {"+5", 2, absl::StatusCode::kInvalidArgument, "'+'"},
+    {" 5", 2, absl::StatusCode::kInvalidArgument, "' '"},
+    {"1,234", 2, absl::StatusCode::kInvalidArgument, "','"},
+    {"9223372036854775808", 0, absl::StatusCode::kOutOfRange, "too large"},
+    {"92233720368547758.08", 2, absl::StatusCode::kOutOfRange, "too large"},
+    {"100000000000000000000000", 0, absl::StatusCode::kOutOfRange, "too large"},
+};
+
+TEST(ParseScaledTest, Rejects) {
+  for (const BadCase& c : kBad) {
+    ParseOptions options;
+    options.scale = c.scale;
+    absl::StatusOr<int64_t> value = ParseScaled(c.text, options);
+    ASSERT_FALSE(value.ok()) << "'" << c.text << "' parsed as " << *value;
+    EXPECT_EQ(value.status().code(), c.code) << c.text;
+    EXPECT_NE(value.status().message().find(c.message_part),
+              absl::string_view::npos)
+        << c.text << ": " << value.status();
+  }
+}
+
+TEST(ParseScaledTest, GroupingMustBeInThrees) {
+  ParseOptions options;
+  options.scale = 2;
+  options.allow_grouping = true;
+  for (const char* bad : {"1,23", "1234,567", ",123", "1,,234", "12,3456"}) {
+    EXPECT_FALSE(ParseScaled(bad, options).ok()) << bad;
+  }
+  EXPECT_EQ(*ParseScaled("12,345", options), 1234500);
+}
+
+TEST(ParseScaledTest, NegativeCanBeRefused) {
+  ParseOptions options;
+  options.allow_negative = false;
+  EXPECT_EQ(ParseScaled("-1", options).status().message(),
+            "must not be negative");
+}
+
+TEST(FormatScaledTest, Table) {
+  EXPECT_EQ(FormatScaled(123450, 2, 2), "1234.50");
+  EXPECT_EQ(FormatScaled(-5, 2, 2), "-0.05");
+  EXPECT_EQ(FormatScaled(500, 0, 0), "500");
+  EXPECT_EQ(FormatScaled(163881500000000, 12, 0), "163.8815");
+  EXPECT_EQ(FormatScaled(1000000000000, 12, 0), "1");
+  EXPECT_EQ(FormatScaled(651000000, 12, 0), "0.000651");
+  EXPECT_EQ(FormatScaled(std::numeric_limits<int64_t>::min(), 2, 2),
+            "-92233720368547758.08");
+}
+
+}  // namespace
+}  // namespace remit::engine_internal

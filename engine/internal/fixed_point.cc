@@ -1,0 +1,185 @@
+#include "engine/internal/fixed_point.h"
+
+#include <cstdlib>
+#include <limits>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace remit::engine_internal {
+
+namespace {
+
+struct Powers {
+  absl::int128 values[39];
+  Powers() {
+    values[0] = 1;
+    for (int i = 1; i < 39; ++i) values[i] = values[i - 1] * 10;
+  }
+};
+
+}  // namespace
+
+absl::int128 Pow10(int n) {
+  static const Powers* const kPowers = new Powers();
+  if (n < 0 || n > 38) std::abort();
+  return kPowers->values[n];
+}
+
+namespace {
+
+absl::Status Malformed(absl::string_view why) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("is not a decimal number (", why, ")"));
+}
+
+// Reads the integer part, enforcing well-formed thousands groups when they
+// are allowed. Appends digits to `digits`.
+absl::Status ReadIntegerPart(absl::string_view text, bool allow_grouping,
+                             std::string* digits) {
+  if (text.empty()) return Malformed("no digits before the decimal point");
+  bool grouped = text.find(',') != absl::string_view::npos;
+  if (grouped && !allow_grouping) {
+    return Malformed("',' is not accepted here");
+  }
+  size_t group_len = 0;
+  bool first_group = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ',') {
+      if ((first_group && (group_len == 0 || group_len > 3)) ||
+          (!first_group && group_len != 3)) {
+        return Malformed("thousands groups must have three digits");
+      }
+      first_group = false;
+      group_len = 0;
+      continue;
+    }
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      return Malformed(absl::StrCat("unexpected character '",
+                                    absl::string_view(&text[i], 1), "'"));
+    }
+    digits->push_back(c);
+    ++group_len;
+  }
+  if (grouped && group_len != 3) {
+    return Malformed("thousands groups must have three digits");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> ParseScaled(absl::string_view text,
+                                    const ParseOptions& options) {
+  if (options.scale < 0 || options.scale > kMaxScale) std::abort();
+  if (text.empty()) return Malformed("empty");
+  bool negative = false;
+  if (text.front() == '-') {
+    if (!options.allow_negative) {
+      return absl::InvalidArgumentError("must not be negative");
+    }
+    negative = true;
+    text.remove_prefix(1);
+  }
+
+  int exponent = 0;
+  size_t e_pos = text.find_first_of("eE");
+  if (e_pos != absl::string_view::npos) {
+    if (!options.allow_exponent) return Malformed("no exponent allowed");
+    absl::string_view exp_text = text.substr(e_pos + 1);
+    text = text.substr(0, e_pos);
+    bool exp_negative = false;
+    if (!exp_text.empty() && (exp_text[0] == '-' || exp_text[0] == '+')) {
+      exp_negative = exp_text[0] == '-';
+      exp_text.remove_prefix(1);
+    }
+    if (exp_text.empty() || exp_text.size() > 3) {
+      return Malformed("bad exponent");
+    }
+    for (char c : exp_text) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+        return Malformed("bad exponent");
+      }
+      exponent = exponent * 10 + (c - '0');
+    }
+    if (exp_negative) exponent = -exponent;
+  }
+
+  absl::string_view int_part = text;
+  absl::string_view frac_part;
+  size_t dot = text.find('.');
+  bool has_dot = dot != absl::string_view::npos;
+  if (has_dot) {
+    int_part = text.substr(0, dot);
+    frac_part = text.substr(dot + 1);
+    if (frac_part.empty())
+      return Malformed("no digits after the decimal point");
+  }
+  std::string digits;
+  digits.reserve(text.size());
+  if (absl::Status s =
+          ReadIntegerPart(int_part, options.allow_grouping, &digits);
+      !s.ok()) {
+    return s;
+  }
+  for (char c : frac_part) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      return Malformed(absl::StrCat("unexpected character '",
+                                    absl::string_view(&c, 1), "'"));
+    }
+    digits.push_back(c);
+  }
+  // value = digits * 10^(exponent - frac_len); scaled = value * 10^scale.
+  int shift = options.scale + exponent - static_cast<int>(frac_part.size());
+  // Drop trailing zeros that a negative shift would remove exactly.
+  while (shift < 0 && !digits.empty() && digits.back() == '0') {
+    digits.pop_back();
+    ++shift;
+  }
+  if (shift < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("has more than ", options.scale, " fractional digit",
+                     options.scale == 1 ? "" : "s"));
+  }
+  // Leading zeros do not count towards the size.
+  size_t first_nonzero = digits.find_first_not_of('0');
+  if (first_nonzero == std::string::npos) return 0;
+  absl::string_view significant =
+      absl::string_view(digits).substr(first_nonzero);
+  const absl::int128 limit =
+      negative ? -absl::int128(std::numeric_limits<int64_t>::min())
+               : absl::int128(std::numeric_limits<int64_t>::max());
+  if (significant.size() + shift > 19) {
+    return absl::OutOfRangeError("is too large");
+  }
+  absl::int128 value = 0;
+  for (char c : significant) value = value * 10 + (c - '0');
+  value *= Pow10(shift);
+  if (value > limit) return absl::OutOfRangeError("is too large");
+  return static_cast<int64_t>(negative ? -value : value);
+}
+
+std::string FormatScaled(int64_t value, int scale, int min_fraction_digits) {
+  if (scale < 0 || scale > kMaxScale) std::abort();
+  const bool negative = value < 0;
+  // Via uint64 so that INT64_MIN negates safely.
+  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
+                                : static_cast<uint64_t>(value);
+  const uint64_t divisor = static_cast<uint64_t>(Pow10(scale));
+  std::string result = negative ? "-" : "";
+  absl::StrAppend(&result, magnitude / divisor);
+  if (scale == 0) return result;
+  std::string fraction = absl::StrCat(magnitude % divisor);
+  fraction.insert(0, scale - fraction.size(), '0');
+  size_t keep = fraction.size();
+  while (keep > static_cast<size_t>(min_fraction_digits) &&
+         fraction[keep - 1] == '0') {
+    --keep;
+  }
+  if (keep > 0) absl::StrAppend(&result, ".", fraction.substr(0, keep));
+  return result;
+}
+
+}  // namespace remit::engine_internal

@@ -1,0 +1,64 @@
+#include "engine/rounding.h"
+
+#include <cstdlib>
+
+namespace remit {
+
+absl::string_view RoundingModeName(RoundingMode mode) {
+  switch (mode) {
+    case RoundingMode::kHalfEven:
+      return "half-even";
+    case RoundingMode::kHalfAwayFromZero:
+      return "half-away-from-zero";
+    case RoundingMode::kFloor:
+      return "floor";
+    case RoundingMode::kCeiling:
+      return "ceiling";
+    case RoundingMode::kTowardZero:
+      return "toward-zero";
+  }
+  return "unknown";
+}
+
+absl::int128 DivideRounded(absl::int128 numerator, absl::int128 denominator,
+                           RoundingMode mode) {
+  if (denominator == 0) std::abort();
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  // C++ division truncates toward zero; the remainder has the numerator's
+  // sign.
+  absl::int128 quotient = numerator / denominator;
+  absl::int128 remainder = numerator % denominator;
+  if (remainder == 0) return quotient;
+  const bool negative = numerator < 0;
+  const absl::int128 abs_remainder = negative ? -remainder : remainder;
+  // Compare 2*|r| with d without overflow: |r| < d, so d - |r| is safe.
+  const absl::int128 rest = denominator - abs_remainder;
+  const int half_cmp =
+      abs_remainder > rest ? 1 : (abs_remainder < rest ? -1 : 0);
+  bool away;  // Move one step away from zero?
+  switch (mode) {
+    case RoundingMode::kHalfEven:
+      away = half_cmp > 0 || (half_cmp == 0 && (quotient % 2) != 0);
+      break;
+    case RoundingMode::kHalfAwayFromZero:
+      away = half_cmp >= 0;
+      break;
+    case RoundingMode::kFloor:
+      away = negative;
+      break;
+    case RoundingMode::kCeiling:
+      away = !negative;
+      break;
+    case RoundingMode::kTowardZero:
+    default:
+      away = false;
+      break;
+  }
+  if (away) quotient += negative ? -1 : 1;
+  return quotient;
+}
+
+}  // namespace remit

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages remitrank builds and tests with, if any are
+# missing. Idempotent and silent when everything is present. Needs root (or
+# passwordless sudo) only when something must be installed.
+set -euo pipefail
+
+packages=(
+  bazel-bootstrap
+  g++
+  clang lld libclang-rt-14-dev
+  libabsl-dev
+  libprotobuf-dev protobuf-compiler
+  libgrpc++-dev libgrpc-dev protobuf-compiler-grpc grpc-proto
+  libssl-dev
+  libgtest-dev libgmock-dev
+  libbenchmark-dev
+  libsqlite3-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install_deps: installing missing Debian packages: ${missing[*]}" >&2
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  echo "install_deps: these packages are missing and installing them needs root:" >&2
+  echo "  apt-get install ${missing[*]}" >&2
+  echo "Run this script as root, or install them and run it again." >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq >/dev/null
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install_deps: done" >&2

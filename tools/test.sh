@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of remitrank, after installing whatever is missing:
+#   1. bazel test //...                  (default configuration)
+#   2. bazel test --config=asan //...    (AddressSanitizer + UBSan)
+# Prints a summary per configuration and the closing line
+# "N passed, N failed" (test cases), and exits non-zero on any failure.
+# Extra arguments go to every `bazel test` (e.g. --test_filter=...).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install_deps.sh || exit 1
+trap 'bazel shutdown >/dev/null 2>&1 || true' EXIT
+
+flags=()
+if [[ "${CI:-}" == "true" ]]; then flags+=(--config=ci); fi
+
+results=$(mktemp -d)
+summary_args=()
+status=0
+
+run_suite() {
+  local label=$1
+  shift
+  echo "=== ${label}: bazel test $* //..."
+  bazel test "${flags[@]}" --build_event_json_file="${results}/${label}.json" \
+    --keep_going "$@" -- //... || status=1
+  summary_args+=("${label}=${results}/${label}.json")
+}
+
+run_suite default "$@"
+run_suite asan --config=asan "$@"
+
+echo "=== summary"
+python3 tools/test_summary.py "${summary_args[@]}" || status=1
+rm -rf "${results}"
+exit "${status}"
