@@ -42,6 +42,9 @@ class Rate {
  public:
   static constexpr int kScale = 12;
 
+  // 1 (one unit for one unit).
+  Rate() = default;
+
   // "163.8815", "0.000651", "6.51E-04", "1,234.5". Must be positive, with at
   // most 12 fractional digits (INVALID_ARGUMENT) and below about 9.2 million
   // (OUT_OF_RANGE). Errors quote the input.
@@ -63,7 +66,7 @@ class Rate {
 
  private:
   explicit Rate(int64_t scaled) : scaled_(scaled) {}
-  int64_t scaled_;
+  int64_t scaled_ = 1'000'000'000'000;
 };
 
 // `amount` x `rate`, in currency `to` (rate = units of `to` per unit of
