@@ -176,15 +176,19 @@ absl::Status PrepareQuote(const ReferenceRates& references,
 
 namespace engine_internal {
 
-absl::StatusOr<CostCore> ComputeCost(const PreparedQuote& prepared,
-                                     int64_t send_minor, bool with_payout) {
+absl::Status ComputeCost(const PreparedQuote& prepared, int64_t send_minor,
+                         bool with_payout, CostCore* out) {
   const Quote& quote = *prepared.quote;
   if (send_minor <= 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("send amount ", send_minor, " must be positive"));
   }
-  CostCore core;
+  CostCore& core = *out;
   core.send = send_minor;
+  core.estimated = false;
+  core.has_payout = false;
+  core.gross_received = 0;
+  core.recipient_fee = 0;
   absl::int128 fee;
   if (!quote.survey_points.empty()) {
     PointPrice point = PointFee(quote.survey_points, send_minor);
@@ -226,7 +230,7 @@ absl::StatusOr<CostCore> ComputeCost(const PreparedQuote& prepared,
                                   fees.recipient_percent_fee != Percent();
   if (!(with_payout || has_recipient_fees) ||
       !quote.rate_currency.has_value()) {
-    return core;
+    return absl::OkStatus();
   }
   const CurrencyCode send_currency = quote.corridor.send_currency();
   const CurrencyCode payout = *quote.rate_currency;
@@ -260,7 +264,7 @@ absl::StatusOr<CostCore> ComputeCost(const PreparedQuote& prepared,
         whole * kCostScale + DivideRounded((numerator % mid) * kCostScale, mid,
                                            RoundingMode::kHalfEven);
   }
-  return core;
+  return absl::OkStatus();
 }
 
 }  // namespace engine_internal
@@ -271,9 +275,13 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
   if (!prepared.priceable) {
     return QuoteError(quote, "no mid-market rate to measure its margin by");
   }
-  absl::StatusOr<CostCore> core =
-      ComputeCost(prepared, send_minor, /*with_payout=*/true);
-  if (!core.ok()) return core.status();
+  CostCore computed;
+  if (absl::Status status = ComputeCost(prepared, send_minor,
+                                        /*with_payout=*/true, &computed);
+      !status.ok()) {
+    return status;
+  }
+  const CostCore* core = &computed;
   const CurrencyCode send = quote.corridor.send_currency();
   auto money = [send](int64_t minor) {
     return Money::FromMinorUnits(minor, send);
@@ -318,10 +326,12 @@ namespace {
 
 // The amount received at `send`, or nullopt when the quote cannot send it.
 std::optional<int64_t> ReceivedAt(const PreparedQuote& prepared, int64_t send) {
-  absl::StatusOr<CostCore> core =
-      ComputeCost(prepared, send, /*with_payout=*/true);
-  if (!core.ok() || !core->has_payout) return std::nullopt;
-  return core->gross_received - core->recipient_fee;
+  CostCore core;
+  if (!ComputeCost(prepared, send, /*with_payout=*/true, &core).ok() ||
+      !core.has_payout) {
+    return std::nullopt;
+  }
+  return core.gross_received - core.recipient_fee;
 }
 
 // The smallest amount in [lo, hi] that delivers `target`, given that what is
@@ -408,12 +418,13 @@ absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
     std::optional<int64_t> send = SmallestDelivering(
         prepared, from, to, guess_minor, target.minor_units());
     if (!send.has_value()) continue;
-    absl::StatusOr<CostCore> core =
-        ComputeCost(prepared, *send, /*with_payout=*/false);
-    if (!core.ok()) continue;
-    if (!best_send.has_value() || core->outlay < best_outlay) {
+    CostCore core;
+    if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {
+      continue;
+    }
+    if (!best_send.has_value() || core.outlay < best_outlay) {
       best_send = *send;
-      best_outlay = core->outlay;
+      best_outlay = core.outlay;
     }
   }
   if (!best_send.has_value()) {

@@ -136,9 +136,11 @@ struct CostCore {
   absl::int128 cost11 = 0;
 };
 
-// `with_payout`: also compute the payout side when the currency is known.
-absl::StatusOr<CostCore> ComputeCost(const PreparedQuote& prepared,
-                                     int64_t send_minor, bool with_payout);
+// Fills `core`. `with_payout`: also compute the payout side when the
+// currency is known. (An out-parameter: this is the ranking's hot loop, and
+// returning the struct inside a StatusOr costs more than the arithmetic.)
+absl::Status ComputeCost(const PreparedQuote& prepared, int64_t send_minor,
+                         bool with_payout, CostCore* core);
 
 // 10^11: one percentage point of one minor unit, at Percent's scale.
 inline constexpr int64_t kCostScale = 100'000'000'000;

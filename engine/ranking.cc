@@ -128,17 +128,20 @@ absl::Status CheckRequest(const RankRequest& request) {
   return absl::OkStatus();
 }
 
-// Scores a priced quote. `denominator` turns percent_key into 1e-9 pp.
-absl::StatusOr<Candidate> Score(const PreparedQuote& prepared,
-                                const RankRequest& request) {
-  Candidate c{};
+// Scores a priced quote into `c` (an out-parameter: the hot loop).
+absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
+                   CostCore* core, Candidate* out) {
+  Candidate& c = *out;
   c.speed = static_cast<uint8_t>(prepared.quote->speed);
   c.tie_rank = prepared.tie_rank;
   c.opaque = !prepared.quote->transparent;
   if (request.amount_kind == AmountKind::kSend) {
-    absl::StatusOr<CostCore> core = ComputeCost(
-        prepared, request.amount.minor_units(), /*with_payout=*/false);
-    if (!core.ok()) return core.status();
+    if (absl::Status status =
+            ComputeCost(prepared, request.amount.minor_units(),
+                        /*with_payout=*/false, core);
+        !status.ok()) {
+      return status;
+    }
     c.send_minor = core->send;
     c.cost_key = core->cost11;
     c.percent_key = core->cost11;
@@ -148,7 +151,7 @@ absl::StatusOr<Candidate> Score(const PreparedQuote& prepared,
     c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
                   : request.order == RankOrder::kSpeed   ? c.speed
                                                          : -value11;
-    return c;
+    return absl::OkStatus();
   }
   absl::StatusOr<CostBreakdown> cost = PriceReceive(prepared, request.amount);
   if (!cost.ok()) return cost.status();
@@ -160,7 +163,7 @@ absl::StatusOr<Candidate> Score(const PreparedQuote& prepared,
   c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
                 : request.order == RankOrder::kSpeed   ? c.speed
                                                        : -value;
-  return c;
+  return absl::OkStatus();
 }
 
 Percent KeyToPercent(absl::int128 key, absl::int128 denominator) {
@@ -226,6 +229,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
           ? absl::InfinitePast()
           : clock.Now() - request.max_quote_age;
 
+  CostCore core;
   for (size_t i = 0; i < quotes.size(); ++i) {
     const PreparedQuote& prepared = quotes[i];
     const Quote& quote = *prepared.quote;
@@ -254,17 +258,18 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       exclude(ExclusionReason::kFilteredOut);
       continue;
     }
-    absl::StatusOr<Candidate> scored = Score(prepared, request);
-    if (!scored.ok()) {
-      exclude(scored.status().code() == absl::StatusCode::kNotFound
+    Candidate& scored = pool.emplace_back();
+    if (absl::Status status = Score(prepared, request, &core, &scored);
+        !status.ok()) {
+      pool.pop_back();
+      exclude(status.code() == absl::StatusCode::kNotFound
                   ? ExclusionReason::kOutsideAmountLimits
                   : ExclusionReason::kCannotDeliver);
       continue;
     }
     if (!listed) exclude(ExclusionReason::kFilteredOut);
-    scored->index = static_cast<uint32_t>(i);
-    scored->listed = listed;
-    pool.push_back(*scored);
+    scored.index = static_cast<uint32_t>(i);
+    scored.listed = listed;
   }
 
   auto make_offer = [&](const Candidate& c,
