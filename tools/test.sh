@@ -2,6 +2,8 @@
 # Runs every test of remitrank, after installing whatever is missing:
 #   1. bazel test //...                  (default configuration)
 #   2. bazel test --config=asan //...    (AddressSanitizer + UBSan)
+#   3. bazel test --config=tsan //engine/...  (ThreadSanitizer; Debian's
+#      gRPC is not instrumented, so only the engine runs under it)
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -18,17 +20,19 @@ results=$(mktemp -d)
 summary_args=()
 status=0
 
+# run_suite LABEL TARGETS [bazel flags...]
 run_suite() {
-  local label=$1
-  shift
-  echo "=== ${label}: bazel test $* //..."
+  local label=$1 targets=$2
+  shift 2
+  echo "=== ${label}: bazel test $* ${targets}"
   bazel test "${flags[@]}" --build_event_json_file="${results}/${label}.json" \
-    --keep_going "$@" -- //... || status=1
+    --keep_going "$@" -- "${targets}" || status=1
   summary_args+=("${label}=${results}/${label}.json")
 }
 
-run_suite default "$@"
-run_suite asan --config=asan "$@"
+run_suite default //... "$@"
+run_suite asan //... --config=asan "$@"
+run_suite tsan //engine/... --config=tsan "$@"
 
 echo "=== summary"
 python3 tools/test_summary.py "${summary_args[@]}" || status=1
