@@ -12,20 +12,15 @@ namespace remit {
 
 using engine_internal::FormatScaled;
 using engine_internal::ParseOptions;
-using engine_internal::ParseScaled;
+using engine_internal::ParseQuantity;
 using engine_internal::Pow10;
 
 absl::StatusOr<Percent> Percent::FromString(absl::string_view text) {
   ParseOptions options;
   options.scale = kScale;
   options.allow_exponent = true;
-  absl::StatusOr<int64_t> scaled = ParseScaled(text, options);
-  if (!scaled.ok()) {
-    return absl::Status(
-        scaled.status().code(),
-        absl::StrCat("'", absl::CHexEscape(text), "': percentage ",
-                     scaled.status().message()));
-  }
+  absl::StatusOr<int64_t> scaled = ParseQuantity(text, "percentage", options);
+  if (!scaled.ok()) return scaled.status();
   return Percent(*scaled);
 }
 

@@ -12,7 +12,7 @@ namespace remit {
 
 using engine_internal::FormatScaled;
 using engine_internal::ParseOptions;
-using engine_internal::ParseScaled;
+using engine_internal::ParseQuantity;
 using engine_internal::Pow10;
 
 absl::StatusOr<Rate> Rate::FromString(absl::string_view text) {
@@ -21,12 +21,8 @@ absl::StatusOr<Rate> Rate::FromString(absl::string_view text) {
   options.allow_negative = false;
   options.allow_grouping = true;
   options.allow_exponent = true;
-  absl::StatusOr<int64_t> scaled = ParseScaled(text, options);
-  if (!scaled.ok()) {
-    return absl::Status(scaled.status().code(),
-                        absl::StrCat("'", absl::CHexEscape(text), "': rate ",
-                                     scaled.status().message()));
-  }
+  absl::StatusOr<int64_t> scaled = ParseQuantity(text, "rate", options);
+  if (!scaled.ok()) return scaled.status();
   if (*scaled <= 0) {
     return absl::InvalidArgumentError(absl::StrCat(
         "'", absl::CHexEscape(text), "': rate must be greater than zero"));

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 
 namespace remit::engine_internal {
@@ -159,6 +160,18 @@ absl::StatusOr<int64_t> ParseScaled(absl::string_view text,
   value *= Pow10(shift);
   if (value > limit) return absl::OutOfRangeError("is too large");
   return static_cast<int64_t>(negative ? -value : value);
+}
+
+absl::StatusOr<int64_t> ParseQuantity(absl::string_view text,
+                                      absl::string_view what,
+                                      const ParseOptions& options) {
+  absl::StatusOr<int64_t> value = ParseScaled(text, options);
+  if (!value.ok()) {
+    return absl::Status(value.status().code(),
+                        absl::StrCat("'", absl::CHexEscape(text), "': ", what,
+                                     " ", value.status().message()));
+  }
+  return value;
 }
 
 std::string FormatScaled(int64_t value, int scale, int min_fraction_digits) {

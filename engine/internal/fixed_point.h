@@ -45,6 +45,12 @@ struct ParseOptions {
 absl::StatusOr<int64_t> ParseScaled(absl::string_view text,
                                     const ParseOptions& options);
 
+// ParseScaled with errors that quote the text and say what it is:
+// "'abc': rate is not a decimal number (unexpected character 'a')".
+absl::StatusOr<int64_t> ParseQuantity(absl::string_view text,
+                                      absl::string_view what,
+                                      const ParseOptions& options);
+
 // Formats value / 10^scale with at least `min_fraction_digits` fractional
 // digits (trailing zeros beyond that are dropped) and at most `scale`.
 std::string FormatScaled(int64_t value, int scale, int min_fraction_digits);
