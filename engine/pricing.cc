@@ -6,6 +6,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/internal/cost_core.h"
+#include "engine/internal/facets.h"
 #include "engine/internal/fixed_point.h"
 #include "engine/rounding.h"
 
@@ -13,80 +15,11 @@ namespace remit {
 
 using engine_internal::ComputeCost;
 using engine_internal::CostCore;
+using engine_internal::FitsInt64;
 using engine_internal::kCostScale;
 using engine_internal::Pow10;
 
 namespace {
-
-constexpr absl::int128 kInt64Max = std::numeric_limits<int64_t>::max();
-constexpr absl::int128 kInt64Min = std::numeric_limits<int64_t>::min();
-
-bool FitsInt64(absl::int128 v) { return v <= kInt64Max && v >= kInt64Min; }
-
-// round_half_even(amount x percent / 100), in the amount's unit.
-absl::int128 PercentOf(int64_t amount, Percent percent) {
-  int64_t product;
-  if (!__builtin_mul_overflow(amount, percent.scaled(), &product)) {
-    // Division by a constant: the compiler avoids a real divide.
-    int64_t quotient = product / kCostScale;
-    int64_t remainder = product % kCostScale;
-    if (remainder < 0) remainder = -remainder;
-    const int64_t twice = 2 * remainder;  // < 2e11: no overflow.
-    if (twice > kCostScale || (twice == kCostScale && (quotient & 1) != 0)) {
-      quotient += product < 0 ? -1 : 1;
-    }
-    return quotient;
-  }
-  return DivideRounded(absl::int128(amount) * percent.scaled(), kCostScale,
-                       RoundingMode::kHalfEven);
-}
-
-absl::int128 BandFee(const FeeSchedule& schedule, int64_t amount) {
-  if (schedule.bands.empty()) return 0;
-  const FeeBand* band = &schedule.bands.front();
-  for (const FeeBand& candidate : schedule.bands) {
-    if (candidate.from_minor > amount) break;
-    band = &candidate;
-  }
-  absl::int128 fee =
-      absl::int128(band->fixed_minor) + PercentOf(amount, band->percent);
-  if (band->min_fee_minor.has_value() && fee < *band->min_fee_minor) {
-    fee = *band->min_fee_minor;
-  }
-  if (band->max_fee_minor.has_value() && fee > *band->max_fee_minor) {
-    fee = *band->max_fee_minor;
-  }
-  return fee;
-}
-
-struct PointPrice {
-  absl::int128 fee;
-  size_t nearest;
-  bool exact;
-};
-
-PointPrice PointFee(const std::vector<SurveyPoint>& points, int64_t amount) {
-  auto it = std::lower_bound(
-      points.begin(), points.end(), amount,
-      [](const SurveyPoint& p, int64_t a) { return p.send_minor < a; });
-  const size_t i = static_cast<size_t>(it - points.begin());
-  if (i < points.size() && points[i].send_minor == amount) {
-    return {points[i].fee_minor, i, true};
-  }
-  if (i == 0) return {points.front().fee_minor, 0, false};
-  if (i == points.size()) {
-    return {points.back().fee_minor, points.size() - 1, false};
-  }
-  const SurveyPoint& lo = points[i - 1];
-  const SurveyPoint& hi = points[i];
-  const absl::int128 fee =
-      absl::int128(lo.fee_minor) +
-      DivideRounded(
-          absl::int128(hi.fee_minor - lo.fee_minor) * (amount - lo.send_minor),
-          hi.send_minor - lo.send_minor, RoundingMode::kHalfEven);
-  const bool lower_is_nearer = amount - lo.send_minor <= hi.send_minor - amount;
-  return {fee, lower_is_nearer ? i - 1 : i, false};
-}
 
 // rate = mid x (1 - margin / 100), half-even at 1e-12.
 absl::StatusOr<Rate> RateFromMargin(Rate mid, Percent margin) {
@@ -113,6 +46,9 @@ absl::Status PrepareQuote(const ReferenceRates& references,
   prepared->mid.reset();
   prepared->reference = nullptr;
   prepared->point_margins.clear();
+  prepared->facets = engine_internal::FacetsOf(quote, prepared->provider->type);
+  prepared->has_recipient_fees = quote.fees.recipient_fixed_fee_minor != 0 ||
+                                 quote.fees.recipient_percent_fee != Percent();
   if (quote.mid_rate.has_value()) {
     prepared->mid = quote.mid_rate;
     prepared->mid_source = MidSource::kQuote;
@@ -176,94 +112,42 @@ absl::Status PrepareQuote(const ReferenceRates& references,
 
 namespace engine_internal {
 
-absl::Status ComputeCost(const PreparedQuote& prepared, int64_t send_minor,
-                         bool with_payout, CostCore* out) {
+absl::Status AddPayout(const PreparedQuote& prepared, CostCore* core) {
   const Quote& quote = *prepared.quote;
-  if (send_minor <= 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("send amount ", send_minor, " must be positive"));
-  }
-  CostCore& core = *out;
-  core.send = send_minor;
-  core.estimated = false;
-  core.has_payout = false;
-  core.gross_received = 0;
-  core.recipient_fee = 0;
-  absl::int128 fee;
-  if (!quote.survey_points.empty()) {
-    PointPrice point = PointFee(quote.survey_points, send_minor);
-    fee = point.fee;
-    core.rate = quote.survey_points[point.nearest].rate;
-    core.margin = prepared.point_margins[point.nearest];
-    core.estimated = !point.exact;
-  } else {
-    fee = BandFee(quote.fees, send_minor);
-    core.rate = prepared.rate;
-    core.margin = prepared.margin;
-  }
-  const absl::int128 surcharge =
-      PercentOf(send_minor, quote.fees.funding_surcharge);
-  absl::int128 converted = send_minor;
-  absl::int128 outlay = absl::int128(send_minor) + surcharge;
-  if (quote.fees.charging == FeeCharging::kOnTop) {
-    outlay += fee;
-  } else {
-    converted -= fee;
-    if (converted <= 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("the fee (", static_cast<int64_t>(fee),
-                       " minor units) takes the whole send amount"));
-    }
-  }
-  if (!FitsInt64(fee) || !FitsInt64(surcharge) || !FitsInt64(outlay)) {
-    return absl::OutOfRangeError("fees overflow the send currency");
-  }
-  core.fee = static_cast<int64_t>(fee);
-  core.surcharge = static_cast<int64_t>(surcharge);
-  core.outlay = static_cast<int64_t>(outlay);
-  core.converted = static_cast<int64_t>(converted);
-  core.cost11 = (outlay - converted) * kCostScale +
-                converted * absl::int128(core.margin.scaled());
-
   const FeeSchedule& fees = quote.fees;
-  const bool has_recipient_fees = fees.recipient_fixed_fee_minor != 0 ||
-                                  fees.recipient_percent_fee != Percent();
-  if (!(with_payout || has_recipient_fees) ||
-      !quote.rate_currency.has_value()) {
-    return absl::OkStatus();
-  }
   const CurrencyCode send_currency = quote.corridor.send_currency();
   const CurrencyCode payout = *quote.rate_currency;
-  absl::StatusOr<Money> gross = Convert(
-      Money::FromMinorUnits(core.converted, send_currency), core.rate, payout);
+  absl::StatusOr<Money> gross =
+      Convert(Money::FromMinorUnits(core->converted, send_currency), core->rate,
+              payout);
   if (!gross.ok()) return gross.status();
-  const absl::int128 recipient_fee =
-      absl::int128(fees.recipient_fixed_fee_minor) +
-      PercentOf(gross->minor_units(), fees.recipient_percent_fee);
-  if (!FitsInt64(recipient_fee)) {
+  int64_t share;
+  int64_t recipient_fee;
+  if (!PercentOf(gross->minor_units(), fees.recipient_percent_fee, &share) ||
+      __builtin_add_overflow(fees.recipient_fixed_fee_minor, share,
+                             &recipient_fee)) {
     return absl::OutOfRangeError("recipient fee overflows");
   }
-  core.has_payout = true;
-  core.gross_received = gross->minor_units();
-  core.recipient_fee = static_cast<int64_t>(recipient_fee);
-  if (recipient_fee != 0) {
-    if (!prepared.mid.has_value()) {
-      return absl::FailedPreconditionError(
-          "a recipient fee needs the mid-market rate to be costed");
-    }
-    // recipient_fee / m in send minor units x 10^11, rounded once.
-    const absl::int128 numerator =
-        recipient_fee *
-        Pow10(Rate::kScale + send_currency.exponent() - payout.exponent());
-    const absl::int128 mid = prepared.mid->scaled();
-    const absl::int128 whole = numerator / mid;
-    if (whole > absl::Int128Max() / kCostScale / 2) {
-      return absl::OutOfRangeError("recipient fee overflows");
-    }
-    core.cost11 +=
-        whole * kCostScale + DivideRounded((numerator % mid) * kCostScale, mid,
-                                           RoundingMode::kHalfEven);
+  core->has_payout = true;
+  core->gross_received = gross->minor_units();
+  core->recipient_fee = recipient_fee;
+  if (recipient_fee == 0) return absl::OkStatus();
+  if (!prepared.mid.has_value()) {
+    return absl::FailedPreconditionError(
+        "a recipient fee needs the mid-market rate to be costed");
   }
+  // recipient_fee / m in send minor units x 10^11, rounded once.
+  const absl::int128 numerator =
+      absl::int128(recipient_fee) *
+      Pow10(Rate::kScale + send_currency.exponent() - payout.exponent());
+  const absl::int128 mid = prepared.mid->scaled();
+  const absl::int128 whole = numerator / mid;
+  if (whole > absl::Int128Max() / kCostScale / 2) {
+    return absl::OutOfRangeError("recipient fee overflows");
+  }
+  core->cost11 +=
+      whole * kCostScale + DivideRounded((numerator % mid) * kCostScale, mid,
+                                         RoundingMode::kHalfEven);
   return absl::OkStatus();
 }
 

@@ -38,7 +38,6 @@
 #include <optional>
 #include <vector>
 
-#include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "engine/model.h"
 #include "engine/money.h"
@@ -52,6 +51,8 @@ namespace remit {
 struct PreparedQuote {
   const Quote* quote = nullptr;
   const Provider* provider = nullptr;
+  // The quote's attributes as bits, for filters (internal/facets.h).
+  uint64_t facets = 0;
   // Position of (provider id, quote id) among the corridor's quotes: the
   // last tie-breaker of every ranking order.
   uint32_t tie_rank = 0;
@@ -65,6 +66,8 @@ struct PreparedQuote {
   Percent margin;
   // Quotes priced by survey points: M at each point.
   std::vector<Percent> point_margins;
+  // Whether recipient fees apply (the payout side must then be computed).
+  bool has_recipient_fees = false;
   // False when a transparent quote's margin cannot be known (no m and no
   // published margin): it is not priced. Opaque quotes are priceable, by
   // their fees alone.
@@ -114,38 +117,6 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
 absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
                                            const Money& target);
 
-namespace engine_internal {
-
-// The exact figures of one offer, before they become Money. Shared by the
-// breakdown above and the ranking's hot loop (which needs only the keys).
-struct CostCore {
-  int64_t send = 0;
-  int64_t fee = 0;
-  int64_t surcharge = 0;
-  int64_t outlay = 0;
-  int64_t converted = 0;
-  Rate rate;
-  Percent margin;
-  bool estimated = false;
-  // Payout side, filled when requested (or needed for recipient fees).
-  bool has_payout = false;
-  int64_t gross_received = 0;
-  int64_t recipient_fee = 0;
-  // K x 10^11 in send minor units: exact but for the rounding of the
-  // recipient fee's conversion. total cost % (1e-9 pp) = cost11 / send.
-  absl::int128 cost11 = 0;
-};
-
-// Fills `core`. `with_payout`: also compute the payout side when the
-// currency is known. (An out-parameter: this is the ranking's hot loop, and
-// returning the struct inside a StatusOr costs more than the arithmetic.)
-absl::Status ComputeCost(const PreparedQuote& prepared, int64_t send_minor,
-                         bool with_payout, CostCore* core);
-
-// 10^11: one percentage point of one minor unit, at Percent's scale.
-inline constexpr int64_t kCostScale = 100'000'000'000;
-
-}  // namespace engine_internal
 }  // namespace remit
 
 #endif  // REMIT_ENGINE_PRICING_H_

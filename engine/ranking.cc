@@ -6,13 +6,24 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/internal/cost_core.h"
+#include "engine/internal/facets.h"
 #include "engine/rounding.h"
 
 namespace remit {
 
 using engine_internal::ComputeCost;
 using engine_internal::CostCore;
+using engine_internal::FacetBit;
+using engine_internal::kAccessPointGroup;
 using engine_internal::kCostScale;
+using engine_internal::kCoverageGroup;
+using engine_internal::kInstrumentGroup;
+using engine_internal::kPromotionalGroup;
+using engine_internal::kProviderTypeGroup;
+using engine_internal::kReceiveMethodGroup;
+using engine_internal::kSpeedGroup;
+using engine_internal::WholeGroup;
 using Candidate = RankScratch::Candidate;
 
 absl::string_view Name(ExclusionReason reason) {
@@ -63,53 +74,45 @@ bool IsAccessible(const Quote& quote, const SenderAccess& access) {
 
 namespace {
 
-// A set of enum values as bits; empty means any.
+// The facets (engine/internal/facets.h) a filter allows.
 template <typename Enum>
-uint32_t MaskOf(const std::vector<Enum>& values) {
-  uint32_t mask = 0;
-  for (Enum v : values) mask |= 1u << static_cast<int>(v);
-  return mask == 0 ? ~0u : mask;
+uint64_t AllowedIn(int group, const std::vector<Enum>& values) {
+  if (values.empty()) return WholeGroup(group);
+  uint64_t bits = 0;
+  for (Enum v : values) bits |= FacetBit(group, v);
+  return bits;
 }
 
-template <typename Enum>
-bool InMask(uint32_t mask, Enum value) {
-  return (mask >> static_cast<int>(value)) & 1u;
-}
-
-struct Filter {
-  explicit Filter(const RankFilter& f)
-      : instruments(MaskOf(f.payment_instruments)),
-        access_points(MaskOf(f.access_points)),
-        receive_methods(MaskOf(f.receive_methods)),
-        provider_types(MaskOf(f.provider_types)),
-        max_speed(f.max_speed.value_or(Speed::kSixDaysOrMore)),
-        min_coverage(f.min_coverage),
-        include_promotional(f.include_promotional) {}
-
-  bool Passes(const PreparedQuote& p) const {
-    const Quote& q = *p.quote;
-    return InMask(instruments, q.payment_instrument) &&
-           InMask(access_points, q.access_point) &&
-           InMask(receive_methods, q.receive_method) &&
-           InMask(provider_types, p.provider->type) && q.speed <= max_speed &&
-           q.coverage >= min_coverage &&
-           (include_promotional || !q.promotional);
+uint64_t AllowedFacets(const RankFilter& f) {
+  uint64_t allowed = AllowedIn(kInstrumentGroup, f.payment_instruments) |
+                     AllowedIn(kAccessPointGroup, f.access_points) |
+                     AllowedIn(kReceiveMethodGroup, f.receive_methods) |
+                     AllowedIn(kProviderTypeGroup, f.provider_types) |
+                     FacetBit(kPromotionalGroup, 0);
+  if (f.include_promotional) allowed |= FacetBit(kPromotionalGroup, 1);
+  const Speed max_speed = f.max_speed.value_or(Speed::kSixDaysOrMore);
+  for (int s = 0; s <= static_cast<int>(max_speed); ++s) {
+    allowed |= FacetBit(kSpeedGroup, s);
   }
-
-  uint32_t instruments, access_points, receive_methods, provider_types;
-  Speed max_speed;
-  Coverage min_coverage;
-  bool include_promotional;
-};
-
-// Opaque offers last; then the requested order, cost, speed, ids.
-bool RanksBefore(const Candidate& a, const Candidate& b) {
-  if (a.opaque != b.opaque) return b.opaque;
-  if (a.order_key != b.order_key) return a.order_key < b.order_key;
-  if (a.cost_key != b.cost_key) return a.cost_key < b.cost_key;
-  if (a.speed != b.speed) return a.speed < b.speed;
-  return a.tie_rank < b.tie_rank;
+  for (int c = static_cast<int>(f.min_coverage);
+       c <= static_cast<int>(Coverage::kHigh); ++c) {
+    allowed |= FacetBit(kCoverageGroup, c);
+  }
+  return allowed;
 }
+
+// Opaque offers last; then the requested order, cost, speed, ids. A
+// function object, so that the sorting algorithms inline it.
+struct RanksBeforeFn {
+  bool operator()(const Candidate& a, const Candidate& b) const {
+    if (a.opaque != b.opaque) return b.opaque;
+    if (a.order_key != b.order_key) return a.order_key < b.order_key;
+    if (a.cost_key != b.cost_key) return a.cost_key < b.cost_key;
+    if (a.speed != b.speed) return a.speed < b.speed;
+    return a.tie_rank < b.tie_rank;
+  }
+};
+constexpr RanksBeforeFn RanksBefore;
 
 absl::Status CheckRequest(const RankRequest& request) {
   const bool send = request.amount_kind == AmountKind::kSend;
@@ -171,35 +174,28 @@ Percent KeyToPercent(absl::int128 key, absl::int128 denominator) {
       DivideRounded(key, denominator, RoundingMode::kHalfEven)));
 }
 
-// Average of the three smallest percent keys among `pool` that `qualifies`;
-// also reports how many qualified.
-template <typename Qualifies>
-std::optional<Percent> Smart(const std::vector<Candidate>& pool,
-                             absl::int128 denominator, Qualifies qualifies,
-                             size_t* qualifying) {
-  std::array<const Candidate*, 3> best = {nullptr, nullptr, nullptr};
-  size_t count = 0;
-  auto better = [](const Candidate* a, const Candidate* b) {
-    if (a->percent_key != b->percent_key) {
-      return a->percent_key < b->percent_key;
-    }
-    return RanksBefore(*a, *b);
-  };
-  for (const Candidate& c : pool) {
-    if (c.opaque || !qualifies(c)) continue;
-    ++count;
-    const Candidate* item = &c;
-    for (auto& slot : best) {
-      if (slot == nullptr || better(item, slot)) std::swap(slot, item);
-      if (item == nullptr) break;
-    }
+// The three smallest keys added, and how many were added: SmaRT's inputs.
+// (Equal keys give the same sum whichever of them is kept.)
+class ThreeSmallest {
+ public:
+  void Add(absl::int128 key) {
+    ++count_;
+    if (count_ > 3 && key >= keys_[2]) return;
+    size_t i = std::min<size_t>(count_, 3) - 1;
+    for (; i > 0 && keys_[i - 1] > key; --i) keys_[i] = keys_[i - 1];
+    keys_[i] = key;
   }
-  *qualifying = count;
-  if (count < 3) return std::nullopt;
-  absl::int128 sum = 0;
-  for (const Candidate* c : best) sum += c->percent_key;
-  return KeyToPercent(sum, denominator * 3);
-}
+  size_t count() const { return count_; }
+  // The average of the three, as a percentage; none with fewer than three.
+  std::optional<Percent> Average(absl::int128 denominator) const {
+    if (count_ < 3) return std::nullopt;
+    return KeyToPercent(keys_[0] + keys_[1] + keys_[2], denominator * 3);
+  }
+
+ private:
+  std::array<absl::int128, 3> keys_{};
+  size_t count_ = 0;
+};
 
 }  // namespace
 
@@ -221,13 +217,23 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   pool.reserve(quotes.size());
 
   RankResult result;
-  const Filter filter(request.filter);
+  const uint64_t refused_facets = ~AllowedFacets(request.filter);
   const bool send_mode = request.amount_kind == AmountKind::kSend;
   const int64_t amount = request.amount.minor_units();
   const absl::Time stale_before =
       request.max_quote_age == absl::InfiniteDuration()
           ? absl::InfinitePast()
           : clock.Now() - request.max_quote_age;
+
+  // The summary's running figures, over priced transparent offers whether
+  // listed or not: the filter narrows the list, not the corridor.
+  const absl::int128 denominator = send_mode ? absl::int128(amount) : 1;
+  const absl::int128 three = absl::int128(3 * kCostScale / 100) * denominator;
+  const absl::int128 five = absl::int128(5 * kCostScale / 100) * denominator;
+  size_t priced = 0, at_or_below_3 = 0, at_or_below_5 = 0;
+  absl::int128 sum = 0;
+  Candidate cheapest{};
+  ThreeSmallest smart, personal_smart;
 
   CostCore core;
   for (size_t i = 0; i < quotes.size(); ++i) {
@@ -253,7 +259,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       exclude(ExclusionReason::kNoMidMarketRate);
       continue;
     }
-    const bool listed = filter.Passes(prepared);
+    const bool listed = (prepared.facets & refused_facets) == 0;
     if (!listed && !quote.transparent) {
       exclude(ExclusionReason::kFilteredOut);
       continue;
@@ -270,6 +276,24 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     if (!listed) exclude(ExclusionReason::kFilteredOut);
     scored.index = static_cast<uint32_t>(i);
     scored.listed = listed;
+    if (scored.opaque) continue;  // Never in the summary.
+    ++priced;
+    sum += scored.percent_key;
+    at_or_below_3 += scored.percent_key <= three;
+    at_or_below_5 += scored.percent_key <= five;
+    if (priced == 1 || scored.cost_key < cheapest.cost_key ||
+        (scored.cost_key == cheapest.cost_key &&
+         RanksBefore(scored, cheapest))) {
+      cheapest = scored;
+    }
+    // SenderAccess{} admits every quote, so the corridor SmaRT needs only
+    // the speed; the personal one applies the sender's access.
+    if (quote.speed <= Speed::kThreeToFiveDays) {
+      smart.Add(scored.percent_key);
+      if (request.access.has_value() && IsAccessible(quote, *request.access)) {
+        personal_smart.Add(scored.percent_key);
+      }
+    }
   }
 
   auto make_offer = [&](const Candidate& c,
@@ -280,62 +304,39 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     return Offer{rank, &prepared, *std::move(cost)};
   };
 
-  // The summary: every priced transparent offer, listed or not.
-  const absl::int128 denominator = send_mode ? absl::int128(amount) : 1;
-  std::vector<absl::int128>& keys = scratch->keys_;
-  keys.clear();
-  absl::int128 sum = 0;
-  size_t at_or_below_3 = 0, at_or_below_5 = 0;
-  const absl::int128 three = absl::int128(3 * kCostScale / 100) * denominator;
-  const absl::int128 five = absl::int128(5 * kCostScale / 100) * denominator;
-  const Candidate* cheapest = nullptr;
-  for (const Candidate& c : pool) {
-    if (c.opaque) continue;
-    keys.push_back(c.percent_key);
-    sum += c.percent_key;
-    at_or_below_3 += c.percent_key <= three;
-    at_or_below_5 += c.percent_key <= five;
-    if (cheapest == nullptr || c.cost_key < cheapest->cost_key ||
-        (c.cost_key == cheapest->cost_key && RanksBefore(c, *cheapest))) {
-      cheapest = &c;
-    }
-  }
   CorridorSummary& summary = result.summary;
-  summary.offer_count = keys.size();
-  if (!keys.empty()) {
-    const size_t n = keys.size();
+  const size_t n = priced;
+  summary.offer_count = n;
+  summary.smart_qualifying = smart.count();
+  summary.smart_percent = smart.Average(denominator);
+  if (request.access.has_value()) {
+    summary.personal_smart_qualifying = personal_smart.count();
+    summary.personal_smart_percent = personal_smart.Average(denominator);
+  }
+  if (n > 0) {
+    absl::StatusOr<Offer> offer = make_offer(cheapest, 0);
+    if (offer.ok()) summary.cheapest = *std::move(offer);
     summary.average_total_cost_percent =
         KeyToPercent(sum, denominator * static_cast<int64_t>(n));
-    std::nth_element(keys.begin(), keys.begin() + n / 2, keys.end());
-    absl::int128 median2 = keys[n / 2] * 2;
-    if (n % 2 == 0) {
-      median2 =
-          keys[n / 2] + *std::max_element(keys.begin(), keys.begin() + n / 2);
-    }
-    summary.median_total_cost_percent = KeyToPercent(median2, denominator * 2);
     summary.share_at_or_below_3_percent =
         *Percent::FromRatio(at_or_below_3, n, RoundingMode::kHalfEven);
     summary.share_at_or_below_5_percent =
         *Percent::FromRatio(at_or_below_5, n, RoundingMode::kHalfEven);
-    absl::StatusOr<Offer> offer = make_offer(*cheapest, 0);
-    if (offer.ok()) summary.cheapest = *std::move(offer);
-  }
-  const SenderAccess everyone;
-  summary.smart_percent = Smart(
-      pool, denominator,
-      [&](const Candidate& c) {
-        return c.speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays) &&
-               IsAccessible(*quotes[c.index].quote, everyone);
-      },
-      &summary.smart_qualifying);
-  if (request.access.has_value()) {
-    summary.personal_smart_percent = Smart(
-        pool, denominator,
-        [&](const Candidate& c) {
-          return c.speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays) &&
-                 IsAccessible(*quotes[c.index].quote, *request.access);
-        },
-        &summary.personal_smart_qualifying);
+    // The median, by selection among the transparent offers (opaque ones
+    // to the back first).
+    const auto priced_end = std::partition(
+        pool.begin(), pool.end(), [](const Candidate& c) { return !c.opaque; });
+    auto by_percent = [](const Candidate& a, const Candidate& b) {
+      return a.percent_key < b.percent_key;
+    };
+    const auto middle = pool.begin() + n / 2;
+    std::nth_element(pool.begin(), middle, priced_end, by_percent);
+    absl::int128 median2 = middle->percent_key * 2;
+    if (n % 2 == 0) {
+      median2 = middle->percent_key +
+                std::max_element(pool.begin(), middle, by_percent)->percent_key;
+    }
+    summary.median_total_cost_percent = KeyToPercent(median2, denominator * 2);
   }
 
   // The page: only listed offers, in rank order.

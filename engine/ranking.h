@@ -177,7 +177,6 @@ class RankScratch {
   friend absl::StatusOr<RankResult> Rank(const QuoteBook&, const RankRequest&,
                                          const Clock&, RankScratch*);
   std::vector<Candidate> candidates_;
-  std::vector<absl::int128> keys_;
 };
 
 // INVALID_ARGUMENT when the amount is not positive or not in the
