@@ -160,6 +160,65 @@ TEST_F(RankTest, FilterNarrowsTheListNotTheSummary) {
   EXPECT_EQ(Ids(Run(request)), (std::vector<std::string>{"d"}));
 }
 
+TEST_F(RankTest, MinimumCoverage) {
+  std::vector<Quote> quotes = Corridor4();
+  quotes[0].coverage = Coverage::kHigh;    // a
+  quotes[1].coverage = Coverage::kMedium;  // b
+  quotes[2].coverage = Coverage::kLow;     // c; d stays unknown
+  QuoteBook book = Book(quotes);
+  RankRequest request = Request();
+  request.filter.min_coverage = Coverage::kMedium;
+  EXPECT_EQ(Ids(Must(Rank(book, request, clock_))),
+            (std::vector<std::string>{"b", "a"}));
+  request.filter.min_coverage = Coverage::kLow;
+  EXPECT_EQ(Ids(Must(Rank(book, request, clock_))),
+            (std::vector<std::string>{"c", "b", "a"}));
+}
+
+// The corridor SmaRT relies on this: with default access every quote is
+// accessible, whatever its instrument, access point and receive method.
+TEST(IsAccessibleTest, DefaultAccessAdmitsEveryQuote) {
+  Quote quote(C("US", "MX"));
+  for (int i = 0; i <= static_cast<int>(PaymentInstrument::kOther); ++i) {
+    for (int a = 0; a <= static_cast<int>(AccessPoint::kOther); ++a) {
+      for (int r = 0; r <= static_cast<int>(ReceiveMethod::kOther); ++r) {
+        for (int s = 0; s <= static_cast<int>(Speed::kSixDaysOrMore); ++s) {
+          quote.payment_instrument = static_cast<PaymentInstrument>(i);
+          quote.access_point = static_cast<AccessPoint>(a);
+          quote.receive_method = static_cast<ReceiveMethod>(r);
+          quote.speed = static_cast<Speed>(s);
+          EXPECT_TRUE(IsAccessible(quote, SenderAccess())) << i << a << r << s;
+        }
+      }
+    }
+  }
+}
+
+TEST(IsAccessibleTest, AppliesEachMeans) {
+  Quote quote(C("US", "MX"));
+  quote.payment_instrument = PaymentInstrument::kMobileWallet;
+  quote.access_point = AccessPoint::kMobileApp;
+  quote.receive_method = ReceiveMethod::kMobileMoney;
+  quote.speed = Speed::kNextDay;
+  SenderAccess access;
+  EXPECT_TRUE(IsAccessible(quote, access));
+  access.has_mobile_wallet = false;
+  EXPECT_FALSE(IsAccessible(quote, access));
+  access = SenderAccess();
+  access.has_internet = false;
+  EXPECT_FALSE(IsAccessible(quote, access));
+  access = SenderAccess();
+  access.needs_cash_pickup = true;
+  EXPECT_FALSE(IsAccessible(quote, access));
+  access = SenderAccess();
+  access.max_speed = Speed::kSameDay;
+  EXPECT_FALSE(IsAccessible(quote, access));
+  quote.payment_instrument = PaymentInstrument::kCreditCard;
+  access = SenderAccess();
+  access.has_card = false;
+  EXPECT_FALSE(IsAccessible(quote, access));
+}
+
 TEST_F(RankTest, PromotionsCanBeLeftOut) {
   std::vector<Quote> quotes = Corridor4();
   quotes[2].promotional = true;  // c
