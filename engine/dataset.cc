@@ -62,7 +62,17 @@ absl::StatusOr<DatasetFormat> FormatOfPath(absl::string_view path) {
 }
 
 ParsedDataset::ParsedDataset(std::string name, v1::Dataset dataset)
-    : name_(std::move(name)), dataset_(std::move(dataset)) {}
+    : name_(std::move(name)),
+      arena_(std::make_shared<google::protobuf::Arena>()),
+      dataset_(
+          google::protobuf::Arena::CreateMessage<v1::Dataset>(arena_.get())) {
+  dataset_->Swap(&dataset);
+}
+
+ParsedDataset::ParsedDataset(std::string name,
+                             std::shared_ptr<google::protobuf::Arena> arena,
+                             v1::Dataset* dataset)
+    : name_(std::move(name)), arena_(std::move(arena)), dataset_(dataset) {}
 
 namespace {
 
@@ -96,7 +106,9 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
                                            DatasetFormat format,
                                            const DatasetOptions& options,
                                            std::vector<DatasetError>* errors) {
-  v1::Dataset dataset;
+  auto arena = std::make_shared<google::protobuf::Arena>();
+  v1::Dataset& dataset =
+      *google::protobuf::Arena::CreateMessage<v1::Dataset>(arena.get());
   switch (format) {
     case DatasetFormat::kTextproto: {
       auto tree = std::make_shared<TextFormat::ParseInfoTree>();
@@ -110,7 +122,7 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
         }
         return Unusable(name);
       }
-      ParsedDataset parsed(std::string(name), std::move(dataset));
+      ParsedDataset parsed(std::string(name), std::move(arena), &dataset);
       parsed.set_text_locations(std::move(tree));
       return parsed;
     }
@@ -126,7 +138,7 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
                                         std::string(status.message()))});
         return Unusable(name);
       }
-      return ParsedDataset(std::string(name), std::move(dataset));
+      return ParsedDataset(std::string(name), std::move(arena), &dataset);
     }
     case DatasetFormat::kBinary:
       if (!dataset.ParseFromArray(content.data(),
@@ -135,7 +147,7 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
             {std::string(name), 0, 0, "", "not a binary remit.v1.Dataset"});
         return Unusable(name);
       }
-      return ParsedDataset(std::string(name), std::move(dataset));
+      return ParsedDataset(std::string(name), std::move(arena), &dataset);
     case DatasetFormat::kRpwCsv:
       return ImportRpwCsv(name, content, options.rpw_period, errors);
   }
@@ -167,21 +179,29 @@ absl::StatusOr<ParsedDataset> ReadDatasetFile(
 
 namespace {
 
-// Where a message is in its file, to name the place of an error.
-struct Node {
-  const ParsedDataset* file = nullptr;
-  std::string path;  // "quotes[3].fees"; empty at the top.
-  const TextFormat::ParseInfoTree* tree = nullptr;  // Its fields' places.
-  int line = 0;  // Where the message itself is (0: unknown).
-  int column = 0;
-};
-
 std::string Join(absl::string_view path, absl::string_view field, int index) {
   std::string out =
       path.empty() ? std::string(field) : absl::StrCat(path, ".", field);
   if (index >= 0) absl::StrAppend(&out, "[", index, "]");
   return out;
 }
+
+// Where a message is in its file, to name the place of an error. Its path
+// ("quotes[3].fees") is spelled out only when an error needs it; a Node
+// refers to its parent, which outlives it (both are locals of the walk).
+struct Node {
+  const ParsedDataset* file = nullptr;
+  const Node* parent = nullptr;  // Null at the top.
+  absl::string_view field;       // In the parent.
+  int index = -1;                // In the parent's repeated field.
+  const TextFormat::ParseInfoTree* tree = nullptr;  // Its fields' places.
+  int line = 0;  // Where the message itself is (0: unknown).
+  int column = 0;
+
+  std::string Path() const {
+    return parent == nullptr ? "" : Join(parent->Path(), field, index);
+  }
+};
 
 const FieldDescriptor* Field(const Message& message, absl::string_view name) {
   const FieldDescriptor* field =
@@ -190,7 +210,22 @@ const FieldDescriptor* Field(const Message& message, absl::string_view name) {
   return field;
 }
 
-// Validates dataset files and converts them into engine types.
+// Where an id was first defined: "file:line", or "file quotes[3]" for
+// formats without lines. Formatted only when a duplicate needs it.
+struct IdPlace {
+  const ParsedDataset* file;
+  int line;
+  absl::string_view what;  // "providers" or "quotes".
+  int index;
+
+  std::string ToString() const {
+    return line > 0 ? absl::StrCat(file->name(), ":", line)
+                    : absl::StrCat(file->name(), " ", what, "[", index, "]");
+  }
+};
+
+// Validates dataset files and converts them into engine types. Keys of the
+// id maps view strings in the files, which outlive the validator.
 class Validator {
  public:
   Validator(const DatasetOptions& options, std::vector<DatasetError>* errors)
@@ -207,8 +242,12 @@ class Validator {
 
  private:
   Node Root(const ParsedDataset& file) const {
-    return Node{&file, "", file.text_locations(), 0, 0};
+    Node root;
+    root.file = &file;
+    root.tree = file.text_locations();
+    return root;
   }
+  // `parent` must outlive the child.
   Node Child(const Node& parent, const Message& message,
              absl::string_view field, int index) const;
   void Error(const Node& node, const Message& message, absl::string_view field,
@@ -250,15 +289,19 @@ class Validator {
   std::vector<DatasetError>* errors_;
   size_t start_;
   // Where each id was first defined, for duplicates across files.
-  absl::flat_hash_map<std::string, std::string> provider_ids_;
-  absl::flat_hash_map<std::string, std::string> quote_ids_;
+  absl::flat_hash_map<absl::string_view, IdPlace> provider_ids_;
+  absl::flat_hash_map<absl::string_view, IdPlace> quote_ids_;
+  // Corridors already parsed, by their four codes as written.
+  absl::flat_hash_map<std::string, Corridor> corridors_;
 };
 
 Node Validator::Child(const Node& parent, const Message& message,
                       absl::string_view field, int index) const {
   Node child;
   child.file = parent.file;
-  child.path = Join(parent.path, field, index);
+  child.parent = &parent;
+  child.field = field;
+  child.index = index;
   child.line = parent.line;
   child.column = parent.column;
   if (parent.tree != nullptr) {
@@ -279,7 +322,7 @@ void Validator::Error(const Node& node, const Message& message,
   if (error_count() >= options_.max_errors) return;
   DatasetError error;
   error.file = node.file->name();
-  error.field = Join(node.path, field, index);
+  error.field = Join(node.Path(), field, index);
   error.message = std::move(text);
   error.line = node.line;
   error.column = node.column;
@@ -385,10 +428,21 @@ std::optional<absl::Time> Validator::Date(const Node& node,
   absl::Time time;
   std::string why;
   if (text.size() == 10) {
+    // "YYYY-MM-DD", by hand: this runs once per quote.
+    auto digits = [&](int from, int count, int* out) {
+      int value = 0;
+      for (int i = from; i < from + count; ++i) {
+        if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+          return false;
+        }
+        value = value * 10 + (text[i] - '0');
+      }
+      *out = value;
+      return true;
+    };
     int year, month, day;
-    char tail;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day,
-                    &tail) == 3) {
+    if (text[4] == '-' && text[7] == '-' && digits(0, 4, &year) &&
+        digits(5, 2, &month) && digits(8, 2, &day)) {
       const absl::CivilDay civil(year, month, day);
       // CivilDay normalises 2025-02-30 to 2025-03-02: reject that.
       if (civil.year() == year && civil.month() == month &&
@@ -432,14 +486,12 @@ void Validator::AddProviders(const ParsedDataset& file) {
     const Node node = Child(root, dataset, "providers", i);
     bool ok = CheckId(node, proto, "id", proto.id());
     if (ok) {
-      const std::string where = node.line > 0
-                                    ? absl::StrCat(file.name(), ":", node.line)
-                                    : absl::StrCat(file.name(), " ", node.path);
-      auto [it, inserted] = provider_ids_.try_emplace(proto.id(), where);
+      auto [it, inserted] = provider_ids_.try_emplace(
+          proto.id(), IdPlace{&file, node.line, "providers", i});
       if (!inserted) {
         Error(node, proto, "id",
               absl::StrCat("'", proto.id(), "' is already defined at ",
-                           it->second));
+                           it->second.ToString()));
         ok = false;
       }
     }
@@ -463,6 +515,12 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     return std::nullopt;
   }
   const v1::Corridor& c = quote.corridor();
+  std::string key =
+      absl::StrCat(c.send_country(), "/", c.send_currency(), "/",
+                   c.receive_country(), "/", c.receive_currency());
+  if (auto it = corridors_.find(key); it != corridors_.end()) {
+    return it->second;
+  }
   absl::StatusOr<Corridor> corridor =
       Corridor::Parse(c.send_country(), c.send_currency(), c.receive_country(),
                       c.receive_currency());
@@ -474,6 +532,7 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     Error(at, c, sub, message.substr(message.find(':') + 2));
     return std::nullopt;
   }
+  corridors_.emplace(std::move(key), *corridor);
   return *corridor;
 }
 
@@ -541,14 +600,12 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   const size_t before = error_count();
   bool ok = CheckId(node, proto, "id", proto.id());
   if (ok) {
-    const std::string where =
-        node.line > 0 ? absl::StrCat(node.file->name(), ":", node.line)
-                      : absl::StrCat(node.file->name(), " ", node.path);
-    auto [it, inserted] = quote_ids_.try_emplace(proto.id(), where);
+    auto [it, inserted] = quote_ids_.try_emplace(
+        proto.id(), IdPlace{node.file, node.line, "quotes", node.index});
     if (!inserted) {
       Error(node, proto, "id",
             absl::StrCat("'", proto.id(), "' is already defined at ",
-                         it->second));
+                         it->second.ToString()));
     }
   }
   if (proto.provider_id().empty()) {
@@ -708,6 +765,11 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,
     std::vector<DatasetError>* errors) {
   Validator validator(options, errors);
+  size_t quote_count = 0;
+  for (const ParsedDataset& file : files) {
+    quote_count += file.dataset().quotes_size();
+  }
+  validator.quotes.reserve(quote_count);
   for (const ParsedDataset& file : files) validator.AddProviders(file);
   for (const ParsedDataset& file : files) validator.AddQuotesAndRates(file);
   const std::string first = files.empty() ? "" : files.front().name();

@@ -34,6 +34,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "engine/quote_book.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/text_format.h"
 #include "proto/remit/v1/dataset.pb.h"
 
@@ -69,9 +70,14 @@ struct DatasetOptions {
 class ParsedDataset {
  public:
   ParsedDataset(std::string name, v1::Dataset dataset);
+  // Takes a dataset that lives on `arena` (parsers allocate there: faster
+  // to parse, and freed at once).
+  ParsedDataset(std::string name,
+                std::shared_ptr<google::protobuf::Arena> arena,
+                v1::Dataset* dataset);
 
   const std::string& name() const { return name_; }
-  const v1::Dataset& dataset() const { return dataset_; }
+  const v1::Dataset& dataset() const { return *dataset_; }
 
   // Text format: where each field is (owned).
   void set_text_locations(
@@ -93,7 +99,9 @@ class ParsedDataset {
 
  private:
   std::string name_;
-  v1::Dataset dataset_;
+  // Shared, so that copies are cheap; the dataset is never modified.
+  std::shared_ptr<google::protobuf::Arena> arena_;
+  v1::Dataset* dataset_;
   std::shared_ptr<const google::protobuf::TextFormat::ParseInfoTree>
       text_locations_;
   std::vector<int> quote_lines_;

@@ -1,0 +1,179 @@
+// Loading speed and memory of datasets.
+//
+//   bazel run -c opt //bench:dataset_benchmark
+//
+// BM_Load/<format>/<quotes>: parse + validate + build the QuoteBook from a
+// file's bytes already in memory, reported as quotes per second on one
+// thread. BM_ParseBinaryOnly is the baseline: protobuf parsing the same
+// binary bytes and nothing else (the floor of the binary format), measured
+// in the same run. BM_Reload: Snapshot::Build of the same 50,000 quotes,
+// with the version hash. The retained_bytes_per_quote counter is the heap
+// a built snapshot keeps, divided by its quotes (mallinfo2).
+#include <malloc.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "benchmark/benchmark.h"
+#include "engine/clock.h"
+#include "engine/dataset.h"
+#include "engine/snapshot.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace remit {
+namespace {
+
+const char* const kCountries[][2] = {
+    {"USA", "MEX"}, {"USA", "PHL"}, {"GBR", "NGA"}, {"ARE", "IND"},
+    {"DEU", "TUR"}, {"KEN", "TZA"}, {"GBR", "IND"}, {"USA", "IND"}};
+
+v1::Dataset MakeDataset(int quotes) {
+  v1::Dataset d;
+  d.mutable_metadata()->set_name("benchmark");
+  for (int p = 0; p < 100; ++p) {
+    v1::Provider* provider = d.add_providers();
+    provider->set_id(absl::StrCat("p", p));
+    provider->set_name(absl::StrCat("Provider ", p));
+    provider->set_type(static_cast<v1::ProviderType>(1 + p % 5));
+  }
+  for (int i = 0; i < quotes; ++i) {
+    v1::Quote* q = d.add_quotes();
+    q->set_id(absl::StrCat("q", i));
+    q->set_provider_id(absl::StrCat("p", i % 100));
+    q->mutable_corridor()->set_send_country(kCountries[i % 8][0]);
+    q->mutable_corridor()->set_receive_country(kCountries[i % 8][1]);
+    q->set_payment_instrument(static_cast<v1::PaymentInstrument>(1 + i % 6));
+    q->set_access_point(static_cast<v1::AccessPoint>(1 + i % 4));
+    q->set_receive_method(static_cast<v1::ReceiveMethod>(1 + i % 5));
+    q->set_speed(static_cast<v1::Speed>(1 + i % 6));
+    q->set_quoted_at("2026-11-02");
+    v1::FeeBand* band = q->mutable_fees()->add_bands();
+    band->set_fixed_fee(absl::StrCat(i % 9, ".99"));
+    if (i % 3 == 0) {
+      v1::FeeBand* second = q->mutable_fees()->add_bands();
+      second->set_from_amount("500");
+      second->set_percent_fee("0.5");
+    }
+    q->set_rate(absl::StrCat("1", i % 10, ".", 1000 + i % 9000));
+    q->set_mid_market_rate("20.5");
+  }
+  return d;
+}
+
+// RPW-style CSV of `rows` rows in one corridor and period.
+std::string MakeCsv(int rows) {
+  std::string csv =
+      "period,source_code,destination_code,firm,firm_type,payment "
+      "instrument,speed actual,cc1 lcu code,cc1 lcu amount,cc1 lcu fee,cc1 "
+      "lcu fx rate,cc1 fx margin,cc1 total cost %,cc2 lcu code,cc2 lcu "
+      "amount,cc2 lcu fee,cc2 lcu fx rate,cc2 fx margin,cc2 total cost "
+      "%,inter lcu bank fx,transparent,pick-up method,date\r\n";
+  for (int i = 0; i < rows; ++i) {
+    absl::StrAppend(&csv, "2026_3Q,GBR,BGD,Firm ", i % 100,
+                    ",Money Transfer Operator,Debit card,Same day,GBP,120,",
+                    "2.40,165.1,1.96,3.96,GBP,300,3.00,165.1,1.96,2.96,168.4,",
+                    "yes,Cash,2026-08-18\r\n");
+  }
+  return csv;
+}
+
+struct Input {
+  std::string bytes;
+  DatasetFormat format;
+};
+
+Input MakeInput(DatasetFormat format, int quotes) {
+  if (format == DatasetFormat::kRpwCsv) return {MakeCsv(quotes), format};
+  const v1::Dataset d = MakeDataset(quotes);
+  std::string bytes;
+  switch (format) {
+    case DatasetFormat::kBinary:
+      d.SerializeToString(&bytes);
+      break;
+    case DatasetFormat::kJson:
+      (void)google::protobuf::util::MessageToJsonString(d, &bytes);
+      break;
+    default:
+      google::protobuf::TextFormat::PrintToString(d, &bytes);
+      break;
+  }
+  return {bytes, format};
+}
+
+void Load(benchmark::State& state, DatasetFormat format) {
+  const int quotes = static_cast<int>(state.range(0));
+  const Input input = MakeInput(format, quotes);
+  for (auto _ : state) {
+    std::vector<DatasetError> errors;
+    absl::StatusOr<ParsedDataset> file =
+        ParseDataset("bench", input.bytes, input.format, {}, &errors);
+    std::vector<ParsedDataset> files;
+    files.push_back(*std::move(file));
+    absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, {}, &errors);
+    if (!book.ok()) state.SkipWithError("invalid benchmark data");
+    benchmark::DoNotOptimize(book);
+  }
+  state.SetItemsProcessed(state.iterations() * quotes);
+  state.SetBytesProcessed(state.iterations() * input.bytes.size());
+}
+
+void BM_LoadBinary(benchmark::State& s) { Load(s, DatasetFormat::kBinary); }
+void BM_LoadJson(benchmark::State& s) { Load(s, DatasetFormat::kJson); }
+void BM_LoadTextproto(benchmark::State& s) {
+  Load(s, DatasetFormat::kTextproto);
+}
+void BM_LoadRpwCsv(benchmark::State& s) { Load(s, DatasetFormat::kRpwCsv); }
+BENCHMARK(BM_LoadBinary)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadJson)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadTextproto)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadRpwCsv)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+// Baseline: protobuf's own binary parse of the same bytes, nothing else.
+void BM_ParseBinaryOnly(benchmark::State& state) {
+  const int quotes = static_cast<int>(state.range(0));
+  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  for (auto _ : state) {
+    v1::Dataset d;
+    benchmark::DoNotOptimize(d.ParseFromString(input.bytes));
+  }
+  state.SetItemsProcessed(state.iterations() * quotes);
+}
+BENCHMARK(BM_ParseBinaryOnly)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+// A whole reload of 50,000 quotes, from binary bytes to a versioned
+// snapshot, and the heap it keeps.
+void BM_Reload(benchmark::State& state) {
+  const int quotes = static_cast<int>(state.range(0));
+  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  const FakeClock clock(absl::FromUnixSeconds(1'790'000'000));
+  auto build = [&] {
+    std::vector<DatasetError> errors;
+    std::vector<ParsedDataset> files;
+    files.push_back(
+        *ParseDataset("bench", input.bytes, input.format, {}, &errors));
+    return *Snapshot::Build(files, {}, clock, &errors);
+  };
+  // The heap one snapshot keeps, measured once before the timed loop (the
+  // loop's old snapshots are freed on a background thread, which would
+  // race the measurement).
+  auto heap = [] {
+    struct mallinfo2 m = mallinfo2();
+    return static_cast<double>(m.uordblks + m.hblkhd);
+  };
+  const double before = heap();
+  std::shared_ptr<const Snapshot> kept = build();
+  const double retained = heap() - before;
+  kept.reset();
+  for (auto _ : state) {
+    std::shared_ptr<const Snapshot> snapshot = build();
+    benchmark::DoNotOptimize(snapshot);
+  }
+  state.SetItemsProcessed(state.iterations() * quotes);
+  state.counters["retained_bytes_per_quote"] = retained / quotes;
+}
+BENCHMARK(BM_Reload)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace remit
