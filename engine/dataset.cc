@@ -257,6 +257,24 @@ class Validator {
     Error(node, message, field, -1, std::move(text));
   }
 
+  // Converts the text of `field` with `parse`, reporting its error. Empty
+  // text gives nullopt, and an error when the field is required.
+  template <typename T, typename Parse>
+  std::optional<T> Convert(const Node& node, const Message& message,
+                           absl::string_view field, const std::string& text,
+                           bool required, Parse parse) {
+    if (text.empty()) {
+      if (required) Error(node, message, field, "is required");
+      return std::nullopt;
+    }
+    absl::StatusOr<T> value = parse(text);
+    if (!value.ok()) {
+      Error(node, message, field, std::string(value.status().message()));
+      return std::nullopt;
+    }
+    return *std::move(value);
+  }
+
   // Field conversions: nullopt (and an error) when invalid or, if required,
   // missing.
   bool CheckId(const Node& node, const Message& message,
@@ -362,15 +380,11 @@ std::optional<int64_t> Validator::Amount(const Node& node,
                                          absl::string_view field,
                                          const std::string& text,
                                          CurrencyCode currency, bool required) {
-  if (text.empty()) {
-    if (required) Error(node, message, field, "is required");
-    return std::nullopt;
-  }
-  absl::StatusOr<Money> money = Money::FromDecimal(text, currency);
-  if (!money.ok()) {
-    Error(node, message, field, std::string(money.status().message()));
-    return std::nullopt;
-  }
+  std::optional<Money> money = Convert<Money>(
+      node, message, field, text, required, [currency](const std::string& t) {
+        return Money::FromDecimal(t, currency);
+      });
+  if (!money.has_value()) return std::nullopt;
   if (money->minor_units() < 0) {
     Error(node, message, field,
           absl::StrCat("'", text, "' must not be negative"));
@@ -384,16 +398,9 @@ std::optional<Rate> Validator::RateField(const Node& node,
                                          absl::string_view field,
                                          const std::string& text,
                                          bool required) {
-  if (text.empty()) {
-    if (required) Error(node, message, field, "is required");
-    return std::nullopt;
-  }
-  absl::StatusOr<Rate> rate = Rate::FromString(text);
-  if (!rate.ok()) {
-    Error(node, message, field, std::string(rate.status().message()));
-    return std::nullopt;
-  }
-  return *rate;
+  return Convert<Rate>(
+      node, message, field, text, required,
+      [](const std::string& t) { return Rate::FromString(t); });
 }
 
 std::optional<Percent> Validator::PercentField(const Node& node,
@@ -402,18 +409,16 @@ std::optional<Percent> Validator::PercentField(const Node& node,
                                                const std::string& text,
                                                absl::string_view bounds,
                                                int64_t low, int64_t high) {
-  if (text.empty()) return std::nullopt;
-  absl::StatusOr<Percent> percent = Percent::FromString(text);
-  if (!percent.ok()) {
-    Error(node, message, field, std::string(percent.status().message()));
-    return std::nullopt;
-  }
+  std::optional<Percent> percent = Convert<Percent>(
+      node, message, field, text, /*required=*/false,
+      [](const std::string& t) { return Percent::FromString(t); });
+  if (!percent.has_value()) return std::nullopt;
   const int64_t scale = 1'000'000'000;
   if (percent->scaled() < low * scale || percent->scaled() > high * scale) {
     Error(node, message, field, absl::StrCat("'", text, "' must be ", bounds));
     return std::nullopt;
   }
-  return *percent;
+  return percent;
 }
 
 std::optional<absl::Time> Validator::Date(const Node& node,
@@ -466,12 +471,9 @@ std::optional<CurrencyCode> Validator::Currency(const Node& node,
                                                 const Message& message,
                                                 absl::string_view field,
                                                 const std::string& text) {
-  absl::StatusOr<CurrencyCode> code = CurrencyCode::FromString(text);
-  if (!code.ok()) {
-    Error(node, message, field, std::string(code.status().message()));
-    return std::nullopt;
-  }
-  return *code;
+  return Convert<CurrencyCode>(
+      node, message, field, text, /*required=*/true,
+      [](const std::string& t) { return CurrencyCode::FromString(t); });
 }
 
 void Validator::AddProviders(const ParsedDataset& file) {

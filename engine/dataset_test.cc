@@ -21,15 +21,9 @@ using testing::C;
 using testing::Day;
 using testing::M;
 using testing::Must;
+using testing::ReadFile;
 
 constexpr char kSample[] = "testdata/sample_corridors.textproto";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 ParsedDataset ParseOk(absl::string_view name, absl::string_view content,
                       DatasetFormat format) {

@@ -16,15 +16,9 @@ namespace remit {
 namespace {
 
 using testing::Must;
+using testing::ReadFile;
 
 constexpr char kSample[] = "testdata/rpw_sample.csv";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 TEST(RpwImportTest, LatestPeriodByDefault) {
   std::vector<DatasetError> errors;

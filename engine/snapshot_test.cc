@@ -19,15 +19,9 @@ using testing::C;
 using testing::Day;
 using testing::M;
 using testing::Must;
+using testing::ReadFile;
 
 constexpr char kSample[] = "testdata/sample_corridors.textproto";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // A writable copy of the sample in the test's temporary directory.
 class SnapshotTest : public ::testing::Test {

@@ -4,7 +4,9 @@
 #define REMIT_ENGINE_TEST_UTIL_H_
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,14 @@ T Must(absl::StatusOr<T> value) {
     std::abort();
   }
   return *std::move(value);
+}
+
+// The whole file at `path` (test data comes through runfiles).
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 inline Rate R(const char* text) { return Must(Rate::FromString(text)); }
