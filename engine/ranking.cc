@@ -212,9 +212,6 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   }
   RankScratch local_scratch;
   if (scratch == nullptr) scratch = &local_scratch;
-  std::vector<Candidate>& pool = scratch->candidates_;
-  pool.clear();
-  pool.reserve(quotes.size());
 
   RankResult result;
   const uint64_t refused_facets = ~AllowedFacets(request.filter);
@@ -225,17 +222,34 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
           ? absl::InfinitePast()
           : clock.Now() - request.max_quote_age;
 
+  // The page: ranks offset+1 .. offset+limit among the listed offers. For
+  // the usual small pages the best `keep` candidates are kept in a bounded
+  // heap as they are scored (its front is the worst kept), so most
+  // candidates cost one comparison; otherwise all are kept and sorted.
+  const size_t keep =
+      request.limit > RankScratch::kMaxHeapPage ||
+              request.offset > RankScratch::kMaxHeapPage - request.limit
+          ? std::numeric_limits<size_t>::max()
+          : request.offset + request.limit;
+  std::vector<Candidate>& page = scratch->candidates_;
+  page.clear();
+  if (keep == std::numeric_limits<size_t>::max()) page.reserve(quotes.size());
+  size_t listed_count = 0;
+
   // The summary's running figures, over priced transparent offers whether
   // listed or not: the filter narrows the list, not the corridor.
   const absl::int128 denominator = send_mode ? absl::int128(amount) : 1;
   const absl::int128 three = absl::int128(3 * kCostScale / 100) * denominator;
   const absl::int128 five = absl::int128(5 * kCostScale / 100) * denominator;
-  size_t priced = 0, at_or_below_3 = 0, at_or_below_5 = 0;
+  std::vector<absl::int128>& percents = scratch->percents_;
+  percents.clear();
+  size_t at_or_below_3 = 0, at_or_below_5 = 0;
   absl::int128 sum = 0;
   Candidate cheapest{};
   ThreeSmallest smart, personal_smart;
 
   CostCore core;
+  Candidate scored;
   for (size_t i = 0; i < quotes.size(); ++i) {
     const PreparedQuote& prepared = quotes[i];
     const Quote& quote = *prepared.quote;
@@ -264,24 +278,35 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       exclude(ExclusionReason::kFilteredOut);
       continue;
     }
-    Candidate& scored = pool.emplace_back();
     if (absl::Status status = Score(prepared, request, &core, &scored);
         !status.ok()) {
-      pool.pop_back();
       exclude(status.code() == absl::StatusCode::kNotFound
                   ? ExclusionReason::kOutsideAmountLimits
                   : ExclusionReason::kCannotDeliver);
       continue;
     }
-    if (!listed) exclude(ExclusionReason::kFilteredOut);
     scored.index = static_cast<uint32_t>(i);
-    scored.listed = listed;
+    if (listed) {
+      ++listed_count;
+      if (page.size() < keep) {
+        page.push_back(scored);
+        if (keep != std::numeric_limits<size_t>::max() && page.size() == keep) {
+          std::make_heap(page.begin(), page.end(), RanksBefore);
+        }
+      } else if (!page.empty() && RanksBefore(scored, page.front())) {
+        std::pop_heap(page.begin(), page.end(), RanksBefore);
+        page.back() = scored;
+        std::push_heap(page.begin(), page.end(), RanksBefore);
+      }
+    } else {
+      exclude(ExclusionReason::kFilteredOut);
+    }
     if (scored.opaque) continue;  // Never in the summary.
-    ++priced;
+    percents.push_back(scored.percent_key);
     sum += scored.percent_key;
     at_or_below_3 += scored.percent_key <= three;
     at_or_below_5 += scored.percent_key <= five;
-    if (priced == 1 || scored.cost_key < cheapest.cost_key ||
+    if (percents.size() == 1 || scored.cost_key < cheapest.cost_key ||
         (scored.cost_key == cheapest.cost_key &&
          RanksBefore(scored, cheapest))) {
       cheapest = scored;
@@ -305,7 +330,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   };
 
   CorridorSummary& summary = result.summary;
-  const size_t n = priced;
+  const size_t n = percents.size();
   summary.offer_count = n;
   summary.smart_qualifying = smart.count();
   summary.smart_percent = smart.Average(denominator);
@@ -322,39 +347,31 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
         *Percent::FromRatio(at_or_below_3, n, RoundingMode::kHalfEven);
     summary.share_at_or_below_5_percent =
         *Percent::FromRatio(at_or_below_5, n, RoundingMode::kHalfEven);
-    // The median, by selection among the transparent offers (opaque ones
-    // to the back first).
-    const auto priced_end = std::partition(
-        pool.begin(), pool.end(), [](const Candidate& c) { return !c.opaque; });
-    auto by_percent = [](const Candidate& a, const Candidate& b) {
-      return a.percent_key < b.percent_key;
-    };
-    const auto middle = pool.begin() + n / 2;
-    std::nth_element(pool.begin(), middle, priced_end, by_percent);
-    absl::int128 median2 = middle->percent_key * 2;
-    if (n % 2 == 0) {
-      median2 = middle->percent_key +
-                std::max_element(pool.begin(), middle, by_percent)->percent_key;
-    }
+    const auto middle = percents.begin() + n / 2;
+    std::nth_element(percents.begin(), middle, percents.end());
+    absl::int128 median2 = *middle * 2;
+    if (n % 2 == 0)
+      median2 = *middle + *std::max_element(percents.begin(), middle);
     summary.median_total_cost_percent = KeyToPercent(median2, denominator * 2);
   }
 
-  // The page: only listed offers, in rank order.
-  auto listed_end = std::partition(pool.begin(), pool.end(),
-                                   [](const Candidate& c) { return c.listed; });
-  const size_t listed = static_cast<size_t>(listed_end - pool.begin());
-  result.ranked_count = listed;
-  const size_t first = std::min(request.offset, listed);
-  const size_t last = first + std::min(request.limit, listed - first);
-  if (first > 0 && first < listed) {
-    std::nth_element(pool.begin(), pool.begin() + first, listed_end,
-                     RanksBefore);
+  // The page, best first.
+  result.ranked_count = listed_count;
+  const size_t first = std::min(request.offset, page.size());
+  const size_t last = first + std::min(request.limit, page.size() - first);
+  if (keep == std::numeric_limits<size_t>::max()) {
+    if (first > 0) {
+      std::nth_element(page.begin(), page.begin() + first, page.end(),
+                       RanksBefore);
+    }
+    std::partial_sort(page.begin() + first, page.begin() + last, page.end(),
+                      RanksBefore);
+  } else {
+    std::sort(page.begin(), page.end(), RanksBefore);
   }
-  std::partial_sort(pool.begin() + first, pool.begin() + last, listed_end,
-                    RanksBefore);
   result.offers.reserve(last - first);
   for (size_t i = first; i < last; ++i) {
-    absl::StatusOr<Offer> offer = make_offer(pool[i], i + 1);
+    absl::StatusOr<Offer> offer = make_offer(page[i], i + 1);
     if (!offer.ok()) return offer.status();
     result.offers.push_back(*std::move(offer));
   }

@@ -170,13 +170,16 @@ class RankScratch {
     uint32_t tie_rank;
     uint8_t speed;
     bool opaque;
-    bool listed;  // Passes the filter.
   };
 
  private:
   friend absl::StatusOr<RankResult> Rank(const QuoteBook&, const RankRequest&,
                                          const Clock&, RankScratch*);
+  // Pages of up to this many ranks (offset + limit) are selected while
+  // scoring; longer ones are sorted afterwards.
+  static constexpr size_t kMaxHeapPage = 256;
   std::vector<Candidate> candidates_;
+  std::vector<absl::int128> percents_;
 };
 
 // INVALID_ARGUMENT when the amount is not positive or not in the

@@ -276,6 +276,18 @@ TEST_F(RankTest, Pages) {
   EXPECT_TRUE(Run(request).offers.empty());
   request.offset = 3;
   EXPECT_EQ(Ids(Run(request)), (std::vector<std::string>{"a"}));
+  request.offset = 0;
+  request.limit = 0;
+  RankResult none = Run(request);
+  EXPECT_TRUE(none.offers.empty());
+  EXPECT_EQ(none.ranked_count, 4u);
+  // Pages too long for the bounded heap take the sorting path.
+  request.offset = 1;
+  request.limit = 1000;
+  EXPECT_EQ(Ids(Run(request)), (std::vector<std::string>{"b", "d", "a"}));
+  request.offset = 300;
+  request.limit = 10;
+  EXPECT_TRUE(Run(request).offers.empty());
 }
 
 TEST_F(RankTest, TiesBreakByProviderThenQuoteId) {
