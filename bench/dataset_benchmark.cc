@@ -19,6 +19,7 @@
 #include "engine/clock.h"
 #include "engine/dataset.h"
 #include "engine/snapshot.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -141,6 +142,19 @@ void BM_ParseBinaryOnly(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * quotes);
 }
 BENCHMARK(BM_ParseBinaryOnly)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+// Baseline: the same parse into an arena, as the loader does.
+void BM_ParseBinaryOnArena(benchmark::State& state) {
+  const int quotes = static_cast<int>(state.range(0));
+  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  for (auto _ : state) {
+    google::protobuf::Arena arena;
+    auto* d = google::protobuf::Arena::CreateMessage<v1::Dataset>(&arena);
+    benchmark::DoNotOptimize(d->ParseFromString(input.bytes));
+  }
+  state.SetItemsProcessed(state.iterations() * quotes);
+}
+BENCHMARK(BM_ParseBinaryOnArena)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 // A whole reload of 50,000 quotes, from binary bytes to a versioned
 // snapshot, and the heap it keeps.

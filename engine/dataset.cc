@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #include "absl/algorithm/container.h"
@@ -309,7 +310,8 @@ class Validator {
   // Where each id was first defined, for duplicates across files.
   absl::flat_hash_map<absl::string_view, IdPlace> provider_ids_;
   absl::flat_hash_map<absl::string_view, IdPlace> quote_ids_;
-  // Corridors already parsed, by their four codes as written.
+  // Corridors already parsed, by their four codes as written, packed into
+  // one short key ("USA/USD/MEX/").
   absl::flat_hash_map<std::string, Corridor> corridors_;
 };
 
@@ -517,11 +519,26 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     return std::nullopt;
   }
   const v1::Corridor& c = quote.corridor();
-  std::string key =
-      absl::StrCat(c.send_country(), "/", c.send_currency(), "/",
-                   c.receive_country(), "/", c.receive_currency());
-  if (auto it = corridors_.find(key); it != corridors_.end()) {
-    return it->second;
+  // Codes longer than three characters are invalid: they skip the cache.
+  char buffer[16];
+  size_t length = 0;
+  bool cacheable = true;
+  for (const std::string* code :
+       {&c.send_country(), &c.send_currency(), &c.receive_country(),
+        &c.receive_currency()}) {
+    if (code->size() > 3) {
+      cacheable = false;
+      break;
+    }
+    std::memcpy(buffer + length, code->data(), code->size());
+    length += code->size();
+    buffer[length++] = '/';
+  }
+  const absl::string_view key(buffer, cacheable ? length : 0);
+  if (cacheable) {
+    if (auto it = corridors_.find(key); it != corridors_.end()) {
+      return it->second;
+    }
   }
   absl::StatusOr<Corridor> corridor =
       Corridor::Parse(c.send_country(), c.send_currency(), c.receive_country(),
@@ -534,7 +551,7 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     Error(at, c, sub, message.substr(message.find(':') + 2));
     return std::nullopt;
   }
-  corridors_.emplace(std::move(key), *corridor);
+  if (cacheable) corridors_.emplace(key, *corridor);
   return *corridor;
 }
 

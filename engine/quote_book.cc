@@ -117,18 +117,34 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
     // Sort compact keys rather than the quotes: the comparisons then read
     // contiguous memory instead of following two pointers each.
     struct Key {
+      uint64_t provider_prefix;  // First 8 bytes, big-endian: integer
+      uint64_t id_prefix;        // order is byte order.
       absl::string_view provider_id;
       absl::string_view id;
       uint32_t index;
     };
+    auto prefix = [](absl::string_view s) {
+      uint64_t p = 0;
+      for (size_t i = 0; i < 8; ++i) {
+        p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+      }
+      return p;
+    };
     std::vector<Key> keys;
     keys.reserve(prepared.size());
     for (size_t i = 0; i < prepared.size(); ++i) {
-      keys.push_back({prepared[i].quote->provider_id, prepared[i].quote->id,
+      const Quote& q = *prepared[i].quote;
+      keys.push_back({prefix(q.provider_id), prefix(q.id), q.provider_id, q.id,
                       static_cast<uint32_t>(i)});
     }
+    // Equal prefixes fall back to comparing the strings.
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      return std::tie(a.provider_id, a.id) < std::tie(b.provider_id, b.id);
+      if (a.provider_prefix != b.provider_prefix) {
+        return a.provider_prefix < b.provider_prefix;
+      }
+      if (a.provider_id != b.provider_id) return a.provider_id < b.provider_id;
+      if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+      return a.id < b.id;
     });
     std::vector<PreparedQuote> sorted;
     sorted.reserve(prepared.size());
