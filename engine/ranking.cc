@@ -233,6 +233,8 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
           : request.offset + request.limit;
   std::vector<Candidate>& page = scratch->candidates_;
   page.clear();
+  size_t kept = 0;
+  Candidate worst_kept{};  // page.front() once the heap is full.
   if (keep == std::numeric_limits<size_t>::max()) page.reserve(quotes.size());
   size_t listed_count = 0;
 
@@ -288,15 +290,22 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     scored.index = static_cast<uint32_t>(i);
     if (listed) {
       ++listed_count;
-      if (page.size() < keep) {
+      if (kept < keep) {
         page.push_back(scored);
-        if (keep != std::numeric_limits<size_t>::max() && page.size() == keep) {
+        if (++kept == keep && keep != std::numeric_limits<size_t>::max()) {
           std::make_heap(page.begin(), page.end(), RanksBefore);
+          worst_kept = page.front();
         }
-      } else if (!page.empty() && RanksBefore(scored, page.front())) {
+      } else if (keep > 0 &&
+                 // Between transparent offers a larger key never ranks
+                 // before: most candidates stop at this one comparison.
+                 (scored.opaque || worst_kept.opaque ||
+                  scored.order_key <= worst_kept.order_key) &&
+                 RanksBefore(scored, worst_kept)) {
         std::pop_heap(page.begin(), page.end(), RanksBefore);
         page.back() = scored;
         std::push_heap(page.begin(), page.end(), RanksBefore);
+        worst_kept = page.front();
       }
     } else {
       exclude(ExclusionReason::kFilteredOut);
