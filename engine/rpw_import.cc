@@ -464,9 +464,9 @@ absl::StatusOr<ParsedDataset> Importer::Run(absl::string_view content,
   }
 
   v1::Dataset dataset;
+  // `wanted` is set here: the period asked for, or the latest.
   dataset.mutable_metadata()->set_name(absl::StrCat(
-      "Remittance Prices Worldwide ",
-      wanted ? absl::StrCat(*wanted / 10, "_", *wanted % 10, "Q") : ""));
+      "Remittance Prices Worldwide ", *wanted / 10, "_", *wanted % 10, "Q"));
   dataset.mutable_metadata()->set_publisher("The World Bank");
   dataset.mutable_metadata()->set_license("CC BY 4.0");
   std::vector<int> lines;

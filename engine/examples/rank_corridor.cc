@@ -1,7 +1,8 @@
 // Embedding the engine: load dataset files and rank one corridor.
 //
-//   bazel run //engine/examples:rank_corridor -- \
+//   bazel run //engine/examples:rank_corridor --
 //       testdata/sample_corridors.textproto US MX "200 USD"
+// (one command line)
 //
 // Arguments: a dataset file (any supported format), the sending and the
 // receiving country (alpha-2 or alpha-3), and the amount sent. Prints every
