@@ -199,6 +199,38 @@ class ThreeSmallest {
 
 }  // namespace
 
+absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
+                                                 const Corridor& corridor) {
+  const CurrencyCode send = corridor.send_currency();
+  const CurrencyCode usd = *CurrencyCode::FromString("USD");
+  if (send == usd) {
+    return ReferenceAmount{Money::FromMinorUnits(20000, usd), "usd"};
+  }
+  std::optional<int64_t> smallest;
+  for (const PreparedQuote& p : book.QuotesIn(corridor)) {
+    const std::vector<SurveyPoint>& points = p.quote->survey_points;
+    if (!points.empty() &&
+        (!smallest.has_value() || points.front().send_minor < *smallest)) {
+      smallest = points.front().send_minor;
+    }
+  }
+  if (smallest.has_value()) {
+    return ReferenceAmount{Money::FromMinorUnits(*smallest, send),
+                           "survey amount"};
+  }
+  std::optional<ReferenceRates::Match> rate =
+      book.references().Find(usd, send, absl::InfiniteFuture());
+  if (rate.has_value()) {
+    absl::StatusOr<Money> amount =
+        Convert(Money::FromMinorUnits(20000, usd), rate->rate->rate, send);
+    if (amount.ok()) return ReferenceAmount{*amount, "reference rate"};
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      "no way to tell the USD 200 equivalent in ", send.code(),
+      " for corridor ", corridor.ToString(),
+      " (no survey amounts, no USD reference rate); give an amount"));
+}
+
 absl::StatusOr<RankResult> Rank(const QuoteBook& book,
                                 const RankRequest& request, const Clock& clock,
                                 RankScratch* scratch) {

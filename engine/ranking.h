@@ -182,6 +182,21 @@ class RankScratch {
   std::vector<absl::int128> percents_;
 };
 
+// The amount RPW compares corridors at: the USD 200 equivalent in the send
+// currency, and how it was found.
+struct ReferenceAmount {
+  Money amount;
+  // "usd" (the send currency is USD), "survey amount" (the smallest amount
+  // the corridor's survey-point quotes were priced at: RPW's cc1 is the
+  // USD 200 equivalent), or "reference rate" (200 USD at the latest USD
+  // reference rate in the data, rounded half-even).
+  std::string source;
+};
+
+// FAILED_PRECONDITION when none of the three ways applies.
+absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
+                                                 const Corridor& corridor);
+
 // INVALID_ARGUMENT when the amount is not positive or not in the
 // corridor's send (kSend) or receive (kReceive) currency; NOT_FOUND when the
 // book has no quote in the corridor.

@@ -175,6 +175,42 @@ TEST_F(RankTest, MinimumCoverage) {
             (std::vector<std::string>{"c", "b", "a"}));
 }
 
+TEST(Usd200EquivalentTest, ThreeWays) {
+  std::vector<Quote> quotes = Corridor4();  // USA -> MEX: already USD.
+  QuoteBook us = Book(quotes);
+  ReferenceAmount usd = Must(Usd200Equivalent(us, C("US", "MX")));
+  EXPECT_EQ(usd.amount.ToString(), "200.00 USD");
+  EXPECT_EQ(usd.source, "usd");
+
+  // GBR -> BGD with RPW survey points at 120 and 300 GBP.
+  Quote rpw = SimpleQuote("r", "p", C("GB", "BD"), 0, "1", "168");
+  rpw.rate.reset();
+  rpw.survey_points = {{12000, 499, testing::R("163.8"), {}},
+                       {30000, 499, testing::R("163.8"), {}}};
+  QuoteBook gb = Book({rpw});
+  ReferenceAmount survey = Must(Usd200Equivalent(gb, C("GB", "BD")));
+  EXPECT_EQ(survey.amount.ToString(), "120.00 GBP");
+  EXPECT_EQ(survey.source, "survey amount");
+
+  // EUR -> TRY with a USD->EUR reference rate: 200 x 0.8634 = 172.68.
+  Quote eur = SimpleQuote("e", "p", C("DE", "TR"), 0, "48", "48.5");
+  ReferenceRates::Builder rates;
+  rates.Add({testing::Cur("USD"), testing::Cur("EUR"), testing::R("0.86"),
+             Day(2026, 1, 1), "ref"});
+  rates.Add({testing::Cur("USD"), testing::Cur("EUR"), testing::R("0.8634"),
+             Day(2026, 2, 1), "ref"});
+  QuoteBook de = Must(QuoteBook::Create({{"p", "P", ProviderType::kBank}},
+                                        {eur}, Must(std::move(rates).Build())));
+  ReferenceAmount converted = Must(Usd200Equivalent(de, C("DE", "TR")));
+  EXPECT_EQ(converted.amount.ToString(), "172.68 EUR");
+  EXPECT_EQ(converted.source, "reference rate");
+
+  QuoteBook none =
+      Book({SimpleQuote("e", "p", C("DE", "TR"), 0, "48", "48.5")});
+  EXPECT_EQ(Usd200Equivalent(none, C("DE", "TR")).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
 // The corridor SmaRT relies on this: with default access every quote is
 // accessible, whatever its instrument, access point and receive method.
 TEST(IsAccessibleTest, DefaultAccessAdmitsEveryQuote) {

@@ -1,0 +1,325 @@
+#include "service/convert.h"
+
+#include <limits>
+
+#include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "engine/money_proto.h"
+#include "engine/proto_enums.h"
+
+namespace remit::service {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view message) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", message));
+}
+
+// Each repeated enum value must be a known, specified one.
+template <typename Engine, typename Wire, typename Name>
+absl::Status EnumList(const google::protobuf::RepeatedField<int>& values,
+                      absl::string_view field, Name name,
+                      std::vector<Engine>* out) {
+  for (int i = 0; i < values.size(); ++i) {
+    std::optional<Engine> value = FromProto(static_cast<Wire>(values[i]));
+    if (!value.has_value()) {
+      return Invalid(absl::StrCat(field, "[", i, "]"),
+                     absl::StrCat(values[i], " is not a ", name));
+    }
+    out->push_back(*value);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<Speed>> MaxSpeed(v1::Speed value,
+                                              absl::string_view field) {
+  if (value == v1::SPEED_UNSPECIFIED) return std::optional<Speed>();
+  std::optional<Speed> speed = FromProto(value);
+  if (!speed.has_value()) {
+    return Invalid(field,
+                   absl::StrCat(static_cast<int>(value), " is not a Speed"));
+  }
+  return speed;
+}
+
+void SetMoney(const Money& money, v1::Money* out) {
+  *out = MoneyToProto(money);
+}
+
+}  // namespace
+
+absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
+                                           bool present) {
+  if (!present) return Invalid("corridor", "is required");
+  absl::StatusOr<Corridor> corridor =
+      Corridor::Parse(proto.send_country(), proto.send_currency(),
+                      proto.receive_country(), proto.receive_currency());
+  if (!corridor.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("corridor.", corridor.status().message()));
+  }
+  return corridor;
+}
+
+v1::Corridor CorridorToProto(const Corridor& corridor) {
+  v1::Corridor proto;
+  proto.set_send_country(std::string(corridor.send_country().alpha3()));
+  proto.set_send_currency(std::string(corridor.send_currency().code()));
+  proto.set_receive_country(std::string(corridor.receive_country().alpha3()));
+  proto.set_receive_currency(std::string(corridor.receive_currency().code()));
+  return proto;
+}
+
+absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
+                                      absl::string_view field) {
+  absl::StatusOr<Money> money = MoneyFromProto(proto);
+  if (!money.ok()) {
+    // "currency_code: ..." becomes "send_amount.currency_code: ...".
+    const absl::string_view message = money.status().message();
+    return absl::Status(money.status().code(),
+                        absl::StartsWith(message, "currency_code:")
+                            ? absl::StrCat(field, ".", message)
+                            : absl::StrCat(field, ": ", message));
+  }
+  return money;
+}
+
+absl::StatusOr<int> PageSize(int page_size, int default_size) {
+  if (page_size < 0) {
+    return Invalid("page_size",
+                   absl::StrCat(page_size, " must not be negative"));
+  }
+  if (page_size == 0) return default_size;
+  return std::min(page_size, kMaxPageSize);
+}
+
+std::optional<SenderAccess> AccessFromProto(bool present,
+                                            const v1::SenderAccess& proto) {
+  if (!present) return std::nullopt;
+  SenderAccess access;
+  access.has_bank_account = proto.has_bank_account();
+  access.has_card = proto.has_card();
+  access.has_mobile_wallet = proto.has_mobile_wallet();
+  access.has_internet = proto.has_internet();
+  access.needs_cash_pickup = proto.needs_cash_pickup();
+  access.max_speed =
+      FromProto(proto.max_speed()).value_or(Speed::kSixDaysOrMore);
+  return access;
+}
+
+absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
+    bool present, const google::protobuf::Duration& proto,
+    absl::string_view field) {
+  if (!present || (proto.seconds() == 0 && proto.nanos() == 0)) {
+    return kDefaultMaxQuoteAge;
+  }
+  if (proto.seconds() < 0 || proto.nanos() < 0 ||
+      proto.nanos() >= 1'000'000'000) {
+    return Invalid(field, absl::StrCat("{seconds: ", proto.seconds(),
+                                       ", nanos: ", proto.nanos(),
+                                       "} must be a positive duration"));
+  }
+  return absl::Seconds(proto.seconds()) + absl::Nanoseconds(proto.nanos());
+}
+
+absl::StatusOr<RankRequest> RankRequestFromProto(
+    const v1::RankOffersRequest& proto) {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(proto.corridor(), proto.has_corridor());
+  if (!corridor.ok()) return corridor.status();
+
+  AmountKind kind;
+  absl::StatusOr<Money> amount;
+  switch (proto.amount_case()) {
+    case v1::RankOffersRequest::kSendAmount:
+      kind = AmountKind::kSend;
+      amount = AmountFromProto(proto.send_amount(), "send_amount");
+      break;
+    case v1::RankOffersRequest::kReceiveAmount:
+      kind = AmountKind::kReceive;
+      amount = AmountFromProto(proto.receive_amount(), "receive_amount");
+      break;
+    default:
+      return Invalid("send_amount",
+                     "one of send_amount or receive_amount "
+                     "is required");
+  }
+  if (!amount.ok()) return amount.status();
+
+  RankRequest request(*corridor, *amount);
+  request.amount_kind = kind;
+  const v1::OfferFilter& f = proto.filter();
+  RankFilter& filter = request.filter;
+  if (absl::Status s = EnumList<PaymentInstrument, v1::PaymentInstrument>(
+          f.payment_instruments(), "filter.payment_instruments",
+          "PaymentInstrument", &filter.payment_instruments);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = EnumList<AccessPoint, v1::AccessPoint>(
+          f.access_points(), "filter.access_points", "AccessPoint",
+          &filter.access_points);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = EnumList<ReceiveMethod, v1::ReceiveMethod>(
+          f.receive_methods(), "filter.receive_methods", "ReceiveMethod",
+          &filter.receive_methods);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = EnumList<ProviderType, v1::ProviderType>(
+          f.provider_types(), "filter.provider_types", "ProviderType",
+          &filter.provider_types);
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::optional<Speed>> max_speed =
+      MaxSpeed(f.max_speed(), "filter.max_speed");
+  if (!max_speed.ok()) return max_speed.status();
+  filter.max_speed = *max_speed;
+  if (f.min_coverage() < v1::COVERAGE_UNSPECIFIED ||
+      f.min_coverage() > v1::COVERAGE_HIGH) {
+    return Invalid(
+        "filter.min_coverage",
+        absl::StrCat(static_cast<int>(f.min_coverage()), " is not a Coverage"));
+  }
+  filter.min_coverage = FromProto(f.min_coverage());
+  filter.include_promotional = !f.exclude_promotional();
+
+  if (proto.order_by().empty() || proto.order_by() == "total_cost") {
+    request.order = RankOrder::kTotalCost;
+  } else if (proto.order_by() == "amount_received") {
+    request.order = RankOrder::kAmountReceived;
+  } else if (proto.order_by() == "speed") {
+    request.order = RankOrder::kSpeed;
+  } else {
+    return Invalid("order_by",
+                   absl::StrCat("'", absl::CHexEscape(proto.order_by()),
+                                "' is not one of total_cost, "
+                                "amount_received, speed"));
+  }
+  if (proto.has_access() &&
+      !MaxSpeed(proto.access().max_speed(), "access.max_speed").ok()) {
+    return MaxSpeed(proto.access().max_speed(), "access.max_speed").status();
+  }
+  request.access = AccessFromProto(proto.has_access(), proto.access());
+  request.include_opaque = proto.include_opaque();
+  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
+      proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
+  if (!age.ok()) return age.status();
+  request.max_quote_age = *age;
+  return request;
+}
+
+v1::Offer OfferToProto(const Offer& offer) {
+  const Quote& quote = *offer.quote->quote;
+  const Provider& provider = *offer.quote->provider;
+  const CostBreakdown& c = offer.cost;
+  v1::Offer proto;
+  proto.set_rank(static_cast<int32_t>(offer.rank));
+  proto.set_quote_id(quote.id);
+  proto.set_provider_id(provider.id);
+  proto.set_provider_name(provider.name);
+  proto.set_provider_type(ToProto(provider.type));
+  proto.set_payment_instrument(ToProto(quote.payment_instrument));
+  proto.set_access_point(ToProto(quote.access_point));
+  proto.set_receive_method(ToProto(quote.receive_method));
+  proto.set_speed(ToProto(quote.speed));
+  SetMoney(c.send_amount, proto.mutable_send_amount());
+  SetMoney(c.fee, proto.mutable_fee());
+  SetMoney(c.funding_surcharge, proto.mutable_funding_surcharge());
+  SetMoney(c.total_outlay, proto.mutable_total_outlay());
+  proto.set_transparent(c.margin_known);
+  if (c.margin_known) {
+    proto.set_exchange_rate(c.exchange_rate.ToString());
+    proto.set_fx_margin_percent(c.fx_margin.ToString(Percent::kScale));
+    SetMoney(c.fx_margin_cost, proto.mutable_fx_margin_cost());
+  }
+  if (c.mid_market_rate.has_value()) {
+    proto.set_mid_market_rate(c.mid_market_rate->ToString());
+    proto.set_mid_market_rate_source(std::string(Name(c.mid_source)));
+  }
+  SetMoney(c.total_cost, proto.mutable_total_cost());
+  proto.set_total_cost_percent(c.total_cost_percent.ToString(Percent::kScale));
+  if (c.amount_received.has_value()) {
+    SetMoney(*c.amount_received, proto.mutable_receive_amount());
+  }
+  if (c.recipient_fee.has_value()) {
+    SetMoney(*c.recipient_fee, proto.mutable_recipient_fee());
+  }
+  proto.set_estimated(c.estimated);
+  proto.set_promotional(quote.promotional);
+  proto.mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));
+  proto.set_source(quote.source);
+  return proto;
+}
+
+v1::ExcludedOffer ExcludedToProto(const ExcludedOffer& excluded) {
+  v1::ExcludedOffer proto;
+  proto.set_quote_id(excluded.quote->quote->id);
+  proto.set_provider_id(excluded.quote->provider->id);
+  proto.set_provider_name(excluded.quote->provider->name);
+  // The wire enum lists the reasons in the engine's order, after
+  // UNSPECIFIED.
+  proto.set_exclusion_reason(
+      static_cast<v1::ExclusionReason>(static_cast<int>(excluded.reason) + 1));
+  return proto;
+}
+
+v1::CorridorSummary SummaryToProto(const Corridor& corridor,
+                                   const Money& amount,
+                                   const CorridorSummary& summary,
+                                   const std::string& dataset_version) {
+  v1::CorridorSummary proto;
+  *proto.mutable_corridor() = CorridorToProto(corridor);
+  SetMoney(amount, proto.mutable_amount());
+  proto.set_offer_count(static_cast<int32_t>(summary.offer_count));
+  auto percent = [](const Percent& p) { return p.ToString(Percent::kScale); };
+  if (summary.average_total_cost_percent.has_value()) {
+    proto.set_average_total_cost_percent(
+        percent(*summary.average_total_cost_percent));
+  }
+  if (summary.median_total_cost_percent.has_value()) {
+    proto.set_median_total_cost_percent(
+        percent(*summary.median_total_cost_percent));
+  }
+  if (summary.smart_percent.has_value()) {
+    proto.set_smart_percent(percent(*summary.smart_percent));
+  }
+  proto.set_smart_qualifying_count(
+      static_cast<int32_t>(summary.smart_qualifying));
+  if (summary.personal_smart_percent.has_value()) {
+    proto.set_personal_smart_percent(percent(*summary.personal_smart_percent));
+  }
+  proto.set_personal_smart_qualifying_count(
+      static_cast<int32_t>(summary.personal_smart_qualifying));
+  if (summary.offer_count > 0) {
+    proto.set_share_at_or_below_3_percent(
+        percent(summary.share_at_or_below_3_percent));
+    proto.set_share_at_or_below_5_percent(
+        percent(summary.share_at_or_below_5_percent));
+  }
+  if (summary.cheapest.has_value()) {
+    *proto.mutable_cheapest() = OfferToProto(*summary.cheapest);
+  }
+  proto.set_dataset_version(dataset_version);
+  return proto;
+}
+
+v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info) {
+  v1::DatasetInfo proto;
+  proto.set_dataset_version(info.version);
+  proto.mutable_loaded_at()->set_seconds(absl::ToUnixSeconds(info.loaded_at));
+  for (const std::string& source : info.sources) proto.add_sources(source);
+  for (const v1::DatasetMetadata& m : info.metadata) *proto.add_metadata() = m;
+  proto.set_provider_count(static_cast<int32_t>(info.provider_count));
+  proto.set_quote_count(static_cast<int32_t>(info.quote_count));
+  proto.set_corridor_count(static_cast<int32_t>(info.corridor_count));
+  proto.set_reference_rate_count(
+      static_cast<int32_t>(info.reference_rate_count));
+  return proto;
+}
+
+}  // namespace remit::service

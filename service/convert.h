@@ -1,0 +1,63 @@
+// Conversions between the remit.v1 API messages and engine types.
+//
+// Requests are checked field by field; errors are INVALID_ARGUMENT and name
+// the request field and its value ("corridor.send_country: 'XX' is not an
+// ISO 3166-1 country code"). Responses carry exact decimal strings for
+// rates and percentages and remit.v1.Money for amounts.
+//
+// Thread-safety: pure functions.
+#ifndef REMIT_SERVICE_CONVERT_H_
+#define REMIT_SERVICE_CONVERT_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "engine/ranking.h"
+#include "engine/snapshot.h"
+#include "proto/remit/v1/remit_service.pb.h"
+
+namespace remit::service {
+
+// Offers per page when the request says 0, and the most it may ask for.
+inline constexpr int kDefaultOfferPageSize = 50;
+inline constexpr int kDefaultCorridorPageSize = 100;
+inline constexpr int kMaxPageSize = 1000;
+
+absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
+                                           bool present);
+v1::Corridor CorridorToProto(const Corridor& corridor);
+
+// An amount given in a request; `field` names it in errors.
+absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
+                                      absl::string_view field);
+
+// `page_size`: 0 gives `default_size`; more than kMaxPageSize gives
+// kMaxPageSize; negative is INVALID_ARGUMENT.
+absl::StatusOr<int> PageSize(int page_size, int default_size);
+
+// Everything of a RankOffersRequest but paging.
+absl::StatusOr<RankRequest> RankRequestFromProto(
+    const v1::RankOffersRequest& proto);
+
+// The sender's means; unset when the request has none.
+std::optional<SenderAccess> AccessFromProto(bool present,
+                                            const v1::SenderAccess& proto);
+
+// Unset or zero: the default; negative: INVALID_ARGUMENT naming `field`.
+absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
+    bool present, const google::protobuf::Duration& proto,
+    absl::string_view field);
+
+v1::Offer OfferToProto(const Offer& offer);
+v1::ExcludedOffer ExcludedToProto(const ExcludedOffer& excluded);
+v1::CorridorSummary SummaryToProto(const Corridor& corridor,
+                                   const Money& amount,
+                                   const CorridorSummary& summary,
+                                   const std::string& dataset_version);
+v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info);
+
+}  // namespace remit::service
+
+#endif  // REMIT_SERVICE_CONVERT_H_

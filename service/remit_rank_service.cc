@@ -1,0 +1,173 @@
+#include "service/remit_rank_service.h"
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "service/convert.h"
+#include "service/status.h"
+
+namespace remit::service {
+namespace {
+
+// The snapshot to answer from, or FAILED_PRECONDITION.
+absl::StatusOr<std::shared_ptr<const Snapshot>> Current(
+    const SnapshotStore& store) {
+  std::shared_ptr<const Snapshot> snapshot = store.Get();
+  if (snapshot == nullptr) {
+    return absl::FailedPreconditionError(
+        "no dataset is loaded; the server is waiting for one");
+  }
+  return snapshot;
+}
+
+// Identifies a request's results: its fields but paging, and the data.
+template <typename Request>
+std::string Fingerprint(Request request, const Snapshot& snapshot) {
+  request.clear_page_size();
+  request.clear_page_token();
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  return absl::StrCat(Request::descriptor()->full_name(), "\n",
+                      snapshot.version(), "\n", bytes);
+}
+
+grpc::Status Cancelled() {
+  return grpc::Status(grpc::StatusCode::CANCELLED, "the call was cancelled");
+}
+
+}  // namespace
+
+grpc::Status RemitRankService::RankOffers(grpc::ServerContext* context,
+                                          const v1::RankOffersRequest* request,
+                                          v1::RankOffersResponse* response) {
+  absl::StatusOr<RankRequest> rank = RankRequestFromProto(*request);
+  if (!rank.ok()) return ToGrpcStatus(rank.status());
+  absl::StatusOr<int> page_size =
+      PageSize(request->page_size(), kDefaultOfferPageSize);
+  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
+  const std::string fingerprint = Fingerprint(*request, **snapshot);
+  int64_t offset = 0;
+  if (!request->page_token().empty()) {
+    absl::StatusOr<int64_t> read =
+        page_tokens_->Read(request->page_token(), fingerprint);
+    if (!read.ok()) return ToGrpcStatus(read.status());
+    offset = *read;
+  }
+  rank->offset = static_cast<size_t>(offset);
+  rank->limit = static_cast<size_t>(*page_size);
+  if (context->IsCancelled()) return Cancelled();
+
+  thread_local RankScratch scratch;
+  absl::StatusOr<RankResult> result =
+      Rank((*snapshot)->book(), *rank, *clock_, &scratch);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+
+  for (const Offer& offer : result->offers) {
+    *response->add_offers() = OfferToProto(offer);
+  }
+  if (offset == 0) {
+    for (const ExcludedOffer& excluded : result->excluded) {
+      *response->add_excluded_offers() = ExcludedToProto(excluded);
+    }
+  }
+  *response->mutable_summary() = SummaryToProto(
+      rank->corridor, rank->amount, result->summary, (*snapshot)->version());
+  response->set_dataset_version((*snapshot)->version());
+  response->set_total_size(static_cast<int32_t>(result->ranked_count));
+  const size_t next = static_cast<size_t>(offset) + result->offers.size();
+  if (next < result->ranked_count) {
+    response->set_next_page_token(page_tokens_->Issue(fingerprint, next));
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status RemitRankService::ListCorridors(
+    grpc::ServerContext* context, const v1::ListCorridorsRequest* request,
+    v1::ListCorridorsResponse* response) {
+  absl::StatusOr<int> page_size =
+      PageSize(request->page_size(), kDefaultCorridorPageSize);
+  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
+  const std::string fingerprint = Fingerprint(*request, **snapshot);
+  int64_t offset = 0;
+  if (!request->page_token().empty()) {
+    absl::StatusOr<int64_t> read =
+        page_tokens_->Read(request->page_token(), fingerprint);
+    if (!read.ok()) return ToGrpcStatus(read.status());
+    offset = *read;
+  }
+  const QuoteBook& book = (*snapshot)->book();
+  const std::vector<Corridor>& corridors = book.corridors();
+  size_t i = std::min(static_cast<size_t>(offset), corridors.size());
+  const size_t end = std::min(corridors.size(), i + *page_size);
+  for (; i < end; ++i) {
+    v1::CorridorInfo* info = response->add_corridors();
+    *info->mutable_corridor() = CorridorToProto(corridors[i]);
+    info->set_quote_count(
+        static_cast<int32_t>(book.QuotesIn(corridors[i]).size()));
+  }
+  if (end < corridors.size()) {
+    response->set_next_page_token(page_tokens_->Issue(fingerprint, end));
+  }
+  response->set_dataset_version((*snapshot)->version());
+  return grpc::Status::OK;
+}
+
+grpc::Status RemitRankService::GetCorridorSummary(
+    grpc::ServerContext* context, const v1::GetCorridorSummaryRequest* request,
+    v1::CorridorSummary* response) {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(request->corridor(), request->has_corridor());
+  if (!corridor.ok()) return ToGrpcStatus(corridor.status());
+  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
+      request->has_max_quote_age(), request->max_quote_age(), "max_quote_age");
+  if (!age.ok()) return ToGrpcStatus(age.status());
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
+  const QuoteBook& book = (*snapshot)->book();
+
+  std::string amount_source;
+  absl::StatusOr<Money> amount;
+  if (request->has_send_amount()) {
+    amount = AmountFromProto(request->send_amount(), "send_amount");
+    amount_source = "request";
+  } else {
+    if (book.QuotesIn(*corridor).empty()) {
+      return ToGrpcStatus(absl::NotFoundError(
+          absl::StrCat("corridor ", corridor->ToString(), " has no quotes")));
+    }
+    absl::StatusOr<ReferenceAmount> reference =
+        Usd200Equivalent(book, *corridor);
+    if (!reference.ok()) return ToGrpcStatus(reference.status());
+    amount = reference->amount;
+    amount_source = reference->source;
+  }
+  if (!amount.ok()) return ToGrpcStatus(amount.status());
+
+  RankRequest rank(*corridor, *amount);
+  rank.access = AccessFromProto(request->has_access(), request->access());
+  rank.max_quote_age = *age;
+  rank.limit = 0;  // The summary only.
+  if (context->IsCancelled()) return Cancelled();
+  thread_local RankScratch scratch;
+  absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = SummaryToProto(*corridor, *amount, result->summary,
+                             (*snapshot)->version());
+  response->set_amount_source(amount_source);
+  return grpc::Status::OK;
+}
+
+}  // namespace remit::service
