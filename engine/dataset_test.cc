@@ -34,6 +34,14 @@ ParsedDataset ParseOk(absl::string_view name, absl::string_view content,
   return *std::move(parsed);
 }
 
+TEST(DatasetTest, RpwAndNativeFilesLoadTogether) {
+  FakeClock clock(Day(2026, 11, 15));
+  std::shared_ptr<const Snapshot> both = Must(
+      Snapshot::Load({kSample, "testdata/rpw_sample.csv"}, {}, clock));
+  EXPECT_EQ(both->info().quote_count, 36u + 6u);
+  EXPECT_EQ(both->info().corridor_count, 9u);
+}
+
 TEST(DatasetTest, LoadsTheSampleCorridors) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file = ReadDatasetFile(kSample, {}, &errors);

@@ -350,7 +350,9 @@ void Importer::ImportRow(const engine_internal::CsvRow& row,
   v1::Quote* quote = dataset->add_quotes();
   const std::string period = Cell(row, kPeriod);
   quote->set_id(absl::StrCat("rpw-", period, "-line-", row.line));
-  const std::string provider_id = Slug(firm);
+  // Prefixed, so that RPW's firms never collide with the providers of
+  // other files loaded with it.
+  const std::string provider_id = absl::StrCat("rpw-", Slug(firm));
   quote->set_provider_id(provider_id);
   if (providers_.insert(provider_id).second) {
     v1::Provider* provider = dataset->add_providers();

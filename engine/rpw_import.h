@@ -25,6 +25,8 @@
 // - The published total cost % must match fee / amount + margin within
 //   0.01 percentage points, or the row is reported.
 // - Kosovo as KSV or XKX; yes/Yes/YES.
+// Providers get ids from the firm names, prefixed "rpw-" ("rpw-western-
+// union"), so that they never collide with other files' providers.
 //
 // Only one period is imported: `period` ("2024_2Q"), or the latest in the
 // file when empty.

@@ -38,7 +38,7 @@ TEST(RpwImportTest, LatestPeriodByDefault) {
   EXPECT_EQ(d.providers_size(), 6);
   EXPECT_EQ(d.metadata().license(), "CC BY 4.0");
   // "Bengal Bank, London Branch" was quoted in the CSV.
-  EXPECT_EQ(d.quotes(2).provider_id(), "bengal-bank-london-branch");
+  EXPECT_EQ(d.quotes(2).provider_id(), "rpw-bengal-bank-london-branch");
   EXPECT_EQ(d.quotes(2).speed(), v1::SPEED_THREE_TO_FIVE_DAYS);
   EXPECT_EQ(d.quotes(2).receive_method(), v1::RECEIVE_METHOD_BANK_ACCOUNT);
   EXPECT_EQ(d.quotes(4).transparent(), false);  // transparent = No.

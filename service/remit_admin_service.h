@@ -1,0 +1,53 @@
+// RemitAdminService: the remit.v1.RemitAdmin gRPC service (reload the
+// dataset, describe what is loaded), for the server's operators.
+//
+// Every call needs the metadata "authorization: Bearer <token>" with the
+// server's admin token: none is UNAUTHENTICATED, a wrong one
+// PERMISSION_DENIED. Tokens are compared in constant time (as SHA-256
+// digests, so their lengths do not leak either).
+//
+// Thread-safety: thread-safe. The reloader and store must outlive it.
+//
+// Example:
+//   RemitAdminService admin(&reloader, &store, token, on_reload);
+//   builder.RegisterService(&admin);
+#ifndef REMIT_SERVICE_REMIT_ADMIN_SERVICE_H_
+#define REMIT_SERVICE_REMIT_ADMIN_SERVICE_H_
+
+#include <functional>
+#include <string>
+
+#include "engine/snapshot.h"
+#include "proto/remit/v1/remit_service.grpc.pb.h"
+
+namespace remit::service {
+
+class RemitAdminService final : public v1::RemitAdmin::Service {
+ public:
+  // `reload` reloads the data and reports the outcome (the server's
+  // RemitServer::Reload, which also logs it).
+  using ReloadFunction =
+      std::function<absl::StatusOr<std::shared_ptr<const Snapshot>>(
+          std::vector<DatasetError>* errors)>;
+
+  RemitAdminService(ReloadFunction reload, const SnapshotStore* store,
+                    absl::string_view token);
+
+  grpc::Status ReloadDataset(grpc::ServerContext* context,
+                             const v1::ReloadDatasetRequest* request,
+                             v1::ReloadDatasetResponse* response) override;
+  grpc::Status GetDatasetInfo(grpc::ServerContext* context,
+                              const v1::GetDatasetInfoRequest* request,
+                              v1::DatasetInfo* response) override;
+
+ private:
+  grpc::Status Authorize(const grpc::ServerContext& context) const;
+
+  ReloadFunction reload_;
+  const SnapshotStore* store_;
+  std::string token_digest_;
+};
+
+}  // namespace remit::service
+
+#endif  // REMIT_SERVICE_REMIT_ADMIN_SERVICE_H_

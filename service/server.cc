@@ -1,0 +1,154 @@
+#include "service/server.h"
+
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "grpc/grpc.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/security/server_credentials.h"
+#include "grpcpp/server_builder.h"
+
+namespace remit::service {
+namespace {
+
+constexpr const char* kServices[] = {"remit.v1.RemitRank",
+                                     "remit.v1.RemitAdmin"};
+
+void Log(const std::string& line) {
+  std::fprintf(stderr, "remitrank: %s\n", line.c_str());
+  std::fflush(stderr);
+}
+
+std::string Describe(const Snapshot& s) {
+  return absl::StrFormat("dataset %s (%d quotes, %d providers, %d corridors)",
+                         s.version().substr(0, 12), s.info().quote_count,
+                         s.info().provider_count, s.info().corridor_count);
+}
+
+std::shared_ptr<grpc::ServerCredentials> Credentials(
+    const ServerOptions& options) {
+  if (options.tls_cert_pem.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl(
+      options.tls_client_ca_pem.empty()
+          ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+          : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  ssl.pem_root_certs = options.tls_client_ca_pem;
+  ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
+
+RemitServer::RemitServer(const ServerOptions& options, const Clock* clock)
+    : clock_(clock),
+      reloader_(options.data_paths, DatasetOptions{options.rpw_period, 100},
+                clock, &store_),
+      page_tokens_(PageTokens::RandomKey()),
+      rank_service_(&store_, clock, &page_tokens_) {}
+
+RemitServer::~RemitServer() {
+  if (server_ != nullptr) {
+    server_->Shutdown(std::chrono::system_clock::now());
+    server_->Wait();
+  }
+}
+
+absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
+    const ServerOptions& options, const Clock* clock) {
+  if (options.data_paths.empty()) {
+    return absl::InvalidArgumentError(
+        "no dataset files given; pass --data=PATH (repeatable)");
+  }
+  if (options.tls_cert_pem.empty() != options.tls_key_pem.empty()) {
+    return absl::InvalidArgumentError(
+        "TLS needs both a certificate and its key");
+  }
+  if (!options.tls_client_ca_pem.empty() && options.tls_cert_pem.empty()) {
+    return absl::InvalidArgumentError(
+        "a client CA (mTLS) needs the server's own certificate and key");
+  }
+  std::unique_ptr<RemitServer> server(new RemitServer(options, clock));
+  const absl::Time start = clock->Now();
+  std::vector<DatasetError> errors;
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot =
+      server->reloader_.Reload(&errors);
+  if (!snapshot.ok()) return snapshot.status();
+  Log(absl::StrCat("loaded ", Describe(**snapshot), " in ",
+                   absl::FormatDuration(clock->Now() - start)));
+
+  if (!options.admin_token.empty()) {
+    RemitServer* self = server.get();
+    server->admin_service_ = std::make_unique<RemitAdminService>(
+        [self](std::vector<DatasetError>* e) { return self->Reload(e); },
+        &server->store_, options.admin_token);
+  }
+
+  grpc::EnableDefaultHealthCheckService(true);
+  if (options.reflection)
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, Credentials(options),
+                           &server->port_);
+  builder.RegisterService(&server->rank_service_);
+  if (server->admin_service_ != nullptr) {
+    builder.RegisterService(server->admin_service_.get());
+  }
+  builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                             options.max_concurrent_streams);
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // Keepalive enforcement: clients may not ping more often than every
+  // 30 s without calls; two strikes and the connection goes.
+  builder.AddChannelArgument(
+      GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 30'000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 120'000);
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen,
+                     " (in use, or not an address of this machine)"));
+  }
+  grpc::HealthCheckServiceInterface* health =
+      server->server_->GetHealthCheckService();
+  health->SetServingStatus(kServices[0], true);
+  if (server->admin_service_ != nullptr) {
+    health->SetServingStatus(kServices[1], true);
+  }
+  return server;
+}
+
+absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
+    std::vector<DatasetError>* errors) {
+  std::vector<DatasetError> local;
+  if (errors == nullptr) errors = &local;
+  const absl::Time start = clock_->Now();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot =
+      reloader_.Reload(errors);
+  const std::string took = absl::FormatDuration(clock_->Now() - start);
+  if (snapshot.ok()) {
+    Log(absl::StrCat("reloaded ", Describe(**snapshot), " in ", took));
+  } else {
+    std::shared_ptr<const Snapshot> current = store_.Get();
+    Log(absl::StrCat("reload refused after ", took, "; still serving ",
+                     current ? current->version().substr(0, 12) : "nothing",
+                     ": ", snapshot.status().message()));
+  }
+  return snapshot;
+}
+
+void RemitServer::Shutdown(absl::Duration grace) {
+  if (server_ == nullptr) return;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  Log(absl::StrCat("shutting down; calls in flight have ",
+                   absl::FormatDuration(grace)));
+  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+}
+
+void RemitServer::Wait() {
+  if (server_ != nullptr) server_->Wait();
+}
+
+}  // namespace remit::service
