@@ -4,6 +4,7 @@ Bazel 4.2.3's native proto_library needs @com_google_protobuf, which would be
 downloaded. This macro runs Debian's /usr/bin/protoc (and grpc_cpp_plugin) in
 a genrule instead and wraps the outputs in a cc_library.
 
+Sources may be generated (a genrule's output in the same package).
 Generated headers are included by workspace path:
     #include "proto/remit/v1/money.pb.h"
 
@@ -61,7 +62,9 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
         srcs = srcs + [name + "_srcs"],
         outs = hdrs + cc_srcs,
         cmd = (
-            "%s --proto_path=. --proto_path=$(GENDIR) --proto_path=/usr/include" % _PROTOC +
+            # $(GENDIR) first: a generated .proto is then named by its
+            # package path, not by its bazel-out path.
+            "%s --proto_path=$(GENDIR) --proto_path=. --proto_path=/usr/include" % _PROTOC +
             " --cpp_out=$(GENDIR)" + plugin +
             " " + " ".join(["$(location %s)" % s for s in srcs])
         ),

@@ -51,6 +51,9 @@ ABSL_FLAG(int32_t, max_concurrent_streams, 100,
           "concurrent calls per client connection");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "on SIGTERM/SIGINT, how long calls in flight may take to finish");
+ABSL_FLAG(std::string, clock_time, "",
+          "pin the server's clock to this RFC 3339 time (what counts as "
+          "stale is measured from it): reproducible answers and tests");
 
 namespace {
 
@@ -158,9 +161,20 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  const remit::SystemClock clock;
+  std::unique_ptr<remit::Clock> clock;
+  if (const std::string pinned = absl::GetFlag(FLAGS_clock_time);
+      pinned.empty()) {
+    clock = std::make_unique<remit::SystemClock>();
+  } else {
+    absl::Time time;
+    std::string why;
+    if (!absl::ParseTime(absl::RFC3339_full, pinned, &time, &why)) {
+      return Fail(absl::StrCat("--clock_time=", pinned, ": ", why));
+    }
+    clock = std::make_unique<remit::FakeClock>(time);
+  }
   absl::StatusOr<std::unique_ptr<remit::service::RemitServer>> server =
-      remit::service::RemitServer::Start(options, &clock);
+      remit::service::RemitServer::Start(options, clock.get());
   if (!server.ok()) return Fail(std::string(server.status().message()));
   const std::string port_file = absl::GetFlag(FLAGS_port_file);
   if (!port_file.empty()) {

@@ -1,5 +1,6 @@
 #include "service/server.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
@@ -7,6 +8,8 @@
 #include "grpc/grpc.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/impl/server_builder_option.h"
+#include "grpcpp/impl/server_builder_plugin.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 
@@ -38,6 +41,22 @@ std::shared_ptr<grpc::ServerCredentials> Credentials(
   ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
   return grpc::SslServerCredentials(ssl);
 }
+
+// Linking gRPC's reflection library registers its plugin in a static
+// initializer, so reflection is on unless the plugin is taken out again.
+class WithoutReflection final : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments*) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>*
+                         plugins) override {
+    plugins->erase(
+        std::remove_if(plugins->begin(), plugins->end(),
+                       [](const std::unique_ptr<grpc::ServerBuilderPlugin>& p) {
+                         return p->name() == "proto_server_reflection";
+                       }),
+        plugins->end());
+  }
+};
 
 }  // namespace
 
@@ -89,6 +108,9 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   if (options.reflection)
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  if (!options.reflection) {
+    builder.SetOption(std::make_unique<WithoutReflection>());
+  }
   builder.AddListeningPort(options.listen, Credentials(options),
                            &server->port_);
   builder.RegisterService(&server->rank_service_);

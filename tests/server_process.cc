@@ -1,0 +1,129 @@
+#include "tests/server_process.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+extern char** environ;
+
+namespace remit::testing {
+namespace {
+
+constexpr char kBinary[] = "service/remitrank_server";
+
+// One line from `file`, without its newline; false at the end.
+bool ReadLine(FILE* file, std::string* line) {
+  line->clear();
+  for (int c = std::fgetc(file); c != EOF; c = std::fgetc(file)) {
+    if (c == '\n') return true;
+    line->push_back(static_cast<char>(c));
+  }
+  return !line->empty();
+}
+
+}  // namespace
+
+std::string TempPath(absl::string_view name) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+}
+
+void WriteFile(const std::string& path, absl::string_view content) {
+  const std::string temporary = path + ".new";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  }
+  std::rename(temporary.c_str(), path.c_str());  // Readers see whole files.
+}
+
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
+    const std::vector<std::string>& flags) {
+  std::vector<std::string> args = {kBinary, "--listen=127.0.0.1:0"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
+    return absl::InternalError("pipe failed");
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+  std::unique_ptr<ServerProcess> process(new ServerProcess());
+  const int spawned = posix_spawn(&process->pid_, kBinary, &actions, nullptr,
+                                  argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  process->stdout_ = fdopen(out_pipe[0], "r");
+  process->stderr_ = fdopen(err_pipe[0], "r");
+  if (spawned != 0) {
+    process->pid_ = -1;
+    return absl::InternalError(absl::StrCat("cannot start ", kBinary));
+  }
+  // The one line on stdout: "remitrank: serving on 127.0.0.1:PORT".
+  std::string line;
+  if (!ReadLine(process->stdout_, &line) ||
+      !absl::StartsWith(line, "remitrank: serving on ") ||
+      !absl::SimpleAtoi(line.substr(line.rfind(':') + 1), &process->port_)) {
+    while (ReadLine(process->stderr_, &line)) {
+      absl::StrAppend(&process->log_, line, "\n");
+    }
+    return absl::FailedPreconditionError(
+        absl::StrCat("the server did not start; its log:\n", process->log_));
+  }
+  return process;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    Wait();
+  }
+  if (stdout_ != nullptr) std::fclose(stdout_);
+  if (stderr_ != nullptr) std::fclose(stderr_);
+}
+
+std::string ServerProcess::address() const {
+  return absl::StrCat("127.0.0.1:", port_);
+}
+
+void ServerProcess::Signal(int signal) {
+  if (pid_ > 0) kill(pid_, signal);
+}
+
+bool ServerProcess::WaitForLog(absl::string_view text) {
+  std::string line;
+  while (ReadLine(stderr_, &line)) {
+    absl::StrAppend(&log_, line, "\n");
+    if (absl::StrContains(line, text)) return true;
+  }
+  return false;
+}
+
+int ServerProcess::Wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace remit::testing

@@ -1,0 +1,63 @@
+// ServerProcess: the real remitrank_server binary, started for a test as a
+// user would start it, on a free loopback port.
+//
+// Start() runs service/remitrank_server (from the test's runfiles) with
+// --listen=127.0.0.1:0 and the given flags, and returns once the server
+// has printed its "serving on" line. Its log (stderr) is read line by line
+// on demand, so tests wait for events ("reloaded ...") instead of
+// sleeping. The destructor kills a server still running.
+//
+// Thread-safety: one test thread drives it.
+#ifndef REMIT_TESTS_SERVER_PROCESS_H_
+#define REMIT_TESTS_SERVER_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace remit::testing {
+
+class ServerProcess {
+ public:
+  // FAILED_PRECONDITION with the server's log when it exits before serving.
+  static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
+      const std::vector<std::string>& flags);
+
+  ~ServerProcess();
+
+  int port() const { return port_; }
+  // "127.0.0.1:<port>".
+  std::string address() const;
+
+  void Signal(int signal);
+  // Reads the log until a line containing `text`; false if the log ends.
+  bool WaitForLog(absl::string_view text);
+  // Waits for the process to end; its exit code (128 + signal if killed).
+  int Wait();
+  // Everything read from the log so far.
+  const std::string& log() const { return log_; }
+
+ private:
+  ServerProcess() = default;
+
+  pid_t pid_ = -1;
+  FILE* stdout_ = nullptr;
+  FILE* stderr_ = nullptr;
+  int port_ = 0;
+  std::string log_;
+};
+
+// The path of a file in TEST_TMPDIR.
+std::string TempPath(absl::string_view name);
+// Writes `content` to `path`, replacing it.
+void WriteFile(const std::string& path, absl::string_view content);
+
+}  // namespace remit::testing
+
+#endif  // REMIT_TESTS_SERVER_PROCESS_H_

@@ -1,0 +1,438 @@
+// End-to-end tests of remitrank_server: started as a subprocess on a free
+// port over the sample corridors, called through real gRPC channels.
+#include <signal.h>
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_replace.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/testing/bad_requests.h"
+#include "tests/health.grpc.pb.h"
+#include "tests/reflection.grpc.pb.h"
+#include "tests/server_process.h"
+
+namespace remit::testing {
+namespace {
+
+using service::testing::BadRankRequests;
+using service::testing::BadRequest;
+using service::testing::UsMx200;
+
+constexpr char kSample[] = "testdata/sample_corridors.textproto";
+constexpr char kToken[] = "a-test-admin-token";
+// The sample's quotes are dated 2026-11-02; the server's clock is pinned.
+constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// The sample with Northwind's USA -> MEX fee at 9.99: it falls from second
+// to third place.
+std::string DearerNorthwind() {
+  return absl::StrReplaceAll(ReadFile(kSample),
+                             {{"fixed_fee: \"1.99\"", "fixed_fee: \"9.99\""}});
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  // A server over a writable copy of the sample, with an admin token.
+  void StartServer(std::vector<std::string> extra = {}) {
+    data_ = TempPath("data.textproto");
+    WriteFile(data_, ReadFile(kSample));
+    const std::string token_file = TempPath("token");
+    WriteFile(token_file, std::string(kToken) + "\n");
+    std::vector<std::string> flags = {
+        "--data=" + data_, "--admin_token_file=" + token_file, kClock};
+    flags.insert(flags.end(), extra.begin(), extra.end());
+    absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+        ServerProcess::Start(flags);
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = grpc::CreateChannel(server_->address(),
+                                   grpc::InsecureChannelCredentials());
+    rank_ = v1::RemitRank::NewStub(channel_);
+    admin_ = v1::RemitAdmin::NewStub(channel_);
+  }
+
+  grpc::Status Rank(const v1::RankOffersRequest& request,
+                    v1::RankOffersResponse* response) {
+    grpc::ClientContext context;
+    return rank_->RankOffers(&context, request, response);
+  }
+
+  // Calls with "authorization: Bearer <token>" when `token` is set.
+  grpc::Status Reload(const char* token, v1::ReloadDatasetResponse* response) {
+    grpc::ClientContext context;
+    if (token != nullptr) {
+      context.AddMetadata("authorization", std::string("Bearer ") + token);
+    }
+    return admin_->ReloadDataset(&context, {}, response);
+  }
+  grpc::Status Info(const char* token, v1::DatasetInfo* response) {
+    grpc::ClientContext context;
+    if (token != nullptr) {
+      context.AddMetadata("authorization", std::string("Bearer ") + token);
+    }
+    return admin_->GetDatasetInfo(&context, {}, response);
+  }
+
+  grpc::health::v1::HealthCheckResponse::ServingStatus Health(
+      const std::string& service) {
+    auto stub = grpc::health::v1::Health::NewStub(channel_);
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    grpc::Status status = stub->Check(&context, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response.status();
+  }
+
+  std::string data_;
+  std::unique_ptr<ServerProcess> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::RemitRank::Stub> rank_;
+  std::unique_ptr<v1::RemitAdmin::Stub> admin_;
+};
+
+TEST_F(ServerTest, HealthAndReflection) {
+  StartServer();
+  using Status = grpc::health::v1::HealthCheckResponse;
+  EXPECT_EQ(Health(""), Status::SERVING);
+  EXPECT_EQ(Health("remit.v1.RemitRank"), Status::SERVING);
+  EXPECT_EQ(Health("remit.v1.RemitAdmin"), Status::SERVING);
+
+  auto reflection =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(channel_);
+  grpc::ClientContext context;
+  auto stream = reflection->ServerReflectionInfo(&context);
+  grpc::reflection::v1alpha::ServerReflectionRequest request;
+  request.set_list_services("");
+  ASSERT_TRUE(stream->Write(request));
+  stream->WritesDone();
+  grpc::reflection::v1alpha::ServerReflectionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  std::vector<std::string> names;
+  for (const auto& s : response.list_services_response().service()) {
+    names.push_back(s.name());
+  }
+  EXPECT_TRUE(stream->Finish().ok());
+  for (const char* expected :
+       {"remit.v1.RemitRank", "remit.v1.RemitAdmin", "grpc.health.v1.Health"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end())
+        << expected;
+  }
+}
+
+TEST_F(ServerTest, ReflectionCanBeTurnedOff) {
+  StartServer({"--reflection=false"});
+  auto reflection =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(channel_);
+  grpc::ClientContext context;
+  auto stream = reflection->ServerReflectionInfo(&context);
+  grpc::reflection::v1alpha::ServerReflectionRequest request;
+  request.set_list_services("");
+  stream->Write(request);
+  stream->WritesDone();
+  grpc::reflection::v1alpha::ServerReflectionResponse response;
+  EXPECT_FALSE(stream->Read(&response));
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNIMPLEMENTED);
+}
+
+// The golden figures of engine/dataset_test.cc, over the wire.
+TEST_F(ServerTest, GoldenAnswers) {
+  StartServer();
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(UsMx200(), &response).ok());
+  std::vector<std::string> ids;
+  for (const v1::Offer& o : response.offers()) ids.push_back(o.quote_id());
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "us-mx-swiftsend-promo", "us-mx-northwind-app",
+                     "us-mx-globe-cash", "us-mx-first-harbor-wire"}));
+  EXPECT_EQ(response.offers(1).total_cost_percent().substr(0, 6), "1.9840");
+  EXPECT_EQ(response.summary().smart_percent().substr(0, 6), "2.2256");
+  EXPECT_EQ(response.excluded_offers_size(), 2);
+
+  // Receive mode: what must be sent for 3400 MXN to arrive.
+  v1::RankOffersRequest receive = UsMx200();
+  receive.mutable_receive_amount()->set_currency_code("MXN");
+  receive.mutable_receive_amount()->set_units(3400);
+  ASSERT_TRUE(Rank(receive, &response).ok());
+  for (const v1::Offer& o : response.offers()) {
+    EXPECT_GE(o.receive_amount().units(), 3400) << o.quote_id();
+  }
+
+  grpc::ClientContext context;
+  v1::ListCorridorsResponse corridors;
+  ASSERT_TRUE(rank_->ListCorridors(&context, {}, &corridors).ok());
+  EXPECT_EQ(corridors.corridors_size(), 8);
+}
+
+TEST_F(ServerTest, BadRequestsAndTheServerStaysUp) {
+  StartServer();
+  std::vector<BadRequest> cases = BadRankRequests();
+  // What only a real server does: refuse an oversized message.
+  cases.push_back({"oversized message",
+                   [](v1::RankOffersRequest* r) {
+                     for (int i = 0; i < 100000; ++i) {  // > 64 KiB
+                       r->mutable_filter()->add_payment_instruments(
+                           v1::PAYMENT_INSTRUMENT_CASH);
+                     }
+                   },
+                   grpc::StatusCode::RESOURCE_EXHAUSTED, ""});
+  cases.push_back({"too precise receive amount",
+                   [](v1::RankOffersRequest* r) {
+                     r->mutable_receive_amount()->set_currency_code("MXN");
+                     r->mutable_receive_amount()->set_nanos(1);
+                   },
+                   grpc::StatusCode::INVALID_ARGUMENT, "receive_amount: "});
+  cases.push_back({"bad access speed",
+                   [](v1::RankOffersRequest* r) {
+                     r->mutable_access()->set_max_speed(
+                         static_cast<v1::Speed>(77));
+                   },
+                   grpc::StatusCode::INVALID_ARGUMENT,
+                   "access.max_speed: 77 is not a Speed"});
+  cases.push_back({"bad access point",
+                   [](v1::RankOffersRequest* r) {
+                     r->mutable_filter()->add_access_points(
+                         static_cast<v1::AccessPoint>(8));
+                   },
+                   grpc::StatusCode::INVALID_ARGUMENT,
+                   "filter.access_points[0]: 8 is not a AccessPoint"});
+  cases.push_back({"bad max age nanos",
+                   [](v1::RankOffersRequest* r) {
+                     r->mutable_max_quote_age()->set_nanos(-5);
+                   },
+                   grpc::StatusCode::INVALID_ARGUMENT, "max_quote_age: "});
+  for (const BadRequest& bad : cases) {
+    v1::RankOffersRequest request = UsMx200();
+    bad.mutate(&request);
+    v1::RankOffersResponse response;
+    grpc::Status status = Rank(request, &response);
+    EXPECT_EQ(status.error_code(), bad.code) << bad.what;
+    EXPECT_EQ(status.error_message().rfind(bad.message, 0), 0u)
+        << bad.what << ": " << status.error_message();
+  }
+
+  // The other rpcs' bad requests.
+  {
+    grpc::ClientContext context;
+    v1::ListCorridorsRequest request;
+    request.set_page_token("forged");
+    v1::ListCorridorsResponse response;
+    grpc::Status status = rank_->ListCorridors(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message().rfind("page_token:", 0), 0u);
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetCorridorSummaryRequest request;
+    request.mutable_corridor()->set_send_country("US");
+    request.mutable_corridor()->set_receive_country("NOWHERE");
+    v1::CorridorSummary response;
+    grpc::Status status =
+        rank_->GetCorridorSummary(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message().rfind("corridor.receive_country:", 0), 0u);
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetCorridorSummaryRequest request;
+    request.mutable_corridor()->set_send_country("US");
+    request.mutable_corridor()->set_receive_country("IN");
+    v1::CorridorSummary response;
+    EXPECT_EQ(
+        rank_->GetCorridorSummary(&context, request, &response).error_code(),
+        grpc::StatusCode::NOT_FOUND);
+  }
+  EXPECT_GE(cases.size() + 3, 30u);
+  // Still serving, still right.
+  EXPECT_EQ(Health("remit.v1.RemitRank"),
+            grpc::health::v1::HealthCheckResponse::SERVING);
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(UsMx200(), &response).ok());
+  EXPECT_EQ(response.offers_size(), 4);
+}
+
+TEST_F(ServerTest, AdminNeedsTheToken) {
+  StartServer();
+  v1::DatasetInfo info;
+  grpc::Status status = Info(nullptr, &info);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Info("wrong-token", &info).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::ReloadDatasetResponse reload;
+  EXPECT_EQ(Reload("", &reload).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(Info(kToken, &info).ok());
+  EXPECT_EQ(info.quote_count(), 36);
+  EXPECT_EQ(info.corridor_count(), 8);
+  EXPECT_EQ(info.sources(0), data_);
+  EXPECT_EQ(info.metadata(0).name(), "remitrank sample corridors");
+}
+
+TEST_F(ServerTest, NoAdminServiceWithoutAToken) {
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      ServerProcess::Start({std::string("--data=") + kSample, kClock});
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto channel = grpc::CreateChannel((*server)->address(),
+                                     grpc::InsecureChannelCredentials());
+  grpc::ClientContext context;
+  v1::DatasetInfo info;
+  EXPECT_EQ(v1::RemitAdmin::NewStub(channel)
+                ->GetDatasetInfo(&context, {}, &info)
+                .error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST_F(ServerTest, ABrokenReloadKeepsServingAGoodOneSwitches) {
+  StartServer();
+  v1::RankOffersResponse before;
+  ASSERT_TRUE(Rank(UsMx200(), &before).ok());
+
+  WriteFile(data_, absl::StrReplaceAll(ReadFile(kSample),
+                                       {{"rate: \"18.02\"", "rate: \"-1\""}}));
+  v1::ReloadDatasetResponse reload;
+  ASSERT_TRUE(Reload(kToken, &reload).ok());
+  EXPECT_FALSE(reload.reloaded());
+  ASSERT_EQ(reload.errors_size(), 1);
+  EXPECT_NE(reload.errors(0).find("quotes[0].rate: '-1': rate must not be "
+                                  "negative"),
+            std::string::npos)
+      << reload.errors(0);
+  EXPECT_EQ(reload.dataset_version(), before.dataset_version());
+  v1::RankOffersResponse still;
+  ASSERT_TRUE(Rank(UsMx200(), &still).ok());
+  EXPECT_EQ(still.dataset_version(), before.dataset_version());
+  EXPECT_EQ(still.offers(1).quote_id(), "us-mx-northwind-app");
+
+  WriteFile(data_, DearerNorthwind());
+  ASSERT_TRUE(Reload(kToken, &reload).ok());
+  EXPECT_TRUE(reload.reloaded());
+  EXPECT_NE(reload.dataset_version(), before.dataset_version());
+  v1::RankOffersResponse after;
+  ASSERT_TRUE(Rank(UsMx200(), &after).ok());
+  EXPECT_EQ(after.dataset_version(), reload.dataset_version());
+  EXPECT_EQ(after.offers(1).quote_id(), "us-mx-globe-cash");
+}
+
+TEST_F(ServerTest, SighupReloads) {
+  StartServer();
+  v1::RankOffersResponse before;
+  ASSERT_TRUE(Rank(UsMx200(), &before).ok());
+  WriteFile(data_, DearerNorthwind());
+  server_->Signal(SIGHUP);
+  ASSERT_TRUE(server_->WaitForLog("reloaded dataset")) << server_->log();
+  v1::RankOffersResponse after;
+  ASSERT_TRUE(Rank(UsMx200(), &after).ok());
+  EXPECT_NE(after.dataset_version(), before.dataset_version());
+}
+
+// Clients rank continuously while the data alternates between two
+// versions: no call fails, and every answer is the ranking of the version
+// it names.
+TEST_F(ServerTest, ReloadsUnderLoad) {
+  StartServer();
+  std::map<std::string, std::string> second_by_version;
+  v1::ReloadDatasetResponse reload;
+  WriteFile(data_, DearerNorthwind());
+  ASSERT_TRUE(Reload(kToken, &reload).ok() && reload.reloaded());
+  second_by_version[reload.dataset_version()] = "us-mx-globe-cash";
+  WriteFile(data_, ReadFile(kSample));
+  ASSERT_TRUE(Reload(kToken, &reload).ok() && reload.reloaded());
+  second_by_version[reload.dataset_version()] = "us-mx-northwind-app";
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> calls{0}, failures{0}, inconsistent{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) {
+    clients.emplace_back([&] {
+      while (!stop.load()) {
+        v1::RankOffersResponse response;
+        grpc::Status status = Rank(UsMx200(), &response);
+        ++calls;
+        if (!status.ok()) {
+          ++failures;
+          continue;
+        }
+        auto it = second_by_version.find(response.dataset_version());
+        if (it == second_by_version.end() ||
+            response.offers(1).quote_id() != it->second) {
+          ++inconsistent;
+        }
+      }
+    });
+  }
+  for (int i = 0; i < 20; ++i) {
+    WriteFile(data_, i % 2 == 0 ? DearerNorthwind() : ReadFile(kSample));
+    ASSERT_TRUE(Reload(kToken, &reload).ok());
+    EXPECT_TRUE(reload.reloaded());
+  }
+  stop = true;
+  for (std::thread& t : clients) t.join();
+  EXPECT_GT(calls.load(), 20);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(inconsistent.load(), 0);
+}
+
+// SIGTERM: calls in flight complete, new ones are refused, exit code 0.
+TEST_F(ServerTest, SigtermDrainsAndExitsZero) {
+  StartServer();
+  std::atomic<int> ok{0}, other{0};
+  std::atomic<bool> refused{false};
+  std::thread client([&] {
+    while (!refused.load()) {
+      v1::RankOffersResponse response;
+      grpc::Status status = Rank(UsMx200(), &response);
+      if (status.ok()) {
+        ++ok;
+      } else if (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+                 status.error_code() == grpc::StatusCode::CANCELLED) {
+        // Refused: after shutdown begins, new calls are turned away,
+        // either by the closing connection (UNAVAILABLE) or, when they
+        // reached the transport before any handler, by cancellation.
+        refused = true;
+      } else {
+        ++other;
+      }
+    }
+  });
+  // Let some calls through, then stop the server while they keep coming.
+  while (ok.load() < 20) std::this_thread::yield();
+  server_->Signal(SIGTERM);
+  EXPECT_EQ(server_->Wait(), 0);
+  client.join();
+  EXPECT_TRUE(refused.load());
+  EXPECT_EQ(other.load(), 0);  // Nothing but success or a refusal.
+  EXPECT_GE(ok.load(), 20);
+  EXPECT_TRUE(server_->WaitForLog("stopped")) << server_->log();
+}
+
+TEST_F(ServerTest, RefusesToStartOnBadData) {
+  const std::string bad = TempPath("bad.textproto");
+  WriteFile(bad, "quotes { id: \"x\" }\n");
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      ServerProcess::Start({"--data=" + bad});
+  ASSERT_FALSE(server.ok());
+  EXPECT_NE(server.status().message().find("quotes[0].provider_id: is "
+                                           "required"),
+            absl::string_view::npos)
+      << server.status();
+}
+
+}  // namespace
+}  // namespace remit::testing
