@@ -11,7 +11,7 @@ packages=(
   libabsl-dev
   libprotobuf-dev protobuf-compiler
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc grpc-proto
-  libssl-dev
+  libssl-dev openssl
   libgtest-dev libgmock-dev
   libbenchmark-dev
   libsqlite3-dev

@@ -1,31 +1,37 @@
 #!/usr/bin/env bash
 # The main job of remitrank, on a fresh Debian 12 machine: installs what is
-# missing, builds, and ranks the bundled sample corridors.
+# missing, builds, and serves the bundled sample corridors over gRPC.
 #
-# The gRPC server is not part of the tree yet. Until it is, this runs the
-# engine's embedding example on the sample data (testdata/): a few of its
-# corridors, and the RPW-format sample. Pass a corridor to see another:
-#   tools/serve.sh KE TZ "20000 KES"
+#   tools/serve.sh                        # listens on 127.0.0.1:50051
+#   REMIT_LISTEN=0.0.0.0:8443 tools/serve.sh
+#
+# Stop it with Ctrl-C (it drains calls in flight, then exits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install_deps.sh
-trap 'bazel shutdown >/dev/null 2>&1 || true' EXIT
+listen="${REMIT_LISTEN:-127.0.0.1:50051}"
 
 echo "remitrank: building (the first build takes a few minutes)..." >&2
-bazel build --noshow_progress //... >&2
-echo "remitrank: no server yet; ranking the sample corridors with the engine." >&2
+bazel build --noshow_progress //service:remitrank_server \
+  //engine/examples:rank_corridor >&2
+# The build server is not needed any more.
+bazel shutdown >/dev/null 2>&1 || true
 
-rank=bazel-bin/engine/examples/rank_corridor
-sample=testdata/sample_corridors.textproto
-if [[ $# -eq 3 ]]; then
-  "$rank" "$sample" "$1" "$2" "$3"
-  exit
-fi
-for corridor in "US MX 200 USD" "GB NG 120 GBP" "KE TZ 20000 KES"; do
-  read -r from to amount currency <<<"$corridor"
-  echo
-  "$rank" "$sample" "$from" "$to" "$amount $currency"
-done
-echo
-"$rank" testdata/rpw_sample.csv GB BD "120 GBP"
+cat >&2 <<MSG
+remitrank: serving the sample corridors (testdata/) on ${listen}.
+  Services: remit.v1.RemitRank (RankOffers, ListCorridors,
+  GetCorridorSummary); health; server reflection, so a gRPC tool such as
+  grpcurl can call it, e.g.:
+    grpcurl -plaintext -d '{"corridor": {"send_country": "US",
+      "receive_country": "MX"}, "send_amount": {"currency_code": "USD",
+      "units": 200}}' ${listen} remit.v1.RemitRank/RankOffers
+  Without a gRPC tool, the same ranking from the engine directly:
+    bazel-bin/engine/examples/rank_corridor \\
+      testdata/sample_corridors.textproto US MX "200 USD"
+  Admin RPCs: restart with --admin_token_file=FILE (see README.md).
+MSG
+exec bazel-bin/service/remitrank_server \
+  --data=testdata/sample_corridors.textproto \
+  --data=testdata/rpw_sample.csv \
+  --listen="${listen}"
