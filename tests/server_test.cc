@@ -181,6 +181,47 @@ TEST_F(ServerTest, GoldenAnswers) {
   EXPECT_EQ(corridors.corridors_size(), 8);
 }
 
+TEST_F(ServerTest, SummaryAndPagesOverTheWire) {
+  StartServer();
+  grpc::ClientContext context;
+  v1::GetCorridorSummaryRequest summary_request;
+  summary_request.mutable_corridor()->set_send_country("US");
+  summary_request.mutable_corridor()->set_receive_country("MX");
+  v1::CorridorSummary summary;
+  ASSERT_TRUE(
+      rank_->GetCorridorSummary(&context, summary_request, &summary).ok());
+  EXPECT_EQ(summary.amount_source(), "usd");
+  EXPECT_EQ(summary.offer_count(), 4);
+  EXPECT_EQ(summary.average_total_cost_percent().substr(0, 6), "5.6183");
+  EXPECT_EQ(summary.median_total_cost_percent().substr(0, 6), "3.4757");
+  EXPECT_EQ(summary.share_at_or_below_3_percent(), "50.000000000");
+  EXPECT_EQ(summary.cheapest().quote_id(), "us-mx-swiftsend-promo");
+
+  v1::RankOffersRequest request = UsMx200();
+  request.set_page_size(3);
+  v1::RankOffersResponse first, second;
+  ASSERT_TRUE(Rank(request, &first).ok());
+  ASSERT_EQ(first.offers_size(), 3);
+  ASSERT_FALSE(first.next_page_token().empty());
+  request.set_page_token(first.next_page_token());
+  ASSERT_TRUE(Rank(request, &second).ok());
+  ASSERT_EQ(second.offers_size(), 1);
+  EXPECT_EQ(second.offers(0).rank(), 4);
+  EXPECT_EQ(second.offers(0).quote_id(), "us-mx-first-harbor-wire");
+  EXPECT_TRUE(second.next_page_token().empty());
+  EXPECT_EQ(second.excluded_offers_size(), 0);  // First page only.
+}
+
+TEST_F(ServerTest, TwoServersCannotShareAPort) {
+  StartServer();
+  absl::StatusOr<std::unique_ptr<ServerProcess>> second = ServerProcess::Start(
+      {std::string("--data=") + kSample, "--listen=" + server_->address()});
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("cannot listen on"),
+            absl::string_view::npos)
+      << second.status();
+}
+
 TEST_F(ServerTest, BadRequestsAndTheServerStaysUp) {
   StartServer();
   std::vector<BadRequest> cases = BadRankRequests();
