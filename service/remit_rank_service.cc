@@ -40,6 +40,27 @@ std::string Fingerprint(Request request, const Snapshot& snapshot) {
                       snapshot.version(), "\n", bytes);
 }
 
+// Where a page starts: the request's fingerprint (for the next token) and
+// the offset its page_token carries (0 without one).
+struct PagePosition {
+  std::string fingerprint;
+  int64_t offset = 0;
+};
+
+template <typename Request>
+absl::StatusOr<PagePosition> Position(const Request& request,
+                                      const Snapshot& snapshot,
+                                      const PageTokens& tokens) {
+  PagePosition position{Fingerprint(request, snapshot), 0};
+  if (!request.page_token().empty()) {
+    absl::StatusOr<int64_t> offset =
+        tokens.Read(request.page_token(), position.fingerprint);
+    if (!offset.ok()) return offset.status();
+    position.offset = *offset;
+  }
+  return position;
+}
+
 grpc::Status Cancelled() {
   return grpc::Status(grpc::StatusCode::CANCELLED, "the call was cancelled");
 }
@@ -56,14 +77,11 @@ grpc::Status RemitRankService::RankOffers(grpc::ServerContext* context,
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
-  const std::string fingerprint = Fingerprint(*request, **snapshot);
-  int64_t offset = 0;
-  if (!request->page_token().empty()) {
-    absl::StatusOr<int64_t> read =
-        page_tokens_->Read(request->page_token(), fingerprint);
-    if (!read.ok()) return ToGrpcStatus(read.status());
-    offset = *read;
-  }
+  absl::StatusOr<PagePosition> position =
+      Position(*request, **snapshot, *page_tokens_);
+  if (!position.ok()) return ToGrpcStatus(position.status());
+  const std::string& fingerprint = position->fingerprint;
+  const int64_t offset = position->offset;
   rank->offset = static_cast<size_t>(offset);
   rank->limit = static_cast<size_t>(*page_size);
   if (context->IsCancelled()) return Cancelled();
@@ -100,14 +118,11 @@ grpc::Status RemitRankService::ListCorridors(
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
-  const std::string fingerprint = Fingerprint(*request, **snapshot);
-  int64_t offset = 0;
-  if (!request->page_token().empty()) {
-    absl::StatusOr<int64_t> read =
-        page_tokens_->Read(request->page_token(), fingerprint);
-    if (!read.ok()) return ToGrpcStatus(read.status());
-    offset = *read;
-  }
+  absl::StatusOr<PagePosition> position =
+      Position(*request, **snapshot, *page_tokens_);
+  if (!position.ok()) return ToGrpcStatus(position.status());
+  const std::string& fingerprint = position->fingerprint;
+  const int64_t offset = position->offset;
   const QuoteBook& book = (*snapshot)->book();
   const std::vector<Corridor>& corridors = book.corridors();
   size_t i = std::min(static_cast<size_t>(offset), corridors.size());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "grpcpp/support/status.h"
+#include "gtest/gtest.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::service::testing {
@@ -151,6 +152,21 @@ inline const std::vector<BadRequest>& BadRankRequests() {
        "corridor.receive_country: 'USA' is also the sending country"},
   };
   return *requests;
+}
+
+// Sends each case (after `mutate` on UsMx200()) through `rank` and checks
+// the code and the start of the message.
+template <typename Rank>
+void ExpectRefused(const std::vector<BadRequest>& cases, Rank rank) {
+  for (const BadRequest& bad : cases) {
+    v1::RankOffersRequest request = UsMx200();
+    bad.mutate(&request);
+    v1::RankOffersResponse response;
+    grpc::Status status = rank(request, &response);
+    EXPECT_EQ(status.error_code(), bad.code) << bad.what;
+    EXPECT_EQ(status.error_message().rfind(bad.message, 0), 0u)
+        << bad.what << ": " << status.error_message();
+  }
 }
 
 }  // namespace remit::service::testing
