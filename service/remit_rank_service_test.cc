@@ -19,7 +19,6 @@ namespace {
 using ::remit::testing::Day;
 using ::remit::testing::Must;
 using testing::BadRankRequests;
-using testing::BadRequest;
 using testing::UsMx200;
 
 constexpr char kSample[] = "testdata/sample_corridors.textproto";
