@@ -1,7 +1,7 @@
 // remitrank_server: serves the remit.v1 API over the given dataset files.
 //
-//   remitrank_server --data=testdata/sample_corridors.textproto \
-//       --listen=127.0.0.1:50051
+//   remitrank_server --data=testdata/sample_corridors.textproto
+//       --listen=127.0.0.1:50051           (one command line)
 //
 // Prints "remitrank: serving on HOST:PORT" on stdout once ready (with the
 // chosen port when --listen ends in :0) and writes the port to

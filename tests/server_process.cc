@@ -1,5 +1,6 @@
 #include "tests/server_process.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -7,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
@@ -31,6 +33,42 @@ bool ReadLine(FILE* file, std::string* line) {
 }
 
 }  // namespace
+
+CommandResult RunCommand(const std::string& binary,
+                         const std::vector<std::string>& args) {
+  // Output goes to files, so that neither stream can fill a pipe and stall.
+  const std::string out_path = TempPath("command.out");
+  const std::string err_path = TempPath("command.err");
+  std::vector<std::string> all = {binary};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  CommandResult result;
+  pid_t pid;
+  if (posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(),
+                  environ) == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    return text;
+  };
+  result.out = read(out_path);
+  result.err = read(err_path);
+  return result;
+}
 
 std::string TempPath(absl::string_view name) {
   const char* dir = std::getenv("TEST_TMPDIR");

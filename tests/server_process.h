@@ -53,6 +53,18 @@ class ServerProcess {
   std::string log_;
 };
 
+// What a finished command printed, and its exit code.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `binary` (a runfiles path, e.g. "cli/remitrank") with `args` to the
+// end.
+CommandResult RunCommand(const std::string& binary,
+                         const std::vector<std::string>& args);
+
 // The path of a file in TEST_TMPDIR.
 std::string TempPath(absl::string_view name);
 // Writes `content` to `path`, replacing it.

@@ -1,0 +1,96 @@
+// Where the remitrank tool gets its answers: dataset files on this machine,
+// or a remitrank server.
+//
+// Both answer with the API's messages (remit.v1), so every output format
+// reads the same fields whichever the source, and --format=json prints
+// exactly what a gRPC client would receive. The local backend runs the
+// server's own RemitRank service in the process, over the loaded files.
+//
+// Thread-safety: one command at a time.
+//
+// Example:
+//   absl::StatusOr<std::unique_ptr<Backend>> backend =
+//       LocalBackend::Load({"testdata/sample_corridors.textproto"}, "");
+//   grpc::Status status = (*backend)->RankOffers(request, &response);
+#ifndef REMIT_CLI_BACKEND_H_
+#define REMIT_CLI_BACKEND_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "engine/clock.h"
+#include "engine/snapshot.h"
+#include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/page_token.h"
+#include "service/remit_rank_service.h"
+
+namespace remit::cli {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual grpc::Status RankOffers(const v1::RankOffersRequest& request,
+                                  v1::RankOffersResponse* response) = 0;
+  virtual grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+                                     v1::ListCorridorsResponse* response) = 0;
+  virtual grpc::Status GetCorridorSummary(
+      const v1::GetCorridorSummaryRequest& request,
+      v1::CorridorSummary* response) = 0;
+  // The loaded data's description (local), or nothing (remote).
+  virtual const SnapshotInfo* info() const = 0;
+};
+
+class LocalBackend final : public Backend {
+ public:
+  // Loads the files (all or nothing); `clock` must outlive the backend.
+  static absl::StatusOr<std::unique_ptr<LocalBackend>> Load(
+      const std::vector<std::string>& paths, const DatasetOptions& options,
+      const Clock* clock);
+
+  grpc::Status RankOffers(const v1::RankOffersRequest& request,
+                          v1::RankOffersResponse* response) override;
+  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+                             v1::ListCorridorsResponse* response) override;
+  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
+                                  v1::CorridorSummary* response) override;
+  const SnapshotInfo* info() const override;
+
+ private:
+  explicit LocalBackend(const Clock* clock);
+
+  SnapshotStore store_;
+  service::PageTokens tokens_;
+  service::RemitRankService service_;
+};
+
+struct RemoteOptions {
+  std::string address;     // host:port
+  std::string tls_ca_pem;  // Empty: plaintext.
+  absl::Duration deadline = absl::Seconds(10);
+};
+
+class RemoteBackend final : public Backend {
+ public:
+  explicit RemoteBackend(const RemoteOptions& options);
+
+  grpc::Status RankOffers(const v1::RankOffersRequest& request,
+                          v1::RankOffersResponse* response) override;
+  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+                             v1::ListCorridorsResponse* response) override;
+  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
+                                  v1::CorridorSummary* response) override;
+  const SnapshotInfo* info() const override { return nullptr; }
+
+ private:
+  void Prepare(grpc::ClientContext* context) const;
+
+  absl::Duration deadline_;
+  std::unique_ptr<v1::RemitRank::Stub> stub_;
+};
+
+}  // namespace remit::cli
+
+#endif  // REMIT_CLI_BACKEND_H_

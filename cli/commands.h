@@ -1,0 +1,31 @@
+// The remitrank tool's commands: rank, corridors, summary, validate.
+//
+// Run() takes the arguments after the program name and writes to the given
+// streams; it returns the exit code: 0 success, 1 a runtime error (no such
+// corridor, invalid data, server unreachable), 2 a usage error (a bad
+// option or value; the message names it and suggests a fix).
+//
+// Thread-safety: one call at a time.
+//
+// Example:
+//   int code = Run({"rank", "--from=GB", "--to=NG", "--amount=120 GBP"},
+//                  {"testdata/sample_corridors.textproto"}, std::cout,
+//                  std::cerr);
+#ifndef REMIT_CLI_COMMANDS_H_
+#define REMIT_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace remit::cli {
+
+// `default_data`: the files to use when neither --data nor --server is
+// given (the bundled samples, when found).
+int Run(const std::vector<std::string>& arguments,
+        const std::vector<std::string>& default_data, std::ostream& out,
+        std::ostream& err);
+
+}  // namespace remit::cli
+
+#endif  // REMIT_CLI_COMMANDS_H_

@@ -1,0 +1,257 @@
+// The remitrank tool, run as a user would run it.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "proto/remit/v1/remit_service.pb.h"
+#include "tests/server_process.h"
+
+namespace remit::testing {
+namespace {
+
+constexpr char kTool[] = "cli/remitrank";
+constexpr char kData[] = "--data=testdata/sample_corridors.textproto";
+constexpr char kAsOf[] = "--as-of=2026-11-15";
+
+CommandResult Tool(std::vector<std::string> args) {
+  return RunCommand(kTool, args);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  return absl::StrSplit(text, '\n', absl::SkipEmpty());
+}
+
+TEST(CliTest, RankTable) {
+  CommandResult r =
+      Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "USA (USD) -> MEX (MXN), 200.00 USD\n"
+            "\n"
+            "#  Provider              How                                 Fee  "
+            "FX margin    FX cost  Total cost   Total  Recipient gets  Speed\n"
+            "1  SwiftSend             debit card -> bank account     0.00 USD "
+            "    -0.27%  -0.55 USD   -0.55 USD  -0.27%     3650.00 MXN  same "
+            "day\n"
+            "2  Northwind Remit       debit card -> bank account     1.99 USD "
+            "     0.99%   1.98 USD    3.97 USD   1.98%     3604.00 MXN  less "
+            "than one hour\n"
+            "3  Globe Money Transfer  cash -> cash pickup            4.99 USD "
+            "     2.47%   4.95 USD    9.94 USD   4.97%     3550.00 MXN  less "
+            "than one hour\n"
+            "4  First Harbor Bank     bank account -> bank account  25.00 USD "
+            "     3.30%   6.59 USD   31.59 USD  15.80%     3520.00 MXN  two "
+            "days\n"
+            "\n"
+            "The FX margin is the cost hidden in the exchange rate: the "
+            "provider's rate against the mid-market rate.\n"
+            "Left out: Corner Exchange (rate not disclosed), PostaLink (price "
+            "too old).\n"
+            "Corridor: 4 offers: average 5.62%, median 3.48%; SmaRT 2.23%\n"
+            "Data: remitrank sample corridors, as of 2026-11-02; version "
+            "b6ca4bef913d.\n");
+}
+
+TEST(CliTest, RankCsv) {
+  CommandResult r = Tool({"rank", "--from=USA", "--to=MEX", "--amount=USD 200",
+                          "--format=csv", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_EQ(lines[0],
+            "rank,provider_id,provider,payment_instrument,receive_method,"
+            "speed,send_amount,fee,fx_margin_percent,fx_margin_cost,"
+            "total_cost,total_cost_percent,total_outlay,receive_amount,"
+            "transparent,estimated");
+  EXPECT_EQ(lines[2],
+            "2,northwind,Northwind Remit,debit card,bank account,less than "
+            "one hour,200.00 USD,1.99 USD,0.989010989,1.98 USD,3.97 USD,"
+            "1.984010989,201.99 USD,3604.00 MXN,true,false");
+}
+
+TEST(CliTest, RankJsonIsTheApiResponse) {
+  CommandResult r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                          "--format=json", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(r.out, &response).ok());
+  ASSERT_EQ(response.offers_size(), 4);
+  EXPECT_EQ(response.offers(0).provider_name(), "SwiftSend");
+  EXPECT_EQ(response.offers(1).total_cost_percent(), "1.984010989");
+  EXPECT_TRUE(absl::StrContains(r.out, "\"totalCostPercent\""));
+  EXPECT_TRUE(absl::StrContains(r.out, "\"providerName\""));
+}
+
+TEST(CliTest, ReceiveModeAndFilters) {
+  CommandResult r = Tool({"rank", "--from=US", "--to=MX", "--receive",
+                          "--amount=3400 MXN", "--format=csv", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 5u);
+  // SwiftSend at 18.25 needs 186.31 USD for 3400 MXN.
+  EXPECT_TRUE(absl::StartsWith(lines[1], "1,swiftsend,")) << lines[1];
+  EXPECT_TRUE(absl::StrContains(lines[1], ",186.31 USD,")) << lines[1];
+
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+            "--receive-method=cash_pickup", "--format=csv", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(absl::StrContains(lines[1], "Globe Money Transfer"));
+
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+            "--provider-type=bank", "--limit=1", "--format=csv", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 2u);
+}
+
+TEST(CliTest, CorridorsAndSummary) {
+  CommandResult r = Tool({"corridors", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 9u);
+  EXPECT_EQ(lines[7], "USA USD  MEX MXN       6         5.62%");
+
+  r = Tool({"corridors", "--format=json", kData});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "\"corridors\""));
+
+  r = Tool(
+      {"summary", "--from=GB", "--to=NG", "--amount=120 GBP", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "SmaRT               3.46%\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "cheapest            NairaLink, "
+                                "1.67%\n"));
+}
+
+struct ErrorCase {
+  std::vector<std::string> args;
+  int exit_code;
+  const char* message;
+};
+
+TEST(CliTest, ErrorsHaveExitCodesAndSayWhatToFix) {
+  const ErrorCase cases[] = {
+      {{}, 2, "usage: remitrank COMMAND"},
+      {{"rnak"}, 2, "remitrank: unknown command 'rnak'; did you mean rank?"},
+      {{"rank", "--form=GB"},
+       2,
+       "remitrank rank: unknown option '--form'; did you mean --from?"},
+      {{"rank", "--from=GBA", "--to=NG", "--amount=1 GBP", kData},
+       2,
+       "remitrank: --from: 'GBA' is not an ISO 3166-1 country code; did you "
+       "mean GBR or GHA?"},
+      {{"rank", "--from=GB", "--to=NG", kData},
+       2,
+       "remitrank: --amount is required"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=12.345 GBP", kData},
+       2,
+       "remitrank: --amount: '12.345 GBP': amount has more than 2"},
+      // Sending euros from the UK is a fair question; the data has none.
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 EUR", kData},
+       1,
+       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+        "--receive-method=cash_pikup", kData},
+       2,
+       "remitrank: --receive-method: 'cash_pikup' is not one of"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 GBP", "--order=cheap",
+        kData},
+       2,
+       "remitrank: --order: 'cheap' is not one of cost, received, speed"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 GBP", "--format=xml",
+        kData},
+       2,
+       "remitrank: --format: 'xml' is not one of table, csv, json"},
+      {{"rank", "--from=US", "--to=IN", "--amount=200 USD", kData},
+       1,
+       "remitrank: corridor USA/USD->IND/INR has no quotes"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--data=testdata/missing.textproto"},
+       1,
+       "remitrank: testdata/missing.textproto: cannot open"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=127.0.0.1:1", "--deadline=2s"},
+       1,
+       "remitrank: the server did not answer"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=127.0.0.1:1", kData},
+       2,
+       "remitrank: --server answers from the server's data"},
+  };
+  for (const ErrorCase& c : cases) {
+    CommandResult r = Tool(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
+    EXPECT_TRUE(absl::StartsWith(r.err, c.message))
+        << "expected: " << c.message << "\n got: " << r.err;
+  }
+}
+
+TEST(CliTest, HelpForEveryCommand) {
+  for (const char* command : {"rank", "corridors", "summary", "validate"}) {
+    CommandResult r = Tool({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_TRUE(absl::StartsWith(r.out, "usage: remitrank ")) << r.out;
+  }
+}
+
+TEST(CliTest, Validate) {
+  CommandResult r = Tool({"validate", "testdata/sample_corridors.textproto"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "OK: 36 quotes, 17 providers, 8 corridors in 1 file.\n");
+
+  const std::string bad = TempPath("bad.textproto");
+  WriteFile(bad,
+            "providers { id: \"p\" name: \"P\" type: PROVIDER_TYPE_BANK }\n"
+            "quotes {\n"
+            "  id: \"q\"\n"
+            "  provider_id: \"nobody\"\n"
+            "  corridor { send_country: \"US\" receive_country: \"MX\" }\n"
+            "  payment_instrument: PAYMENT_INSTRUMENT_CASH\n"
+            "  access_point: ACCESS_POINT_INTERNET\n"
+            "  receive_method: RECEIVE_METHOD_CASH_PICKUP\n"
+            "  speed: SPEED_SAME_DAY\n"
+            "  quoted_at: \"2026-13-01\"\n"
+            "  fees { bands { fixed_fee: \"-1\" } }\n"
+            "  rate: \"17\"\n"
+            "}\n");
+  r = Tool({"validate", bad});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, bad +
+                       ":4:3: quotes[0].provider_id: 'nobody' is not a "
+                       "provider in the loaded files\n" +
+                       bad +
+                       ":10:3: quotes[0].quoted_at: '2026-13-01' is "
+                       "not a real date\n" +
+                       bad +
+                       ":11:18: quotes[0].fees.bands[0].fixed_fee: "
+                       "'-1' must not be negative\n");
+  EXPECT_EQ(r.err, "remitrank: 3 errors; nothing was loaded\n");
+}
+
+// The same question, asked of the files and of a server over the same
+// files, gets the same JSON.
+TEST(CliTest, RemoteModeGivesTheSameJson) {
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      ServerProcess::Start({kData, "--clock_time=2026-11-15T00:00:00Z"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::vector<std::string> question = {
+      "rank", "--from=US", "--to=MX", "--amount=200 USD", "--format=json"};
+  std::vector<std::string> local = question;
+  local.insert(local.end(), {kData, kAsOf});
+  std::vector<std::string> remote = question;
+  remote.push_back("--server=" + (*server)->address());
+  CommandResult a = Tool(local);
+  CommandResult b = Tool(remote);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+}
+
+}  // namespace
+}  // namespace remit::testing
