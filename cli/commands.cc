@@ -14,7 +14,9 @@
 #include "absl/time/time.h"
 #include "cli/args.h"
 #include "cli/backend.h"
+#include "cli/i18n/messages.h"
 #include "cli/output.h"
+#include "cli/sheet.h"
 #include "engine/country.h"
 #include "engine/dataset.h"
 #include "engine/money.h"
@@ -92,6 +94,17 @@ const std::vector<Command>& Commands() {
              {"to", true, false, "receiving country"},
              {"amount", true, false,
               "amount sent (default: the USD 200 equivalent)"}})},
+      {"sheet",
+       "remitrank sheet --from=COUNTRY --to=COUNTRY [--amounts=\"120 GBP,300 "
+       "GBP\"] [--lang=en] [-o FILE]\n  A printable pre-departure briefing "
+       "sheet (HTML) for a corridor.",
+       With({{"from", true, false, "sending country"},
+             {"to", true, false, "receiving country"},
+             {"amounts", true, true,
+              "one to three amounts sent (default: the USD 200 and USD 500 "
+              "equivalents)"},
+             {"lang", true, false, "en (default), fr or es"},
+             {"output", true, false, "write the page to FILE (also -o)"}})},
       {"validate",
        "remitrank validate FILE...\n  Checks dataset files; prints every "
        "error with its file and line.",
@@ -473,6 +486,97 @@ int SummaryCommand(const Args& args, Context& context, std::ostream& out,
   return kOk;
 }
 
+int SheetCommand(const Args& args, Context& context, std::ostream& out,
+                 std::ostream& err) {
+  for (const char* name : {"from", "to"}) {
+    if (std::optional<Failure> f = CheckCountry(args, name)) {
+      return Report(err, *f);
+    }
+  }
+  const std::string lang = args.Get("lang").value_or("en");
+  const Messages* messages = FindMessages(lang);
+  if (messages == nullptr) {
+    return Report(
+        err, {kUsageError, absl::StrCat("--lang: '", lang, "' is not one of ",
+                                        absl::StrJoin(LanguageCodes(), ", "))});
+  }
+  v1::Corridor corridor;
+  corridor.set_send_country(*args.Get("from"));
+  corridor.set_receive_country(*args.Get("to"));
+
+  std::vector<v1::Money> amounts;
+  for (const std::string& text : args.GetAll("amounts")) {
+    absl::StatusOr<Money> money = Money::Parse(text);
+    if (!money.ok()) {
+      return Report(err, {kUsageError, absl::StrCat("--amounts: ",
+                                                    money.status().message())});
+    }
+    amounts.push_back(MoneyToProto(*money));
+  }
+  if (amounts.size() > 3) {
+    return Report(err, {kUsageError,
+                        "--amounts: at most three amounts fit "
+                        "on the sheet"});
+  }
+  if (amounts.empty()) {
+    // RPW's two amounts: the USD 200 and USD 500 equivalents.
+    v1::GetCorridorSummaryRequest request;
+    *request.mutable_corridor() = corridor;
+    v1::CorridorSummary summary;
+    grpc::Status status =
+        context.backend->GetCorridorSummary(request, &summary);
+    if (!status.ok()) {
+      Failure failure = FromGrpc(status);
+      if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
+        absl::StrAppend(&failure.message, " (use --amounts)");
+      }
+      return Report(err, failure);
+    }
+    amounts.push_back(summary.amount());
+    absl::StatusOr<Money> base = MoneyFromProto(summary.amount());
+    if (base.ok()) {
+      amounts.push_back(MoneyToProto(Money::FromMinorUnits(
+          base->minor_units() / 2 * 5, base->currency())));
+    }
+  }
+  SheetInput input;
+  input.from_name =
+      std::string(CountryCode::FromString(corridor.send_country())->name());
+  input.to_name =
+      std::string(CountryCode::FromString(corridor.receive_country())->name());
+  for (const v1::Money& amount : amounts) {
+    v1::RankOffersRequest request;
+    *request.mutable_corridor() = corridor;
+    request.mutable_corridor()->set_send_currency(amount.currency_code());
+    *request.mutable_send_amount() = amount;
+    request.set_page_size(kSheetOffersPerAmount);
+    v1::RankOffersResponse response;
+    grpc::Status status = context.backend->RankOffers(request, &response);
+    if (!status.ok()) return Report(err, FromGrpc(status));
+    input.rankings.push_back(std::move(response));
+  }
+  if (const SnapshotInfo* info = context.backend->info();
+      info != nullptr && !info->metadata.empty()) {
+    input.data_name = info->metadata.front().name();
+    input.data_date = info->metadata.front().as_of();
+  } else {
+    input.data_name = args.Get("server").value_or("remitrank server");
+  }
+  const std::string html = RenderSheet(input, *messages);
+  if (std::optional<std::string> path = args.Get("output")) {
+    std::ofstream file(*path, std::ios::binary | std::ios::trunc);
+    file << html;
+    if (!file) {
+      return Report(err, {kRuntimeError,
+                          absl::StrCat("--output=", *path, ": cannot write")});
+    }
+    err << "remitrank: wrote " << *path << "\n";
+    return kOk;
+  }
+  out << html;
+  return kOk;
+}
+
 int ValidateCommand(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.positional.empty()) {
     return Report(err, {kUsageError, "validate needs at least one FILE"});
@@ -525,9 +629,11 @@ int Run(const std::vector<std::string>& arguments,
     err << "remitrank: " << message << "\n" << TopHelp();
     return kUsageError;
   }
-  absl::StatusOr<Args> args = ParseArgs(
-      std::vector<std::string>(arguments.begin() + 1, arguments.end()),
-      command->options);
+  std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+  for (std::string& a : rest) {
+    if (a == "-o") a = "--output";  // The short form.
+  }
+  absl::StatusOr<Args> args = ParseArgs(rest, command->options);
   if (!args.ok()) {
     err << "remitrank " << name << ": " << args.status().message()
         << "\n(see 'remitrank " << name << " --help')\n";
@@ -548,6 +654,7 @@ int Run(const std::vector<std::string>& arguments,
   if (!context.ok()) return Report(err, failure);
   if (name == "rank") return RankCommand(*args, *context, out, err);
   if (name == "corridors") return CorridorsCommand(*context, out, err);
+  if (name == "sheet") return SheetCommand(*args, *context, out, err);
   return SummaryCommand(*args, *context, out, err);
 }
 

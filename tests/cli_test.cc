@@ -1,4 +1,6 @@
 // The remitrank tool, run as a user would run it.
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -232,6 +234,100 @@ TEST(CliTest, Validate) {
                        ":11:18: quotes[0].fees.bands[0].fixed_fee: "
                        "'-1' must not be negative\n");
   EXPECT_EQ(r.err, "remitrank: 3 errors; nothing was loaded\n");
+}
+
+// Tags open and close in order (void elements aside); false otherwise.
+bool WellFormed(const std::string& html) {
+  std::vector<std::string> open;
+  for (size_t i = html.find('<'); i != std::string::npos;
+       i = html.find('<', i + 1)) {
+    const size_t end = html.find('>', i);
+    if (end == std::string::npos) return false;
+    std::string tag = html.substr(i + 1, end - i - 1);
+    if (tag.empty() || tag[0] == '!') continue;  // <!DOCTYPE html>
+    const bool closing = tag[0] == '/';
+    std::string name = tag.substr(closing ? 1 : 0);
+    name = name.substr(0, name.find_first_of(" \n"));
+    if (name == "meta" || name == "br") continue;
+    if (!closing) {
+      open.push_back(name);
+      if (name == "style") i = html.find("</style>", i) - 1;
+    } else {
+      if (open.empty() || open.back() != name) return false;
+      open.pop_back();
+    }
+  }
+  return open.empty();
+}
+
+struct SheetCase {
+  const char* lang;
+  const char* total_percent;  // NairaLink at 120 GBP, in the language.
+  const char* receives;
+  const char* heading;
+};
+
+TEST(CliTest, BriefingSheetInEachLanguage) {
+  const SheetCase cases[] = {
+      {"en", "1.67%", "241,900.00 NGN", "Questions to ask at the counter"},
+      {"fr", "1,67\u202f%", "241\u202f900,00 NGN",
+       "Questions à poser au guichet"},
+      {"es", "1,67\u00a0%", "241.900,00 NGN",
+       "Preguntas para hacer en la ventanilla"},
+  };
+  for (const SheetCase& c : cases) {
+    const std::string path = TempPath(std::string("sheet-") + c.lang + ".html");
+    CommandResult r =
+        Tool({"sheet", "--from=GB", "--to=NG", "--amounts=120 GBP,300 GBP",
+              std::string("--lang=") + c.lang, "-o", path, kData, kAsOf});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(path);
+    const std::string html((std::istreambuf_iterator<char>(in)),
+                           std::istreambuf_iterator<char>());
+    EXPECT_TRUE(WellFormed(html)) << c.lang;
+    EXPECT_TRUE(
+        absl::StrContains(html, std::string("<html lang=\"") + c.lang + "\">"));
+    for (const char* external :
+         {"http://", "https://", "src=", "<link", "@import", "url("}) {
+      EXPECT_FALSE(absl::StrContains(html, external)) << c.lang << external;
+    }
+    EXPECT_TRUE(absl::StrContains(html, "@page { size: A4"));
+    EXPECT_TRUE(absl::StrContains(html, c.total_percent)) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, c.receives)) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, c.heading)) << c.lang;
+    // The worked example names the cheapest offer and its hidden cost.
+    EXPECT_TRUE(absl::StrContains(html, "class=\"example\">")) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, "NairaLink")) << c.lang;
+    size_t questions = 0;
+    for (size_t i = html.find("<li>"); i != std::string::npos;
+         i = html.find("<li>", i + 1)) {
+      ++questions;
+    }
+    EXPECT_EQ(questions, 6u) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, "b6ca4bef913d")) << c.lang;
+  }
+}
+
+TEST(CliTest, SheetDefaultsAndErrors) {
+  CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(WellFormed(r.out));
+  // RPW's two amounts: the USD 200 and USD 500 equivalents.
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "Cheapest offers for sending 200.00 USD"));
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "Cheapest offers for sending 500.00 USD"));
+
+  r = Tool({"sheet", "--from=US", "--to=MX", "--lang=de", kData});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "remitrank: --lang: 'de' is not one of en, fr, es\n");
+  r = Tool({"sheet", "--from=US", "--to=MX", kData,
+            "--amounts=1 USD,2 USD,3 USD,4 USD"});
+  EXPECT_EQ(r.exit_code, 2);
+  // KES has no USD 200 equivalent in the sample: ask for amounts.
+  r = Tool({"sheet", "--from=KE", "--to=TZ", kData, kAsOf});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "(use --amounts)")) << r.err;
 }
 
 // The same question, asked of the files and of a server over the same

@@ -1,0 +1,52 @@
+#include "cli/i18n/messages.h"
+
+namespace remit::cli {
+
+extern const Messages kEnglish;
+const Messages kEnglish = {
+    "en",
+    ".",
+    ",",
+    "%",
+    "Sending money from {from} to {to}",
+    "Before you send money home, compare. The fee is only part of the "
+    "price: most providers also give you less than the market exchange "
+    "rate and keep the difference. This sheet shows what each offer really "
+    "costs.",
+    "Cheapest offers for sending {amount}",
+    "#",
+    "Provider",
+    "How",
+    "Fee",
+    "Hidden in the rate",
+    "Total cost",
+    "Your family receives",
+    "Speed",
+    "No offer in our data for this amount.",
+    "Average cost in this corridor: {average}. Average of the three "
+    "cheapest easy-to-use offers (SmaRT): {smart}.",
+    "not enough offers to tell",
+    "The hidden cost in the exchange rate",
+    "The mid-market rate is the rate banks use between themselves. A "
+    "provider that gives you a lower rate keeps the difference: that is a "
+    "cost too, even when the fee is zero.",
+    "Example: with {provider}, sending {amount} costs a fee of {fee}. The "
+    "provider's rate is {rate} while the market rate is {mid}, which costs "
+    "you another {margin_cost}. Your family receives {receives}. In total "
+    "you pay {total}, that is {percent} of what you send.",
+    "Questions to ask at the counter",
+    {"What is the fee, in total?", "Which exchange rate do you apply today?",
+     "Exactly how much will my family receive, in their currency?",
+     "How fast will the money arrive?",
+     "Which identity documents do I and the recipient need?",
+     "Can I cancel, and will I get my money back if something goes wrong?"},
+    "Source: {name}, prices as of {date}. Data version {version}.",
+    "not stated",
+    {"cash", "bank account", "debit card", "credit card", "mobile wallet",
+     "other"},
+    {"cash pickup", "bank account", "mobile money", "home delivery", "other"},
+    {"under 1 hour", "same day", "next day", "2 days", "3-5 days",
+     "6 days or more"},
+};
+
+}  // namespace remit::cli

@@ -1,0 +1,53 @@
+#include "cli/i18n/messages.h"
+
+namespace remit::cli {
+
+extern const Messages kSpanish;
+const Messages kSpanish = {
+    "es",
+    ",",
+    ".",
+    "\u00a0%",
+    "Enviar dinero de {from} a {to}",
+    "Antes de enviar dinero a su familia, compare. La comisión es solo una "
+    "parte del precio: la mayoría de los servicios también le dan un tipo "
+    "de cambio peor que el del mercado y se quedan con la diferencia. Esta "
+    "hoja muestra lo que cuesta de verdad cada oferta.",
+    "Ofertas más baratas para enviar {amount}",
+    "N.º",
+    "Servicio",
+    "Cómo",
+    "Comisión",
+    "Oculto en el cambio",
+    "Costo total",
+    "Su familia recibe",
+    "Plazo",
+    "No hay ofertas en nuestros datos para este monto.",
+    "Costo medio en este corredor: {average}. Media de las tres ofertas "
+    "accesibles más baratas (SmaRT): {smart}.",
+    "no hay ofertas suficientes",
+    "El costo oculto en el tipo de cambio",
+    "El tipo de cambio del mercado es el que usan los bancos entre sí. Un "
+    "servicio que le da un tipo más bajo se queda con la diferencia: eso "
+    "también es un costo, aunque la comisión sea cero.",
+    "Ejemplo: con {provider}, enviar {amount} cuesta una comisión de {fee}. "
+    "El tipo del servicio es {rate} mientras que el del mercado es {mid}, "
+    "lo que le cuesta otros {margin_cost}. Su familia recibe {receives}. En "
+    "total paga {total}, es decir, {percent} de lo que envía.",
+    "Preguntas para hacer en la ventanilla",
+    {"¿Cuál es la comisión, en total?", "¿Qué tipo de cambio aplican hoy?",
+     "¿Cuánto recibirá exactamente mi familia, en su moneda?",
+     "¿En cuánto tiempo llegará el dinero?",
+     "¿Qué documentos de identidad necesitamos el beneficiario y yo?",
+     "¿Puedo cancelar, y me devuelven el dinero si algo sale mal?"},
+    "Fuente: {name}, precios al {date}. Versión de los datos {version}.",
+    "no indicado",
+    {"efectivo", "cuenta bancaria", "tarjeta de débito", "tarjeta de crédito",
+     "billetera móvil", "otro"},
+    {"retiro en efectivo", "cuenta bancaria", "dinero móvil",
+     "entrega a domicilio", "otro"},
+    {"menos de 1 hora", "el mismo día", "al día siguiente", "2 días",
+     "3 a 5 días", "6 días o más"},
+};
+
+}  // namespace remit::cli
