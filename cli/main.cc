@@ -1,5 +1,8 @@
 // remitrank: ranks remittance offers by what they really cost, from dataset
 // files or a remitrank server. 'remitrank --help' lists the commands.
+#include <unistd.h>
+
+#include <climits>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -18,10 +21,8 @@ std::vector<std::string> BundledSample(const char* argv0) {
   roots.push_back(std::string(argv0) + ".runfiles");
   for (const std::string& root : roots) {
     const std::string path = root + "/" + relative;
-    if (FILE* f = std::fopen(path.c_str(), "r")) {
-      std::fclose(f);
-      return {path};
-    }
+    char absolute[PATH_MAX];
+    if (realpath(path.c_str(), absolute) != nullptr) return {absolute};
   }
   return {};
 }
@@ -30,6 +31,14 @@ std::vector<std::string> BundledSample(const char* argv0) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
-  return remit::cli::Run(arguments, BundledSample(argv[0]), std::cout,
-                         std::cerr);
+  const std::vector<std::string> sample = BundledSample(argv[0]);
+  // Under `bazel run` the tool starts in its runfiles; the user's relative
+  // paths are relative to where they typed the command.
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
+    if (chdir(dir) != 0) {
+      std::cerr << "remitrank: cannot change to " << dir << "\n";
+      return 1;
+    }
+  }
+  return remit::cli::Run(arguments, sample, std::cout, std::cerr);
 }

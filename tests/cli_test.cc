@@ -194,8 +194,15 @@ TEST(CliTest, ErrorsHaveExitCodesAndSayWhatToFix) {
   }
 }
 
+TEST(CliTest, BundledSampleByDefault) {
+  CommandResult r = Tool({"corridors", "--format=csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 9u);  // Header and the 8 sample corridors.
+}
+
 TEST(CliTest, HelpForEveryCommand) {
-  for (const char* command : {"rank", "corridors", "summary", "validate"}) {
+  for (const char* command :
+       {"rank", "corridors", "summary", "validate", "sheet"}) {
     CommandResult r = Tool({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(absl::StartsWith(r.out, "usage: remitrank ")) << r.out;
