@@ -445,19 +445,20 @@ int CorridorsCommand(Context& context, std::ostream& out, std::ostream& err) {
   v1::ListCorridorsResponse response;
   grpc::Status status = context.backend->ListCorridors(request, &response);
   if (!status.ok()) return Report(err, FromGrpc(status));
-  std::vector<std::string> averages;
+  std::vector<v1::CorridorSummary> summaries;
   if (context.format != Format::kJson) {
     for (const v1::CorridorInfo& info : response.corridors()) {
       v1::GetCorridorSummaryRequest summary_request;
       *summary_request.mutable_corridor() = info.corridor();
       v1::CorridorSummary summary;
-      averages.push_back(
-          context.backend->GetCorridorSummary(summary_request, &summary).ok()
-              ? summary.average_total_cost_percent()
-              : "");
+      if (!context.backend->GetCorridorSummary(summary_request, &summary)
+               .ok()) {
+        summary.Clear();  // The USD 200 equivalent is unknown here.
+      }
+      summaries.push_back(std::move(summary));
     }
   }
-  out << CorridorsOutput(response, averages, context.format);
+  out << CorridorsOutput(response, summaries, context.format);
   return kOk;
 }
 

@@ -193,34 +193,47 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
 }
 
 std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
-                            const std::vector<std::string>& averages,
+                            const std::vector<v1::CorridorSummary>& summaries,
                             Format format) {
   if (format == Format::kJson) return Json(response) + "\n";
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"From", "To", "Quotes", "Average cost"});
-  for (int i = 0; i < response.corridors_size(); ++i) {
-    const v1::CorridorInfo& info = response.corridors(i);
-    const v1::Corridor& c = info.corridor();
-    rows.push_back(
-        {absl::StrCat(c.send_country(), " ", c.send_currency()),
-         absl::StrCat(c.receive_country(), " ", c.receive_currency()),
-         absl::StrCat(info.quote_count()),
-         averages[i].empty() ? "-" : PercentText(averages[i])});
-  }
+  auto offers = [&](int i) {
+    return summaries[i].has_amount() ? absl::StrCat(summaries[i].offer_count())
+                                     : std::string();
+  };
   if (format == Format::kCsv) {
     std::string out =
-        "send_country,send_currency,receive_country,"
-        "receive_currency,quote_count,average_total_cost_percent\n";
+        "send_country,send_currency,receive_country,receive_currency,"
+        "quote_count,offer_count,average_total_cost_percent,amount\n";
     for (int i = 0; i < response.corridors_size(); ++i) {
       const v1::CorridorInfo& info = response.corridors(i);
       const v1::Corridor& c = info.corridor();
-      absl::StrAppend(&out, c.send_country(), ",", c.send_currency(), ",",
-                      c.receive_country(), ",", c.receive_currency(), ",",
-                      info.quote_count(), ",", averages[i], "\n");
+      absl::StrAppend(
+          &out, c.send_country(), ",", c.send_currency(), ",",
+          c.receive_country(), ",", c.receive_currency(), ",",
+          info.quote_count(), ",", offers(i), ",",
+          summaries[i].average_total_cost_percent(), ",",
+          MoneyText(summaries[i].amount(), summaries[i].has_amount()), "\n");
     }
     return out;
   }
-  return Table(rows, {false, false, true, true});
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"From", "To", "Quotes", "Offers", "Average cost", "At"});
+  for (int i = 0; i < response.corridors_size(); ++i) {
+    const v1::CorridorInfo& info = response.corridors(i);
+    const v1::Corridor& c = info.corridor();
+    const v1::CorridorSummary& s = summaries[i];
+    rows.push_back(
+        {absl::StrCat(c.send_country(), " ", c.send_currency()),
+         absl::StrCat(c.receive_country(), " ", c.receive_currency()),
+         absl::StrCat(info.quote_count()), offers(i).empty() ? "-" : offers(i),
+         s.average_total_cost_percent().empty()
+             ? "-"
+             : PercentText(s.average_total_cost_percent()),
+         MoneyText(s.amount(), s.has_amount())});
+  }
+  return Table(rows, {false, false, true, true, true, true}) +
+         "Offers and average: transparent, current offers at the USD 200 "
+         "equivalent; '-' where the data cannot tell that amount.\n";
 }
 
 std::string SummaryOutput(const v1::CorridorSummary& s, Format format,

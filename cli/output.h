@@ -25,10 +25,10 @@ std::string PercentText(const std::string& percent);
 // `data_line` describes the data under a table ("Data: ... version ...").
 std::string RankOutput(const v1::RankOffersResponse& response, Format format,
                        const std::string& data_line);
-// `averages[i]` is corridor i's average total cost % at its USD 200
-// equivalent, or "" when unknown.
+// `summaries[i]` is corridor i at its USD 200 equivalent (offer count and
+// average), or an empty message when that amount is unknown.
 std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
-                            const std::vector<std::string>& averages,
+                            const std::vector<v1::CorridorSummary>& summaries,
                             Format format);
 std::string SummaryOutput(const v1::CorridorSummary& summary, Format format,
                           const std::string& data_line);

@@ -51,7 +51,7 @@ TEST(DatasetTest, LoadsTheSampleCorridors) {
   EXPECT_EQ(book->quotes().size(), 36u);
   EXPECT_EQ(book->providers().size(), 17u);
   EXPECT_EQ(book->corridors().size(), 8u);
-  EXPECT_EQ(book->references().size(), 2u);
+  EXPECT_EQ(book->references().size(), 7u);
   EXPECT_TRUE(errors.empty());
 }
 

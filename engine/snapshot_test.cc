@@ -46,7 +46,7 @@ TEST_F(SnapshotTest, InfoDescribesTheLoad) {
   EXPECT_EQ(s->info().quote_count, 36u);
   EXPECT_EQ(s->info().provider_count, 17u);
   EXPECT_EQ(s->info().corridor_count, 8u);
-  EXPECT_EQ(s->info().reference_rate_count, 2u);
+  EXPECT_EQ(s->info().reference_rate_count, 7u);
   EXPECT_EQ(s->info().loaded_at, Day(2026, 11, 15));
   EXPECT_EQ(s->info().sources, std::vector<std::string>{path_});
   EXPECT_EQ(s->info().metadata.at(0).name(), "remitrank sample corridors");

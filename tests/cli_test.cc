@@ -54,7 +54,7 @@ TEST(CliTest, RankTable) {
             "too old).\n"
             "Corridor: 4 offers: average 5.62%, median 3.48%; SmaRT 2.23%\n"
             "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "b6ca4bef913d.\n");
+            "58b8ab0982a9.\n");
 }
 
 TEST(CliTest, RankCsv) {
@@ -115,8 +115,14 @@ TEST(CliTest, CorridorsAndSummary) {
   CommandResult r = Tool({"corridors", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 9u);
-  EXPECT_EQ(lines[7], "USA USD  MEX MXN       6         5.62%");
+  ASSERT_EQ(lines.size(), 10u);
+  EXPECT_EQ(lines[0],
+            "From     To       Quotes  Offers  Average cost          At");
+  EXPECT_EQ(lines[1],
+            "ARE AED  IND INR       4       4         2.54%  734.50 AED");
+  EXPECT_EQ(lines[5], "KEN KES  TZA TZS       5       -             -");
+  EXPECT_EQ(lines[7],
+            "USA USD  MEX MXN       6       4         5.62%  200.00 USD");
 
   r = Tool({"corridors", "--format=json", kData});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -311,7 +317,7 @@ TEST(CliTest, BriefingSheetInEachLanguage) {
       ++questions;
     }
     EXPECT_EQ(questions, 6u) << c.lang;
-    EXPECT_TRUE(absl::StrContains(html, "b6ca4bef913d")) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, "58b8ab0982a9")) << c.lang;
   }
 }
 
