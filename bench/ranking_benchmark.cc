@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench/generated_quotes.h"
 #include "benchmark/benchmark.h"
 #include "engine/clock.h"
 #include "engine/quote_book.h"
@@ -34,69 +35,14 @@ void operator delete(void* p, size_t) noexcept { std::free(p); }
 namespace remit {
 namespace {
 
-template <typename T>
-T Must(absl::StatusOr<T> v) {
-  if (!v.ok()) std::abort();
-  return *std::move(v);
-}
-
-const Corridor& UsMx() {
-  static const Corridor* corridor =
-      new Corridor(Must(Corridor::Parse("US", "", "MX", "")));
-  return *corridor;
-}
-
-// `n` quotes in USA->MEX: a third with two fee bands and a percentage part,
-// a third with a flat fee, a third priced by two survey points.
-QuoteBook MakeBook(int n) {
-  std::mt19937 rng(42);
-  std::uniform_int_distribution<int> fee(0, 1500);
-  std::uniform_int_distribution<int> rate(165000, 175000);  // 16.5 - 17.5
-  std::vector<Provider> providers;
-  for (int p = 0; p < 50; ++p) {
-    providers.push_back({absl::StrCat("p", p), absl::StrCat("Provider ", p),
-                         static_cast<ProviderType>(p % 5)});
-  }
-  std::vector<Quote> quotes;
-  quotes.reserve(n);
-  for (int i = 0; i < n; ++i) {
-    Quote q(UsMx());
-    q.id = absl::StrCat("q", i);
-    q.provider_id = absl::StrCat("p", i % 50);
-    q.payment_instrument = static_cast<PaymentInstrument>(i % 6);
-    q.receive_method = static_cast<ReceiveMethod>(i % 5);
-    q.speed = static_cast<Speed>(i % 6);
-    q.quoted_at = absl::FromUnixSeconds(1'750'000'000);
-    q.mid_rate = Must(Rate::FromString("17.5"));
-    q.rate_currency = UsMx().receive_currency();
-    const Rate r = Must(Rate::FromScaled(int64_t{rate(rng)} * 10'000'000));
-    switch (i % 3) {
-      case 0:
-        q.rate = r;
-        q.fees.bands = {
-            FeeBand{0, fee(rng), Percent::FromScaled(1'000'000'000), {}, 1500},
-            FeeBand{
-                50000, fee(rng), Percent::FromScaled(500'000'000), 300, {}}};
-        break;
-      case 1:
-        q.rate = r;
-        q.fees.bands = {FeeBand{0, fee(rng), Percent(), {}, {}}};
-        break;
-      default:
-        q.survey_points = {{20000, fee(rng), r, {}}, {50000, fee(rng), r, {}}};
-        break;
-    }
-    quotes.push_back(std::move(q));
-  }
-  return Must(QuoteBook::Create(std::move(providers), std::move(quotes),
-                                ReferenceRates()));
-}
+using bench::MakeBook;
+using bench::UsMx;
 
 void RankBenchmark(benchmark::State& state, size_t limit) {
   const int n = static_cast<int>(state.range(0));
   const QuoteBook book = MakeBook(n);
   const FakeClock clock(absl::FromUnixSeconds(1'750'100'000));
-  RankRequest request(UsMx(), Must(Money::Parse("200 USD")));
+  RankRequest request(UsMx(), *Money::Parse("200 USD"));
   request.limit = limit;
   RankScratch scratch;
   int64_t allocations = 0;

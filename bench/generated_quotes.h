@@ -1,0 +1,22 @@
+// Generated corridors of quotes for benchmarks.
+//
+// MakeBook(n) builds one USA -> MEX corridor of n quotes: a third with two
+// fee bands and a percentage part, a third with a flat fee, a third priced
+// by two survey points. With simple = true every quote has one band with a
+// fixed fee and a percentage from {0, 0.5, 1, 1.5} % and a provider rate
+// (what an SQL peer can price the same way, without rounding ties at
+// 200.00 USD).
+#ifndef REMIT_BENCH_GENERATED_QUOTES_H_
+#define REMIT_BENCH_GENERATED_QUOTES_H_
+
+#include "engine/model.h"
+#include "engine/quote_book.h"
+
+namespace remit::bench {
+
+const Corridor& UsMx();
+QuoteBook MakeBook(int n, bool simple = false);
+
+}  // namespace remit::bench
+
+#endif  // REMIT_BENCH_GENERATED_QUOTES_H_

@@ -1,0 +1,35 @@
+// Fuzzes the dataset loaders (text, JSON, binary; the first byte picks the
+// format) and ranks every corridor of whatever loads.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "engine/clock.h"
+#include "engine/dataset.h"
+#include "fuzz/invariants.h"
+#include "fuzz/rank_all.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const remit::DatasetFormat formats[] = {remit::DatasetFormat::kTextproto,
+                                          remit::DatasetFormat::kJson,
+                                          remit::DatasetFormat::kBinary};
+  const remit::DatasetFormat format = formats[data[0] % 3];
+  const std::string content(reinterpret_cast<const char*>(data) + 1, size - 1);
+  std::vector<remit::DatasetError> errors;
+  absl::StatusOr<remit::ParsedDataset> file =
+      remit::ParseDataset("fuzz", content, format, {}, &errors);
+  if (!file.ok()) {
+    remit::fuzz::Require(!errors.empty(), "a refused file says why");
+    return 0;
+  }
+  absl::StatusOr<remit::QuoteBook> book =
+      remit::BuildQuoteBook({*file}, {}, &errors);
+  if (!book.ok()) {
+    remit::fuzz::Require(!errors.empty(), "a refused dataset says why");
+    return 0;
+  }
+  remit::fuzz::RankEveryCorridor(*book);
+  return 0;
+}
