@@ -32,6 +32,7 @@ class ServerProcess {
   ~ServerProcess();
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   // "127.0.0.1:<port>".
   std::string address() const;
 
