@@ -32,13 +32,6 @@ constexpr char kToken[] = "a-test-admin-token";
 // The sample's quotes are dated 2026-11-02; the server's clock is pinned.
 constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // The sample with Northwind's USA -> MEX fee at 9.99: it falls from second
 // to third place.
 std::string DearerNorthwind() {

@@ -32,13 +32,6 @@ constexpr char kSample[] = "testdata/sample_corridors.textproto";
 constexpr char kToken[] = "soak-token";
 constexpr int kReloads = 120;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 struct Usage {
   int64_t rss_kib = 0;
   int threads = 0;

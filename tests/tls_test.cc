@@ -25,13 +25,6 @@ namespace {
 constexpr char kSample[] = "--data=testdata/sample_corridors.textproto";
 constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // Runs openssl with `args`; true when it exits 0.
 bool OpenSsl(std::vector<std::string> args) {
   args.insert(args.begin(), "openssl");
