@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Compares remitrank_server with the baseline servers (empty handler; a
+# canned top-10 answer) under the same load, interleaved, several rounds:
+# server on one core, load generator on the other. Prints each run and the
+# medians and ratios of calls/s and p99.
+#
+#   bench/loadgen/compare.sh [rounds] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-3}
+seconds=${2:-5}
+bazel build -c opt --noshow_progress //service:remitrank_server \
+  //bench/loadgen:loadgen //bench/loadgen:baseline_server >&2
+bin=bazel-bin
+data=testdata/sample_corridors.textproto
+clock=2026-11-15T00:00:00Z
+out=$(mktemp -d)
+trap 'pkill -TERM -f "listen=127.0.0.1:5009[567]" || true; rm -rf "$out"' EXIT
+
+taskset -c 0 $bin/service/remitrank_server --data=$data \
+  --listen=127.0.0.1:50095 --clock_time=$clock >/dev/null 2>&1 &
+taskset -c 0 $bin/bench/loadgen/baseline_server --mode=canned --data=$data \
+  --clock_time=$clock --listen=127.0.0.1:50096 >/dev/null 2>&1 &
+taskset -c 0 $bin/bench/loadgen/baseline_server --mode=empty \
+  --listen=127.0.0.1:50097 >/dev/null 2>&1 &
+# Each server is ready when its first call succeeds.
+for port in 50095 50096 50097; do
+  for _ in $(seq 100); do
+    $bin/bench/loadgen/loadgen --target=127.0.0.1:$port --max_calls=1 \
+      --concurrency=1 >/dev/null 2>&1 && break
+  done
+done
+
+for round in $(seq "$rounds"); do
+  for name in real:50095 canned:50096 empty:50097; do
+    port=${name#*:}
+    expect=--expect_first=us-mx-swiftsend-promo
+    [[ ${name%%:*} == empty ]] && expect=
+    line=$(taskset -c 1 $bin/bench/loadgen/loadgen --target=127.0.0.1:$port \
+      --duration=${seconds}s --concurrency=16 $expect)
+    echo "round $round ${name%%:*}: $line"
+    echo "$line" >>"$out/${name%%:*}"
+  done
+done
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+field() { grep -o "$1=[0-9.]*" "$out/$2" | cut -d= -f2 | median; }
+for name in real canned empty; do
+  echo "median $name: calls_per_s=$(field calls_per_s $name) p99_us=$(field p99_us $name)"
+done
+real=$(field calls_per_s real)
+awk -v r="$real" -v c="$(field calls_per_s canned)" -v e="$(field calls_per_s empty)" \
+  'BEGIN {printf "throughput: real/canned=%.2f real/empty=%.2f\n", r/c, r/e}'

@@ -1,0 +1,154 @@
+// loadgen: keeps N RankOffers calls in flight against a server, checks
+// every answer, and reports throughput and latency.
+//
+//   loadgen --target=127.0.0.1:50051 --concurrency=16 --duration=10s
+//
+// Bounded by --duration and --max_calls, whichever comes first. Prints one
+// line: calls, seconds, calls/s, p50/p99/max latency in microseconds,
+// non-OK answers, and wrong answers (an OK answer whose first offer is not
+// --expect_first, when given). Exits 1 when any call failed or was wrong.
+// Callback API: each of the N slots issues its next call from the previous
+// one's completion.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "proto/remit/v1/remit_service.grpc.pb.h"
+
+ABSL_FLAG(std::string, target, "127.0.0.1:50051", "server host:port");
+ABSL_FLAG(int, concurrency, 16, "calls kept in flight");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to run");
+ABSL_FLAG(int64_t, max_calls, 1'000'000, "stop after this many calls");
+ABSL_FLAG(std::string, expect_first, "",
+          "quote id every answer's first offer must have; empty: no check");
+
+namespace {
+
+using remit::v1::RankOffersRequest;
+using remit::v1::RankOffersResponse;
+
+RankOffersRequest Request() {
+  RankOffersRequest request;
+  request.mutable_corridor()->set_send_country("US");
+  request.mutable_corridor()->set_receive_country("MX");
+  request.mutable_send_amount()->set_currency_code("USD");
+  request.mutable_send_amount()->set_units(200);
+  request.set_page_size(10);
+  return request;
+}
+
+class Load {
+ public:
+  Load(remit::v1::RemitRank::Stub* stub, absl::Time end, int64_t max_calls,
+       std::string expect_first)
+      : stub_(stub),
+        end_(end),
+        max_calls_(max_calls),
+        expect_first_(std::move(expect_first)),
+        request_(Request()) {}
+
+  void Run(int concurrency) {
+    latencies_.resize(concurrency);
+    for (int slot = 0; slot < concurrency; ++slot) {
+      ++active_;
+      Issue(slot);
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return active_.load() == 0; });
+  }
+
+  void Report(absl::Duration elapsed) const {
+    std::vector<int64_t> all;
+    for (const auto& slot : latencies_)
+      all.insert(all.end(), slot.begin(), slot.end());
+    std::sort(all.begin(), all.end());
+    auto at = [&](double q) {
+      return all.empty() ? 0
+                         : all[std::min(all.size() - 1,
+                                        static_cast<size_t>(q * all.size()))];
+    };
+    const double seconds = absl::ToDoubleSeconds(elapsed);
+    std::printf(
+        "calls=%zu seconds=%.3f calls_per_s=%.0f p50_us=%lld p99_us=%lld "
+        "max_us=%lld failed=%lld wrong=%lld\n",
+        all.size(), seconds, all.size() / seconds,
+        static_cast<long long>(at(0.5)), static_cast<long long>(at(0.99)),
+        static_cast<long long>(all.empty() ? 0 : all.back()),
+        static_cast<long long>(failed_.load()),
+        static_cast<long long>(wrong_.load()));
+  }
+
+  bool clean() const { return failed_.load() == 0 && wrong_.load() == 0; }
+
+ private:
+  struct Call {
+    grpc::ClientContext context;
+    RankOffersResponse response;
+    absl::Time start;
+  };
+
+  void Issue(int slot) {
+    if (absl::Now() >= end_ || issued_.fetch_add(1) >= max_calls_) {
+      if (--active_ == 0) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        done_.notify_all();
+      }
+      return;
+    }
+    auto* call = new Call();
+    call->start = absl::Now();
+    stub_->async()->RankOffers(
+        &call->context, &request_, &call->response,
+        [this, slot, call](grpc::Status status) {
+          latencies_[slot].push_back(
+              absl::ToInt64Microseconds(absl::Now() - call->start));
+          if (!status.ok()) {
+            ++failed_;
+          } else if (!expect_first_.empty() &&
+                     (call->response.offers().empty() ||
+                      call->response.offers(0).quote_id() != expect_first_)) {
+            ++wrong_;
+          }
+          delete call;
+          Issue(slot);
+        });
+  }
+
+  remit::v1::RemitRank::Stub* stub_;
+  const absl::Time end_;
+  const int64_t max_calls_;
+  const std::string expect_first_;
+  const RankOffersRequest request_;
+  std::vector<std::vector<int64_t>> latencies_;  // One list per slot.
+  std::atomic<int64_t> issued_{0};
+  std::atomic<int64_t> failed_{0};
+  std::atomic<int64_t> wrong_{0};
+  std::atomic<int> active_{0};
+  std::mutex mutex_;
+  std::condition_variable done_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  auto stub = remit::v1::RemitRank::NewStub(grpc::CreateChannel(
+      absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  const absl::Time start = absl::Now();
+  Load load(stub.get(), start + absl::GetFlag(FLAGS_duration),
+            absl::GetFlag(FLAGS_max_calls), absl::GetFlag(FLAGS_expect_first));
+  load.Run(std::max(1, absl::GetFlag(FLAGS_concurrency)));
+  load.Report(absl::Now() - start);
+  return load.clean() ? 0 : 1;
+}
