@@ -3,13 +3,12 @@
 #include "absl/time/clock.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
-#include "grpcpp/server_context.h"
 
 namespace remit::cli {
 
 LocalBackend::LocalBackend(const Clock* clock)
     : tokens_(service::PageTokens::RandomKey()),
-      service_(&store_, clock, &tokens_) {}
+      handler_(&store_, clock, &tokens_) {}
 
 absl::StatusOr<std::unique_ptr<LocalBackend>> LocalBackend::Load(
     const std::vector<std::string>& paths, const DatasetOptions& options,
@@ -24,22 +23,19 @@ absl::StatusOr<std::unique_ptr<LocalBackend>> LocalBackend::Load(
 
 grpc::Status LocalBackend::RankOffers(const v1::RankOffersRequest& request,
                                       v1::RankOffersResponse* response) {
-  grpc::ServerContext context;
-  return service_.RankOffers(&context, &request, response);
+  return handler_.RankOffers(request, response);
 }
 
 grpc::Status LocalBackend::ListCorridors(
     const v1::ListCorridorsRequest& request,
     v1::ListCorridorsResponse* response) {
-  grpc::ServerContext context;
-  return service_.ListCorridors(&context, &request, response);
+  return handler_.ListCorridors(request, response);
 }
 
 grpc::Status LocalBackend::GetCorridorSummary(
     const v1::GetCorridorSummaryRequest& request,
     v1::CorridorSummary* response) {
-  grpc::ServerContext context;
-  return service_.GetCorridorSummary(&context, &request, response);
+  return handler_.GetCorridorSummary(request, response);
 }
 
 const SnapshotInfo* LocalBackend::info() const {

@@ -4,7 +4,7 @@
 // Both answer with the API's messages (remit.v1), so every output format
 // reads the same fields whichever the source, and --format=json prints
 // exactly what a gRPC client would receive. The local backend runs the
-// server's own RemitRank service in the process, over the loaded files.
+// server's own RemitRank handler in the process, over the loaded files.
 //
 // Thread-safety: one command at a time.
 //
@@ -63,7 +63,7 @@ class LocalBackend final : public Backend {
 
   SnapshotStore store_;
   service::PageTokens tokens_;
-  service::RemitRankService service_;
+  service::RemitRankHandler handler_;
 };
 
 struct RemoteOptions {

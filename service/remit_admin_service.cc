@@ -26,7 +26,7 @@ RemitAdminService::RemitAdminService(ReloadFunction reload,
     : reload_(std::move(reload)), store_(store), token_digest_(Digest(token)) {}
 
 grpc::Status RemitAdminService::Authorize(
-    const grpc::ServerContext& context) const {
+    const grpc::CallbackServerContext& context) const {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
@@ -48,10 +48,17 @@ grpc::Status RemitAdminService::Authorize(
   return grpc::Status::OK;
 }
 
-grpc::Status RemitAdminService::ReloadDataset(
-    grpc::ServerContext* context, const v1::ReloadDatasetRequest* request,
+grpc::ServerUnaryReactor* RemitAdminService::ReloadDataset(
+    grpc::CallbackServerContext* context,
+    const v1::ReloadDatasetRequest* request,
     v1::ReloadDatasetResponse* response) {
-  if (grpc::Status status = Authorize(*context); !status.ok()) return status;
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  grpc::Status status = Authorize(*context);
+  reactor->Finish(status.ok() ? Reload(response) : status);
+  return reactor;
+}
+
+grpc::Status RemitAdminService::Reload(v1::ReloadDatasetResponse* response) {
   std::vector<DatasetError> errors;
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = reload_(&errors);
   response->set_reloaded(snapshot.ok());
@@ -66,10 +73,16 @@ grpc::Status RemitAdminService::ReloadDataset(
   return grpc::Status::OK;
 }
 
-grpc::Status RemitAdminService::GetDatasetInfo(
-    grpc::ServerContext* context, const v1::GetDatasetInfoRequest* request,
-    v1::DatasetInfo* response) {
-  if (grpc::Status status = Authorize(*context); !status.ok()) return status;
+grpc::ServerUnaryReactor* RemitAdminService::GetDatasetInfo(
+    grpc::CallbackServerContext* context,
+    const v1::GetDatasetInfoRequest* request, v1::DatasetInfo* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  grpc::Status status = Authorize(*context);
+  reactor->Finish(status.ok() ? Info(response) : status);
+  return reactor;
+}
+
+grpc::Status RemitAdminService::Info(v1::DatasetInfo* response) const {
   std::shared_ptr<const Snapshot> current = store_->Get();
   if (current == nullptr) {
     return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,

@@ -18,11 +18,12 @@
 #include <string>
 
 #include "engine/snapshot.h"
+#include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 
 namespace remit::service {
 
-class RemitAdminService final : public v1::RemitAdmin::Service {
+class RemitAdminService final : public v1::RemitAdmin::CallbackService {
  public:
   // `reload` reloads the data and reports the outcome (the server's
   // RemitServer::Reload, which also logs it).
@@ -33,15 +34,19 @@ class RemitAdminService final : public v1::RemitAdmin::Service {
   RemitAdminService(ReloadFunction reload, const SnapshotStore* store,
                     absl::string_view token);
 
-  grpc::Status ReloadDataset(grpc::ServerContext* context,
-                             const v1::ReloadDatasetRequest* request,
-                             v1::ReloadDatasetResponse* response) override;
-  grpc::Status GetDatasetInfo(grpc::ServerContext* context,
-                              const v1::GetDatasetInfoRequest* request,
-                              v1::DatasetInfo* response) override;
+  grpc::ServerUnaryReactor* ReloadDataset(
+      grpc::CallbackServerContext* context,
+      const v1::ReloadDatasetRequest* request,
+      v1::ReloadDatasetResponse* response) override;
+  grpc::ServerUnaryReactor* GetDatasetInfo(
+      grpc::CallbackServerContext* context,
+      const v1::GetDatasetInfoRequest* request,
+      v1::DatasetInfo* response) override;
 
  private:
-  grpc::Status Authorize(const grpc::ServerContext& context) const;
+  grpc::Status Authorize(const grpc::CallbackServerContext& context) const;
+  grpc::Status Reload(v1::ReloadDatasetResponse* response);
+  grpc::Status Info(v1::DatasetInfo* response) const;
 
   ReloadFunction reload_;
   const SnapshotStore* store_;

@@ -67,9 +67,10 @@ grpc::Status Cancelled() {
 
 }  // namespace
 
-grpc::Status RemitRankService::RankOffers(grpc::ServerContext* context,
-                                          const v1::RankOffersRequest* request,
-                                          v1::RankOffersResponse* response) {
+grpc::Status RemitRankHandler::RankOffers(
+    const v1::RankOffersRequest& request_message,
+    v1::RankOffersResponse* response) const {
+  const v1::RankOffersRequest* request = &request_message;
   absl::StatusOr<RankRequest> rank = RankRequestFromProto(*request);
   if (!rank.ok()) return ToGrpcStatus(rank.status());
   absl::StatusOr<int> page_size =
@@ -84,7 +85,6 @@ grpc::Status RemitRankService::RankOffers(grpc::ServerContext* context,
   const int64_t offset = position->offset;
   rank->offset = static_cast<size_t>(offset);
   rank->limit = static_cast<size_t>(*page_size);
-  if (context->IsCancelled()) return Cancelled();
 
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result =
@@ -110,9 +110,10 @@ grpc::Status RemitRankService::RankOffers(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
-grpc::Status RemitRankService::ListCorridors(
-    grpc::ServerContext* context, const v1::ListCorridorsRequest* request,
-    v1::ListCorridorsResponse* response) {
+grpc::Status RemitRankHandler::ListCorridors(
+    const v1::ListCorridorsRequest& request_message,
+    v1::ListCorridorsResponse* response) const {
+  const v1::ListCorridorsRequest* request = &request_message;
   absl::StatusOr<int> page_size =
       PageSize(request->page_size(), kDefaultCorridorPageSize);
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
@@ -140,9 +141,10 @@ grpc::Status RemitRankService::ListCorridors(
   return grpc::Status::OK;
 }
 
-grpc::Status RemitRankService::GetCorridorSummary(
-    grpc::ServerContext* context, const v1::GetCorridorSummaryRequest* request,
-    v1::CorridorSummary* response) {
+grpc::Status RemitRankHandler::GetCorridorSummary(
+    const v1::GetCorridorSummaryRequest& request_message,
+    v1::CorridorSummary* response) const {
+  const v1::GetCorridorSummaryRequest* request = &request_message;
   absl::StatusOr<Corridor> corridor =
       CorridorFromProto(request->corridor(), request->has_corridor());
   if (!corridor.ok()) return ToGrpcStatus(corridor.status());
@@ -175,7 +177,6 @@ grpc::Status RemitRankService::GetCorridorSummary(
   rank.access = AccessFromProto(request->has_access(), request->access());
   rank.max_quote_age = *age;
   rank.limit = 0;  // The summary only.
-  if (context->IsCancelled()) return Cancelled();
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -183,6 +184,42 @@ grpc::Status RemitRankService::GetCorridorSummary(
                              (*snapshot)->version());
   response->set_amount_source(amount_source);
   return grpc::Status::OK;
+}
+
+namespace {
+
+// Runs `handle` unless the call is already cancelled, and finishes.
+template <typename Handle>
+grpc::ServerUnaryReactor* Respond(grpc::CallbackServerContext* context,
+                                  Handle handle) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(context->IsCancelled() ? Cancelled() : handle());
+  return reactor;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* RemitRankService::RankOffers(
+    grpc::CallbackServerContext* context, const v1::RankOffersRequest* request,
+    v1::RankOffersResponse* response) {
+  return Respond(context,
+                 [&] { return handler_.RankOffers(*request, response); });
+}
+
+grpc::ServerUnaryReactor* RemitRankService::ListCorridors(
+    grpc::CallbackServerContext* context,
+    const v1::ListCorridorsRequest* request,
+    v1::ListCorridorsResponse* response) {
+  return Respond(context,
+                 [&] { return handler_.ListCorridors(*request, response); });
+}
+
+grpc::ServerUnaryReactor* RemitRankService::GetCorridorSummary(
+    grpc::CallbackServerContext* context,
+    const v1::GetCorridorSummaryRequest* request,
+    v1::CorridorSummary* response) {
+  return Respond(
+      context, [&] { return handler_.GetCorridorSummary(*request, response); });
 }
 
 }  // namespace remit::service

@@ -1,9 +1,10 @@
-// RemitRankService: the remit.v1.RemitRank gRPC service, a thin adapter
-// over the engine (proto in, engine types, proto out).
+// RemitRankHandler and RemitRankService: the remit.v1.RemitRank operations
+// and their gRPC service, a thin adapter over the engine (proto in, engine
+// types, proto out).
 //
 // Each call takes the current snapshot from the store once and answers
 // entirely from it, naming its version; a reload during the call does not
-// mix data. Calls check for cancellation before ranking.
+// mix data. The service refuses calls already cancelled.
 //
 // Thread-safety: thread-safe; the gRPC server calls it from many threads.
 // The store, clock and page tokens must outlive it.
@@ -17,31 +18,58 @@
 
 #include "engine/clock.h"
 #include "engine/snapshot.h"
+#include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/page_token.h"
 
 namespace remit::service {
 
-class RemitRankService final : public v1::RemitRank::Service {
+// The operations themselves, over the store: proto in, engine, proto out.
+// Used by the gRPC service below, and in process by the command-line tool.
+class RemitRankHandler {
  public:
-  RemitRankService(const SnapshotStore* store, const Clock* clock,
+  RemitRankHandler(const SnapshotStore* store, const Clock* clock,
                    const PageTokens* page_tokens)
       : store_(store), clock_(clock), page_tokens_(page_tokens) {}
 
-  grpc::Status RankOffers(grpc::ServerContext* context,
-                          const v1::RankOffersRequest* request,
-                          v1::RankOffersResponse* response) override;
-  grpc::Status ListCorridors(grpc::ServerContext* context,
-                             const v1::ListCorridorsRequest* request,
-                             v1::ListCorridorsResponse* response) override;
-  grpc::Status GetCorridorSummary(grpc::ServerContext* context,
-                                  const v1::GetCorridorSummaryRequest* request,
-                                  v1::CorridorSummary* response) override;
+  grpc::Status RankOffers(const v1::RankOffersRequest& request,
+                          v1::RankOffersResponse* response) const;
+  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+                             v1::ListCorridorsResponse* response) const;
+  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
+                                  v1::CorridorSummary* response) const;
 
  private:
   const SnapshotStore* store_;
   const Clock* clock_;
   const PageTokens* page_tokens_;
+};
+
+// The gRPC service, on gRPC's callback API: each call runs the handler
+// inline on the thread that received it (the work is short and never
+// blocks), which spares the hand-off to a worker thread of the synchronous
+// API.
+class RemitRankService final : public v1::RemitRank::CallbackService {
+ public:
+  RemitRankService(const SnapshotStore* store, const Clock* clock,
+                   const PageTokens* page_tokens)
+      : handler_(store, clock, page_tokens) {}
+
+  grpc::ServerUnaryReactor* RankOffers(
+      grpc::CallbackServerContext* context,
+      const v1::RankOffersRequest* request,
+      v1::RankOffersResponse* response) override;
+  grpc::ServerUnaryReactor* ListCorridors(
+      grpc::CallbackServerContext* context,
+      const v1::ListCorridorsRequest* request,
+      v1::ListCorridorsResponse* response) override;
+  grpc::ServerUnaryReactor* GetCorridorSummary(
+      grpc::CallbackServerContext* context,
+      const v1::GetCorridorSummaryRequest* request,
+      v1::CorridorSummary* response) override;
+
+ private:
+  RemitRankHandler handler_;
 };
 
 }  // namespace remit::service

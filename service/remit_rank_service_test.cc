@@ -215,11 +215,9 @@ TEST_F(RemitRankServiceTest, BadRequestsNameTheField) {
 
 TEST_F(RemitRankServiceTest, NoDatasetIsFailedPrecondition) {
   SnapshotStore empty;
-  RemitRankService service(&empty, &clock_, &tokens_);
-  grpc::ServerContext context;
-  v1::RankOffersRequest request = UsMx200();
+  RemitRankHandler handler(&empty, &clock_, &tokens_);
   v1::RankOffersResponse response;
-  grpc::Status status = service.RankOffers(&context, &request, &response);
+  grpc::Status status = handler.RankOffers(UsMx200(), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 

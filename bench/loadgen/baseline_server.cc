@@ -33,15 +33,19 @@ ABSL_FLAG(std::string, clock_time, "2026-11-15T00:00:00Z",
 
 namespace {
 
-class Baseline final : public remit::v1::RemitRank::Service {
+// The same server model as remitrank_server (the callback API), so that
+// only the engine's work differs.
+class Baseline final : public remit::v1::RemitRank::CallbackService {
  public:
   explicit Baseline(remit::v1::RankOffersResponse canned)
       : canned_(std::move(canned)) {}
-  grpc::Status RankOffers(grpc::ServerContext*,
-                          const remit::v1::RankOffersRequest*,
-                          remit::v1::RankOffersResponse* response) override {
+  grpc::ServerUnaryReactor* RankOffers(
+      grpc::CallbackServerContext* context, const remit::v1::RankOffersRequest*,
+      remit::v1::RankOffersResponse* response) override {
     *response = canned_;
-    return grpc::Status::OK;
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
   }
 
  private:
@@ -72,15 +76,14 @@ int main(int argc, char** argv) {
     remit::SnapshotStore store;
     store.Publish(*snapshot);
     remit::service::PageTokens tokens(remit::service::PageTokens::RandomKey());
-    remit::service::RemitRankService real(&store, &clock, &tokens);
+    remit::service::RemitRankHandler real(&store, &clock, &tokens);
     remit::v1::RankOffersRequest request;
     request.mutable_corridor()->set_send_country("US");
     request.mutable_corridor()->set_receive_country("MX");
     request.mutable_send_amount()->set_currency_code("USD");
     request.mutable_send_amount()->set_units(200);
     request.set_page_size(10);
-    grpc::ServerContext context;
-    if (!real.RankOffers(&context, &request, &canned).ok()) return 1;
+    if (!real.RankOffers(request, &canned).ok()) return 1;
   } else if (absl::GetFlag(FLAGS_mode) != "empty") {
     std::fprintf(stderr, "baseline: --mode is empty or canned\n");
     return 2;
