@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compares remitrank_server with the baseline servers (empty handler; a
 # canned top-10 answer) under the same load, interleaved, several rounds:
-# server on one core, load generator on the other. Prints each run and the
-# medians and ratios of calls/s and p99.
+# server on one core, load generator on the other. Then the real server
+# steady against the same while its data reloads every 200 ms. Prints each
+# run and the medians and ratios of calls/s and p99.
 #
 #   bench/loadgen/compare.sh [rounds] [seconds]
 set -euo pipefail
@@ -51,3 +52,29 @@ done
 real=$(field calls_per_s real)
 awk -v r="$real" -v c="$(field calls_per_s canned)" -v e="$(field calls_per_s empty)" \
   'BEGIN {printf "throughput: real/canned=%.2f real/empty=%.2f\n", r/c, r/e}'
+
+# The real server again, steady and while its data is reloaded every
+# 200 ms (SIGHUP, as an operator would), interleaved.
+server=$(pgrep -f "remitrank_server.*listen=127.0.0.1:50095")
+for round in $(seq "$rounds"); do
+  line=$(taskset -c 1 $bin/bench/loadgen/loadgen --target=127.0.0.1:50095 \
+    --duration=${seconds}s --concurrency=16 \
+    --expect_first=us-mx-swiftsend-promo)
+  echo "round $round steady: $line"
+  echo "$line" >>"$out/steady"
+  ( end=$((SECONDS + seconds)); while ((SECONDS < end)); do
+      kill -HUP "$server"; sleep 0.2; done ) &
+  reloader=$!
+  line=$(taskset -c 1 $bin/bench/loadgen/loadgen --target=127.0.0.1:50095 \
+    --duration=${seconds}s --concurrency=16 \
+    --expect_first=us-mx-swiftsend-promo)
+  wait "$reloader"
+  echo "round $round reloading: $line"
+  echo "$line" >>"$out/reloading"
+done
+for name in steady reloading; do
+  echo "median $name: calls_per_s=$(field calls_per_s $name) p99_us=$(field p99_us $name) failed=$(field failed $name)"
+done
+awk -v s="$(field calls_per_s steady)" -v r="$(field calls_per_s reloading)" \
+    -v sp="$(field p99_us steady)" -v rp="$(field p99_us reloading)" \
+  'BEGIN {printf "during reloads: throughput x%.2f, p99 x%.2f\n", r/s, rp/sp}'
