@@ -34,15 +34,24 @@ absl::Status AmountError(absl::string_view input, CurrencyCode currency,
   return absl::Status(cause.code(), message);
 }
 
-}  // namespace
-
-absl::StatusOr<Money> Money::FromDecimal(absl::string_view amount,
-                                         CurrencyCode currency) {
+// The minor units of `amount` in `currency`; errors quote `quoted`.
+absl::StatusOr<int64_t> MinorUnits(absl::string_view amount,
+                                   CurrencyCode currency,
+                                   absl::string_view quoted) {
   ParseOptions options;
   options.scale = currency.exponent();
   options.allow_grouping = true;
   absl::StatusOr<int64_t> minor = ParseScaled(amount, options);
-  if (!minor.ok()) return AmountError(amount, currency, minor.status());
+  if (!minor.ok()) return AmountError(quoted, currency, minor.status());
+  return minor;
+}
+
+}  // namespace
+
+absl::StatusOr<Money> Money::FromDecimal(absl::string_view amount,
+                                         CurrencyCode currency) {
+  absl::StatusOr<int64_t> minor = MinorUnits(amount, currency, amount);
+  if (!minor.ok()) return minor.status();
   return Money(*minor, currency);
 }
 
@@ -70,11 +79,8 @@ absl::StatusOr<Money> Money::Parse(absl::string_view text) {
     return absl::InvalidArgumentError(absl::StrCat(
         "'", absl::CHexEscape(text), "': ", currency.status().message()));
   }
-  ParseOptions options;
-  options.scale = currency->exponent();
-  options.allow_grouping = true;
-  absl::StatusOr<int64_t> minor = ParseScaled(amount, options);
-  if (!minor.ok()) return AmountError(text, *currency, minor.status());
+  absl::StatusOr<int64_t> minor = MinorUnits(amount, *currency, text);
+  if (!minor.ok()) return minor.status();
   return Money(*minor, *currency);
 }
 

@@ -138,6 +138,9 @@ absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
   c.speed = static_cast<uint8_t>(prepared.quote->speed);
   c.tie_rank = prepared.tie_rank;
   c.opaque = !prepared.quote->transparent;
+  // The value delivered at mid-market (S - K), in cost_key's unit: the
+  // amount-received order ranks the largest first.
+  absl::int128 value;
   if (request.amount_kind == AmountKind::kSend) {
     if (absl::Status status =
             ComputeCost(prepared, request.amount.minor_units(),
@@ -148,21 +151,16 @@ absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
     c.send_minor = core->send;
     c.cost_key = core->cost11;
     c.percent_key = core->cost11;
-    // Value delivered at mid-market, S - K, scaled like cost11.
-    const absl::int128 value11 =
-        absl::int128(core->outlay) * kCostScale - core->cost11;
-    c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
-                  : request.order == RankOrder::kSpeed   ? c.speed
-                                                         : -value11;
-    return absl::OkStatus();
+    value = absl::int128(core->outlay) * kCostScale - core->cost11;
+  } else {
+    absl::StatusOr<CostBreakdown> cost = PriceReceive(prepared, request.amount);
+    if (!cost.ok()) return cost.status();
+    c.send_minor = cost->send_amount.minor_units();
+    c.cost_key = cost->total_outlay.minor_units();
+    c.percent_key = cost->total_cost_percent.scaled();
+    value = absl::int128(cost->total_outlay.minor_units()) -
+            cost->total_cost.minor_units();
   }
-  absl::StatusOr<CostBreakdown> cost = PriceReceive(prepared, request.amount);
-  if (!cost.ok()) return cost.status();
-  c.send_minor = cost->send_amount.minor_units();
-  c.cost_key = cost->total_outlay.minor_units();
-  c.percent_key = cost->total_cost_percent.scaled();
-  const absl::int128 value = absl::int128(cost->total_outlay.minor_units()) -
-                             cost->total_cost.minor_units();
   c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
                 : request.order == RankOrder::kSpeed   ? c.speed
                                                        : -value;
