@@ -1,6 +1,7 @@
 #include "engine/country.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
@@ -305,11 +306,29 @@ int IndexOfAlpha3(absl::string_view upper) {
   return static_cast<int>(it - std::begin(kCountries));
 }
 
+// Index of each alpha-2 code in kCountries by its two letters, -1 where
+// none: built once, so that a lookup is one load.
+using Alpha2Table = std::array<int16_t, 26 * 26>;
+const Alpha2Table& Alpha2Index() {
+  static const Alpha2Table* const table = [] {
+    auto* built = new Alpha2Table;
+    built->fill(-1);
+    for (int i = 0; i < kCountryCount; ++i) {
+      const char* alpha2 = kCountries[i].alpha2;
+      (*built)[(alpha2[0] - 'A') * 26 + (alpha2[1] - 'A')] =
+          static_cast<int16_t>(i);
+    }
+    return built;
+  }();
+  return *table;
+}
+
 int IndexOfAlpha2(absl::string_view upper) {
-  for (int i = 0; i < kCountryCount; ++i) {
-    if (upper == kCountries[i].alpha2) return i;
+  if (upper.size() != 2 || !absl::ascii_isupper(upper[0]) ||
+      !absl::ascii_isupper(upper[1])) {
+    return -1;
   }
-  return -1;
+  return Alpha2Index()[(upper[0] - 'A') * 26 + (upper[1] - 'A')];
 }
 
 int Lookup(absl::string_view upper) {
@@ -355,9 +374,15 @@ bool CountryTableIsSorted() {
 }  // namespace engine_internal
 
 absl::StatusOr<CountryCode> CountryCode::FromString(absl::string_view code) {
-  std::string upper = absl::AsciiStrToUpper(code);
-  int index = Lookup(upper);
-  if (index >= 0) return CountryCode(static_cast<uint16_t>(index));
+  if (code.size() <= 3) {
+    char upper[3];
+    for (size_t i = 0; i < code.size(); ++i) {
+      upper[i] = absl::ascii_toupper(static_cast<unsigned char>(code[i]));
+    }
+    const int index = Lookup(absl::string_view(upper, code.size()));
+    if (index >= 0) return CountryCode(static_cast<uint16_t>(index));
+  }
+  const std::string upper = absl::AsciiStrToUpper(code);
   std::string message = absl::StrCat("'", absl::CHexEscape(code),
                                      "' is not an ISO 3166-1 country code");
   std::vector<std::string> close = Suggestions(upper);

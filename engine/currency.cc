@@ -111,8 +111,11 @@ CurrencyCode::CurrencyCode(absl::string_view code, int exponent)
 
 absl::StatusOr<CurrencyCode> CurrencyCode::FromString(absl::string_view code) {
   if (code.size() == 3) {
-    std::string upper = absl::AsciiStrToUpper(code);
-    if (const CurrencyInfo* info = Find(upper)) {
+    const char upper[3] = {
+        absl::ascii_toupper(static_cast<unsigned char>(code[0])),
+        absl::ascii_toupper(static_cast<unsigned char>(code[1])),
+        absl::ascii_toupper(static_cast<unsigned char>(code[2]))};
+    if (const CurrencyInfo* info = Find(absl::string_view(upper, 3))) {
       return CurrencyCode(info->code, info->exponent);
     }
   }

@@ -37,7 +37,8 @@ class CurrencyCode {
   // INVALID_ARGUMENT names the input when it is not a known ISO 4217 code.
   static absl::StatusOr<CurrencyCode> FromString(absl::string_view code);
 
-  // The upper-case code, e.g. "USD".
+  // The upper-case code, e.g. "USD". The view points into this object:
+  // bind a temporary CurrencyCode (money.currency()) to a variable first.
   absl::string_view code() const { return absl::string_view(code_, 3); }
   // Number of decimal places of the minor unit (0 to 4).
   int exponent() const { return exponent_; }

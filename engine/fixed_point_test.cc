@@ -103,6 +103,14 @@ TEST(ParseScaledTest, NegativeCanBeRefused) {
             "must not be negative");
 }
 
+TEST(Pow10Test, EveryPower) {
+  absl::int128 expected = 1;
+  for (int n = 0; n <= 38; ++n) {
+    EXPECT_EQ(Pow10(n), expected) << n;
+    if (n < 38) expected *= 10;
+  }
+}
+
 TEST(FormatScaledTest, Table) {
   EXPECT_EQ(FormatScaled(123450, 2, 2), "1234.50");
   EXPECT_EQ(FormatScaled(-5, 2, 2), "-0.05");
@@ -112,6 +120,18 @@ TEST(FormatScaledTest, Table) {
   EXPECT_EQ(FormatScaled(651000000, 12, 0), "0.000651");
   EXPECT_EQ(FormatScaled(std::numeric_limits<int64_t>::min(), 2, 2),
             "-92233720368547758.08");
+  EXPECT_EQ(FormatScaled(std::numeric_limits<int64_t>::max(), 18, 0),
+            "9.223372036854775807");
+  EXPECT_EQ(FormatScaled(0, 0, 0), "0");
+  EXPECT_EQ(FormatScaled(0, 3, 0), "0");
+  EXPECT_EQ(FormatScaled(0, 3, 2), "0.00");
+  EXPECT_EQ(FormatScaled(-1000000000000, 12, 0), "-1");
+  // Trailing zeros go down to `min_fraction_digits`, no further.
+  EXPECT_EQ(FormatScaled(1200, 3, 1), "1.2");
+  EXPECT_EQ(FormatScaled(1000, 3, 1), "1.0");
+  EXPECT_EQ(FormatScaled(1000, 3, 3), "1.000");
+  EXPECT_EQ(FormatScaled(1020, 3, 0), "1.02");
+  EXPECT_EQ(FormatScaled(-7, 9, 2), "-0.000000007");
 }
 
 }  // namespace

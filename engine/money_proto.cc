@@ -15,11 +15,16 @@ absl::StatusOr<Money> MoneyFromProto(const v1::Money& proto) {
   return Money::FromUnitsAndNanos(proto.units(), proto.nanos(), *currency);
 }
 
+void MoneyToProto(const Money& money, v1::Money* proto) {
+  const CurrencyCode currency = money.currency();  // code() views into it.
+  proto->set_currency_code(currency.code().data(), currency.code().size());
+  proto->set_units(money.units());
+  proto->set_nanos(money.nanos());
+}
+
 v1::Money MoneyToProto(const Money& money) {
   v1::Money proto;
-  proto.set_currency_code(std::string(money.currency().code()));
-  proto.set_units(money.units());
-  proto.set_nanos(money.nanos());
+  MoneyToProto(money, &proto);
   return proto;
 }
 

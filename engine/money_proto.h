@@ -21,6 +21,9 @@ namespace remit {
 // name the offending field ("currency_code: 'ZZZ' is not ...").
 absl::StatusOr<Money> MoneyFromProto(const v1::Money& proto);
 
+// Fills `proto` (every field set); the form for building responses in
+// place.
+void MoneyToProto(const Money& money, v1::Money* proto);
 v1::Money MoneyToProto(const Money& money);
 
 }  // namespace remit

@@ -43,10 +43,6 @@ absl::StatusOr<std::optional<Speed>> MaxSpeed(v1::Speed value,
   return speed;
 }
 
-void SetMoney(const Money& money, v1::Money* out) {
-  *out = MoneyToProto(money);
-}
-
 }  // namespace
 
 absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
@@ -62,13 +58,18 @@ absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
   return corridor;
 }
 
-v1::Corridor CorridorToProto(const Corridor& corridor) {
-  v1::Corridor proto;
-  proto.set_send_country(std::string(corridor.send_country().alpha3()));
-  proto.set_send_currency(std::string(corridor.send_currency().code()));
-  proto.set_receive_country(std::string(corridor.receive_country().alpha3()));
-  proto.set_receive_currency(std::string(corridor.receive_currency().code()));
-  return proto;
+void CorridorToProto(const Corridor& corridor, v1::Corridor* proto) {
+  // The codes are views into these copies.
+  const CurrencyCode send_currency = corridor.send_currency();
+  const CurrencyCode receive_currency = corridor.receive_currency();
+  const absl::string_view send_country = corridor.send_country().alpha3();
+  const absl::string_view receive_country = corridor.receive_country().alpha3();
+  proto->set_send_country(send_country.data(), send_country.size());
+  proto->set_send_currency(send_currency.code().data(),
+                           send_currency.code().size());
+  proto->set_receive_country(receive_country.data(), receive_country.size());
+  proto->set_receive_currency(receive_currency.code().data(),
+                              receive_currency.code().size());
 }
 
 absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
@@ -213,99 +214,94 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
   return request;
 }
 
-v1::Offer OfferToProto(const Offer& offer) {
+void OfferToProto(const Offer& offer, v1::Offer* proto) {
   const Quote& quote = *offer.quote->quote;
   const Provider& provider = *offer.quote->provider;
   const CostBreakdown& c = offer.cost;
-  v1::Offer proto;
-  proto.set_rank(static_cast<int32_t>(offer.rank));
-  proto.set_quote_id(quote.id);
-  proto.set_provider_id(provider.id);
-  proto.set_provider_name(provider.name);
-  proto.set_provider_type(ToProto(provider.type));
-  proto.set_payment_instrument(ToProto(quote.payment_instrument));
-  proto.set_access_point(ToProto(quote.access_point));
-  proto.set_receive_method(ToProto(quote.receive_method));
-  proto.set_speed(ToProto(quote.speed));
-  SetMoney(c.send_amount, proto.mutable_send_amount());
-  SetMoney(c.fee, proto.mutable_fee());
-  SetMoney(c.funding_surcharge, proto.mutable_funding_surcharge());
-  SetMoney(c.total_outlay, proto.mutable_total_outlay());
-  proto.set_transparent(c.margin_known);
+  proto->set_rank(static_cast<int32_t>(offer.rank));
+  proto->set_quote_id(quote.id);
+  proto->set_provider_id(provider.id);
+  proto->set_provider_name(provider.name);
+  proto->set_provider_type(ToProto(provider.type));
+  proto->set_payment_instrument(ToProto(quote.payment_instrument));
+  proto->set_access_point(ToProto(quote.access_point));
+  proto->set_receive_method(ToProto(quote.receive_method));
+  proto->set_speed(ToProto(quote.speed));
+  MoneyToProto(c.send_amount, proto->mutable_send_amount());
+  MoneyToProto(c.fee, proto->mutable_fee());
+  MoneyToProto(c.funding_surcharge, proto->mutable_funding_surcharge());
+  MoneyToProto(c.total_outlay, proto->mutable_total_outlay());
+  proto->set_transparent(c.margin_known);
   if (c.margin_known) {
-    proto.set_exchange_rate(c.exchange_rate.ToString());
-    proto.set_fx_margin_percent(c.fx_margin.ToString(Percent::kScale));
-    SetMoney(c.fx_margin_cost, proto.mutable_fx_margin_cost());
+    proto->set_exchange_rate(c.exchange_rate.ToString());
+    proto->set_fx_margin_percent(c.fx_margin.ToString(Percent::kScale));
+    MoneyToProto(c.fx_margin_cost, proto->mutable_fx_margin_cost());
   }
   if (c.mid_market_rate.has_value()) {
-    proto.set_mid_market_rate(c.mid_market_rate->ToString());
-    proto.set_mid_market_rate_source(std::string(Name(c.mid_source)));
+    proto->set_mid_market_rate(c.mid_market_rate->ToString());
+    const absl::string_view mid_source = Name(c.mid_source);
+    proto->set_mid_market_rate_source(mid_source.data(), mid_source.size());
   }
-  SetMoney(c.total_cost, proto.mutable_total_cost());
-  proto.set_total_cost_percent(c.total_cost_percent.ToString(Percent::kScale));
+  MoneyToProto(c.total_cost, proto->mutable_total_cost());
+  proto->set_total_cost_percent(c.total_cost_percent.ToString(Percent::kScale));
   if (c.amount_received.has_value()) {
-    SetMoney(*c.amount_received, proto.mutable_receive_amount());
+    MoneyToProto(*c.amount_received, proto->mutable_receive_amount());
   }
   if (c.recipient_fee.has_value()) {
-    SetMoney(*c.recipient_fee, proto.mutable_recipient_fee());
+    MoneyToProto(*c.recipient_fee, proto->mutable_recipient_fee());
   }
-  proto.set_estimated(c.estimated);
-  proto.set_promotional(quote.promotional);
-  proto.mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));
-  proto.set_source(quote.source);
-  return proto;
+  proto->set_estimated(c.estimated);
+  proto->set_promotional(quote.promotional);
+  proto->mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));
+  proto->set_source(quote.source);
 }
 
-v1::ExcludedOffer ExcludedToProto(const ExcludedOffer& excluded) {
-  v1::ExcludedOffer proto;
-  proto.set_quote_id(excluded.quote->quote->id);
-  proto.set_provider_id(excluded.quote->provider->id);
-  proto.set_provider_name(excluded.quote->provider->name);
+void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto) {
+  proto->set_quote_id(excluded.quote->quote->id);
+  proto->set_provider_id(excluded.quote->provider->id);
+  proto->set_provider_name(excluded.quote->provider->name);
   // The wire enum lists the reasons in the engine's order, after
   // UNSPECIFIED.
-  proto.set_exclusion_reason(
+  proto->set_exclusion_reason(
       static_cast<v1::ExclusionReason>(static_cast<int>(excluded.reason) + 1));
-  return proto;
 }
 
-v1::CorridorSummary SummaryToProto(const Corridor& corridor,
-                                   const Money& amount,
-                                   const CorridorSummary& summary,
-                                   const std::string& dataset_version) {
-  v1::CorridorSummary proto;
-  *proto.mutable_corridor() = CorridorToProto(corridor);
-  SetMoney(amount, proto.mutable_amount());
-  proto.set_offer_count(static_cast<int32_t>(summary.offer_count));
+void SummaryToProto(const Corridor& corridor, const Money& amount,
+                    const CorridorSummary& summary,
+                    absl::string_view dataset_version,
+                    v1::CorridorSummary* proto) {
+  CorridorToProto(corridor, proto->mutable_corridor());
+  MoneyToProto(amount, proto->mutable_amount());
+  proto->set_offer_count(static_cast<int32_t>(summary.offer_count));
   auto percent = [](const Percent& p) { return p.ToString(Percent::kScale); };
   if (summary.average_total_cost_percent.has_value()) {
-    proto.set_average_total_cost_percent(
+    proto->set_average_total_cost_percent(
         percent(*summary.average_total_cost_percent));
   }
   if (summary.median_total_cost_percent.has_value()) {
-    proto.set_median_total_cost_percent(
+    proto->set_median_total_cost_percent(
         percent(*summary.median_total_cost_percent));
   }
   if (summary.smart_percent.has_value()) {
-    proto.set_smart_percent(percent(*summary.smart_percent));
+    proto->set_smart_percent(percent(*summary.smart_percent));
   }
-  proto.set_smart_qualifying_count(
+  proto->set_smart_qualifying_count(
       static_cast<int32_t>(summary.smart_qualifying));
   if (summary.personal_smart_percent.has_value()) {
-    proto.set_personal_smart_percent(percent(*summary.personal_smart_percent));
+    proto->set_personal_smart_percent(percent(*summary.personal_smart_percent));
   }
-  proto.set_personal_smart_qualifying_count(
+  proto->set_personal_smart_qualifying_count(
       static_cast<int32_t>(summary.personal_smart_qualifying));
   if (summary.offer_count > 0) {
-    proto.set_share_at_or_below_3_percent(
+    proto->set_share_at_or_below_3_percent(
         percent(summary.share_at_or_below_3_percent));
-    proto.set_share_at_or_below_5_percent(
+    proto->set_share_at_or_below_5_percent(
         percent(summary.share_at_or_below_5_percent));
   }
   if (summary.cheapest.has_value()) {
-    *proto.mutable_cheapest() = OfferToProto(*summary.cheapest);
+    OfferToProto(*summary.cheapest, proto->mutable_cheapest());
   }
-  proto.set_dataset_version(dataset_version);
-  return proto;
+  proto->set_dataset_version(dataset_version.data(), dataset_version.size());
 }
 
 v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info) {

@@ -27,7 +27,7 @@ inline constexpr int kMaxPageSize = 1000;
 
 absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
                                            bool present);
-v1::Corridor CorridorToProto(const Corridor& corridor);
+void CorridorToProto(const Corridor& corridor, v1::Corridor* proto);
 
 // An amount given in a request; `field` names it in errors.
 absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
@@ -50,12 +50,14 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
     bool present, const google::protobuf::Duration& proto,
     absl::string_view field);
 
-v1::Offer OfferToProto(const Offer& offer);
-v1::ExcludedOffer ExcludedToProto(const ExcludedOffer& excluded);
-v1::CorridorSummary SummaryToProto(const Corridor& corridor,
-                                   const Money& amount,
-                                   const CorridorSummary& summary,
-                                   const std::string& dataset_version);
+// The response builders fill a message in place (one allocation per field,
+// no copies); the message is expected to be empty.
+void OfferToProto(const Offer& offer, v1::Offer* proto);
+void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto);
+void SummaryToProto(const Corridor& corridor, const Money& amount,
+                    const CorridorSummary& summary,
+                    absl::string_view dataset_version,
+                    v1::CorridorSummary* proto);
 v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info);
 
 }  // namespace remit::service

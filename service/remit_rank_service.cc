@@ -40,26 +40,38 @@ std::string Fingerprint(Request request, const Snapshot& snapshot) {
                       snapshot.version(), "\n", bytes);
 }
 
-// Where a page starts: the request's fingerprint (for the next token) and
-// the offset its page_token carries (0 without one).
-struct PagePosition {
-  std::string fingerprint;
-  int64_t offset = 0;
-};
-
+// Where a page starts and how the next one is named. The fingerprint is
+// computed only when a token is read or issued: most calls need neither.
 template <typename Request>
-absl::StatusOr<PagePosition> Position(const Request& request,
-                                      const Snapshot& snapshot,
-                                      const PageTokens& tokens) {
-  PagePosition position{Fingerprint(request, snapshot), 0};
-  if (!request.page_token().empty()) {
-    absl::StatusOr<int64_t> offset =
-        tokens.Read(request.page_token(), position.fingerprint);
-    if (!offset.ok()) return offset.status();
-    position.offset = *offset;
+class PageCursor {
+ public:
+  PageCursor(const Request& request, const Snapshot& snapshot,
+             const PageTokens& tokens)
+      : request_(request), snapshot_(snapshot), tokens_(tokens) {}
+
+  // The offset the request's page_token carries (0 without one), or the
+  // token's error.
+  absl::StatusOr<int64_t> Offset() {
+    if (request_.page_token().empty()) return 0;
+    return tokens_.Read(request_.page_token(), fingerprint());
   }
-  return position;
-}
+
+  // A token for the page starting at `offset`.
+  std::string NextToken(int64_t offset) {
+    return tokens_.Issue(fingerprint(), offset);
+  }
+
+ private:
+  const std::string& fingerprint() {
+    if (fingerprint_.empty()) fingerprint_ = Fingerprint(request_, snapshot_);
+    return fingerprint_;
+  }
+
+  const Request& request_;
+  const Snapshot& snapshot_;
+  const PageTokens& tokens_;
+  std::string fingerprint_;
+};
 
 grpc::Status Cancelled() {
   return grpc::Status(grpc::StatusCode::CANCELLED, "the call was cancelled");
@@ -78,11 +90,10 @@ grpc::Status RemitRankHandler::RankOffers(
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
-  absl::StatusOr<PagePosition> position =
-      Position(*request, **snapshot, *page_tokens_);
-  if (!position.ok()) return ToGrpcStatus(position.status());
-  const std::string& fingerprint = position->fingerprint;
-  const int64_t offset = position->offset;
+  PageCursor cursor(*request, **snapshot, *page_tokens_);
+  const absl::StatusOr<int64_t> offset_or = cursor.Offset();
+  if (!offset_or.ok()) return ToGrpcStatus(offset_or.status());
+  const int64_t offset = *offset_or;
   rank->offset = static_cast<size_t>(offset);
   rank->limit = static_cast<size_t>(*page_size);
 
@@ -92,20 +103,20 @@ grpc::Status RemitRankHandler::RankOffers(
   if (!result.ok()) return ToGrpcStatus(result.status());
 
   for (const Offer& offer : result->offers) {
-    *response->add_offers() = OfferToProto(offer);
+    OfferToProto(offer, response->add_offers());
   }
   if (offset == 0) {
     for (const ExcludedOffer& excluded : result->excluded) {
-      *response->add_excluded_offers() = ExcludedToProto(excluded);
+      ExcludedToProto(excluded, response->add_excluded_offers());
     }
   }
-  *response->mutable_summary() = SummaryToProto(
-      rank->corridor, rank->amount, result->summary, (*snapshot)->version());
+  SummaryToProto(rank->corridor, rank->amount, result->summary,
+                 (*snapshot)->version(), response->mutable_summary());
   response->set_dataset_version((*snapshot)->version());
   response->set_total_size(static_cast<int32_t>(result->ranked_count));
   const size_t next = static_cast<size_t>(offset) + result->offers.size();
   if (next < result->ranked_count) {
-    response->set_next_page_token(page_tokens_->Issue(fingerprint, next));
+    response->set_next_page_token(cursor.NextToken(next));
   }
   return grpc::Status::OK;
 }
@@ -119,23 +130,21 @@ grpc::Status RemitRankHandler::ListCorridors(
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return ToGrpcStatus(snapshot.status());
-  absl::StatusOr<PagePosition> position =
-      Position(*request, **snapshot, *page_tokens_);
-  if (!position.ok()) return ToGrpcStatus(position.status());
-  const std::string& fingerprint = position->fingerprint;
-  const int64_t offset = position->offset;
+  PageCursor cursor(*request, **snapshot, *page_tokens_);
+  const absl::StatusOr<int64_t> offset = cursor.Offset();
+  if (!offset.ok()) return ToGrpcStatus(offset.status());
   const QuoteBook& book = (*snapshot)->book();
   const std::vector<Corridor>& corridors = book.corridors();
-  size_t i = std::min(static_cast<size_t>(offset), corridors.size());
+  size_t i = std::min(static_cast<size_t>(*offset), corridors.size());
   const size_t end = std::min(corridors.size(), i + *page_size);
   for (; i < end; ++i) {
     v1::CorridorInfo* info = response->add_corridors();
-    *info->mutable_corridor() = CorridorToProto(corridors[i]);
+    CorridorToProto(corridors[i], info->mutable_corridor());
     info->set_quote_count(
         static_cast<int32_t>(book.QuotesIn(corridors[i]).size()));
   }
   if (end < corridors.size()) {
-    response->set_next_page_token(page_tokens_->Issue(fingerprint, end));
+    response->set_next_page_token(cursor.NextToken(end));
   }
   response->set_dataset_version((*snapshot)->version());
   return grpc::Status::OK;
@@ -180,8 +189,8 @@ grpc::Status RemitRankHandler::GetCorridorSummary(
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
   if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = SummaryToProto(*corridor, *amount, result->summary,
-                             (*snapshot)->version());
+  SummaryToProto(*corridor, *amount, result->summary, (*snapshot)->version(),
+                 response);
   response->set_amount_source(amount_source);
   return grpc::Status::OK;
 }

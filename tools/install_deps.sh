@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev
   libsqlite3-dev
   python3
+  valgrind  # bench/loadgen/instructions.sh
 )
 
 missing=()

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 seconds=${2:-5}
+tools/install_deps.sh
 bazel build -c opt --noshow_progress //service:remitrank_server \
   //bench/loadgen:loadgen //bench/loadgen:baseline_server >&2
 bin=bazel-bin

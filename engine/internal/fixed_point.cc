@@ -22,7 +22,7 @@ struct Powers {
 
 }  // namespace
 
-absl::int128 Pow10(int n) {
+absl::int128 Pow10Wide(int n) {
   static const Powers* const kPowers = new Powers();
   if (n < 0 || n > 38) std::abort();
   return kPowers->values[n];
@@ -216,19 +216,29 @@ std::string FormatScaled(int64_t value, int scale, int min_fraction_digits) {
   // Via uint64 so that INT64_MIN negates safely.
   uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
                                 : static_cast<uint64_t>(value);
-  const uint64_t divisor = static_cast<uint64_t>(Pow10(scale));
-  std::string result = negative ? "-" : "";
-  absl::StrAppend(&result, magnitude / divisor);
-  if (scale == 0) return result;
-  std::string fraction = absl::StrCat(magnitude % divisor);
-  fraction.insert(0, scale - fraction.size(), '0');
-  size_t keep = fraction.size();
-  while (keep > static_cast<size_t>(min_fraction_digits) &&
-         fraction[keep - 1] == '0') {
-    --keep;
+  // Digits are written backwards from the end of `text`: the fraction
+  // (exactly `scale` digits, then trailing zeros beyond
+  // `min_fraction_digits` dropped), the point, the whole part, the sign.
+  char text[48];
+  char* const end = text + sizeof(text);
+  char* begin = end;
+  char* fraction_end = end;
+  for (int i = 0; i < scale; ++i) {
+    const char digit = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+    if (fraction_end == begin && digit == '0' &&
+        scale - i > min_fraction_digits) {
+      --fraction_end;  // A trailing zero that may go.
+    }
+    *--begin = digit;
   }
-  if (keep > 0) absl::StrAppend(&result, ".", fraction.substr(0, keep));
-  return result;
+  if (fraction_end != begin) *--begin = '.';
+  do {
+    *--begin = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (negative) *--begin = '-';
+  return std::string(begin, fraction_end);
 }
 
 }  // namespace remit::engine_internal

@@ -6,10 +6,11 @@
 //
 // Example:
 //   ParseScaled("163.8815", {.scale = 12}) == 163881500000000
-//   FormatScaled(12345, 2, 2, 2) == "123.45"
+//   FormatScaled(12345, 2, 2) == "123.45"
 #ifndef REMIT_ENGINE_INTERNAL_FIXED_POINT_H_
 #define REMIT_ENGINE_INTERNAL_FIXED_POINT_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -22,8 +23,21 @@ namespace remit::engine_internal {
 // Largest scale any caller uses (Rate: 12). 10^18 still fits int64.
 inline constexpr int kMaxScale = 18;
 
-// 10^n for 0 <= n <= 38, as int128.
-absl::int128 Pow10(int n);
+// 10^n for 0 <= n <= 38, as int128; aborts otherwise. Inline for the
+// powers that fit int64 (every scale a caller uses); Pow10Wide is the rest.
+absl::int128 Pow10Wide(int n);
+inline absl::int128 Pow10(int n) {
+  static constexpr std::array<int64_t, kMaxScale + 1> kSmall = [] {
+    std::array<int64_t, kMaxScale + 1> powers{};
+    powers[0] = 1;
+    for (size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  if (static_cast<unsigned>(n) <= static_cast<unsigned>(kMaxScale)) {
+    return kSmall[n];
+  }
+  return Pow10Wide(n);
+}
 
 struct ParseOptions {
   // Fractional digits kept; text with more (non-zero or not) is rejected.
