@@ -1,6 +1,8 @@
 #include "engine/rounding.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 namespace remit {
 
@@ -28,9 +30,22 @@ absl::int128 DivideRounded(absl::int128 numerator, absl::int128 denominator,
     denominator = -denominator;
   }
   // C++ division truncates toward zero; the remainder has the numerator's
-  // sign.
-  absl::int128 quotient = numerator / denominator;
-  absl::int128 remainder = numerator % denominator;
+  // sign. Most operands fit int64, whose division is one instruction where
+  // int128's is a library call.
+  absl::int128 quotient;
+  absl::int128 remainder;
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  if (numerator >= kMin && numerator <= kMax && denominator <= kMax) {
+    // denominator >= 1 here, so kMin / denominator cannot overflow.
+    const int64_t n = static_cast<int64_t>(numerator);
+    const int64_t d = static_cast<int64_t>(denominator);
+    quotient = n / d;
+    remainder = n % d;
+  } else {
+    quotient = numerator / denominator;
+    remainder = numerator - quotient * denominator;
+  }
   if (remainder == 0) return quotient;
   const bool negative = numerator < 0;
   const absl::int128 abs_remainder = negative ? -remainder : remainder;

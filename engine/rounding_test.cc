@@ -1,5 +1,8 @@
 #include "engine/rounding.h"
 
+#include <cstdint>
+#include <limits>
+
 #include "gtest/gtest.h"
 
 namespace remit {
@@ -62,6 +65,74 @@ TEST(DivideRoundedTest, LargeValuesStayExact) {
             big * 3 / 2);  // x.5 with an even neighbour below
   EXPECT_EQ(DivideRounded(big * 3 + 1, 2, RoundingMode::kCeiling),
             big * 3 / 2 + 1);
+}
+
+// A reference in int128 only: 2|r| against d decides the half cases.
+absl::int128 Reference(absl::int128 n, absl::int128 d, RoundingMode mode) {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  const absl::int128 q = n / d;
+  const absl::int128 r = n % d;
+  if (r == 0) return q;
+  const int step = n < 0 ? -1 : 1;
+  const absl::int128 twice = (r < 0 ? -r : r) * 2;
+  switch (mode) {
+    case RoundingMode::kHalfEven:
+      return twice > d || (twice == d && q % 2 != 0) ? q + step : q;
+    case RoundingMode::kHalfAwayFromZero:
+      return twice >= d ? q + step : q;
+    case RoundingMode::kFloor:
+      return n < 0 ? q - 1 : q;
+    case RoundingMode::kCeiling:
+      return n > 0 ? q + 1 : q;
+    case RoundingMode::kTowardZero:
+      return q;
+  }
+  return q;
+}
+
+// Operands on both sides of the int64 limits take both division paths.
+TEST(DivideRoundedTest, AgreesWithReferenceAcrossTheInt64Limits) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  const absl::int128 numerators[] = {kMin,
+                                     absl::int128(kMin) - 1,
+                                     kMin + 1,
+                                     kMax,
+                                     absl::int128(kMax) + 1,
+                                     kMax - 1,
+                                     0,
+                                     1,
+                                     -1,
+                                     7,
+                                     -7,
+                                     1000000000000,
+                                     absl::int128(kMax) * 3 + 5,
+                                     -(absl::int128(kMax) * 3 + 5)};
+  const absl::int128 denominators[] = {1,
+                                       -1,
+                                       2,
+                                       -2,
+                                       3,
+                                       7,
+                                       1000000000000,
+                                       kMax,
+                                       absl::int128(kMax) + 1,
+                                       -absl::int128(kMax),
+                                       absl::int128(kMax) * 2};
+  const RoundingMode modes[] = {
+      RoundingMode::kHalfEven, RoundingMode::kHalfAwayFromZero,
+      RoundingMode::kFloor, RoundingMode::kCeiling, RoundingMode::kTowardZero};
+  for (absl::int128 n : numerators) {
+    for (absl::int128 d : denominators) {
+      for (RoundingMode mode : modes) {
+        EXPECT_EQ(DivideRounded(n, d, mode), Reference(n, d, mode))
+            << n << "/" << d << " " << RoundingModeName(mode);
+      }
+    }
+  }
 }
 
 }  // namespace

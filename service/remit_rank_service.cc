@@ -208,6 +208,15 @@ grpc::ServerUnaryReactor* Respond(grpc::CallbackServerContext* context,
 
 }  // namespace
 
+RemitRankService::RemitRankService(const SnapshotStore* store,
+                                   const Clock* clock,
+                                   const PageTokens* page_tokens)
+    : handler_(store, clock, page_tokens) {
+  SetMessageAllocatorFor_RankOffers(&rank_offers_messages_);
+  SetMessageAllocatorFor_ListCorridors(&list_corridors_messages_);
+  SetMessageAllocatorFor_GetCorridorSummary(&summary_messages_);
+}
+
 grpc::ServerUnaryReactor* RemitRankService::RankOffers(
     grpc::CallbackServerContext* context, const v1::RankOffersRequest* request,
     v1::RankOffersResponse* response) {

@@ -20,6 +20,7 @@
 #include "engine/snapshot.h"
 #include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/arena_messages.h"
 #include "service/page_token.h"
 
 namespace remit::service {
@@ -48,12 +49,11 @@ class RemitRankHandler {
 // The gRPC service, on gRPC's callback API: each call runs the handler
 // inline on the thread that received it (the work is short and never
 // blocks), which spares the hand-off to a worker thread of the synchronous
-// API.
+// API. Each call's messages live on an arena (see arena_messages.h).
 class RemitRankService final : public v1::RemitRank::CallbackService {
  public:
   RemitRankService(const SnapshotStore* store, const Clock* clock,
-                   const PageTokens* page_tokens)
-      : handler_(store, clock, page_tokens) {}
+                   const PageTokens* page_tokens);
 
   grpc::ServerUnaryReactor* RankOffers(
       grpc::CallbackServerContext* context,
@@ -70,6 +70,12 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
 
  private:
   RemitRankHandler handler_;
+  ArenaMessages<v1::RankOffersRequest, v1::RankOffersResponse>
+      rank_offers_messages_;
+  ArenaMessages<v1::ListCorridorsRequest, v1::ListCorridorsResponse>
+      list_corridors_messages_;
+  ArenaMessages<v1::GetCorridorSummaryRequest, v1::CorridorSummary>
+      summary_messages_;
 };
 
 }  // namespace remit::service

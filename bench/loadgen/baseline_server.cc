@@ -21,6 +21,7 @@
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/arena_messages.h"
 #include "service/page_token.h"
 #include "service/remit_rank_service.h"
 
@@ -33,12 +34,14 @@ ABSL_FLAG(std::string, clock_time, "2026-11-15T00:00:00Z",
 
 namespace {
 
-// The same server model as remitrank_server (the callback API), so that
-// only the engine's work differs.
+// The same server model as remitrank_server (the callback API, each call's
+// messages on an arena), so that only the handler's work differs.
 class Baseline final : public remit::v1::RemitRank::CallbackService {
  public:
   explicit Baseline(remit::v1::RankOffersResponse canned)
-      : canned_(std::move(canned)) {}
+      : canned_(std::move(canned)) {
+    SetMessageAllocatorFor_RankOffers(&messages_);
+  }
   grpc::ServerUnaryReactor* RankOffers(
       grpc::CallbackServerContext* context, const remit::v1::RankOffersRequest*,
       remit::v1::RankOffersResponse* response) override {
@@ -50,6 +53,9 @@ class Baseline final : public remit::v1::RemitRank::CallbackService {
 
  private:
   const remit::v1::RankOffersResponse canned_;
+  remit::service::ArenaMessages<remit::v1::RankOffersRequest,
+                                remit::v1::RankOffersResponse>
+      messages_;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "engine/internal/fixed_point.h"
 
+#include <array>
 #include <cstdlib>
 #include <limits>
 
@@ -210,35 +211,68 @@ absl::StatusOr<int64_t> ParseQuantity(absl::string_view text,
   return value;
 }
 
+namespace {
+
+// "00", "01", ..., "99" back to back: two digits per table look-up.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+// Writes the last `count` decimal digits of `value` (zero-padded) so that
+// they end just before `end`; returns where they begin.
+char* WriteDigitsBefore(char* end, uint64_t value, int count) {
+  for (; count >= 2; count -= 2) {
+    const size_t pair = 2 * static_cast<size_t>(value % 100);
+    value /= 100;
+    end -= 2;
+    end[0] = kDigitPairs[pair];
+    end[1] = kDigitPairs[pair + 1];
+  }
+  if (count == 1) *--end = static_cast<char>('0' + value % 10);
+  return end;
+}
+
+int DigitCount(uint64_t value) {
+  int count = 1;
+  for (; value >= 100; value /= 100) count += 2;
+  return value >= 10 ? count + 1 : count;
+}
+
+}  // namespace
+
 std::string FormatScaled(int64_t value, int scale, int min_fraction_digits) {
   if (scale < 0 || scale > kMaxScale) std::abort();
   const bool negative = value < 0;
   // Via uint64 so that INT64_MIN negates safely.
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
-                                : static_cast<uint64_t>(value);
-  // Digits are written backwards from the end of `text`: the fraction
-  // (exactly `scale` digits, then trailing zeros beyond
-  // `min_fraction_digits` dropped), the point, the whole part, the sign.
-  char text[48];
-  char* const end = text + sizeof(text);
-  char* begin = end;
-  char* fraction_end = end;
-  for (int i = 0; i < scale; ++i) {
-    const char digit = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-    if (fraction_end == begin && digit == '0' &&
-        scale - i > min_fraction_digits) {
-      --fraction_end;  // A trailing zero that may go.
-    }
-    *--begin = digit;
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
+                                      : static_cast<uint64_t>(value);
+  const uint64_t unit = static_cast<uint64_t>(Pow10(scale));
+  const uint64_t whole = magnitude / unit;
+  uint64_t fraction = magnitude % unit;
+  // Trailing zeros go, down to `min_fraction_digits`: four at a time, then
+  // one at a time.
+  int fraction_digits = scale;
+  while (fraction_digits - min_fraction_digits >= 4 && fraction % 10000 == 0) {
+    fraction /= 10000;
+    fraction_digits -= 4;
   }
-  if (fraction_end != begin) *--begin = '.';
-  do {
-    *--begin = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
+  while (fraction_digits > min_fraction_digits && fraction % 10 == 0) {
+    fraction /= 10;
+    --fraction_digits;
+  }
+  // Sign, at most 20 whole digits, the point, at most kMaxScale digits.
+  char text[1 + 20 + 1 + kMaxScale];
+  char* const end = text + sizeof(text);
+  char* begin = WriteDigitsBefore(end, fraction, fraction_digits);
+  if (fraction_digits > 0) *--begin = '.';
+  begin = WriteDigitsBefore(begin, whole, DigitCount(whole));
   if (negative) *--begin = '-';
-  return std::string(begin, fraction_end);
+  return std::string(begin, end);
 }
 
 }  // namespace remit::engine_internal
