@@ -402,12 +402,21 @@ absl::string_view CountryCode::alpha2() const {
 absl::string_view CountryCode::name() const { return kCountries[index_].name; }
 
 std::optional<CurrencyCode> CountryCode::default_currency() const {
-  absl::string_view code = kCountries[index_].currency;
-  if (code.empty()) return std::nullopt;
-  absl::StatusOr<CurrencyCode> currency = CurrencyCode::FromString(code);
-  // Every currency in kCountries is in the currency table (tested).
-  if (!currency.ok()) std::abort();
-  return *currency;
+  // Looked up once for every country.
+  using Currencies = std::array<std::optional<CurrencyCode>, kCountryCount>;
+  static const Currencies* const currencies = [] {
+    auto* table = new Currencies;
+    for (int i = 0; i < kCountryCount; ++i) {
+      absl::string_view code = kCountries[i].currency;
+      if (code.empty()) continue;
+      absl::StatusOr<CurrencyCode> currency = CurrencyCode::FromString(code);
+      // Every currency in kCountries is in the currency table (tested).
+      if (!currency.ok()) std::abort();
+      (*table)[i] = *currency;
+    }
+    return table;
+  }();
+  return (*currencies)[index_];
 }
 
 std::vector<CountryCode> CountryCode::All() {

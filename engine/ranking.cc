@@ -378,8 +378,6 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     summary.personal_smart_percent = personal_smart.Average(denominator);
   }
   if (n > 0) {
-    absl::StatusOr<Offer> offer = make_offer(cheapest, 0);
-    if (offer.ok()) summary.cheapest = *std::move(offer);
     summary.average_total_cost_percent =
         KeyToPercent(sum, denominator * static_cast<int64_t>(n));
     summary.share_at_or_below_3_percent =
@@ -413,6 +411,21 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     absl::StatusOr<Offer> offer = make_offer(page[i], i + 1);
     if (!offer.ok()) return offer.status();
     result.offers.push_back(*std::move(offer));
+  }
+
+  // The corridor's cheapest offer, priced again only when not on the page
+  // (the same quote has the same breakdown).
+  if (n > 0) {
+    const PreparedQuote* cheapest_quote = &quotes[cheapest.index];
+    auto on_page = std::find_if(
+        result.offers.begin(), result.offers.end(),
+        [&](const Offer& offer) { return offer.quote == cheapest_quote; });
+    if (on_page != result.offers.end()) {
+      summary.cheapest = Offer{0, cheapest_quote, on_page->cost};
+    } else if (absl::StatusOr<Offer> offer = make_offer(cheapest, 0);
+               offer.ok()) {
+      summary.cheapest = *std::move(offer);
+    }
   }
   return result;
 }

@@ -112,6 +112,27 @@ TEST_F(RankTest, Summary) {
   EXPECT_FALSE(s.personal_smart_percent.has_value());
 }
 
+// The cheapest offer's breakdown is reused when it is on the page and
+// priced on its own when it is not; both give the same answer.
+TEST_F(RankTest, CheapestIsTheSameOnAndOffThePage) {
+  const RankResult on_page = Run(Request());
+  RankRequest past_it = Request();
+  past_it.offset = 1;
+  RankRequest summary_only = Request();
+  summary_only.limit = 0;
+  for (const RankResult& result : {on_page, Run(past_it), Run(summary_only)}) {
+    ASSERT_TRUE(result.summary.cheapest.has_value());
+    const Offer& cheapest = *result.summary.cheapest;
+    EXPECT_EQ(cheapest.rank, 0u);
+    EXPECT_EQ(cheapest.quote->quote->id, "c");
+    EXPECT_EQ(cheapest.cost.total_cost, on_page.offers[0].cost.total_cost);
+    EXPECT_EQ(cheapest.cost.total_cost_percent,
+              on_page.offers[0].cost.total_cost_percent);
+    EXPECT_EQ(cheapest.cost.fee, on_page.offers[0].cost.fee);
+  }
+  EXPECT_TRUE(Ids(Run(summary_only)).empty());
+}
+
 TEST_F(RankTest, SmartNeedsThreeQualifying) {
   std::vector<Quote> quotes = Corridor4();
   quotes[0].transparent = false;  // a becomes opaque.
