@@ -102,10 +102,13 @@ grpc::Status RemitRankHandler::RankOffers(
       Rank((*snapshot)->book(), *rank, *clock_, &scratch);
   if (!result.ok()) return ToGrpcStatus(result.status());
 
+  response->mutable_offers()->Reserve(static_cast<int>(result->offers.size()));
   for (const Offer& offer : result->offers) {
     OfferToProto(offer, response->add_offers());
   }
   if (offset == 0) {
+    response->mutable_excluded_offers()->Reserve(
+        static_cast<int>(result->excluded.size()));
     for (const ExcludedOffer& excluded : result->excluded) {
       ExcludedToProto(excluded, response->add_excluded_offers());
     }
