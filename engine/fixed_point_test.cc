@@ -134,5 +134,47 @@ TEST(FormatScaledTest, Table) {
   EXPECT_EQ(FormatScaled(-7, 9, 2), "-0.000000007");
 }
 
+// FormatScaled against the plainest reference: the magnitude's digits,
+// padded, a point put in, trailing zeros dropped one by one.
+std::string ReferenceFormat(int64_t value, int scale, int min_fraction_digits) {
+  const bool negative = value < 0;
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
+                                      : static_cast<uint64_t>(value);
+  std::string digits = std::to_string(magnitude);
+  if (digits.size() < static_cast<size_t>(scale) + 1) {
+    digits.insert(0, scale + 1 - digits.size(), '0');
+  }
+  std::string whole = digits.substr(0, digits.size() - scale);
+  std::string fraction = digits.substr(digits.size() - scale);
+  while (fraction.size() > static_cast<size_t>(min_fraction_digits) &&
+         fraction.back() == '0') {
+    fraction.pop_back();
+  }
+  return (negative ? "-" : "") + whole +
+         (fraction.empty() ? "" : "." + fraction);
+}
+
+TEST(FormatScaledTest, MatchesAReferenceOnManyValues) {
+  uint64_t state = 88172645463325252u;  // xorshift64: a fixed sequence.
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    // Values of every length, a third of them with trailing zeros.
+    const int64_t base = static_cast<int64_t>(next() >> (1 + next() % 63));
+    const int64_t power = static_cast<int64_t>(Pow10(next() % 10));
+    const int64_t magnitude = i % 3 == 0 ? base / power * power : base;
+    const int64_t value = i % 2 == 0 ? magnitude : -magnitude;
+    const int scale = static_cast<int>(next() % (kMaxScale + 1));
+    const int min_digits = static_cast<int>(next() % (scale + 1));
+    ASSERT_EQ(FormatScaled(value, scale, min_digits),
+              ReferenceFormat(value, scale, min_digits))
+        << value << " scale " << scale << " min " << min_digits;
+  }
+}
+
 }  // namespace
 }  // namespace remit::engine_internal

@@ -269,6 +269,7 @@ void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto) {
 void SummaryToProto(const Corridor& corridor, const Money& amount,
                     const CorridorSummary& summary,
                     absl::string_view dataset_version,
+                    const v1::Offer* cheapest_built,
                     v1::CorridorSummary* proto) {
   CorridorToProto(corridor, proto->mutable_corridor());
   MoneyToProto(amount, proto->mutable_amount());
@@ -299,7 +300,13 @@ void SummaryToProto(const Corridor& corridor, const Money& amount,
         percent(summary.share_at_or_below_5_percent));
   }
   if (summary.cheapest.has_value()) {
-    OfferToProto(*summary.cheapest, proto->mutable_cheapest());
+    v1::Offer* cheapest = proto->mutable_cheapest();
+    if (cheapest_built != nullptr) {
+      *cheapest = *cheapest_built;
+      cheapest->set_rank(static_cast<int32_t>(summary.cheapest->rank));
+    } else {
+      OfferToProto(*summary.cheapest, cheapest);
+    }
   }
   proto->set_dataset_version(dataset_version.data(), dataset_version.size());
 }

@@ -54,9 +54,12 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
 // no copies); the message is expected to be empty.
 void OfferToProto(const Offer& offer, v1::Offer* proto);
 void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto);
+// `cheapest_built`: the cheapest offer already converted (it is on the
+// page), copied rather than converted again; null otherwise.
 void SummaryToProto(const Corridor& corridor, const Money& amount,
                     const CorridorSummary& summary,
                     absl::string_view dataset_version,
+                    const v1::Offer* cheapest_built,
                     v1::CorridorSummary* proto);
 v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info);
 

@@ -113,8 +113,16 @@ grpc::Status RemitRankHandler::RankOffers(
       ExcludedToProto(excluded, response->add_excluded_offers());
     }
   }
+  const v1::Offer* cheapest_built = nullptr;
+  for (size_t i = 0; i < result->offers.size(); ++i) {
+    if (result->summary.cheapest.has_value() &&
+        result->offers[i].quote == result->summary.cheapest->quote) {
+      cheapest_built = &response->offers(static_cast<int>(i));
+    }
+  }
   SummaryToProto(rank->corridor, rank->amount, result->summary,
-                 (*snapshot)->version(), response->mutable_summary());
+                 (*snapshot)->version(), cheapest_built,
+                 response->mutable_summary());
   response->set_dataset_version((*snapshot)->version());
   response->set_total_size(static_cast<int32_t>(result->ranked_count));
   const size_t next = static_cast<size_t>(offset) + result->offers.size();
@@ -193,7 +201,7 @@ grpc::Status RemitRankHandler::GetCorridorSummary(
   absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
   if (!result.ok()) return ToGrpcStatus(result.status());
   SummaryToProto(*corridor, *amount, result->summary, (*snapshot)->version(),
-                 response);
+                 /*cheapest_built=*/nullptr, response);
   response->set_amount_source(amount_source);
   return grpc::Status::OK;
 }

@@ -202,6 +202,27 @@ TEST_F(RemitRankServiceTest, SummaryAtTheUsd200Equivalent) {
   }
 }
 
+// RankOffers copies the cheapest offer from its page; GetCorridorSummary
+// converts it afresh. Both give the same message, ranked 0.
+TEST_F(RemitRankServiceTest, CheapestOfferIsTheSameOnThePageAndAlone) {
+  v1::RankOffersResponse ranked;
+  ASSERT_TRUE(Rank(UsMx200(), &ranked).ok());
+  v1::GetCorridorSummaryRequest request;
+  request.mutable_corridor()->set_send_country("US");
+  request.mutable_corridor()->set_receive_country("MX");
+  grpc::ClientContext context;
+  v1::CorridorSummary alone;
+  ASSERT_TRUE(stub_->GetCorridorSummary(&context, request, &alone).ok());
+
+  const v1::Offer& from_page = ranked.summary().cheapest();
+  EXPECT_EQ(from_page.rank(), 0);
+  EXPECT_EQ(from_page.SerializeAsString(),
+            alone.cheapest().SerializeAsString());
+  v1::Offer first = ranked.offers(0);
+  first.set_rank(0);
+  EXPECT_EQ(from_page.SerializeAsString(), first.SerializeAsString());
+}
+
 TEST_F(RemitRankServiceTest, BadRequestsNameTheField) {
   testing::ExpectRefused(BadRankRequests(),
                          [this](const v1::RankOffersRequest& request,

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include "absl/status/status.h"
@@ -224,14 +225,21 @@ constexpr std::array<char, 200> kDigitPairs = [] {
 }();
 
 // Writes the last `count` decimal digits of `value` (zero-padded) so that
-// they end just before `end`; returns where they begin.
+// they end just before `end`; returns where they begin. Four digits per
+// 64-bit division, then two 32-bit table look-ups.
 char* WriteDigitsBefore(char* end, uint64_t value, int count) {
-  for (; count >= 2; count -= 2) {
-    const size_t pair = 2 * static_cast<size_t>(value % 100);
-    value /= 100;
+  for (; count >= 4; count -= 4) {
+    const uint32_t four = static_cast<uint32_t>(value % 10000);
+    value /= 10000;
+    end -= 4;
+    std::memcpy(end, &kDigitPairs[2 * (four / 100)], 2);
+    std::memcpy(end + 2, &kDigitPairs[2 * (four % 100)], 2);
+  }
+  if (count >= 2) {
     end -= 2;
-    end[0] = kDigitPairs[pair];
-    end[1] = kDigitPairs[pair + 1];
+    std::memcpy(end, &kDigitPairs[2 * (value % 100)], 2);
+    value /= 100;
+    count -= 2;
   }
   if (count == 1) *--end = static_cast<char>('0' + value % 10);
   return end;
@@ -254,17 +262,22 @@ std::string FormatScaled(int64_t value, int scale, int min_fraction_digits) {
   const uint64_t unit = static_cast<uint64_t>(Pow10(scale));
   const uint64_t whole = magnitude / unit;
   uint64_t fraction = magnitude % unit;
-  // Trailing zeros go, down to `min_fraction_digits`: four at a time, then
-  // one at a time.
+  // Trailing zeros go, down to `min_fraction_digits`: 16, 8, 4, 2, then 1
+  // at a time, so that any count up to kMaxScale takes five tests.
+  static_assert(kMaxScale < 16 + 8 + 4 + 2 + 1);
   int fraction_digits = scale;
-  while (fraction_digits - min_fraction_digits >= 4 && fraction % 10000 == 0) {
-    fraction /= 10000;
-    fraction_digits -= 4;
-  }
-  while (fraction_digits > min_fraction_digits && fraction % 10 == 0) {
-    fraction /= 10;
-    --fraction_digits;
-  }
+  auto strip = [&](int zeros, uint64_t power) {
+    if (fraction_digits - min_fraction_digits >= zeros &&
+        fraction % power == 0) {
+      fraction /= power;
+      fraction_digits -= zeros;
+    }
+  };
+  strip(16, 10'000'000'000'000'000);
+  strip(8, 100'000'000);
+  strip(4, 10'000);
+  strip(2, 100);
+  strip(1, 10);
   // Sign, at most 20 whole digits, the point, at most kMaxScale digits.
   char text[1 + 20 + 1 + kMaxScale];
   char* const end = text + sizeof(text);
