@@ -17,6 +17,7 @@ packages=(
   libsqlite3-dev
   python3
   valgrind  # bench/loadgen/instructions.sh
+  procps    # pgrep, pkill: bench/loadgen/compare.sh
 )
 
 missing=()
