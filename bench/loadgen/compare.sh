@@ -53,6 +53,15 @@ done
 real=$(field calls_per_s real)
 awk -v r="$real" -v c="$(field calls_per_s canned)" -v e="$(field calls_per_s empty)" \
   'BEGIN {printf "throughput: real/canned=%.2f real/empty=%.2f\n", r/c, r/e}'
+# The same from each round's own runs (run back to back, so slow drifts of
+# a shared machine cancel), median over the rounds.
+paired() {  # paired NAME: median over rounds of real / NAME calls per second
+  paste -d' ' <(grep -o "calls_per_s=[0-9.]*" "$out/real" | cut -d= -f2) \
+    <(grep -o "calls_per_s=[0-9.]*" "$out/$1" | cut -d= -f2) |
+    awk '{printf "%.4f\n", $1 / $2}' | median
+}
+awk -v c="$(paired canned)" -v e="$(paired empty)" \
+  'BEGIN {printf "paired: real/canned=%.2f real/empty=%.2f\n", c, e}'
 
 # The real server again, steady and while its data is reloaded every
 # 200 ms (SIGHUP, as an operator would), interleaved.
