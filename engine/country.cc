@@ -332,11 +332,14 @@ int IndexOfAlpha2(absl::string_view upper) {
 }
 
 int Lookup(absl::string_view upper) {
+  // No alias (KSV, UK) is a code of the table, so the order is free.
+  const int index = upper.size() == 3   ? IndexOfAlpha3(upper)
+                    : upper.size() == 2 ? IndexOfAlpha2(upper)
+                                        : -1;
+  if (index >= 0) return index;
   for (const Alias& alias : kAliases) {
     if (upper == alias.code) return IndexOfAlpha3(alias.alpha3);
   }
-  if (upper.size() == 3) return IndexOfAlpha3(upper);
-  if (upper.size() == 2) return IndexOfAlpha2(upper);
   return -1;
 }
 

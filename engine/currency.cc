@@ -78,13 +78,16 @@ constexpr CurrencyInfo kCurrencies[] = {
     {"ZMK", 2, true},  {"ZMW", 2, false}, {"ZWG", 2, false}, {"ZWL", 2, true},
 };
 
+// `upper`: three upper-case letters. Every code in the table has three
+// letters, so three bytes compare without measuring strings.
 const CurrencyInfo* Find(absl::string_view upper) {
-  auto it =
-      std::lower_bound(std::begin(kCurrencies), std::end(kCurrencies), upper,
-                       [](const CurrencyInfo& info, absl::string_view code) {
-                         return absl::string_view(info.code) < code;
-                       });
-  if (it == std::end(kCurrencies) || absl::string_view(it->code) != upper) {
+  if (upper.size() != 3) return nullptr;
+  auto it = std::lower_bound(std::begin(kCurrencies), std::end(kCurrencies),
+                             upper.data(),
+                             [](const CurrencyInfo& info, const char* code) {
+                               return std::memcmp(info.code, code, 3) < 0;
+                             });
+  if (it == std::end(kCurrencies) || std::memcmp(it->code, upper.data(), 3)) {
     return nullptr;
   }
   return it;
@@ -93,8 +96,16 @@ const CurrencyInfo* Find(absl::string_view upper) {
 }  // namespace
 
 namespace engine_internal {
-// For currency_test.cc: the table must stay sorted for the binary search.
+// For currency_test.cc: Find() needs every code to be three upper-case
+// letters, and the table sorted.
 bool CurrencyTableIsSorted() {
+  for (const CurrencyInfo& info : kCurrencies) {
+    if (std::strlen(info.code) != 3 || !absl::ascii_isupper(info.code[0]) ||
+        !absl::ascii_isupper(info.code[1]) ||
+        !absl::ascii_isupper(info.code[2])) {
+      return false;
+    }
+  }
   return std::is_sorted(std::begin(kCurrencies), std::end(kCurrencies),
                         [](const CurrencyInfo& a, const CurrencyInfo& b) {
                           return std::strcmp(a.code, b.code) < 0;

@@ -278,6 +278,8 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   const absl::int128 five = absl::int128(5 * kCostScale / 100) * denominator;
   std::vector<absl::int128>& percents = scratch->percents_;
   percents.clear();
+  std::vector<ExcludedOffer>& excluded = scratch->excluded_;
+  excluded.clear();
   size_t at_or_below_3 = 0, at_or_below_5 = 0;
   absl::int128 sum = 0;
   Candidate cheapest{};
@@ -296,7 +298,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     const PreparedQuote& prepared = quotes[i];
     const Quote& quote = *prepared.quote;
     auto exclude = [&](ExclusionReason reason) {
-      result.excluded.push_back({&prepared, reason});
+      excluded.push_back({&prepared, reason});
     };
     if (!quote.transparent && !request.include_opaque) {
       exclude(ExclusionReason::kOpaque);
@@ -370,12 +372,9 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     }
   }
 
-  auto make_offer = [&](const Candidate& c,
-                        size_t rank) -> absl::StatusOr<Offer> {
-    const PreparedQuote& prepared = quotes[c.index];
-    absl::StatusOr<CostBreakdown> cost = PriceSend(prepared, c.send_minor);
-    if (!cost.ok()) return cost.status();
-    return Offer{rank, &prepared, *std::move(cost)};
+  // A candidate's full breakdown.
+  auto price = [&](const Candidate& c) {
+    return PriceSend(quotes[c.index], c.send_minor);
   };
 
   CorridorSummary& summary = result.summary;
@@ -402,6 +401,8 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     summary.median_total_cost_percent = KeyToPercent(median2, denominator * 2);
   }
 
+  result.excluded.assign(excluded.begin(), excluded.end());
+
   // The page, best first.
   result.ranked_count = listed_count;
   const size_t first = std::min(request.offset, page.size());
@@ -418,9 +419,10 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   }
   result.offers.reserve(last - first);
   for (size_t i = first; i < last; ++i) {
-    absl::StatusOr<Offer> offer = make_offer(page[i], i + 1);
-    if (!offer.ok()) return offer.status();
-    result.offers.push_back(*std::move(offer));
+    absl::StatusOr<CostBreakdown> cost = price(page[i]);
+    if (!cost.ok()) return cost.status();
+    result.offers.push_back(
+        Offer{i + 1, &quotes[page[i].index], *std::move(cost)});
   }
 
   // The corridor's cheapest offer, priced again only when not on the page
@@ -432,9 +434,9 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
         [&](const Offer& offer) { return offer.quote == cheapest_quote; });
     if (on_page != result.offers.end()) {
       summary.cheapest = Offer{0, cheapest_quote, on_page->cost};
-    } else if (absl::StatusOr<Offer> offer = make_offer(cheapest, 0);
-               offer.ok()) {
-      summary.cheapest = *std::move(offer);
+    } else if (absl::StatusOr<CostBreakdown> cost = price(cheapest);
+               cost.ok()) {
+      summary.cheapest = Offer{0, cheapest_quote, *std::move(cost)};
     }
   }
   return result;

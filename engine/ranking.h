@@ -180,6 +180,7 @@ class RankScratch {
   static constexpr size_t kMaxHeapPage = 256;
   std::vector<Candidate> candidates_;
   std::vector<absl::int128> percents_;
+  std::vector<ExcludedOffer> excluded_;  // Copied to the result at the end.
 };
 
 // The amount RPW compares corridors at: the USD 200 equivalent in the send

@@ -63,4 +63,4 @@ empty=$(measure 50097 "" $bin/bench/loadgen/baseline_server \
   --mode=empty --listen=127.0.0.1:50097)
 echo "instructions per call ($calls calls): real=$real canned=$canned empty=$empty"
 awk -v r="$real" -v c="$canned" -v e="$empty" \
-  'BEGIN {printf "instructions: real/canned=%.2f real/empty=%.2f\n", r/c, r/e}'
+  'BEGIN {printf "instructions: real/canned=%.3f real/empty=%.2f\n", r/c, r/e}'
