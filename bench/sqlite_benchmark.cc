@@ -10,6 +10,10 @@
 // the engine's order (cost, then speed, then provider id, then quote id).
 // Before timing, the two top tens are compared; a mismatch aborts.
 //
+// BM_Remitrank also computes the corridor summary, as every RankOffers
+// call does; BM_RemitrankOffersOnly skips it (RankRequest::summarize), for
+// the same work as SQLite's.
+//
 // ns_per_quote = time / quotes in the corridor. Each size is a separate
 // benchmark of each side, measured in the same run: compare the ratio.
 #include <sqlite3.h>
@@ -108,13 +112,15 @@ class SqlitePeer {
   sqlite3_stmt* top_ = nullptr;
 };
 
-std::vector<std::string> EngineTop(const QuoteBook& book,
-                                   RankScratch* scratch) {
+// `summarize`: also the corridor summary (SQLite computes none).
+std::vector<std::string> EngineTop(const QuoteBook& book, RankScratch* scratch,
+                                   bool summarize) {
   const FakeClock clock(absl::FromUnixSeconds(1'750'100'000));
   RankRequest request(
       bench::UsMx(),
       Money::FromMinorUnits(kAmount, bench::UsMx().send_currency()));
   request.limit = kTop;
+  request.summarize = summarize;
   absl::StatusOr<RankResult> result = Rank(book, request, clock, scratch);
   std::vector<std::string> ids;
   for (const Offer& o : result->offers) ids.push_back(o.quote->quote->id);
@@ -123,7 +129,9 @@ std::vector<std::string> EngineTop(const QuoteBook& book,
 
 void SameTopTen(const QuoteBook& book, SqlitePeer& peer) {
   RankScratch scratch;
-  if (EngineTop(book, &scratch) != peer.Top(bench::UsMx().ToString())) {
+  const std::vector<std::string> top = peer.Top(bench::UsMx().ToString());
+  if (EngineTop(book, &scratch, true) != top ||
+      EngineTop(book, &scratch, false) != top) {
     std::fprintf(stderr, "remitrank and SQLite disagree on the top ten\n");
     std::abort();
   }
@@ -142,7 +150,22 @@ void BM_Remitrank(benchmark::State& state) {
   SqlitePeer peer(book);
   SameTopTen(book, peer);
   RankScratch scratch;
-  for (auto _ : state) benchmark::DoNotOptimize(EngineTop(book, &scratch));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(EngineTop(book, &scratch, /*summarize=*/true));
+  }
+  PerQuote(state, n);
+}
+
+// The same ranking without the corridor summary: the same work as SQLite's.
+void BM_RemitrankOffersOnly(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const QuoteBook book = bench::MakeBook(n, /*simple=*/true);
+  SqlitePeer peer(book);
+  SameTopTen(book, peer);
+  RankScratch scratch;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(EngineTop(book, &scratch, /*summarize=*/false));
+  }
   PerQuote(state, n);
 }
 
@@ -157,6 +180,12 @@ void BM_Sqlite(benchmark::State& state) {
 }
 
 BENCHMARK(BM_Remitrank)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(1000000);
+BENCHMARK(BM_RemitrankOffersOnly)
     ->Arg(100)
     ->Arg(1000)
     ->Arg(10000)

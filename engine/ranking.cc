@@ -352,7 +352,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     } else {
       exclude(ExclusionReason::kFilteredOut);
     }
-    if (scored.opaque) continue;  // Never in the summary.
+    if (scored.opaque || !request.summarize) continue;  // Never summarized.
     percents.push_back(scored.percent_key);
     sum += scored.percent_key;
     at_or_below_3 += scored.percent_key <= three;

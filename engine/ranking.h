@@ -112,6 +112,10 @@ struct RankRequest {
   // The page of ranked offers to return: ranks offset+1 .. offset+limit.
   size_t offset = 0;
   size_t limit = std::numeric_limits<size_t>::max();
+  // False: skip the corridor summary (RankResult::summary stays empty),
+  // for callers that want only the offers; the scan then does about a
+  // third less work.
+  bool summarize = true;
 };
 
 enum class ExclusionReason {

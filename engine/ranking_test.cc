@@ -133,6 +133,24 @@ TEST_F(RankTest, CheapestIsTheSameOnAndOffThePage) {
   EXPECT_TRUE(Ids(Run(summary_only)).empty());
 }
 
+TEST_F(RankTest, OffersWithoutTheSummary) {
+  const RankResult full = Run(Request());
+  RankRequest request = Request();
+  request.summarize = false;
+  const RankResult bare = Run(request);
+  EXPECT_EQ(Ids(bare), Ids(full));
+  ASSERT_EQ(bare.offers.size(), full.offers.size());
+  for (size_t i = 0; i < bare.offers.size(); ++i) {
+    EXPECT_EQ(bare.offers[i].cost.total_cost, full.offers[i].cost.total_cost);
+  }
+  EXPECT_EQ(bare.ranked_count, full.ranked_count);
+  EXPECT_EQ(Excluded(bare), Excluded(full));
+  EXPECT_EQ(bare.summary.offer_count, 0u);
+  EXPECT_FALSE(bare.summary.cheapest.has_value());
+  EXPECT_FALSE(bare.summary.average_total_cost_percent.has_value());
+  EXPECT_FALSE(bare.summary.smart_percent.has_value());
+}
+
 TEST_F(RankTest, SmartNeedsThreeQualifying) {
   std::vector<Quote> quotes = Corridor4();
   quotes[0].transparent = false;  // a becomes opaque.
