@@ -144,29 +144,25 @@ void PerQuote(benchmark::State& state, int n) {
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-void BM_Remitrank(benchmark::State& state) {
+// The engine on a corridor of state.range(0) quotes; `summarize` as in
+// RankRequest.
+void RankEngine(benchmark::State& state, bool summarize) {
   const int n = static_cast<int>(state.range(0));
   const QuoteBook book = bench::MakeBook(n, /*simple=*/true);
   SqlitePeer peer(book);
   SameTopTen(book, peer);
   RankScratch scratch;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(EngineTop(book, &scratch, /*summarize=*/true));
+    benchmark::DoNotOptimize(EngineTop(book, &scratch, summarize));
   }
   PerQuote(state, n);
 }
 
-// The same ranking without the corridor summary: the same work as SQLite's.
+void BM_Remitrank(benchmark::State& state) { RankEngine(state, true); }
+
+// Without the corridor summary: the same work as SQLite's.
 void BM_RemitrankOffersOnly(benchmark::State& state) {
-  const int n = static_cast<int>(state.range(0));
-  const QuoteBook book = bench::MakeBook(n, /*simple=*/true);
-  SqlitePeer peer(book);
-  SameTopTen(book, peer);
-  RankScratch scratch;
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(EngineTop(book, &scratch, /*summarize=*/false));
-  }
-  PerQuote(state, n);
+  RankEngine(state, false);
 }
 
 void BM_Sqlite(benchmark::State& state) {
@@ -179,19 +175,13 @@ void BM_Sqlite(benchmark::State& state) {
   PerQuote(state, n);
 }
 
-BENCHMARK(BM_Remitrank)
-    ->Arg(100)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Arg(50000)
-    ->Arg(1000000);
-BENCHMARK(BM_RemitrankOffersOnly)
-    ->Arg(100)
-    ->Arg(1000)
-    ->Arg(10000)
-    ->Arg(50000)
-    ->Arg(1000000);
-BENCHMARK(BM_Sqlite)->Arg(100)->Arg(1000)->Arg(10000)->Arg(50000)->Arg(1000000);
+void CorridorSizes(benchmark::internal::Benchmark* benchmark) {
+  for (int quotes : {100, 1000, 10000, 50000, 1000000}) benchmark->Arg(quotes);
+}
+
+BENCHMARK(BM_Remitrank)->Apply(CorridorSizes);
+BENCHMARK(BM_RemitrankOffersOnly)->Apply(CorridorSizes);
+BENCHMARK(BM_Sqlite)->Apply(CorridorSizes);
 
 }  // namespace
 }  // namespace remit

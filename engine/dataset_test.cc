@@ -19,11 +19,10 @@ namespace {
 
 using testing::C;
 using testing::Day;
+using testing::kSampleCorridors;
 using testing::M;
 using testing::Must;
 using testing::ReadFile;
-
-constexpr char kSample[] = "testdata/sample_corridors.textproto";
 
 ParsedDataset ParseOk(absl::string_view name, absl::string_view content,
                       DatasetFormat format) {
@@ -37,14 +36,15 @@ ParsedDataset ParseOk(absl::string_view name, absl::string_view content,
 TEST(DatasetTest, RpwAndNativeFilesLoadTogether) {
   FakeClock clock(Day(2026, 11, 15));
   std::shared_ptr<const Snapshot> both = Must(
-      Snapshot::Load({kSample, "testdata/rpw_sample.csv"}, {}, clock));
+      Snapshot::Load({kSampleCorridors, "testdata/rpw_sample.csv"}, {}, clock));
   EXPECT_EQ(both->info().quote_count, 36u + 6u);
   EXPECT_EQ(both->info().corridor_count, 9u);
 }
 
 TEST(DatasetTest, LoadsTheSampleCorridors) {
   std::vector<DatasetError> errors;
-  absl::StatusOr<ParsedDataset> file = ReadDatasetFile(kSample, {}, &errors);
+  absl::StatusOr<ParsedDataset> file =
+      ReadDatasetFile(kSampleCorridors, {}, &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
   absl::StatusOr<QuoteBook> book = BuildQuoteBook({*file}, {}, &errors);
   ASSERT_TRUE(book.ok()) << book.status();
@@ -58,7 +58,7 @@ TEST(DatasetTest, LoadsTheSampleCorridors) {
 class SampleRankingTest : public ::testing::Test {
  protected:
   SampleRankingTest() : clock_(Day(2026, 11, 15)) {
-    snapshot_ = Must(Snapshot::Load({kSample}, {}, clock_));
+    snapshot_ = Must(Snapshot::Load({kSampleCorridors}, {}, clock_));
   }
   RankResult Rank(const char* from, const char* to, const char* amount) {
     return Must(remit::Rank(snapshot_->book(),
@@ -134,7 +134,7 @@ TEST_F(SampleRankingTest, FeeDeductedWithAMinimum) {
 }
 
 TEST(DatasetTest, SameContentInEveryFormatHasOneVersion) {
-  const std::string text = ReadFile(kSample);
+  const std::string text = ReadFile(kSampleCorridors);
   ParsedDataset from_text =
       ParseOk("a.textproto", text, DatasetFormat::kTextproto);
   std::string json;

@@ -17,11 +17,10 @@ namespace {
 
 using testing::C;
 using testing::Day;
+using testing::kSampleCorridors;
 using testing::M;
 using testing::Must;
 using testing::ReadFile;
-
-constexpr char kSample[] = "testdata/sample_corridors.textproto";
 
 // A writable copy of the sample in the test's temporary directory.
 class SnapshotTest : public ::testing::Test {
@@ -29,7 +28,7 @@ class SnapshotTest : public ::testing::Test {
   SnapshotTest()
       : clock_(Day(2026, 11, 15)),
         path_(std::string(std::getenv("TEST_TMPDIR")) + "/data.textproto"),
-        original_(ReadFile(kSample)) {
+        original_(ReadFile(kSampleCorridors)) {
     Write(original_);
   }
   void Write(const std::string& content) {

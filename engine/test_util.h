@@ -28,6 +28,10 @@ T Must(absl::StatusOr<T> value) {
   return *std::move(value);
 }
 
+// The sample corridors, through runfiles (//testdata).
+inline constexpr char kSampleCorridors[] =
+    "testdata/sample_corridors.textproto";
+
 // The whole file at `path` (test data comes through runfiles).
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

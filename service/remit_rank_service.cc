@@ -113,11 +113,14 @@ grpc::Status RemitRankHandler::RankOffers(
       ExcludedToProto(excluded, response->add_excluded_offers());
     }
   }
+  // The cheapest offer is often on the page, already converted.
   const v1::Offer* cheapest_built = nullptr;
-  for (size_t i = 0; i < result->offers.size(); ++i) {
-    if (result->summary.cheapest.has_value() &&
-        result->offers[i].quote == result->summary.cheapest->quote) {
-      cheapest_built = &response->offers(static_cast<int>(i));
+  if (result->summary.cheapest.has_value()) {
+    for (size_t i = 0; i < result->offers.size(); ++i) {
+      if (result->offers[i].quote == result->summary.cheapest->quote) {
+        cheapest_built = &response->offers(static_cast<int>(i));
+        break;
+      }
     }
   }
   SummaryToProto(rank->corridor, rank->amount, result->summary,

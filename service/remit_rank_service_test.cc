@@ -17,11 +17,10 @@ namespace remit::service {
 namespace {
 
 using ::remit::testing::Day;
+using ::remit::testing::kSampleCorridors;
 using ::remit::testing::Must;
 using testing::BadRankRequests;
 using testing::UsMx200;
-
-constexpr char kSample[] = "testdata/sample_corridors.textproto";
 
 // An in-process server on a free loopback port, over the sample data.
 class RemitRankServiceTest : public ::testing::Test {
@@ -30,7 +29,7 @@ class RemitRankServiceTest : public ::testing::Test {
       : clock_(Day(2026, 11, 15)),
         tokens_(PageTokens::RandomKey()),
         service_(&store_, &clock_, &tokens_) {
-    store_.Publish(Must(Snapshot::Load({kSample}, {}, clock_)));
+    store_.Publish(Must(Snapshot::Load({kSampleCorridors}, {}, clock_)));
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),

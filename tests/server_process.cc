@@ -75,12 +75,6 @@ std::string TempPath(absl::string_view name) {
   return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)),
-                     std::istreambuf_iterator<char>());
-}
-
 void WriteFile(const std::string& path, absl::string_view content) {
   const std::string temporary = path + ".new";
   {

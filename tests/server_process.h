@@ -20,6 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "engine/test_util.h"  // ReadFile, kSampleCorridors.
 
 namespace remit::testing {
 
@@ -68,8 +69,6 @@ CommandResult RunCommand(const std::string& binary,
 
 // The path of a file in TEST_TMPDIR.
 std::string TempPath(absl::string_view name);
-// The whole file at `path` ("" when it cannot be read).
-std::string ReadFile(const std::string& path);
 // Writes `content` to `path`, replacing it.
 void WriteFile(const std::string& path, absl::string_view content);
 

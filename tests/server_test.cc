@@ -27,7 +27,6 @@ using service::testing::BadRankRequests;
 using service::testing::BadRequest;
 using service::testing::UsMx200;
 
-constexpr char kSample[] = "testdata/sample_corridors.textproto";
 constexpr char kToken[] = "a-test-admin-token";
 // The sample's quotes are dated 2026-11-02; the server's clock is pinned.
 constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
@@ -35,7 +34,7 @@ constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
 // The sample with Northwind's USA -> MEX fee at 9.99: it falls from second
 // to third place.
 std::string DearerNorthwind() {
-  return absl::StrReplaceAll(ReadFile(kSample),
+  return absl::StrReplaceAll(ReadFile(kSampleCorridors),
                              {{"fixed_fee: \"1.99\"", "fixed_fee: \"9.99\""}});
 }
 
@@ -44,7 +43,7 @@ class ServerTest : public ::testing::Test {
   // A server over a writable copy of the sample, with an admin token.
   void StartServer(std::vector<std::string> extra = {}) {
     data_ = TempPath("data.textproto");
-    WriteFile(data_, ReadFile(kSample));
+    WriteFile(data_, ReadFile(kSampleCorridors));
     const std::string token_file = TempPath("token");
     WriteFile(token_file, std::string(kToken) + "\n");
     std::vector<std::string> flags = {
@@ -207,8 +206,9 @@ TEST_F(ServerTest, SummaryAndPagesOverTheWire) {
 
 TEST_F(ServerTest, TwoServersCannotShareAPort) {
   StartServer();
-  absl::StatusOr<std::unique_ptr<ServerProcess>> second = ServerProcess::Start(
-      {std::string("--data=") + kSample, "--listen=" + server_->address()});
+  absl::StatusOr<std::unique_ptr<ServerProcess>> second =
+      ServerProcess::Start({std::string("--data=") + kSampleCorridors,
+                            "--listen=" + server_->address()});
   ASSERT_FALSE(second.ok());
   EXPECT_NE(second.status().message().find("cannot listen on"),
             absl::string_view::npos)
@@ -317,7 +317,7 @@ TEST_F(ServerTest, AdminNeedsTheToken) {
 
 TEST_F(ServerTest, NoAdminServiceWithoutAToken) {
   absl::StatusOr<std::unique_ptr<ServerProcess>> server =
-      ServerProcess::Start({std::string("--data=") + kSample, kClock});
+      ServerProcess::Start({std::string("--data=") + kSampleCorridors, kClock});
   ASSERT_TRUE(server.ok()) << server.status();
   auto channel = grpc::CreateChannel((*server)->address(),
                                      grpc::InsecureChannelCredentials());
@@ -334,7 +334,7 @@ TEST_F(ServerTest, ABrokenReloadKeepsServingAGoodOneSwitches) {
   v1::RankOffersResponse before;
   ASSERT_TRUE(Rank(UsMx200(), &before).ok());
 
-  WriteFile(data_, absl::StrReplaceAll(ReadFile(kSample),
+  WriteFile(data_, absl::StrReplaceAll(ReadFile(kSampleCorridors),
                                        {{"rate: \"18.02\"", "rate: \"-1\""}}));
   v1::ReloadDatasetResponse reload;
   ASSERT_TRUE(Reload(kToken, &reload).ok());
@@ -382,7 +382,7 @@ TEST_F(ServerTest, ReloadsUnderLoad) {
   WriteFile(data_, DearerNorthwind());
   ASSERT_TRUE(Reload(kToken, &reload).ok() && reload.reloaded());
   second_by_version[reload.dataset_version()] = "us-mx-globe-cash";
-  WriteFile(data_, ReadFile(kSample));
+  WriteFile(data_, ReadFile(kSampleCorridors));
   ASSERT_TRUE(Reload(kToken, &reload).ok() && reload.reloaded());
   second_by_version[reload.dataset_version()] = "us-mx-northwind-app";
 
@@ -408,7 +408,8 @@ TEST_F(ServerTest, ReloadsUnderLoad) {
     });
   }
   for (int i = 0; i < 20; ++i) {
-    WriteFile(data_, i % 2 == 0 ? DearerNorthwind() : ReadFile(kSample));
+    WriteFile(data_,
+              i % 2 == 0 ? DearerNorthwind() : ReadFile(kSampleCorridors));
     ASSERT_TRUE(Reload(kToken, &reload).ok());
     EXPECT_TRUE(reload.reloaded());
   }

@@ -28,7 +28,6 @@
 namespace remit::testing {
 namespace {
 
-constexpr char kSample[] = "testdata/sample_corridors.textproto";
 constexpr char kToken[] = "soak-token";
 constexpr int kReloads = 120;
 
@@ -62,7 +61,7 @@ Usage Sample(pid_t pid) {
 
 TEST(SoakTest, LoadAndReloadsLeaveNoTrace) {
   const std::string data = TempPath("soak.textproto");
-  const std::string a = ReadFile(kSample);
+  const std::string a = ReadFile(kSampleCorridors);
   const std::string b =
       absl::StrReplaceAll(a, {{"fixed_fee: \"1.99\"", "fixed_fee: \"9.99\""}});
   WriteFile(data, a);
