@@ -54,6 +54,8 @@ absl::StatusOr<Percent> Percent::Add(Percent other) const {
 
 std::string Percent::ToString(int digits) const {
   if (digits < 0 || digits > kScale) std::abort();
+  // Full precision, as every API answer has it: nothing to round.
+  if (digits == kScale) return FormatScaled(scaled_, kScale, kScale);
   const absl::int128 step = Pow10(kScale - digits);
   const absl::int128 rounded =
       DivideRounded(scaled_, step, RoundingMode::kHalfAwayFromZero);
