@@ -14,11 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
-#include "engine/clock.h"
-#include "engine/dataset.h"
-#include "engine/snapshot.h"
+#include "engine/data/dataset.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
@@ -82,34 +83,30 @@ std::string MakeCsv(int rows) {
 
 struct Input {
   std::string bytes;
-  DatasetFormat format;
+  std::string name;  // Its extension picks the format.
 };
 
-Input MakeInput(DatasetFormat format, int quotes) {
-  if (format == DatasetFormat::kRpwCsv) return {MakeCsv(quotes), format};
+Input MakeInput(const std::string& name, int quotes) {
+  if (absl::EndsWith(name, ".csv")) return {MakeCsv(quotes), name};
   const v1::Dataset d = MakeDataset(quotes);
   std::string bytes;
-  switch (format) {
-    case DatasetFormat::kBinary:
-      d.SerializeToString(&bytes);
-      break;
-    case DatasetFormat::kJson:
-      (void)google::protobuf::util::MessageToJsonString(d, &bytes);
-      break;
-    default:
-      google::protobuf::TextFormat::PrintToString(d, &bytes);
-      break;
+  if (absl::EndsWith(name, ".binpb")) {
+    d.SerializeToString(&bytes);
+  } else if (absl::EndsWith(name, ".json")) {
+    (void)google::protobuf::util::MessageToJsonString(d, &bytes);
+  } else {
+    google::protobuf::TextFormat::PrintToString(d, &bytes);
   }
-  return {bytes, format};
+  return {bytes, name};
 }
 
-void Load(benchmark::State& state, DatasetFormat format) {
+void Load(benchmark::State& state, const std::string& name) {
   const int quotes = static_cast<int>(state.range(0));
-  const Input input = MakeInput(format, quotes);
+  const Input input = MakeInput(name, quotes);
   for (auto _ : state) {
     std::vector<DatasetError> errors;
     absl::StatusOr<ParsedDataset> file =
-        ParseDataset("bench", input.bytes, input.format, {}, &errors);
+        ParseDataset(input.name, input.bytes, {}, &errors);
     std::vector<ParsedDataset> files;
     files.push_back(*std::move(file));
     absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, {}, &errors);
@@ -120,12 +117,10 @@ void Load(benchmark::State& state, DatasetFormat format) {
   state.SetBytesProcessed(state.iterations() * input.bytes.size());
 }
 
-void BM_LoadBinary(benchmark::State& s) { Load(s, DatasetFormat::kBinary); }
-void BM_LoadJson(benchmark::State& s) { Load(s, DatasetFormat::kJson); }
-void BM_LoadTextproto(benchmark::State& s) {
-  Load(s, DatasetFormat::kTextproto);
-}
-void BM_LoadRpwCsv(benchmark::State& s) { Load(s, DatasetFormat::kRpwCsv); }
+void BM_LoadBinary(benchmark::State& s) { Load(s, "bench.binpb"); }
+void BM_LoadJson(benchmark::State& s) { Load(s, "bench.json"); }
+void BM_LoadTextproto(benchmark::State& s) { Load(s, "bench.textproto"); }
+void BM_LoadRpwCsv(benchmark::State& s) { Load(s, "bench.csv"); }
 BENCHMARK(BM_LoadBinary)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadJson)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadTextproto)->Arg(50000)->Unit(benchmark::kMillisecond);
@@ -134,7 +129,7 @@ BENCHMARK(BM_LoadRpwCsv)->Arg(50000)->Unit(benchmark::kMillisecond);
 // Baseline: protobuf's own binary parse of the same bytes, nothing else.
 void BM_ParseBinaryOnly(benchmark::State& state) {
   const int quotes = static_cast<int>(state.range(0));
-  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  const Input input = MakeInput("bench.binpb", quotes);
   for (auto _ : state) {
     v1::Dataset d;
     benchmark::DoNotOptimize(d.ParseFromString(input.bytes));
@@ -146,7 +141,7 @@ BENCHMARK(BM_ParseBinaryOnly)->Arg(50000)->Unit(benchmark::kMillisecond);
 // Baseline: the same parse into an arena, as the loader does.
 void BM_ParseBinaryOnArena(benchmark::State& state) {
   const int quotes = static_cast<int>(state.range(0));
-  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  const Input input = MakeInput("bench.binpb", quotes);
   for (auto _ : state) {
     google::protobuf::Arena arena;
     auto* d = google::protobuf::Arena::CreateMessage<v1::Dataset>(&arena);
@@ -160,13 +155,12 @@ BENCHMARK(BM_ParseBinaryOnArena)->Arg(50000)->Unit(benchmark::kMillisecond);
 // snapshot, and the heap it keeps.
 void BM_Reload(benchmark::State& state) {
   const int quotes = static_cast<int>(state.range(0));
-  const Input input = MakeInput(DatasetFormat::kBinary, quotes);
+  const Input input = MakeInput("bench.binpb", quotes);
   const FakeClock clock(absl::FromUnixSeconds(1'790'000'000));
   auto build = [&] {
     std::vector<DatasetError> errors;
     std::vector<ParsedDataset> files;
-    files.push_back(
-        *ParseDataset("bench", input.bytes, input.format, {}, &errors));
+    files.push_back(*ParseDataset(input.name, input.bytes, {}, &errors));
     return *Snapshot::Build(files, {}, clock, &errors);
   };
   // The heap one snapshot keeps, measured once before the timed loop (the

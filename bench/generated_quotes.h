@@ -9,8 +9,8 @@
 #ifndef REMIT_BENCH_GENERATED_QUOTES_H_
 #define REMIT_BENCH_GENERATED_QUOTES_H_
 
-#include "engine/model.h"
-#include "engine/quote_book.h"
+#include "engine/book/quote_book.h"
+#include "engine/model/model.h"
 
 namespace remit::bench {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
-#include "engine/money.h"
-#include "engine/rate.h"
+#include "engine/money/money.h"
+#include "engine/money/rate.h"
 
 namespace remit {
 namespace {

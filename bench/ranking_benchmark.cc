@@ -16,9 +16,9 @@
 #include "absl/strings/str_cat.h"
 #include "bench/generated_quotes.h"
 #include "benchmark/benchmark.h"
-#include "engine/clock.h"
-#include "engine/quote_book.h"
-#include "engine/ranking.h"
+#include "engine/book/quote_book.h"
+#include "engine/ranking/ranking.h"
+#include "engine/time/clock.h"
 
 namespace {
 std::atomic<int64_t> g_allocations{0};

@@ -26,8 +26,8 @@
 #include "absl/strings/str_cat.h"
 #include "bench/generated_quotes.h"
 #include "benchmark/benchmark.h"
-#include "engine/clock.h"
-#include "engine/ranking.h"
+#include "engine/ranking/ranking.h"
+#include "engine/time/clock.h"
 
 namespace remit {
 namespace {

@@ -21,8 +21,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "engine/clock.h"
-#include "engine/snapshot.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/page_token.h"
 #include "service/remit_rank_service.h"

@@ -17,10 +17,10 @@
 #include "cli/i18n/messages.h"
 #include "cli/output.h"
 #include "cli/sheet.h"
-#include "engine/country.h"
-#include "engine/dataset.h"
-#include "engine/money.h"
-#include "engine/money_proto.h"
+#include "engine/data/dataset.h"
+#include "engine/money/country.h"
+#include "engine/money/money.h"
+#include "engine/protoconv/money_proto.h"
 
 namespace remit::cli {
 namespace {

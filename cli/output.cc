@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "engine/money_proto.h"
-#include "engine/percent.h"
+#include "engine/money/percent.h"
+#include "engine/protoconv/money_proto.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace remit::cli {

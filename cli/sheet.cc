@@ -5,8 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "engine/money_proto.h"
-#include "engine/percent.h"
+#include "engine/money/percent.h"
+#include "engine/protoconv/money_proto.h"
 
 namespace remit::cli {
 namespace {

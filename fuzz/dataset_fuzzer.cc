@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "engine/clock.h"
-#include "engine/dataset.h"
+#include "engine/data/dataset.h"
+#include "engine/time/clock.h"
 #include "fuzz/invariants.h"
 #include "fuzz/rank_all.h"
 #include "google/protobuf/stubs/logging.h"
@@ -18,14 +18,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // unused pointer optimised away as a leak.
   [[maybe_unused]] static google::protobuf::LogSilencer quiet;
   if (size == 0) return 0;
-  const remit::DatasetFormat formats[] = {remit::DatasetFormat::kTextproto,
-                                          remit::DatasetFormat::kJson,
-                                          remit::DatasetFormat::kBinary};
-  const remit::DatasetFormat format = formats[data[0] % 3];
+  const char* const names[] = {"fuzz.textproto", "fuzz.json", "fuzz.binpb"};
+  const char* const name = names[data[0] % 3];
   const std::string content(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::vector<remit::DatasetError> errors;
   absl::StatusOr<remit::ParsedDataset> file =
-      remit::ParseDataset("fuzz", content, format, {}, &errors);
+      remit::ParseDataset(name, content, {}, &errors);
   if (!file.ok()) {
     remit::fuzz::Require(!errors.empty(), "a refused file says why");
     return 0;

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "absl/numeric/int128.h"
-#include "engine/ranking.h"
+#include "engine/ranking/ranking.h"
 
 namespace remit::fuzz {
 
@@ -55,8 +55,8 @@ inline void CheckRanking(const RankRequest& request, const RankResult& result) {
     Require(c.total_outlay.minor_units() >= c.send_amount.minor_units(),
             "outlay covers the amount sent");
   }
-  Require(result.summary.offer_count <= result.ranked_count +
-                                            result.excluded.size(),
+  Require(result.summary.offer_count <=
+              result.ranked_count + result.excluded.size(),
           "summary counts real offers");
 }
 

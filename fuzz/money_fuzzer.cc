@@ -6,9 +6,9 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "engine/money.h"
-#include "engine/percent.h"
-#include "engine/rate.h"
+#include "engine/money/money.h"
+#include "engine/money/percent.h"
+#include "engine/money/rate.h"
 #include "fuzz/invariants.h"
 
 namespace {
@@ -33,7 +33,8 @@ std::string Multiply(const std::string& a, const std::string& b) {
     acc[k - 1] += acc[k] / 10;
     acc[k] %= 10;
   }
-  for (size_t k = 0; k < acc.size(); ++k) out[k] = static_cast<char>('0' + acc[k]);
+  for (size_t k = 0; k < acc.size(); ++k)
+    out[k] = static_cast<char>('0' + acc[k]);
   return Strip(out);
 }
 
@@ -54,7 +55,8 @@ bool PlainDecimal(const std::string& text, bool* negative, std::string* whole,
   *negative = !text.empty() && text[0] == '-';
   if (*negative) i = 1;
   size_t dot = text.find('.', i);
-  *whole = text.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
+  *whole =
+      text.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
   *fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
   if (whole->empty() || (dot != std::string::npos && fraction->empty())) {
     return false;
@@ -100,21 +102,18 @@ void CheckConvertAgainstReference(const uint8_t* data, size_t size) {
   absl::StatusOr<remit::Money> converted = remit::Convert(money, rate, to);
 
   const bool negative = amount < 0;
-  const uint64_t magnitude =
-      negative ? 0 - static_cast<uint64_t>(amount) : static_cast<uint64_t>(amount);
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(amount)
+                                      : static_cast<uint64_t>(amount);
   const std::string product =
       Multiply(absl::StrCat(magnitude), absl::StrCat(rate_scaled));
-  const size_t drop =
-      static_cast<size_t>(12 + from.exponent() - to.exponent());
-  std::string quotient = product.size() > drop
-                             ? product.substr(0, product.size() - drop)
-                             : "0";
+  const size_t drop = static_cast<size_t>(12 + from.exponent() - to.exponent());
+  std::string quotient =
+      product.size() > drop ? product.substr(0, product.size() - drop) : "0";
   std::string rest = product.size() > drop
                          ? product.substr(product.size() - drop)
                          : std::string(drop - product.size(), '0') + product;
   const std::string half = "5" + std::string(drop - 1, '0');
-  bool up = rest > half ||
-            (rest == half && ((quotient.back() - '0') % 2 == 1));
+  bool up = rest > half || (rest == half && ((quotient.back() - '0') % 2 == 1));
   if (up) {  // quotient += 1, in decimal.
     int k = static_cast<int>(quotient.size()) - 1;
     while (k >= 0 && quotient[k] == '9') quotient[k--] = '0';

@@ -3,8 +3,8 @@
 #ifndef REMIT_FUZZ_RANK_ALL_H_
 #define REMIT_FUZZ_RANK_ALL_H_
 
-#include "engine/clock.h"
-#include "engine/ranking.h"
+#include "engine/ranking/ranking.h"
+#include "engine/time/clock.h"
 #include "fuzz/invariants.h"
 
 namespace remit::fuzz {

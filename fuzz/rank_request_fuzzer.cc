@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/dataset.h"
+#include "engine/data/dataset.h"
 #include "fuzz/invariants.h"
 #include "google/protobuf/stubs/logging.h"
 #include "proto/remit/v1/remit_service.pb.h"
@@ -52,8 +52,8 @@ quotes { id: "opaque" provider_id: "a" transparent: false
 const remit::QuoteBook& Book() {
   static const remit::QuoteBook* book = [] {
     std::vector<remit::DatasetError> errors;
-    remit::ParsedDataset file = *remit::ParseDataset(
-        "book", kBook, remit::DatasetFormat::kTextproto, {}, &errors);
+    remit::ParsedDataset file =
+        *remit::ParseDataset("book.textproto", kBook, {}, &errors);
     return new remit::QuoteBook(*remit::BuildQuoteBook({file}, {}, &errors));
   }();
   return *book;

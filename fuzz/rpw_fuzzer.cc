@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/dataset.h"
-#include "engine/rpw_import.h"
+#include "engine/data/dataset.h"
+#include "engine/importers/rpw/rpw_import.h"
 #include "fuzz/rank_all.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -6,8 +6,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "engine/money_proto.h"
-#include "engine/proto_enums.h"
+#include "engine/protoconv/money_proto.h"
+#include "engine/protoconv/proto_enums.h"
 
 namespace remit::service {
 namespace {

@@ -14,8 +14,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "engine/ranking.h"
-#include "engine/snapshot.h"
+#include "engine/ranking/ranking.h"
+#include "engine/snapshot/snapshot.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::service {

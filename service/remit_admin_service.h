@@ -17,7 +17,7 @@
 #include <functional>
 #include <string>
 
-#include "engine/snapshot.h"
+#include "engine/snapshot/snapshot.h"
 #include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 

@@ -16,8 +16,8 @@
 #ifndef REMIT_SERVICE_REMIT_RANK_SERVICE_H_
 #define REMIT_SERVICE_REMIT_RANK_SERVICE_H_
 
-#include "engine/clock.h"
-#include "engine/snapshot.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/arena_messages.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/test_util.h"
+#include "engine/testing/test_util.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/security/server_credentials.h"

@@ -28,8 +28,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "engine/clock.h"
-#include "engine/snapshot.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "grpcpp/server.h"
 #include "service/page_token.h"
 #include "service/remit_admin_service.h"

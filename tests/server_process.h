@@ -20,7 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "engine/test_util.h"  // ReadFile, kSampleCorridors.
+#include "engine/testing/test_util.h"  // ReadFile, kSampleCorridors.
 
 namespace remit::testing {
 

@@ -11,9 +11,9 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/clock.h"
-#include "engine/ranking.h"
-#include "engine/snapshot.h"
+#include "engine/ranking/ranking.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 
 namespace {
 
@@ -22,8 +22,8 @@ int Fail(const absl::Status& status) {
   return 1;
 }
 
-int Run(const std::string& data, const std::string& from,
-        const std::string& to, const std::string& amount_text) {
+int Run(const std::string& data, const std::string& from, const std::string& to,
+        const std::string& amount_text) {
   const remit::SystemClock clock;
   absl::StatusOr<std::shared_ptr<const remit::Snapshot>> snapshot =
       remit::Snapshot::Load({data}, {}, clock);
@@ -47,23 +47,20 @@ int Run(const std::string& data, const std::string& from,
     const remit::CostBreakdown& c = offer.cost;
     std::printf("%-4zu %-24s %14s %8s%% %14s %7s%%  %s%s\n", offer.rank,
                 offer.quote->provider->name.c_str(), c.fee.ToString().c_str(),
-                c.fx_margin.ToString().c_str(),
-                c.total_cost.ToString().c_str(),
+                c.fx_margin.ToString().c_str(), c.total_cost.ToString().c_str(),
                 c.total_cost_percent.ToString().c_str(),
                 c.amount_received ? c.amount_received->ToString().c_str()
                                   : "not stated",
                 c.estimated ? " (estimated)" : "");
   }
   for (const remit::ExcludedOffer& e : result->excluded) {
-    std::printf("     left out: %-24s %s\n",
-                e.quote->provider->name.c_str(),
+    std::printf("     left out: %-24s %s\n", e.quote->provider->name.c_str(),
                 std::string(remit::Name(e.reason)).c_str());
   }
   const remit::CorridorSummary& s = result->summary;
   if (s.offer_count > 0) {
     std::printf("\n%zu offers; average %s%%, median %s%%; SmaRT %s\n",
-                s.offer_count,
-                s.average_total_cost_percent->ToString().c_str(),
+                s.offer_count, s.average_total_cost_percent->ToString().c_str(),
                 s.median_total_cost_percent->ToString().c_str(),
                 s.smart_percent ? (s.smart_percent->ToString() + "%").c_str()
                                 : "none (fewer than three qualify)");

@@ -1,0 +1,481 @@
+#include "engine/data/dataset.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "engine/ranking/ranking.h"
+#include "engine/snapshot/snapshot.h"
+#include "engine/testing/test_util.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+
+namespace remit {
+namespace {
+
+using testing::C;
+using testing::Day;
+using testing::kSampleCorridors;
+using testing::M;
+using testing::Must;
+using testing::ReadFile;
+
+ParsedDataset ParseOk(absl::string_view name, absl::string_view content) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> parsed =
+      ParseDataset(name, content, {}, &errors);
+  EXPECT_TRUE(parsed.ok()) << DescribeErrors(errors);
+  return *std::move(parsed);
+}
+
+TEST(DatasetTest, RpwAndNativeFilesLoadTogether) {
+  FakeClock clock(Day(2026, 11, 15));
+  std::shared_ptr<const Snapshot> both = Must(
+      Snapshot::Load({kSampleCorridors, "testdata/rpw_sample.csv"}, {}, clock));
+  EXPECT_EQ(both->info().quote_count, 36u + 6u);
+  EXPECT_EQ(both->info().corridor_count, 9u);
+}
+
+TEST(DatasetTest, LoadsTheSampleCorridors) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ReadDatasetFile(kSampleCorridors, {}, &errors);
+  ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook({*file}, {}, &errors);
+  ASSERT_TRUE(book.ok()) << book.status();
+  EXPECT_EQ(book->quotes().size(), 36u);
+  EXPECT_EQ(book->providers().size(), 17u);
+  EXPECT_EQ(book->corridors().size(), 8u);
+  EXPECT_EQ(book->references().size(), 7u);
+  EXPECT_TRUE(errors.empty());
+}
+
+class SampleRankingTest : public ::testing::Test {
+ protected:
+  SampleRankingTest() : clock_(Day(2026, 11, 15)) {
+    snapshot_ = Must(Snapshot::Load({kSampleCorridors}, {}, clock_));
+  }
+  RankResult Rank(const char* from, const char* to, const char* amount) {
+    return Must(remit::Rank(snapshot_->book(),
+                            RankRequest(C(from, to), M(amount)), clock_));
+  }
+  static std::vector<std::string> Ids(const RankResult& result) {
+    std::vector<std::string> ids;
+    for (const Offer& o : result.offers) ids.push_back(o.quote->quote->id);
+    return ids;
+  }
+
+  FakeClock clock_;
+  std::shared_ptr<const Snapshot> snapshot_;
+};
+
+// Golden figures, worked out by hand with exact fractions.
+TEST_F(SampleRankingTest, UsaToMexicoAt200Dollars) {
+  RankResult r = Rank("US", "MX", "200 USD");
+  EXPECT_EQ(Ids(r), (std::vector<std::string>{
+                        "us-mx-swiftsend-promo", "us-mx-northwind-app",
+                        "us-mx-globe-cash", "us-mx-first-harbor-wire"}));
+  const char* totals[] = {"-0.2747", "1.9840", "4.9675", "15.7967"};
+  for (size_t i = 0; i < r.offers.size(); ++i) {
+    EXPECT_EQ(r.offers[i].cost.total_cost_percent.ToString(4), totals[i]);
+  }
+  ASSERT_EQ(r.excluded.size(), 2u);
+  EXPECT_EQ(r.excluded[0].quote->quote->id, "us-mx-corner-exchange");
+  EXPECT_EQ(r.excluded[0].reason, ExclusionReason::kOpaque);
+  EXPECT_EQ(r.excluded[1].quote->quote->id, "us-mx-postalink");
+  EXPECT_EQ(r.excluded[1].reason, ExclusionReason::kStale);
+  EXPECT_EQ(r.summary.average_total_cost_percent->ToString(4), "5.6184");
+  EXPECT_EQ(r.summary.median_total_cost_percent->ToString(4), "3.4758");
+  EXPECT_EQ(r.summary.smart_percent->ToString(4), "2.2256");
+}
+
+TEST_F(SampleRankingTest, KenyaToTanzaniaPaysOneOfferInDollars) {
+  RankResult r = Rank("KE", "TZ", "20000 KES");
+  EXPECT_EQ(Ids(r), (std::vector<std::string>{
+                        "ke-tz-globe-cash", "ke-tz-m-wallet",
+                        "ke-tz-regional-usd", "ke-tz-kilimanjaro-wire"}));
+  const char* totals[] = {"4.5227", "4.5303", "4.6452", "8.7879"};
+  for (size_t i = 0; i < r.offers.size(); ++i) {
+    EXPECT_EQ(r.offers[i].cost.total_cost_percent.ToString(4), totals[i]);
+  }
+  EXPECT_EQ(r.offers[2].cost.amount_received->ToString(), "154.00 USD");
+  EXPECT_EQ(r.offers[1].cost.fee.ToString(), "300.00 KES");  // Second band.
+}
+
+TEST_F(SampleRankingTest, GermanyToTurkeyUsesReferenceRates) {
+  RankResult r = Rank("DE", "TR", "200 EUR");
+  EXPECT_EQ(Ids(r), (std::vector<std::string>{
+                        "de-tr-northwind-app", "de-tr-globe-cash",
+                        "de-tr-postalink-cash", "de-tr-rheinbank-wire"}));
+  const char* totals[] = {"2.3197", "3.8933", "4.5619", "7.4871"};
+  for (size_t i = 0; i < r.offers.size(); ++i) {
+    EXPECT_EQ(r.offers[i].cost.total_cost_percent.ToString(4), totals[i]);
+    EXPECT_EQ(r.offers[i].cost.mid_source, MidSource::kReferenceAtOrBefore);
+    EXPECT_EQ(*r.offers[i].cost.mid_market_rate, testing::R("48.50"));
+  }
+}
+
+TEST_F(SampleRankingTest, FeeDeductedWithAMinimum) {
+  RankResult r = Rank("AE", "IN", "1000 AED");
+  const Offer* sahara = nullptr;
+  for (const Offer& o : r.offers) {
+    if (o.quote->quote->id == "ae-in-sahara-deducted") sahara = &o;
+  }
+  ASSERT_NE(sahara, nullptr);
+  EXPECT_EQ(sahara->cost.fee.ToString(), "15.00 AED");
+  EXPECT_EQ(sahara->cost.amount_converted.ToString(), "985.00 AED");
+  EXPECT_EQ(sahara->cost.amount_received->ToString(), "23689.25 INR");
+  EXPECT_EQ(sahara->cost.total_cost.ToString(), "17.04 AED");
+}
+
+TEST(DatasetTest, SameContentInEveryFormatHasOneVersion) {
+  const std::string text = ReadFile(kSampleCorridors);
+  ParsedDataset from_text = ParseOk("a.textproto", text);
+  std::string json;
+  ASSERT_TRUE(
+      google::protobuf::util::MessageToJsonString(from_text.dataset(), &json)
+          .ok());
+  std::string binary;
+  ASSERT_TRUE(from_text.dataset().SerializeToString(&binary));
+  ParsedDataset from_json = ParseOk("a.json", json);
+  ParsedDataset from_binary = ParseOk("a.binpb", binary);
+  const std::string version = DatasetVersion({from_text});
+  EXPECT_EQ(version.size(), 64u);
+  EXPECT_EQ(DatasetVersion({from_json}), version);
+  EXPECT_EQ(DatasetVersion({from_binary}), version);
+  EXPECT_EQ(DatasetVersion({ParseOk("b.textproto", text)}), version);
+
+  // Any change gives a new version.
+  const std::string changed = absl::StrReplaceAll(
+      text, {{"fixed_fee: \"4.99\"", "fixed_fee: \"4.98\""}});
+  ASSERT_NE(changed, text);
+  EXPECT_NE(DatasetVersion({ParseOk("a.textproto", changed)}), version);
+  // So does the order of files.
+  ParsedDataset rates = ParseOk(
+      "r.textproto",
+      "reference_rates { base_currency: \"USD\" quote_currency: \"MXN\" "
+      "rate: \"18\" as_of: \"2026-01-01\" }");
+  EXPECT_NE(DatasetVersion({from_text, rates}),
+            DatasetVersion({rates, from_text}));
+}
+
+TEST(DatasetTest, FormatsByExtension) {
+  EXPECT_EQ((*FormatOfPath("a/b.textproto"))->name, "textproto");
+  EXPECT_EQ((*FormatOfPath("b.TXTPB"))->name, "textproto");
+  EXPECT_EQ((*FormatOfPath("b.json"))->name, "json");
+  EXPECT_EQ((*FormatOfPath("b.binpb"))->name, "binpb");
+  EXPECT_EQ((*FormatOfPath("rpw.csv"))->name, "rpw-csv");
+  EXPECT_EQ(FormatOfPath("data.xlsx").status().message(),
+            "data.xlsx: unknown dataset format; use .textproto, .txtpb, "
+            ".json, .binpb or .csv (RPW)");
+}
+
+TEST(DatasetTest, MissingFileIsNotFound) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ReadDatasetFile("testdata/no_such_file.textproto", {}, &errors);
+  EXPECT_EQ(file.status().code(), absl::StatusCode::kNotFound);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(),
+            "testdata/no_such_file.textproto: cannot open: No such file or "
+            "directory");
+}
+
+// A small valid dataset; each bad case below replaces one piece of it.
+// clang-format off
+constexpr char kValid[] = R"data(metadata { name: "t" as_of: "2026-11-01" }
+providers { id: "p1" name: "P One" type: PROVIDER_TYPE_BANK }
+providers { id: "p2" name: "P Two" type: PROVIDER_TYPE_OTHER }
+reference_rates {
+  base_currency: "USD"
+  quote_currency: "MXN"
+  rate: "18.2"
+  as_of: "2026-11-01"
+}
+quotes {
+  id: "q1"
+  provider_id: "p1"
+  corridor { send_country: "US" receive_country: "MX" }
+  payment_instrument: PAYMENT_INSTRUMENT_CASH
+  access_point: ACCESS_POINT_BRANCH_OR_AGENT
+  receive_method: RECEIVE_METHOD_CASH_PICKUP
+  speed: SPEED_SAME_DAY
+  quoted_at: "2026-11-02"
+  min_send_amount: "10"
+  max_send_amount: "1000"
+  fees {
+    bands { fixed_fee: "4.99" }
+    bands { from_amount: "500" fixed_fee: "2.00" percent_fee: "0.5" min_fee: "1" max_fee: "9" }
+  }
+  rate: "17.9"
+  mid_market_rate: "18.2"
+  rate_currency: "MXN"
+}
+quotes {
+  id: "q2"
+  provider_id: "p2"
+  corridor { send_country: "US" receive_country: "MX" }
+  payment_instrument: PAYMENT_INSTRUMENT_CASH
+  access_point: ACCESS_POINT_BRANCH_OR_AGENT
+  receive_method: RECEIVE_METHOD_CASH_PICKUP
+  speed: SPEED_SAME_DAY
+  quoted_at: "2026-11-02T10:30:00Z"
+  survey_points { send_amount: "200" fee: "5" rate: "17.8" }
+  survey_points { send_amount: "500" fee: "8" rate: "17.9" published_margin_percent: "1.6" }
+  mid_market_rate: "18.2"
+}
+)data";
+// clang-format on
+
+TEST(DatasetTest, TheValidBaseIsValid) {
+  std::vector<DatasetError> errors;
+  ParsedDataset file = ParseOk("t.textproto", kValid);
+  EXPECT_TRUE(BuildQuoteBook({file}, {}, &errors).ok())
+      << DescribeErrors(errors);
+}
+
+struct BadCase {
+  const char* replace;  // In kValid...
+  const char* with;     // ...by this; the error is where `with` starts.
+  const char* field;
+  const char* message;
+};
+
+// Each one breaks one rule; the error must name the field, the value and
+// the place (line and column of the bad field in the text).
+const BadCase kBadCases[] = {
+    {"fixed_fee: \"4.99\"", "fixed_fee: \"-3.00\"",
+     "quotes[0].fees.bands[0].fixed_fee", "'-3.00' must not be negative"},
+    {"fixed_fee: \"4.99\"", "fixed_fee: \"4.999\"",
+     "quotes[0].fees.bands[0].fixed_fee",
+     "'4.999': amount has more than 2 fractional digits, the most USD "
+     "allows"},
+    {"fixed_fee: \"4.99\"", "fixed_fee: \"1e3\"",
+     "quotes[0].fees.bands[0].fixed_fee",
+     "'1e3': amount is not a decimal number (no exponent allowed)"},
+    {"percent_fee: \"0.5\"", "percent_fee: \"101\"",
+     "quotes[0].fees.bands[1].percent_fee", "'101' must be from 0 to 100"},
+    {"from_amount: \"500\"", "from_amount: \"0\"",
+     "quotes[0].fees.bands[1].from_amount",
+     "'0' must be above the previous band's from_amount: bands are sorted "
+     "and do not overlap"},
+    {"min_fee: \"1\"", "min_fee: \"10\"", "quotes[0].fees.bands[1].min_fee",
+     "'10' is above max_fee '9'"},
+    {"rate: \"17.9\"\n  mid", "rate: \"0\"\n  mid", "quotes[0].rate",
+     "'0': rate must be greater than zero"},
+    {"rate: \"17.9\"\n  mid", "rate: \"-17.9\"\n  mid", "quotes[0].rate",
+     "'-17.9': rate must not be negative"},
+    {"mid_market_rate: \"18.2\"\n  rate_currency",
+     "mid_market_rate: \"abc\"\n  rate_currency", "quotes[0].mid_market_rate",
+     "'abc': rate is not a decimal number (unexpected character 'a')"},
+    {"rate_currency: \"MXN\"", "rate_currency: \"MXX\"",
+     "quotes[0].rate_currency", "'MXX' is not an ISO 4217 currency code"},
+    {"rate_currency: \"MXN\"", "rate_currency: \"USD\"",
+     "quotes[0].rate_currency",
+     "'USD' is the send currency; a rate is in the payout currency"},
+    {"send_country: \"US\" receive_country: \"MX\" }\n  payment_instrument: "
+     "PAYMENT_INSTRUMENT_CASH\n  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n  "
+     "receive_method: RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+     "quoted_at: \"2026-11-02\"",
+     "send_country: \"XX\" receive_country: \"MX\" }\n  payment_instrument: "
+     "PAYMENT_INSTRUMENT_CASH\n  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n  "
+     "receive_method: RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+     "quoted_at: \"2026-11-02\"",
+     "quotes[0].corridor.send_country",
+     "'XX' is not an ISO 3166-1 country code"},
+    {"receive_country: \"MX\" }\n  payment_instrument: "
+     "PAYMENT_INSTRUMENT_CASH\n  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n  "
+     "receive_method: RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+     "quoted_at: \"2026-11-02\"\n  min",
+     "receive_country: \"US\" }\n  payment_instrument: "
+     "PAYMENT_INSTRUMENT_CASH\n  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n  "
+     "receive_method: RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+     "quoted_at: \"2026-11-02\"\n  min",
+     "quotes[0].corridor.receive_country",
+     "'USA' is also the sending country; a corridor joins two countries"},
+    {"quoted_at: \"2026-11-02\"\n  min", "quoted_at: \"2026-02-30\"\n  min",
+     "quotes[0].quoted_at", "'2026-02-30' is not a real date"},
+    {"quoted_at: \"2026-11-02\"\n  min", "quoted_at: \"yesterday\"\n  min",
+     "quotes[0].quoted_at",
+     "'yesterday' is not a date (YYYY-MM-DD) or RFC 3339 time"},
+    {"quoted_at: \"2026-11-02T10:30:00Z\"",
+     "quoted_at: \"2026-11-02T25:30:00Z\"", "quotes[1].quoted_at",
+     "'2026-11-02T25:30:00Z' is not a date (YYYY-MM-DD) or RFC 3339 time"},
+    {"min_send_amount: \"10\"", "min_send_amount: \"5000\"",
+     "quotes[0].min_send_amount", "'5000' is above max_send_amount '1000'"},
+    {"id: \"q2\"", "id: \"q1\"", "quotes[1].id",
+     "'q1' is already defined at t.textproto:"},
+    {"id: \"q2\"", "id: \"q 2!\"", "quotes[1].id",
+     "'q 2!' must be 1 to 64 of a-z, A-Z, 0-9, '-', '_', '.'"},
+    {"provider_id: \"p2\"", "provider_id: \"p9\"", "quotes[1].provider_id",
+     "'p9' is not a provider in the loaded files"},
+    {"id: \"p2\"", "id: \"p1\"", "providers[1].id",
+     "'p1' is already defined at t.textproto:"},
+    {"name: \"P Two\"", "name: \"\"", "providers[1].name", "is required"},
+    {"type: PROVIDER_TYPE_OTHER", "type: PROVIDER_TYPE_UNSPECIFIED",
+     "providers[1].type", "is required (PROVIDER_TYPE_BANK, ...)"},
+    {"speed: SPEED_SAME_DAY\n  quoted_at: \"2026-11-02T",
+     "speed: SPEED_UNSPECIFIED\n  quoted_at: \"2026-11-02T", "quotes[1].speed",
+     "is required (SPEED_SAME_DAY, ...)"},
+    {"send_amount: \"500\"", "send_amount: \"100\"",
+     "quotes[1].survey_points[1].send_amount",
+     "'100' must be above the previous point's send_amount"},
+    {"send_amount: \"200\"", "send_amount: \"0\"",
+     "quotes[1].survey_points[0].send_amount", "must be positive"},
+    {"published_margin_percent: \"1.6\"", "published_margin_percent: \"150\"",
+     "quotes[1].survey_points[1].published_margin_percent",
+     "'150' must be above -100 and below 100"},
+    {"survey_points { send_amount: \"200\"",
+     "rate: \"17\"\n  survey_points { send_amount: \"200\"", "quotes[1].rate",
+     "give only one of rate, margin_over_mid_percent and survey_points"},
+    {"quote_currency: \"MXN\"", "quote_currency: \"USD\"",
+     "reference_rates[0].quote_currency", "'USD' is also the base currency"},
+    {"rate: \"18.2\"\n  as_of", "rate: \"\"\n  as_of",
+     "reference_rates[0].rate", "is required"},
+    {"as_of: \"2026-11-01\"\n}", "as_of: \"2026-13-01\"\n}",
+     "reference_rates[0].as_of", "'2026-13-01' is not a real date"},
+    {"metadata { name: \"t\" as_of: \"2026-11-01\" }",
+     "metadata { name: \"t\" as_of: \"2026-11-31\" }", "metadata.as_of",
+     "'2026-11-31' is not a real date"},
+};
+
+// 1-based line of byte `offset` in `text`.
+int LineAt(absl::string_view text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    line += text[i] == '\n';
+  return line;
+}
+
+TEST(DatasetValidationTest, EachBadValueIsNamedWhereItIs) {
+  for (const BadCase& c : kBadCases) {
+    const std::string text = absl::StrReplaceAll(kValid, {{c.replace, c.with}});
+    ASSERT_NE(text, kValid) << "case does not apply: " << c.replace;
+    std::vector<DatasetError> errors;
+    ParsedDataset file = ParseOk("t.textproto", text);
+    absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
+    EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.field;
+    ASSERT_FALSE(errors.empty()) << c.field;
+    const DatasetError& e = errors.front();
+    EXPECT_EQ(e.file, "t.textproto");
+    EXPECT_EQ(e.field, c.field);
+    EXPECT_TRUE(absl::StartsWith(e.message, c.message))
+        << c.field << ": " << e.message;
+    // The place is the bad field's line: where the replacement went in,
+    // at the field's name within it.
+    const absl::string_view with(c.with);
+    const absl::string_view name = absl::string_view(c.field).substr(
+        absl::string_view(c.field).rfind('.') + 1);
+    size_t offset = absl::string_view(kValid).find(c.replace);
+    const size_t name_at = with.find(absl::StrCat(name, ":"));
+    if (name_at != absl::string_view::npos) offset += name_at;
+    EXPECT_EQ(e.line, LineAt(text, offset)) << c.field << ": " << e.ToString();
+    EXPECT_GT(e.column, 0) << e.ToString();
+  }
+  EXPECT_GE(std::size(kBadCases), 30u);
+}
+
+TEST(DatasetValidationTest, CollectsEveryErrorNotJustTheFirst) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"fixed_fee: \"4.99\"", "fixed_fee: \"-1\""},
+               {"provider_id: \"p2\"", "provider_id: \"nobody\""},
+               {"quote_currency: \"MXN\"", "quote_currency: \"ZZZ\""}});
+  std::vector<DatasetError> errors;
+  ParsedDataset file = ParseOk("t.textproto", text);
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
+  ASSERT_FALSE(book.ok());
+  ASSERT_EQ(errors.size(), 3u) << DescribeErrors(errors);
+  EXPECT_TRUE(absl::StartsWith(book.status().message(),
+                               "3 errors in dataset files:\n"));
+  EXPECT_NE(book.status().message().find("quotes[1].provider_id"),
+            absl::string_view::npos);
+}
+
+TEST(DatasetValidationTest, ErrorCapIsHonoured) {
+  std::string text = kValid;
+  for (int i = 0; i < 20; ++i) {
+    absl::StrAppend(&text, "providers { id: \"bad id ", i,
+                    "\" name: \"x\" "
+                    "type: PROVIDER_TYPE_BANK }\n");
+  }
+  std::vector<DatasetError> errors;
+  DatasetOptions options;
+  options.max_errors = 5;
+  ParsedDataset file = ParseOk("t.textproto", text);
+  EXPECT_FALSE(BuildQuoteBook({file}, options, &errors).ok());
+  EXPECT_EQ(errors.size(), 5u);
+}
+
+TEST(DatasetValidationTest, SyntaxErrorsNameLineAndColumn) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file = ParseDataset(
+      "s.textproto", "providers {\n  id: \"a\"\n  nmae: \"x\"\n}", {}, &errors);
+  EXPECT_FALSE(file.ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 3);
+  EXPECT_EQ(errors[0].column, 7);  // Where the parser stops, after the name.
+  EXPECT_NE(errors[0].message.find("nmae"), std::string::npos);
+}
+
+TEST(DatasetValidationTest, JsonAndBinaryErrorsNameFileAndField) {
+  std::vector<DatasetError> errors;
+  EXPECT_FALSE(ParseDataset("d.json", "{\"quotes\": [", {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(absl::StartsWith(errors[0].ToString(),
+                               "d.json: not valid remit.v1.Dataset JSON"));
+
+  errors.clear();
+  EXPECT_FALSE(ParseDataset("d.json", "{\"quotez\": []}", {}, &errors).ok());
+  EXPECT_NE(errors[0].message.find("quotez"), std::string::npos);
+
+  errors.clear();
+  EXPECT_FALSE(ParseDataset("d.binpb", "\xff\xff\xff", {}, &errors).ok());
+  EXPECT_EQ(errors[0].ToString(), "d.binpb: not a binary remit.v1.Dataset");
+
+  // A field error in JSON names the file and the field, without a line.
+  errors.clear();
+  ParsedDataset json = ParseOk(
+      "d.json",
+      R"({"providers": [{"id": "p", "name": "P", "type": "PROVIDER_TYPE_BANK"}],
+          "quotes": [{"id": "q", "providerId": "p",
+                      "corridor": {"sendCountry": "US", "receiveCountry": "MX"},
+                      "paymentInstrument": "PAYMENT_INSTRUMENT_CASH",
+                      "accessPoint": "ACCESS_POINT_INTERNET",
+                      "receiveMethod": "RECEIVE_METHOD_CASH_PICKUP",
+                      "speed": "SPEED_SAME_DAY", "quotedAt": "2026-11-02",
+                      "fees": {"bands": [{"fixedFee": "-2"}]},
+                      "rate": "17.5", "midMarketRate": "18"}]})");
+  EXPECT_FALSE(BuildQuoteBook({json}, {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(),
+            "d.json: quotes[0].fees.bands[0].fixed_fee: '-2' must not be "
+            "negative");
+}
+
+TEST(DatasetValidationTest, IdsMustBeUniqueAcrossFiles) {
+  std::vector<DatasetError> errors;
+  ParsedDataset a = ParseOk("a.textproto", kValid);
+  ParsedDataset b = ParseOk("b.textproto", kValid);
+  EXPECT_FALSE(BuildQuoteBook({a, b}, {}, &errors).ok());
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].file, "b.textproto");
+  EXPECT_EQ(errors[0].message, "'p1' is already defined at a.textproto:2");
+}
+
+TEST(DatasetValidationTest, OneBadQuoteRejectsTheWholeDataset) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"send_amount: \"200\"", "send_amount: \"-200\""}});
+  std::vector<DatasetError> errors;
+  ParsedDataset file = ParseOk("t.textproto", text);
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
+  EXPECT_FALSE(book.ok());  // No partial book with only q1.
+  ASSERT_EQ(errors.size(), 1u);
+}
+
+}  // namespace
+}  // namespace remit

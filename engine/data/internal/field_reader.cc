@@ -1,0 +1,183 @@
+#include "engine/data/internal/field_reader.h"
+
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "engine/money/money.h"
+
+namespace remit::data_internal {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::TextFormat;
+
+Node FieldReader::Root(const ParsedDataset& file) const {
+  Node root;
+  root.file = &file;
+  root.tree = file.text_locations();
+  return root;
+}
+
+Node FieldReader::Child(const Node& parent, const Message& message,
+                        absl::string_view field, int index) const {
+  Node child;
+  child.file = parent.file;
+  child.parent = &parent;
+  child.field = field;
+  child.index = index;
+  child.line = parent.line;
+  child.column = parent.column;
+  if (parent.tree != nullptr) {
+    const FieldDescriptor* descriptor = Field(message, field);
+    const TextFormat::ParseLocation where =
+        parent.tree->GetLocation(descriptor, index);
+    if (where.line >= 0) {
+      child.line = where.line + 1;
+      child.column = where.column + 1;
+    }
+    child.tree = parent.tree->GetTreeForNested(descriptor, index);
+  }
+  return child;
+}
+
+void FieldReader::Error(const Node& node, const Message& message,
+                        absl::string_view field, int index, std::string text) {
+  if (full()) return;
+  DatasetError error;
+  error.file = node.file->name();
+  error.field = Join(node.Path(), field, index);
+  error.message = std::move(text);
+  error.line = node.line;
+  error.column = node.column;
+  if (node.tree != nullptr && !field.empty()) {
+    const TextFormat::ParseLocation where =
+        node.tree->GetLocation(Field(message, field), index);
+    if (where.line >= 0) {
+      error.line = where.line + 1;
+      error.column = where.column + 1;
+    }
+  }
+  errors_->push_back(std::move(error));
+}
+
+bool FieldReader::CheckId(const Node& node, const Message& message,
+                          absl::string_view field, const std::string& id) {
+  if (id.empty()) {
+    Error(node, message, field, "is required");
+    return false;
+  }
+  const bool valid =
+      id.size() <= 64 && absl::c_all_of(id, [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+               c == '_' || c == '.';
+      });
+  if (!valid) {
+    Error(node, message, field,
+          absl::StrCat("'", absl::CHexEscape(id),
+                       "' must be 1 to 64 of a-z, A-Z, 0-9, '-', '_', '.'"));
+    return false;
+  }
+  return true;
+}
+
+std::optional<int64_t> FieldReader::Amount(
+    const Node& node, const Message& message, absl::string_view field,
+    const std::string& text, CurrencyCode currency, bool required) {
+  std::optional<Money> money = Convert<Money>(
+      node, message, field, text, required, [currency](const std::string& t) {
+        return Money::FromDecimal(t, currency);
+      });
+  if (!money.has_value()) return std::nullopt;
+  if (money->minor_units() < 0) {
+    Error(node, message, field,
+          absl::StrCat("'", text, "' must not be negative"));
+    return std::nullopt;
+  }
+  return money->minor_units();
+}
+
+std::optional<Rate> FieldReader::RateField(const Node& node,
+                                           const Message& message,
+                                           absl::string_view field,
+                                           const std::string& text,
+                                           bool required) {
+  return Convert<Rate>(
+      node, message, field, text, required,
+      [](const std::string& t) { return Rate::FromString(t); });
+}
+
+std::optional<Percent> FieldReader::PercentField(const Node& node,
+                                                 const Message& message,
+                                                 absl::string_view field,
+                                                 const std::string& text,
+                                                 absl::string_view bounds,
+                                                 int64_t low, int64_t high) {
+  std::optional<Percent> percent = Convert<Percent>(
+      node, message, field, text, /*required=*/false,
+      [](const std::string& t) { return Percent::FromString(t); });
+  if (!percent.has_value()) return std::nullopt;
+  const int64_t scale = 1'000'000'000;
+  if (percent->scaled() < low * scale || percent->scaled() > high * scale) {
+    Error(node, message, field, absl::StrCat("'", text, "' must be ", bounds));
+    return std::nullopt;
+  }
+  return percent;
+}
+
+std::optional<absl::Time> FieldReader::Date(const Node& node,
+                                            const Message& message,
+                                            absl::string_view field,
+                                            const std::string& text,
+                                            bool required) {
+  if (text.empty()) {
+    if (required) Error(node, message, field, "is required");
+    return std::nullopt;
+  }
+  absl::Time time;
+  std::string why;
+  if (text.size() == 10) {
+    // "YYYY-MM-DD", by hand: this runs once per quote.
+    auto digits = [&](int from, int count, int* out) {
+      int value = 0;
+      for (int i = from; i < from + count; ++i) {
+        if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+          return false;
+        }
+        value = value * 10 + (text[i] - '0');
+      }
+      *out = value;
+      return true;
+    };
+    int year, month, day;
+    if (text[4] == '-' && text[7] == '-' && digits(0, 4, &year) &&
+        digits(5, 2, &month) && digits(8, 2, &day)) {
+      const absl::CivilDay civil(year, month, day);
+      // CivilDay normalises 2025-02-30 to 2025-03-02: reject that.
+      if (civil.year() == year && civil.month() == month &&
+          civil.day() == day) {
+        return absl::FromCivil(civil, absl::UTCTimeZone());
+      }
+      Error(node, message, field,
+            absl::StrCat("'", text, "' is not a real date"));
+      return std::nullopt;
+    }
+  } else if (absl::ParseTime(absl::RFC3339_full, text, &time, &why)) {
+    return time;
+  }
+  Error(node, message, field,
+        absl::StrCat("'", absl::CHexEscape(text),
+                     "' is not a date (YYYY-MM-DD) or RFC 3339 time"));
+  return std::nullopt;
+}
+
+std::optional<CurrencyCode> FieldReader::Currency(const Node& node,
+                                                  const Message& message,
+                                                  absl::string_view field,
+                                                  const std::string& text) {
+  return Convert<CurrencyCode>(
+      node, message, field, text, /*required=*/true,
+      [](const std::string& t) { return CurrencyCode::FromString(t); });
+}
+
+}  // namespace remit::data_internal

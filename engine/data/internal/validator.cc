@@ -1,0 +1,311 @@
+#include "engine/data/internal/validator.h"
+
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "engine/protoconv/proto_enums.h"
+
+namespace remit::data_internal {
+
+void Validator::AddProviders(const ParsedDataset& file) {
+  const Node root = Root(file);
+  const v1::Dataset& dataset = file.dataset();
+  if (!dataset.metadata().as_of().empty()) {
+    const Node meta = Child(root, dataset, "metadata", -1);
+    Date(meta, dataset.metadata(), "as_of", dataset.metadata().as_of(), false);
+  }
+  for (int i = 0; i < dataset.providers_size(); ++i) {
+    const v1::Provider& proto = dataset.providers(i);
+    const Node node = Child(root, dataset, "providers", i);
+    bool ok = CheckId(node, proto, "id", proto.id());
+    if (ok) {
+      auto [it, inserted] = provider_ids_.try_emplace(
+          proto.id(), IdPlace{&file, node.line, "providers", i});
+      if (!inserted) {
+        Error(node, proto, "id",
+              absl::StrCat("'", proto.id(), "' is already defined at ",
+                           it->second.ToString()));
+        ok = false;
+      }
+    }
+    if (proto.name().empty()) {
+      Error(node, proto, "name", "is required");
+      ok = false;
+    }
+    std::optional<ProviderType> type = FromProto(proto.type());
+    if (!type.has_value()) {
+      Error(node, proto, "type", "is required (PROVIDER_TYPE_BANK, ...)");
+      ok = false;
+    }
+    if (ok) providers.push_back({proto.id(), proto.name(), *type});
+  }
+}
+
+std::optional<Corridor> Validator::CorridorField(const Node& node,
+                                                 const v1::Quote& quote) {
+  if (!quote.has_corridor()) {
+    Error(node, quote, "corridor", "is required");
+    return std::nullopt;
+  }
+  const v1::Corridor& c = quote.corridor();
+  // Codes longer than three characters are invalid: they skip the cache.
+  char buffer[16];
+  size_t length = 0;
+  bool cacheable = true;
+  for (const std::string* code :
+       {&c.send_country(), &c.send_currency(), &c.receive_country(),
+        &c.receive_currency()}) {
+    if (code->size() > 3) {
+      cacheable = false;
+      break;
+    }
+    std::memcpy(buffer + length, code->data(), code->size());
+    length += code->size();
+    buffer[length++] = '/';
+  }
+  const absl::string_view key(buffer, cacheable ? length : 0);
+  if (cacheable) {
+    if (auto it = corridors_.find(key); it != corridors_.end()) {
+      return it->second;
+    }
+  }
+  absl::StatusOr<Corridor> corridor =
+      Corridor::Parse(c.send_country(), c.send_currency(), c.receive_country(),
+                      c.receive_currency());
+  if (!corridor.ok()) {
+    // The message starts with the sub-field's name.
+    const std::string message(corridor.status().message());
+    const std::string sub = message.substr(0, message.find(':'));
+    const Node at = Child(node, quote, "corridor", -1);
+    Error(at, c, sub, message.substr(message.find(':') + 2));
+    return std::nullopt;
+  }
+  if (cacheable) corridors_.emplace(key, *corridor);
+  return *corridor;
+}
+
+bool Validator::AddFees(const Node& node, const v1::FeeSchedule& proto,
+                        const Corridor& corridor, Quote* quote) {
+  const size_t before = error_count();
+  const CurrencyCode send = corridor.send_currency();
+  FeeSchedule& fees = quote->fees;
+  fees.charging = FromProto(proto.charging());
+  for (int i = 0; i < proto.bands_size(); ++i) {
+    const v1::FeeBand& band_proto = proto.bands(i);
+    const Node band_node = Child(node, proto, "bands", i);
+    FeeBand band;
+    band.from_minor = Amount(band_node, band_proto, "from_amount",
+                             band_proto.from_amount(), send, false)
+                          .value_or(0);
+    band.fixed_minor = Amount(band_node, band_proto, "fixed_fee",
+                              band_proto.fixed_fee(), send, false)
+                           .value_or(0);
+    band.percent =
+        PercentField(band_node, band_proto, "percent_fee",
+                     band_proto.percent_fee(), "from 0 to 100", 0, 100)
+            .value_or(Percent());
+    band.min_fee_minor = Amount(band_node, band_proto, "min_fee",
+                                band_proto.min_fee(), send, false);
+    band.max_fee_minor = Amount(band_node, band_proto, "max_fee",
+                                band_proto.max_fee(), send, false);
+    if (band.min_fee_minor && band.max_fee_minor &&
+        *band.min_fee_minor > *band.max_fee_minor) {
+      Error(band_node, band_proto, "min_fee",
+            absl::StrCat("'", band_proto.min_fee(), "' is above max_fee '",
+                         band_proto.max_fee(), "'"));
+    }
+    if (i > 0 && band.from_minor <= fees.bands.back().from_minor) {
+      Error(band_node, band_proto, "from_amount",
+            absl::StrCat("'", band_proto.from_amount(),
+                         "' must be above the previous band's from_amount: "
+                         "bands are sorted and do not overlap"));
+    }
+    fees.bands.push_back(band);
+  }
+  fees.funding_surcharge =
+      PercentField(node, proto, "funding_surcharge_percent",
+                   proto.funding_surcharge_percent(), "from 0 to 100", 0, 100)
+          .value_or(Percent());
+  fees.recipient_percent_fee =
+      PercentField(node, proto, "recipient_percent_fee",
+                   proto.recipient_percent_fee(), "from 0 to 100", 0, 100)
+          .value_or(Percent());
+  if (!proto.recipient_fixed_fee().empty()) {
+    if (!quote->rate_currency.has_value()) {
+      Error(node, proto, "recipient_fixed_fee",
+            "needs the quote's rate_currency (the currency it is in)");
+    } else {
+      fees.recipient_fixed_fee_minor =
+          Amount(node, proto, "recipient_fixed_fee",
+                 proto.recipient_fixed_fee(), *quote->rate_currency, false)
+              .value_or(0);
+    }
+  }
+  return error_count() == before;
+}
+
+void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
+  const size_t before = error_count();
+  bool ok = CheckId(node, proto, "id", proto.id());
+  if (ok) {
+    auto [it, inserted] = quote_ids_.try_emplace(
+        proto.id(), IdPlace{node.file, node.line, "quotes", node.index});
+    if (!inserted) {
+      Error(node, proto, "id",
+            absl::StrCat("'", proto.id(), "' is already defined at ",
+                         it->second.ToString()));
+    }
+  }
+  if (proto.provider_id().empty()) {
+    Error(node, proto, "provider_id", "is required");
+  } else if (!provider_ids_.contains(proto.provider_id())) {
+    Error(node, proto, "provider_id",
+          absl::StrCat("'", absl::CHexEscape(proto.provider_id()),
+                       "' is not a provider in the loaded files"));
+  }
+  std::optional<Corridor> corridor = CorridorField(node, proto);
+  if (!corridor.has_value()) return;
+  Quote quote(*corridor);
+  quote.id = proto.id();
+  quote.provider_id = proto.provider_id();
+
+  auto required_enum = [&](auto value, absl::string_view field,
+                           absl::string_view example, auto* out) {
+    auto converted = FromProto(value);
+    if (!converted.has_value()) {
+      Error(node, proto, field, absl::StrCat("is required (", example, ")"));
+    } else {
+      *out = *converted;
+    }
+  };
+  required_enum(proto.payment_instrument(), "payment_instrument",
+                "PAYMENT_INSTRUMENT_CASH, ...", &quote.payment_instrument);
+  required_enum(proto.access_point(), "access_point",
+                "ACCESS_POINT_BRANCH_OR_AGENT, ...", &quote.access_point);
+  required_enum(proto.receive_method(), "receive_method",
+                "RECEIVE_METHOD_CASH_PICKUP, ...", &quote.receive_method);
+  required_enum(proto.speed(), "speed", "SPEED_SAME_DAY, ...", &quote.speed);
+  quote.coverage = FromProto(proto.receiving_network_coverage());
+  quote.transparent = !proto.has_transparent() || proto.transparent();
+  quote.promotional = proto.promotional();
+  quote.source = proto.source();
+  quote.quoted_at = Date(node, proto, "quoted_at", proto.quoted_at(), true)
+                        .value_or(absl::UnixEpoch());
+
+  const CurrencyCode send = corridor->send_currency();
+  quote.min_send_minor = Amount(node, proto, "min_send_amount",
+                                proto.min_send_amount(), send, false)
+                             .value_or(0);
+  quote.max_send_minor = Amount(node, proto, "max_send_amount",
+                                proto.max_send_amount(), send, false)
+                             .value_or(std::numeric_limits<int64_t>::max());
+  if (quote.min_send_minor > quote.max_send_minor) {
+    Error(node, proto, "min_send_amount",
+          absl::StrCat("'", proto.min_send_amount(),
+                       "' is above max_send_amount '", proto.max_send_amount(),
+                       "'"));
+  }
+
+  if (!proto.rate_currency().empty()) {
+    quote.rate_currency =
+        Currency(node, proto, "rate_currency", proto.rate_currency());
+    if (quote.rate_currency == send) {
+      Error(node, proto, "rate_currency",
+            absl::StrCat("'", proto.rate_currency(),
+                         "' is the send currency; a rate is in the payout "
+                         "currency"));
+    }
+  }
+  quote.mid_rate =
+      RateField(node, proto, "mid_market_rate", proto.mid_market_rate(), false);
+  quote.rate = RateField(node, proto, "rate", proto.rate(), false);
+  quote.margin_over_mid = PercentField(node, proto, "margin_over_mid_percent",
+                                       proto.margin_over_mid_percent(),
+                                       "above -100 and below 100", -99, 99);
+
+  for (int i = 0; i < proto.survey_points_size(); ++i) {
+    const v1::SurveyPoint& p = proto.survey_points(i);
+    const Node point_node = Child(node, proto, "survey_points", i);
+    SurveyPoint point;
+    std::optional<int64_t> amount =
+        Amount(point_node, p, "send_amount", p.send_amount(), send, true);
+    if (amount.has_value() && *amount == 0) {
+      Error(point_node, p, "send_amount", "must be positive");
+    }
+    point.send_minor = amount.value_or(0);
+    point.fee_minor =
+        Amount(point_node, p, "fee", p.fee(), send, false).value_or(0);
+    point.rate = RateField(point_node, p, "rate", p.rate(), quote.transparent)
+                     .value_or(Rate());
+    point.published_margin = PercentField(
+        point_node, p, "published_margin_percent", p.published_margin_percent(),
+        "above -100 and below 100", -99, 99);
+    if (i > 0 && point.send_minor <= quote.survey_points.back().send_minor) {
+      Error(point_node, p, "send_amount",
+            absl::StrCat("'", p.send_amount(),
+                         "' must be above the previous point's send_amount"));
+    }
+    quote.survey_points.push_back(point);
+  }
+
+  // How the quote is priced: exactly one way.
+  const int ways = (proto.survey_points_size() > 0) + !proto.rate().empty() +
+                   !proto.margin_over_mid_percent().empty();
+  if (quote.transparent && ways != 1) {
+    // With more than one, point at a field that is there.
+    Error(
+        node, proto,
+        ways == 0 || !proto.rate().empty() ? "rate" : "margin_over_mid_percent",
+        ways == 0 ? "a transparent quote needs one of rate, "
+                    "margin_over_mid_percent or survey_points"
+                  : "give only one of rate, margin_over_mid_percent and "
+                    "survey_points");
+  }
+  if (!quote.transparent && ways == 0) {
+    // Opaque quotes still need a price for the fee: a rate of 1 stands for
+    // "undisclosed".
+    quote.rate = Rate();
+  }
+  if (proto.survey_points_size() == 0 && !proto.has_fees()) {
+    Error(node, proto, "fees", "is required unless survey_points are given");
+  }
+  if (proto.has_fees()) {
+    AddFees(Child(node, proto, "fees", -1), proto.fees(), *corridor, &quote);
+  }
+  if (error_count() == before) quotes.push_back(std::move(quote));
+}
+
+void Validator::AddQuotesAndRates(const ParsedDataset& file) {
+  const Node root = Root(file);
+  const v1::Dataset& dataset = file.dataset();
+  for (int i = 0; i < dataset.quotes_size(); ++i) {
+    if (full()) return;
+    Node node = Child(root, dataset, "quotes", i);
+    if (const int line = file.quote_line(i); line > 0) node.line = line;
+    AddQuote(node, dataset.quotes(i));
+  }
+  for (int i = 0; i < dataset.reference_rates_size(); ++i) {
+    const v1::ReferenceRate& proto = dataset.reference_rates(i);
+    const Node node = Child(root, dataset, "reference_rates", i);
+    std::optional<CurrencyCode> base =
+        Currency(node, proto, "base_currency", proto.base_currency());
+    std::optional<CurrencyCode> quote =
+        Currency(node, proto, "quote_currency", proto.quote_currency());
+    std::optional<Rate> rate =
+        RateField(node, proto, "rate", proto.rate(), true);
+    std::optional<absl::Time> as_of =
+        Date(node, proto, "as_of", proto.as_of(), true);
+    if (base && quote && *base == *quote) {
+      Error(node, proto, "quote_currency",
+            absl::StrCat("'", proto.quote_currency(),
+                         "' is also the base currency"));
+      continue;
+    }
+    if (base && quote && rate && as_of) {
+      references.Add({*base, *quote, *rate, *as_of, proto.source()});
+    }
+  }
+}
+
+}  // namespace remit::data_internal

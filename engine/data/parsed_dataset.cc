@@ -1,0 +1,41 @@
+#include "engine/data/parsed_dataset.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace remit {
+
+std::string DatasetError::ToString() const {
+  std::string out = file;
+  if (line > 0) absl::StrAppend(&out, ":", line);
+  if (line > 0 && column > 0) absl::StrAppend(&out, ":", column);
+  absl::StrAppend(&out, ": ");
+  if (!field.empty()) absl::StrAppend(&out, field, ": ");
+  absl::StrAppend(&out, message);
+  return out;
+}
+
+std::string DescribeErrors(const std::vector<DatasetError>& errors) {
+  std::string out =
+      absl::StrCat(errors.size(), " error", errors.size() == 1 ? "" : "s",
+                   " in dataset files:");
+  for (const DatasetError& e : errors)
+    absl::StrAppend(&out, "\n", e.ToString());
+  return out;
+}
+
+ParsedDataset::ParsedDataset(std::string name, v1::Dataset dataset)
+    : name_(std::move(name)),
+      arena_(std::make_shared<google::protobuf::Arena>()),
+      dataset_(
+          google::protobuf::Arena::CreateMessage<v1::Dataset>(arena_.get())) {
+  dataset_->Swap(&dataset);
+}
+
+ParsedDataset::ParsedDataset(std::string name,
+                             std::shared_ptr<google::protobuf::Arena> arena,
+                             v1::Dataset* dataset)
+    : name_(std::move(name)), arena_(std::move(arena)), dataset_(dataset) {}
+
+}  // namespace remit

@@ -1,0 +1,207 @@
+#include "engine/importers/rpw/rpw_import.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "engine/data/dataset.h"
+#include "engine/importers/rpw/internal/csv.h"
+#include "engine/pricing/pricing.h"
+#include "engine/testing/test_util.h"
+#include "gtest/gtest.h"
+
+namespace remit {
+namespace {
+
+using testing::Must;
+using testing::ReadFile;
+
+constexpr char kSample[] = "testdata/rpw_sample.csv";
+
+TEST(RpwImportTest, LatestPeriodByDefault) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), "", &errors);
+  ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
+  const v1::Dataset& d = file->dataset();
+  ASSERT_EQ(d.quotes_size(), 6);
+  for (const v1::Quote& q : d.quotes()) {
+    EXPECT_EQ(q.source(), "RPW 2026_3Q");
+    EXPECT_EQ(q.survey_points_size(), 2);
+    EXPECT_EQ(q.corridor().send_country(), "GBR");
+    EXPECT_EQ(q.corridor().receive_country(), "BGD");
+    // Rows do not say which currency their rate is in: no guess.
+    EXPECT_TRUE(q.rate_currency().empty());
+  }
+  EXPECT_EQ(d.providers_size(), 6);
+  EXPECT_EQ(d.metadata().license(), "CC BY 4.0");
+  // "Bengal Bank, London Branch" was quoted in the CSV.
+  EXPECT_EQ(d.quotes(2).provider_id(), "rpw-bengal-bank-london-branch");
+  EXPECT_EQ(d.quotes(2).speed(), v1::SPEED_THREE_TO_FIVE_DAYS);
+  EXPECT_EQ(d.quotes(2).receive_method(), v1::RECEIVE_METHOD_BANK_ACCOUNT);
+  EXPECT_EQ(d.quotes(4).transparent(), false);  // transparent = No.
+  EXPECT_EQ(d.quotes(5).payment_instrument(),
+            v1::PAYMENT_INSTRUMENT_MOBILE_WALLET);
+}
+
+TEST(RpwImportTest, PeriodSelector) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2026_2Q", &errors);
+  ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
+  EXPECT_EQ(file->dataset().quotes(0).source(), "RPW 2026_2Q");
+
+  errors.clear();
+  EXPECT_FALSE(
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2019_1Q", &errors).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(),
+            "rpw.csv: period: '2019_1Q' is not in the file; it has 2026_2Q, "
+            "2026_3Q");
+  errors.clear();
+  EXPECT_FALSE(
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2019Q1", &errors).ok());
+  EXPECT_EQ(errors[0].message, "'2019Q1' is not a period like 2024_2Q");
+}
+
+// Every transparent row's total cost %, computed by the engine at each
+// survey point, equals the published one within 0.01 pp.
+TEST(RpwImportTest, EngineReproducesPublishedTotals) {
+  const std::string csv = ReadFile(kSample);
+  for (const char* period : {"2026_2Q", "2026_3Q"}) {
+    std::vector<DatasetError> errors;
+    ParsedDataset file = Must(ImportRpwCsv("rpw.csv", csv, period, &errors));
+    QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+    // The published totals, read independently of the importer.
+    auto rows = Must(engine_internal::ReadCsv(csv));
+    std::vector<std::vector<std::string>> published;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      if (rows[r].fields[0] != period) continue;
+      published.push_back(rows[r].fields);
+    }
+    absl::Span<const PreparedQuote> quotes =
+        book.QuotesIn(book.corridors().front());
+    ASSERT_EQ(quotes.size(), published.size());
+    int checked = 0;
+    for (const PreparedQuote& q : quotes) {
+      // The quote id names its CSV line; find that row.
+      const int line =
+          std::atoi(q.quote->id.substr(q.quote->id.rfind('-') + 1).c_str());
+      const std::vector<std::string>& row = rows[line - 1].fields;
+      if (absl::AsciiStrToLower(row[25]) != "yes") continue;
+      for (int point = 0; point < 2; ++point) {
+        const int64_t amount = q.quote->survey_points[point].send_minor;
+        CostBreakdown cost = Must(PriceSend(q, amount));
+        const Percent expected = testing::P(row[point == 0 ? 16 : 23].c_str());
+        EXPECT_LE(
+            std::llabs(cost.total_cost_percent.scaled() - expected.scaled()),
+            10'000'000)
+            << q.quote->id << ": " << cost.total_cost_percent.ToString(4)
+            << " vs " << expected.ToString(4);
+        EXPECT_FALSE(cost.amount_received.has_value());
+        ++checked;
+      }
+    }
+    EXPECT_EQ(checked, 10);  // Five transparent rows, two points each.
+  }
+}
+
+TEST(RpwImportTest, UpperCaseHeadersAndCorridorColumn) {
+  std::string csv = ReadFile(kSample);
+  const size_t end = csv.find('\n');
+  std::string header = absl::AsciiStrToUpper(csv.substr(0, end));
+  // Drop the code columns: the corridor column ("GBRBGD") gives them.
+  header = absl::StrReplaceAll(
+      header,
+      {{"SOURCE_CODE", "SRC"}, {"DESTINATION_CODE", "DST"}, {" ", "_"}});
+  csv = header + csv.substr(end);
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file = ImportRpwCsv("up.csv", csv, "", &errors);
+  ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
+  EXPECT_EQ(file->dataset().quotes_size(), 6);
+}
+
+struct BadRow {
+  const char* replace;
+  const char* with;
+  const char* expected;
+};
+
+// Each error names the file, the line of the row and the column.
+TEST(RpwImportTest, RowErrorsNameLineAndColumn) {
+  const std::string csv = ReadFile(kSample);
+  // Line 8 is the first 2026_3Q row (Northwind Remit).
+  const std::vector<std::string> lines = absl::StrSplit(csv, "\r\n");
+  const std::string row8 = lines[7];
+  const BadRow cases[] = {
+      {",yes,High,Bank account,2026-08-18",
+       ",maybe,High,Bank account,2026-08-18",
+       "rpw.csv:8: transparent: 'maybe' is not yes or no"},
+      {",Less than one hour,200", ",Whenever,200",
+       "rpw.csv:8: speed actual: 'Whenever' is not an RPW speed"},
+      {",120,1.99,", ",120,-1.99,",
+       "rpw.csv:8: cc1 lcu fee: '-1.99' must not be negative"},
+      {",GBP,120,", ",GBP,12.345,",
+       "rpw.csv:8: cc1 lcu amount: '12.345': amount has more than 2 "
+       "fractional"},
+      {"GBR,United Kingdom", "GBX,United Kingdom",
+       "rpw.csv:8: source_code: 'GBX' is not an ISO 3166-1 country code"},
+      {",200,GBP,", ",200,GBX,",
+       "rpw.csv:8: cc1 lcu code: 'GBX' is not an ISO 4217 currency code"},
+      {",1.96,3.62,", ",1.96,4.00,",
+       "rpw.csv:8: cc1 total cost %: published 4.00 but fee and margin give "
+       "3.62"},
+  };
+  for (const BadRow& c : cases) {
+    std::string bad_row = absl::StrReplaceAll(row8, {{c.replace, c.with}});
+    ASSERT_NE(bad_row, row8) << c.replace;
+    const std::string bad = absl::StrReplaceAll(csv, {{row8, bad_row}});
+    std::vector<DatasetError> errors;
+    EXPECT_FALSE(ImportRpwCsv("rpw.csv", bad, "", &errors).ok()) << c.expected;
+    ASSERT_FALSE(errors.empty()) << c.expected;
+    EXPECT_TRUE(absl::StartsWith(errors[0].ToString(), c.expected))
+        << errors[0].ToString();
+  }
+}
+
+TEST(RpwImportTest, MissingRequiredColumnsAreNamed) {
+  std::vector<DatasetError> errors;
+  EXPECT_FALSE(ImportRpwCsv("x.csv", "period,firm,corridor\n2026_1Q,A,GBRBGD\n",
+                            "", &errors)
+                   .ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(),
+            "x.csv:1: missing required columns: inter lcu bank fx, cc1 lcu "
+            "code, cc1 lcu amount, cc1 lcu fee, cc1 lcu fx rate, cc1 fx "
+            "margin");
+  errors.clear();
+  EXPECT_FALSE(ImportRpwCsv("x.csv", "", "", &errors).ok());
+  EXPECT_EQ(errors[0].ToString(), "x.csv: empty file: no header row");
+  errors.clear();
+  EXPECT_FALSE(ImportRpwCsv("x.csv", "a,\"b\n", "", &errors).ok());
+  EXPECT_EQ(errors[0].ToString(),
+            "x.csv: line 1: a quoted field is never closed");
+}
+
+TEST(RpwImportTest, KosovoAsKsvAndAPayoutColumn) {
+  const std::string csv =
+      "period,source_code,destination_code,firm,cc1 lcu code,cc1 lcu amount,"
+      "cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,inter lcu bank fx,"
+      "transparent,receiving currency\n"
+      "2026_3Q,CHE,KSV,Alpen Transfer,CHF,180,5,1.05,2.78,1.08,YES,EUR\n";
+  std::vector<DatasetError> errors;
+  ParsedDataset file = Must(ImportRpwCsv("k.csv", csv, "", &errors));
+  EXPECT_EQ(file.dataset().quotes(0).corridor().receive_country(), "XKX");
+  EXPECT_EQ(file.dataset().quotes(0).rate_currency(), "EUR");
+  QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+  const PreparedQuote& q = book.QuotesIn(book.corridors().front()).front();
+  CostBreakdown cost = Must(PriceSend(q, 18000));
+  EXPECT_EQ(cost.amount_received->ToString(), "189.00 EUR");
+  EXPECT_EQ(cost.fx_margin.ToString(), "2.78");  // The published one.
+}
+
+}  // namespace
+}  // namespace remit

@@ -1,0 +1,183 @@
+#include "engine/model/model.h"
+
+#include <tuple>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace remit {
+
+absl::string_view Name(ProviderType value) {
+  switch (value) {
+    case ProviderType::kBank:
+      return "bank";
+    case ProviderType::kMoneyTransferOperator:
+      return "money_transfer_operator";
+    case ProviderType::kMobileOperator:
+      return "mobile_operator";
+    case ProviderType::kPostOffice:
+      return "post_office";
+    case ProviderType::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+absl::string_view Name(PaymentInstrument value) {
+  switch (value) {
+    case PaymentInstrument::kCash:
+      return "cash";
+    case PaymentInstrument::kBankAccount:
+      return "bank_account";
+    case PaymentInstrument::kDebitCard:
+      return "debit_card";
+    case PaymentInstrument::kCreditCard:
+      return "credit_card";
+    case PaymentInstrument::kMobileWallet:
+      return "mobile_wallet";
+    case PaymentInstrument::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+absl::string_view Name(AccessPoint value) {
+  switch (value) {
+    case AccessPoint::kBranchOrAgent:
+      return "branch_or_agent";
+    case AccessPoint::kInternet:
+      return "internet";
+    case AccessPoint::kMobileApp:
+      return "mobile_app";
+    case AccessPoint::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+absl::string_view Name(ReceiveMethod value) {
+  switch (value) {
+    case ReceiveMethod::kCashPickup:
+      return "cash_pickup";
+    case ReceiveMethod::kBankAccount:
+      return "bank_account";
+    case ReceiveMethod::kMobileMoney:
+      return "mobile_money";
+    case ReceiveMethod::kHomeDelivery:
+      return "home_delivery";
+    case ReceiveMethod::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+absl::string_view Name(Speed value) {
+  switch (value) {
+    case Speed::kLessThanOneHour:
+      return "less than one hour";
+    case Speed::kSameDay:
+      return "same day";
+    case Speed::kNextDay:
+      return "next day";
+    case Speed::kTwoDays:
+      return "2 days";
+    case Speed::kThreeToFiveDays:
+      return "3-5 days";
+    case Speed::kSixDaysOrMore:
+      return "6 days or more";
+  }
+  return "6 days or more";
+}
+
+absl::string_view Name(Coverage value) {
+  switch (value) {
+    case Coverage::kUnknown:
+      return "unknown";
+    case Coverage::kLow:
+      return "low";
+    case Coverage::kMedium:
+      return "medium";
+    case Coverage::kHigh:
+      return "high";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<Corridor> Corridor::Create(CountryCode send_country,
+                                          CurrencyCode send_currency,
+                                          CountryCode receive_country,
+                                          CurrencyCode receive_currency) {
+  if (send_country == receive_country) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "receive_country: '", receive_country.alpha3(),
+        "' is also the sending country; a corridor joins two countries"));
+  }
+  return Corridor(send_country, send_currency, receive_country,
+                  receive_currency);
+}
+
+namespace {
+
+absl::StatusOr<CountryCode> ParseCountry(absl::string_view field,
+                                         absl::string_view text) {
+  absl::StatusOr<CountryCode> country = CountryCode::FromString(text);
+  if (!country.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": ", country.status().message()));
+  }
+  return country;
+}
+
+absl::StatusOr<CurrencyCode> ParseCurrency(absl::string_view field,
+                                           absl::string_view text,
+                                           CountryCode country) {
+  if (text.empty()) {
+    std::optional<CurrencyCode> currency = country.default_currency();
+    if (!currency.has_value()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": ", country.alpha3(),
+                       " has no currency of its own; name one"));
+    }
+    return *currency;
+  }
+  absl::StatusOr<CurrencyCode> currency = CurrencyCode::FromString(text);
+  if (!currency.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": ", currency.status().message()));
+  }
+  return currency;
+}
+
+}  // namespace
+
+absl::StatusOr<Corridor> Corridor::Parse(absl::string_view send_country,
+                                         absl::string_view send_currency,
+                                         absl::string_view receive_country,
+                                         absl::string_view receive_currency) {
+  absl::StatusOr<CountryCode> from = ParseCountry("send_country", send_country);
+  if (!from.ok()) return from.status();
+  absl::StatusOr<CountryCode> to =
+      ParseCountry("receive_country", receive_country);
+  if (!to.ok()) return to.status();
+  absl::StatusOr<CurrencyCode> from_currency =
+      ParseCurrency("send_currency", send_currency, *from);
+  if (!from_currency.ok()) return from_currency.status();
+  absl::StatusOr<CurrencyCode> to_currency =
+      ParseCurrency("receive_currency", receive_currency, *to);
+  if (!to_currency.ok()) return to_currency.status();
+  return Create(*from, *from_currency, *to, *to_currency);
+}
+
+std::string Corridor::ToString() const {
+  return absl::StrCat(send_country_.alpha3(), "/", send_currency_.code(), "->",
+                      receive_country_.alpha3(), "/", receive_currency_.code());
+}
+
+bool operator<(const Corridor& a, const Corridor& b) {
+  return std::make_tuple(a.send_country_, a.send_currency_, a.receive_country_,
+                         a.receive_currency_) <
+         std::make_tuple(b.send_country_, b.send_currency_, b.receive_country_,
+                         b.receive_currency_);
+}
+
+}  // namespace remit

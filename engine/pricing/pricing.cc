@@ -1,0 +1,322 @@
+#include "engine/pricing/pricing.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "engine/model/internal/facets.h"
+#include "engine/money/internal/fixed_point.h"
+#include "engine/money/rounding.h"
+#include "engine/pricing/internal/cost_core.h"
+
+namespace remit {
+
+using engine_internal::ComputeCost;
+using engine_internal::CostCore;
+using engine_internal::FitsInt64;
+using engine_internal::kCostScale;
+using engine_internal::Pow10;
+
+namespace {
+
+// rate = mid x (1 - margin / 100), half-even at 1e-12.
+absl::StatusOr<Rate> RateFromMargin(Rate mid, Percent margin) {
+  const absl::int128 factor = absl::int128(kCostScale) - margin.scaled();
+  const absl::int128 scaled = DivideRounded(
+      absl::int128(mid.scaled()) * factor, kCostScale, RoundingMode::kHalfEven);
+  if (scaled <= 0 || !FitsInt64(scaled)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "margin_over_mid: ", margin.ToString(), " % leaves no rate"));
+  }
+  return Rate::FromScaled(static_cast<int64_t>(scaled));
+}
+
+absl::Status QuoteError(const Quote& quote, absl::string_view message) {
+  return absl::FailedPreconditionError(
+      absl::StrCat("quote '", quote.id, "': ", message));
+}
+
+}  // namespace
+
+absl::Status PrepareQuote(const ReferenceRates& references,
+                          PreparedQuote* prepared) {
+  const Quote& quote = *prepared->quote;
+  prepared->mid.reset();
+  prepared->reference = nullptr;
+  prepared->point_margins.clear();
+  prepared->facets = engine_internal::FacetsOf(quote, prepared->provider->type);
+  prepared->has_recipient_fees = quote.fees.recipient_fixed_fee_minor != 0 ||
+                                 quote.fees.recipient_percent_fee != Percent();
+  if (quote.mid_rate.has_value()) {
+    prepared->mid = quote.mid_rate;
+    prepared->mid_source = MidSource::kQuote;
+  } else if (quote.rate_currency.has_value()) {
+    std::optional<ReferenceRates::Match> match = references.Find(
+        quote.corridor.send_currency(), *quote.rate_currency, quote.quoted_at);
+    if (match.has_value()) {
+      prepared->mid = match->rate->rate;
+      prepared->mid_source = match->source;
+      prepared->reference = match->rate;
+    }
+  }
+
+  if (!quote.survey_points.empty()) {
+    prepared->priceable = true;
+    for (const SurveyPoint& point : quote.survey_points) {
+      Percent margin;
+      if (!quote.transparent) {
+        // Unknown, and never taken as zero: opaque quotes are priced by
+        // their fees alone and flagged.
+      } else if (point.published_margin.has_value()) {
+        margin = *point.published_margin;
+      } else if (prepared->mid.has_value()) {
+        absl::StatusOr<Percent> computed =
+            MarginBelow(point.rate, *prepared->mid);
+        if (!computed.ok())
+          return QuoteError(quote, computed.status().message());
+        margin = *computed;
+      } else {
+        prepared->priceable = false;
+      }
+      prepared->point_margins.push_back(margin);
+    }
+    return absl::OkStatus();
+  }
+
+  if (quote.rate.has_value()) {
+    prepared->rate = *quote.rate;
+    prepared->margin = Percent();
+    prepared->priceable = !quote.transparent || prepared->mid.has_value();
+    if (quote.transparent && prepared->mid.has_value()) {
+      absl::StatusOr<Percent> margin = MarginBelow(*quote.rate, *prepared->mid);
+      if (!margin.ok()) return QuoteError(quote, margin.status().message());
+      prepared->margin = *margin;
+    }
+    return absl::OkStatus();
+  }
+  if (quote.margin_over_mid.has_value()) {
+    prepared->margin = quote.transparent ? *quote.margin_over_mid : Percent();
+    prepared->priceable = prepared->mid.has_value();
+    if (prepared->mid.has_value()) {
+      absl::StatusOr<Rate> rate =
+          RateFromMargin(*prepared->mid, *quote.margin_over_mid);
+      if (!rate.ok()) return QuoteError(quote, rate.status().message());
+      prepared->rate = *rate;
+    }
+    return absl::OkStatus();
+  }
+  return QuoteError(quote, "needs a rate, a margin_over_mid or survey points");
+}
+
+namespace engine_internal {
+
+absl::Status AddPayout(const PreparedQuote& prepared, CostCore* core) {
+  const Quote& quote = *prepared.quote;
+  const FeeSchedule& fees = quote.fees;
+  const CurrencyCode send_currency = quote.corridor.send_currency();
+  const CurrencyCode payout = *quote.rate_currency;
+  absl::StatusOr<Money> gross =
+      Convert(Money::FromMinorUnits(core->converted, send_currency), core->rate,
+              payout);
+  if (!gross.ok()) return gross.status();
+  int64_t share;
+  int64_t recipient_fee;
+  if (!PercentOf(gross->minor_units(), fees.recipient_percent_fee, &share) ||
+      __builtin_add_overflow(fees.recipient_fixed_fee_minor, share,
+                             &recipient_fee)) {
+    return absl::OutOfRangeError("recipient fee overflows");
+  }
+  core->has_payout = true;
+  core->gross_received = gross->minor_units();
+  core->recipient_fee = recipient_fee;
+  if (recipient_fee == 0) return absl::OkStatus();
+  if (!prepared.mid.has_value()) {
+    return absl::FailedPreconditionError(
+        "a recipient fee needs the mid-market rate to be costed");
+  }
+  // recipient_fee / m in send minor units x 10^11, rounded once.
+  const absl::int128 numerator =
+      absl::int128(recipient_fee) *
+      Pow10(Rate::kScale + send_currency.exponent() - payout.exponent());
+  const absl::int128 mid = prepared.mid->scaled();
+  const absl::int128 whole = numerator / mid;
+  if (whole > absl::Int128Max() / kCostScale / 2) {
+    return absl::OutOfRangeError("recipient fee overflows");
+  }
+  core->cost11 +=
+      whole * kCostScale + DivideRounded((numerator % mid) * kCostScale, mid,
+                                         RoundingMode::kHalfEven);
+  return absl::OkStatus();
+}
+
+}  // namespace engine_internal
+
+absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
+                                        int64_t send_minor) {
+  const Quote& quote = *prepared.quote;
+  if (!prepared.priceable) {
+    return QuoteError(quote, "no mid-market rate to measure its margin by");
+  }
+  CostCore computed;
+  if (absl::Status status = ComputeCost(prepared, send_minor,
+                                        /*with_payout=*/true, &computed);
+      !status.ok()) {
+    return status;
+  }
+  const CostCore* core = &computed;
+  const CurrencyCode send = quote.corridor.send_currency();
+  auto money = [send](int64_t minor) {
+    return Money::FromMinorUnits(minor, send);
+  };
+  const absl::int128 total =
+      DivideRounded(core->cost11, kCostScale, RoundingMode::kHalfEven);
+  const absl::int128 total_percent =
+      DivideRounded(core->cost11, send_minor, RoundingMode::kHalfEven);
+  if (!FitsInt64(total) || !FitsInt64(total_percent)) {
+    return absl::OutOfRangeError("total cost overflows");
+  }
+
+  CostBreakdown cost;
+  cost.send_amount = money(core->send);
+  cost.fee = money(core->fee);
+  cost.funding_surcharge = money(core->surcharge);
+  cost.total_outlay = money(core->outlay);
+  cost.amount_converted = money(core->converted);
+  cost.exchange_rate = core->rate;
+  cost.mid_market_rate = prepared.mid;
+  cost.mid_source = prepared.mid_source;
+  cost.margin_known = quote.transparent;
+  cost.fx_margin = core->margin;
+  cost.fx_margin_cost = money(static_cast<int64_t>(
+      DivideRounded(absl::int128(core->converted) * core->margin.scaled(),
+                    kCostScale, RoundingMode::kHalfEven)));
+  if (core->has_payout && quote.transparent) {
+    const CurrencyCode payout = *quote.rate_currency;
+    cost.recipient_fee = Money::FromMinorUnits(core->recipient_fee, payout);
+    cost.amount_received = Money::FromMinorUnits(
+        std::max<int64_t>(0, core->gross_received - core->recipient_fee),
+        payout);
+  }
+  cost.total_cost = money(static_cast<int64_t>(total));
+  cost.total_cost_percent =
+      Percent::FromScaled(static_cast<int64_t>(total_percent));
+  cost.estimated = core->estimated;
+  return cost;
+}
+
+namespace {
+
+// The amount received at `send`, or nullopt when the quote cannot send it.
+std::optional<int64_t> ReceivedAt(const PreparedQuote& prepared, int64_t send) {
+  CostCore core;
+  if (!ComputeCost(prepared, send, /*with_payout=*/true, &core).ok() ||
+      !core.has_payout) {
+    return std::nullopt;
+  }
+  return core.gross_received - core.recipient_fee;
+}
+
+// The smallest amount in [lo, hi] that delivers `target`, given that what is
+// delivered does not decrease with the amount within the range.
+std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
+                                          int64_t lo, int64_t hi, int64_t guess,
+                                          int64_t target) {
+  auto enough = [&](int64_t send) {
+    std::optional<int64_t> received = ReceivedAt(prepared, send);
+    return received.has_value() && *received >= target;
+  };
+  if (enough(lo)) return lo;
+  // Gallop from the guess until an amount delivers, then bisect.
+  int64_t bad = lo;
+  int64_t probe = std::clamp(guess, lo, hi);
+  while (!enough(probe)) {
+    if (probe == hi) return std::nullopt;
+    bad = probe;
+    const int64_t step = std::max<int64_t>(1, probe - lo);
+    probe = hi - probe <= step ? hi : probe + step;
+  }
+  int64_t good = probe;
+  while (good - bad > 1) {
+    const int64_t middle = bad + (good - bad) / 2;
+    if (enough(middle)) {
+      good = middle;
+    } else {
+      bad = middle;
+    }
+  }
+  return good;
+}
+
+}  // namespace
+
+absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
+                                           const Money& target) {
+  const Quote& quote = *prepared.quote;
+  if (!quote.transparent) {
+    return QuoteError(quote,
+                      "its rate is not disclosed, so what the "
+                      "recipient gets is unknown");
+  }
+  if (!prepared.priceable) {
+    return QuoteError(quote, "no mid-market rate to measure its margin by");
+  }
+  if (!quote.rate_currency.has_value() ||
+      *quote.rate_currency != target.currency()) {
+    return QuoteError(
+        quote, absl::StrCat("does not pay out in ", target.currency().code()));
+  }
+  if (target.minor_units() <= 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "amount to receive ", target.ToString(), " must be positive"));
+  }
+  const int64_t lo = std::max<int64_t>(1, quote.min_send_minor);
+  const int64_t hi = quote.max_send_minor;
+  // Ranges over which delivery does not decrease with the amount: each fee
+  // band (a later band may charge less), or the whole range for survey
+  // points.
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  if (quote.survey_points.empty() && quote.fees.bands.size() > 1) {
+    const std::vector<FeeBand>& bands = quote.fees.bands;
+    for (size_t i = 0; i < bands.size(); ++i) {
+      int64_t from = i == 0 ? lo : std::max(lo, bands[i].from_minor);
+      int64_t to =
+          i + 1 < bands.size() ? std::min(hi, bands[i + 1].from_minor - 1) : hi;
+      if (from <= to) ranges.emplace_back(from, to);
+    }
+  } else if (lo <= hi) {
+    ranges.emplace_back(lo, hi);
+  }
+  // A first guess: the target converted back at the quote's rate.
+  const Rate rate = quote.survey_points.empty()
+                        ? prepared.rate
+                        : quote.survey_points.front().rate;
+  absl::StatusOr<Money> guess = ConvertBack(
+      target, rate, quote.corridor.send_currency(), RoundingMode::kCeiling);
+  const int64_t guess_minor = guess.ok() ? guess->minor_units() : lo;
+
+  std::optional<int64_t> best_send;
+  int64_t best_outlay = 0;
+  for (const auto& [from, to] : ranges) {
+    std::optional<int64_t> send = SmallestDelivering(
+        prepared, from, to, guess_minor, target.minor_units());
+    if (!send.has_value()) continue;
+    CostCore core;
+    if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {
+      continue;
+    }
+    if (!best_send.has_value() || core.outlay < best_outlay) {
+      best_send = *send;
+      best_outlay = core.outlay;
+    }
+  }
+  if (!best_send.has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("quote '", quote.id, "' cannot deliver ",
+                     target.ToString(), " within its send limits"));
+  }
+  return PriceSend(prepared, *best_send);
+}
+
+}  // namespace remit

@@ -1,0 +1,214 @@
+// Ranking the offers of one corridor by what they really cost.
+//
+// Rank() prices every quote of a corridor at one amount (what is sent, or
+// what the recipient must get) over an immutable QuoteBook and returns:
+// - the ranked offers (a page of them), each with its cost breakdown;
+// - the excluded offers, each with its reason;
+// - a summary of the corridor at that amount.
+//
+// Exclusions. Opaque quotes (the provider did not disclose its rate: the
+// margin is unknown, never zero) are excluded unless include_opaque, which
+// ranks them after every transparent offer, costed by their fees alone.
+// Stale quotes (older than max_quote_age), quotes that do not offer the
+// amount, quotes without a mid-market rate and quotes the filter rejects are
+// excluded too.
+//
+// Orders. kTotalCost (default): total cost % (send mode), or the total
+// outlay needed to deliver the amount (receive mode). kAmountReceived: the
+// value delivered, measured at mid-market, largest first. kSpeed: fastest
+// first. Ties always break by total cost, then speed, then provider id, then
+// quote id: the same book and request give the same answer on every thread.
+//
+// Summary. Over the corridor's priced transparent offers at that amount,
+// whatever the request's filter (the filter narrows the list, not the
+// corridor): count, simple average and median total cost %, shares at or
+// under 3 % and 5 %, the cheapest offer, and SmaRT: the average total cost %
+// of the three cheapest offers that are transparent, deliver in 5 days or
+// less and are accessible to the sender (for the corridor figure every
+// means of payment counts as accessible; the personal figure applies the
+// request's SenderAccess). With fewer than three such offers there is no
+// SmaRT value, and the summary says how many qualified.
+//
+// Thread-safety: Rank reads only the QuoteBook and the request; any number
+// of threads may rank at once. A RankScratch is for one thread at a time.
+//
+// Example:
+//   RankRequest request(*Corridor::Parse("GB", "", "BD", ""),
+//                       *Money::Parse("120 GBP"));
+//   request.limit = 10;
+//   absl::StatusOr<RankResult> result = Rank(book, request, SystemClock());
+//   for (const Offer& offer : result->offers) ...
+#ifndef REMIT_ENGINE_RANKING_RANKING_H_
+#define REMIT_ENGINE_RANKING_RANKING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "engine/book/quote_book.h"
+#include "engine/model/model.h"
+#include "engine/money/money.h"
+#include "engine/money/percent.h"
+#include "engine/pricing/pricing.h"
+#include "engine/time/clock.h"
+
+namespace remit {
+
+// Quotes older than this are stale by default: about six months, two RPW
+// survey rounds.
+inline constexpr absl::Duration kDefaultMaxQuoteAge = absl::Hours(24 * 183);
+
+// What the sender has and needs, for the personal SmaRT. Defaults: has
+// everything, needs nothing, any speed.
+struct SenderAccess {
+  bool has_bank_account = true;  // Pay from an account.
+  bool has_card = true;          // Debit or credit card.
+  bool has_mobile_wallet = true;
+  bool has_internet = true;        // Internet and mobile-app access points.
+  bool needs_cash_pickup = false;  // The recipient must collect cash.
+  Speed max_speed = Speed::kSixDaysOrMore;
+};
+
+// True when the sender can use the quote: its payment instrument and access
+// point, its receive method, its speed.
+bool IsAccessible(const Quote& quote, const SenderAccess& access);
+
+// Which quotes to list. Empty lists mean "any".
+struct RankFilter {
+  std::vector<PaymentInstrument> payment_instruments;
+  std::vector<AccessPoint> access_points;
+  std::vector<ReceiveMethod> receive_methods;
+  std::vector<ProviderType> provider_types;
+  std::optional<Speed> max_speed;
+  Coverage min_coverage = Coverage::kUnknown;
+  bool include_promotional = true;
+};
+
+enum class RankOrder { kTotalCost, kAmountReceived, kSpeed };
+enum class AmountKind {
+  kSend,     // `amount` is what is sent, in the corridor's send currency.
+  kReceive,  // `amount` is what the recipient must get, receive currency.
+};
+
+struct RankRequest {
+  RankRequest(Corridor corridor, Money amount)
+      : corridor(corridor), amount(amount) {}
+
+  Corridor corridor;
+  Money amount;
+  AmountKind amount_kind = AmountKind::kSend;
+  RankFilter filter;
+  RankOrder order = RankOrder::kTotalCost;
+  // The sender's means, for the personal SmaRT. Unset: no personal SmaRT.
+  std::optional<SenderAccess> access;
+  bool include_opaque = false;
+  // absl::InfiniteDuration() keeps quotes of any age.
+  absl::Duration max_quote_age = kDefaultMaxQuoteAge;
+  // The page of ranked offers to return: ranks offset+1 .. offset+limit.
+  size_t offset = 0;
+  size_t limit = std::numeric_limits<size_t>::max();
+  // False: skip the corridor summary (RankResult::summary stays empty),
+  // for callers that want only the offers; the scan then does about a
+  // third less work.
+  bool summarize = true;
+};
+
+enum class ExclusionReason {
+  kOpaque,               // Rate not disclosed: margin unknown.
+  kStale,                // Older than max_quote_age.
+  kOutsideAmountLimits,  // The amount is below its minimum or above its max.
+  kNoMidMarketRate,      // Nothing to measure its margin against.
+  kFilteredOut,          // The request's filter rejects it.
+  kCannotDeliver,        // Not in the currency asked for, or the fee takes
+                         // the whole amount.
+};
+
+absl::string_view Name(ExclusionReason reason);
+
+struct Offer {
+  size_t rank = 0;  // 1-based.
+  const PreparedQuote* quote = nullptr;
+  CostBreakdown cost;
+};
+
+struct ExcludedOffer {
+  const PreparedQuote* quote = nullptr;
+  ExclusionReason reason = ExclusionReason::kFilteredOut;
+};
+
+struct CorridorSummary {
+  size_t offer_count = 0;
+  std::optional<Percent> average_total_cost_percent;
+  std::optional<Percent> median_total_cost_percent;
+  Percent share_at_or_below_3_percent;  // Of offer_count, in percent.
+  Percent share_at_or_below_5_percent;
+  std::optional<Offer> cheapest;
+  size_t smart_qualifying = 0;
+  std::optional<Percent> smart_percent;  // Unset with < 3 qualifying.
+  size_t personal_smart_qualifying = 0;  // With RankRequest::access only.
+  std::optional<Percent> personal_smart_percent;
+};
+
+struct RankResult {
+  std::vector<Offer> offers;            // The requested page, best first.
+  size_t ranked_count = 0;              // Offers ranked in all (every page).
+  std::vector<ExcludedOffer> excluded;  // In (provider id, quote id) order.
+  CorridorSummary summary;
+};
+
+// Buffers Rank() reuses between calls, so a server thread ranking many
+// requests allocates only for its results. Not thread-safe: one per thread.
+class RankScratch {
+ public:
+  struct Candidate {
+    absl::int128 order_key;    // The requested order; lower ranks first.
+    absl::int128 cost_key;     // Cost order: cost11 (send), outlay (receive).
+    absl::int128 percent_key;  // total cost % x denominator.
+    int64_t send_minor;
+    uint32_t index;  // Into the corridor's quotes.
+    uint32_t tie_rank;
+    uint8_t speed;
+    bool opaque;
+  };
+
+ private:
+  friend absl::StatusOr<RankResult> Rank(const QuoteBook&, const RankRequest&,
+                                         const Clock&, RankScratch*);
+  // Pages of up to this many ranks (offset + limit) are selected while
+  // scoring; longer ones are sorted afterwards.
+  static constexpr size_t kMaxHeapPage = 256;
+  std::vector<Candidate> candidates_;
+  std::vector<absl::int128> percents_;
+  std::vector<ExcludedOffer> excluded_;  // Copied to the result at the end.
+};
+
+// The amount RPW compares corridors at: the USD 200 equivalent in the send
+// currency, and how it was found.
+struct ReferenceAmount {
+  Money amount;
+  // "usd" (the send currency is USD), "survey amount" (the smallest amount
+  // the corridor's survey-point quotes were priced at: RPW's cc1 is the
+  // USD 200 equivalent), or "reference rate" (200 USD at the latest USD
+  // reference rate in the data, rounded half-even).
+  std::string source;
+};
+
+// FAILED_PRECONDITION when none of the three ways applies.
+absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
+                                                 const Corridor& corridor);
+
+// INVALID_ARGUMENT when the amount is not positive or not in the
+// corridor's send (kSend) or receive (kReceive) currency; NOT_FOUND when the
+// book has no quote in the corridor.
+absl::StatusOr<RankResult> Rank(const QuoteBook& book,
+                                const RankRequest& request, const Clock& clock,
+                                RankScratch* scratch = nullptr);
+
+}  // namespace remit
+
+#endif  // REMIT_ENGINE_RANKING_RANKING_H_

@@ -1,0 +1,141 @@
+#include "engine/snapshot/snapshot.h"
+
+#include <openssl/evp.h>
+
+#include <thread>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+
+namespace remit {
+namespace {
+
+// Snapshots with at least this many quotes are freed on a background
+// thread when their last reader lets go.
+constexpr size_t kFreeInBackgroundFrom = 10'000;
+
+void FreeSnapshot(const Snapshot* snapshot) {
+  if (snapshot->info().quote_count >= kFreeInBackgroundFrom) {
+    std::thread([snapshot] { delete snapshot; }).detach();
+  } else {
+    delete snapshot;
+  }
+}
+
+std::string Serialize(const v1::Dataset& dataset) {
+  std::string bytes;
+  google::protobuf::io::StringOutputStream stream(&bytes);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  dataset.SerializeToCodedStream(&coded);
+  coded.Trim();
+  return bytes;
+}
+
+}  // namespace
+
+std::string DatasetVersion(const std::vector<ParsedDataset>& files) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
+  const std::string tag = "remit.v1.Dataset";
+  EVP_DigestUpdate(context, tag.data(), tag.size());
+  for (const ParsedDataset& file : files) {
+    const std::string bytes = Serialize(file.dataset());
+    // Length-prefixed, so that file boundaries count.
+    const std::string length = absl::StrCat(bytes.size(), ":");
+    EVP_DigestUpdate(context, length.data(), length.size());
+    EVP_DigestUpdate(context, bytes.data(), bytes.size());
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(context, digest, &size);
+  EVP_MD_CTX_free(context);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
+    const std::vector<ParsedDataset>& files, const DatasetOptions& options,
+    const Clock& clock, std::vector<DatasetError>* errors) {
+  std::vector<DatasetError> local;
+  if (errors == nullptr) errors = &local;
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, options, errors);
+  if (!book.ok()) return book.status();
+  SnapshotInfo info;
+  info.version = DatasetVersion(files);
+  info.loaded_at = clock.Now();
+  for (const ParsedDataset& file : files) {
+    info.sources.push_back(file.name());
+    info.metadata.push_back(file.dataset().metadata());
+  }
+  info.provider_count = book->providers().size();
+  info.quote_count = book->quotes().size();
+  info.corridor_count = book->corridors().size();
+  info.reference_rate_count = book->references().size();
+  return std::shared_ptr<const Snapshot>(
+      new Snapshot(*std::move(book), std::move(info)), FreeSnapshot);
+}
+
+absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Load(
+    const std::vector<std::string>& paths, const DatasetOptions& options,
+    const Clock& clock, std::vector<DatasetError>* errors) {
+  std::vector<DatasetError> local;
+  if (errors == nullptr) errors = &local;
+  if (paths.empty()) {
+    return absl::InvalidArgumentError("no dataset files given");
+  }
+  std::vector<ParsedDataset> files;
+  absl::Status first_failure;
+  for (const std::string& path : paths) {
+    absl::StatusOr<ParsedDataset> file = ReadDatasetFile(path, options, errors);
+    if (file.ok()) {
+      files.push_back(*std::move(file));
+    } else if (first_failure.ok()) {
+      first_failure = file.status();
+    }
+  }
+  if (!first_failure.ok()) {
+    // A file that cannot be read keeps its own code (NOT_FOUND, ...).
+    if (first_failure.code() != absl::StatusCode::kInvalidArgument) {
+      return first_failure;
+    }
+    return absl::InvalidArgumentError(DescribeErrors(*errors));
+  }
+  return Build(files, options, clock, errors);
+}
+
+std::shared_ptr<const Snapshot> SnapshotStore::Get() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return current_;
+}
+
+void SnapshotStore::Publish(std::shared_ptr<const Snapshot> snapshot) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    current_.swap(snapshot);
+  }
+  // `snapshot` now holds the previous one; released here, outside the lock.
+}
+
+DatasetReloader::DatasetReloader(std::vector<std::string> paths,
+                                 DatasetOptions options, const Clock* clock,
+                                 SnapshotStore* store)
+    : paths_(std::move(paths)),
+      options_(std::move(options)),
+      clock_(clock),
+      store_(store) {}
+
+absl::StatusOr<std::shared_ptr<const Snapshot>> DatasetReloader::Reload(
+    std::vector<DatasetError>* errors) {
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot =
+      Snapshot::Load(paths_, options_, *clock_, errors);
+  if (snapshot.ok()) store_->Publish(*snapshot);
+  return snapshot;
+}
+
+}  // namespace remit

@@ -1,0 +1,127 @@
+// Snapshots of the loaded data, and the store that serves them.
+//
+// A Snapshot is an immutable QuoteBook with what describes it: a version
+// (the SHA-256 of the canonical serialization of its datasets, so the same
+// content gives the same version whatever the file format, and any change
+// gives a new one), the time it was loaded, its sources and counts. Every
+// ranking answer names the version it was computed from.
+//
+// A SnapshotStore publishes snapshots atomically. Readers take a
+// shared_ptr and never wait for a load: a load builds a whole new snapshot
+// first, and only then swaps it in. An old snapshot lives until its last
+// reader lets go; large ones are then freed on a background thread, off the
+// request path.
+//
+// A DatasetReloader loads the same paths again on demand (the server's
+// admin RPC and SIGHUP): all or nothing; on any error the current snapshot
+// stays and the errors are returned.
+//
+// Thread-safety: Snapshot is immutable. SnapshotStore and DatasetReloader
+// are thread-safe.
+//
+// Example:
+//   SnapshotStore store;
+//   DatasetReloader reloader({"testdata/sample_corridors.textproto"}, {},
+//                            &clock, &store);
+//   absl::StatusOr<std::shared_ptr<const Snapshot>> s = reloader.Reload();
+//   std::shared_ptr<const Snapshot> current = store.Get();
+#ifndef REMIT_ENGINE_SNAPSHOT_SNAPSHOT_H_
+#define REMIT_ENGINE_SNAPSHOT_SNAPSHOT_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "engine/book/quote_book.h"
+#include "engine/data/dataset.h"
+#include "engine/time/clock.h"
+#include "proto/remit/v1/dataset.pb.h"
+
+namespace remit {
+
+struct SnapshotInfo {
+  std::string version;  // 64 hex digits.
+  absl::Time loaded_at;
+  std::vector<std::string> sources;           // File names, in load order.
+  std::vector<v1::DatasetMetadata> metadata;  // One per source.
+  size_t provider_count = 0;
+  size_t quote_count = 0;
+  size_t corridor_count = 0;
+  size_t reference_rate_count = 0;
+};
+
+class Snapshot {
+ public:
+  // Validates and builds. INVALID_ARGUMENT listing every error (also
+  // appended to `errors` when given).
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(
+      const std::vector<ParsedDataset>& files, const DatasetOptions& options,
+      const Clock& clock, std::vector<DatasetError>* errors = nullptr);
+
+  // Reads the files, then Build(). Errors as ReadDatasetFile and Build.
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> Load(
+      const std::vector<std::string>& paths, const DatasetOptions& options,
+      const Clock& clock, std::vector<DatasetError>* errors = nullptr);
+
+  const QuoteBook& book() const { return book_; }
+  const SnapshotInfo& info() const { return info_; }
+  const std::string& version() const { return info_.version; }
+
+ private:
+  Snapshot(QuoteBook book, SnapshotInfo info)
+      : book_(std::move(book)), info_(std::move(info)) {}
+
+  QuoteBook book_;
+  SnapshotInfo info_;
+};
+
+// The version of a set of datasets: SHA-256 over their deterministic binary
+// serializations, in order.
+std::string DatasetVersion(const std::vector<ParsedDataset>& files);
+
+class SnapshotStore {
+ public:
+  SnapshotStore() = default;
+  SnapshotStore(const SnapshotStore&) = delete;
+  SnapshotStore& operator=(const SnapshotStore&) = delete;
+
+  // The current snapshot; null before the first Publish.
+  std::shared_ptr<const Snapshot> Get() const;
+  void Publish(std::shared_ptr<const Snapshot> snapshot);
+
+ private:
+  // std::mutex rather than absl::Mutex: the system Abseil is not built
+  // with ThreadSanitizer, which then cannot see absl::Mutex's ordering.
+  // Held only to copy or swap the pointer, never during a load.
+  mutable std::mutex mutex_;
+  std::shared_ptr<const Snapshot> current_;  // Guarded by mutex_.
+};
+
+class DatasetReloader {
+ public:
+  // `clock` and `store` must outlive the reloader.
+  DatasetReloader(std::vector<std::string> paths, DatasetOptions options,
+                  const Clock* clock, SnapshotStore* store);
+
+  // Loads the paths anew and publishes the result. On failure the store
+  // keeps what it had; the status lists the errors (INVALID_ARGUMENT for
+  // data, NOT_FOUND and the like for files). One reload at a time.
+  absl::StatusOr<std::shared_ptr<const Snapshot>> Reload(
+      std::vector<DatasetError>* errors = nullptr);
+
+  const std::vector<std::string>& paths() const { return paths_; }
+
+ private:
+  const std::vector<std::string> paths_;
+  const DatasetOptions options_;
+  const Clock* clock_;
+  SnapshotStore* store_;
+  std::mutex reload_mutex_;  // One reload at a time.
+};
+
+}  // namespace remit
+
+#endif  // REMIT_ENGINE_SNAPSHOT_SNAPSHOT_H_
