@@ -1,10 +1,12 @@
 #include "engine/data/dataset.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
@@ -183,6 +185,63 @@ TEST(DatasetTest, MissingFileIsNotFound) {
   EXPECT_EQ(errors[0].ToString(),
             "testdata/no_such_file.textproto: cannot open: No such file or "
             "directory");
+}
+
+// Files kept in memory, for the FileReader injected through
+// DatasetOptions::files.
+class MemoryFiles final : public FileReader {
+ public:
+  explicit MemoryFiles(std::map<std::string, std::string> files)
+      : files_(std::move(files)) {}
+  absl::StatusOr<std::string> Read(const std::string& path) const override {
+    auto it = files_.find(path);
+    if (it == files_.end()) {
+      return absl::PermissionDeniedError("cannot open: not in memory");
+    }
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+TEST(DatasetTest, ReadsThroughTheInjectedFileReader) {
+  const MemoryFiles files(
+      {{"mem/a.textproto", "providers { id: \"p\" }"},
+       {"mem/b.json", "{\"providers\": [{\"id\": \"q\"}]}"}});
+  DatasetOptions options;
+  options.files = &files;
+  std::vector<DatasetError> errors;
+  ParsedDataset a = Must(ReadDatasetFile("mem/a.textproto", options, &errors));
+  ParsedDataset b = Must(ReadDatasetFile("mem/b.json", options, &errors));
+  EXPECT_EQ(a.dataset().providers(0).id(), "p");
+  EXPECT_EQ(b.dataset().providers(0).id(), "q");
+  EXPECT_TRUE(errors.empty());
+  // The reader's own error, with the path in front; the code is kept.
+  absl::StatusOr<ParsedDataset> missing =
+      ReadDatasetFile("mem/c.binpb", options, &errors);
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(missing.status().message(),
+            "mem/c.binpb: cannot open: not in memory");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(), "mem/c.binpb: cannot open: not in memory");
+}
+
+TEST(DatasetTest, EveryFormatInTheTableParsesByItsExtension) {
+  for (const DatasetFormat& format : DatasetFormats()) {
+    ASSERT_FALSE(format.extensions.empty()) << format.name;
+    ASSERT_NE(format.parse, nullptr) << format.name;
+    for (absl::string_view extension : format.extensions) {
+      const std::string path = absl::StrCat("dir/File", extension);
+      EXPECT_EQ(*FormatOfPath(path), &format) << path;
+      EXPECT_EQ(*FormatOfPath(absl::AsciiStrToUpper(path)), &format) << path;
+    }
+  }
+  std::vector<DatasetError> errors;
+  EXPECT_EQ(ParseDataset("notes.txt", "", {}, &errors).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].file, "notes.txt");
 }
 
 // A small valid dataset; each bad case below replaces one piece of it.

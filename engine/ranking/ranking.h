@@ -161,28 +161,23 @@ struct RankResult {
   CorridorSummary summary;
 };
 
+namespace ranking_internal {
+struct Candidate;
+}  // namespace ranking_internal
+
 // Buffers Rank() reuses between calls, so a server thread ranking many
 // requests allocates only for its results. Not thread-safe: one per thread.
 class RankScratch {
  public:
-  struct Candidate {
-    absl::int128 order_key;    // The requested order; lower ranks first.
-    absl::int128 cost_key;     // Cost order: cost11 (send), outlay (receive).
-    absl::int128 percent_key;  // total cost % x denominator.
-    int64_t send_minor;
-    uint32_t index;  // Into the corridor's quotes.
-    uint32_t tie_rank;
-    uint8_t speed;
-    bool opaque;
-  };
+  RankScratch();
+  ~RankScratch();
+  RankScratch(const RankScratch&) = delete;
+  RankScratch& operator=(const RankScratch&) = delete;
 
  private:
   friend absl::StatusOr<RankResult> Rank(const QuoteBook&, const RankRequest&,
                                          const Clock&, RankScratch*);
-  // Pages of up to this many ranks (offset + limit) are selected while
-  // scoring; longer ones are sorted afterwards.
-  static constexpr size_t kMaxHeapPage = 256;
-  std::vector<Candidate> candidates_;
+  std::vector<ranking_internal::Candidate> candidates_;
   std::vector<absl::int128> percents_;
   std::vector<ExcludedOffer> excluded_;  // Copied to the result at the end.
 };

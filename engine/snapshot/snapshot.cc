@@ -2,12 +2,13 @@
 
 #include <openssl/evp.h>
 
-#include <thread>
+#include <cstdlib>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "engine/snapshot/internal/background_executor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
@@ -17,10 +18,26 @@ namespace {
 // Snapshots with at least this many quotes are freed on a background
 // thread when their last reader lets go.
 constexpr size_t kFreeInBackgroundFrom = 10'000;
+// Large snapshots waiting to be freed, at most; beyond, the last reader
+// frees its own.
+constexpr size_t kMaxWaitingToBeFreed = 2;
+
+// The one thread that frees large snapshots. Never destroyed (a snapshot
+// may be let go of during static destruction); its thread is joined at
+// exit, after what it holds is freed.
+snapshot_internal::BackgroundExecutor& Freer() {
+  static snapshot_internal::BackgroundExecutor* const freer = [] {
+    auto* executor =
+        new snapshot_internal::BackgroundExecutor(kMaxWaitingToBeFreed);
+    std::atexit([] { Freer().Shutdown(); });
+    return executor;
+  }();
+  return *freer;
+}
 
 void FreeSnapshot(const Snapshot* snapshot) {
   if (snapshot->info().quote_count >= kFreeInBackgroundFrom) {
-    std::thread([snapshot] { delete snapshot; }).detach();
+    Freer().Run([snapshot] { delete snapshot; });
   } else {
     delete snapshot;
   }

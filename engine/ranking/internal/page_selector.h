@@ -1,0 +1,107 @@
+// PageSelector: keeps the candidates that can still make the requested
+// page (ranks offset+1 .. offset+limit) as they are scored, then sorts
+// them. Internal to engine/ranking.
+//
+// For the usual small pages the best offset+limit candidates are kept in a
+// bounded heap whose front is the worst kept, so most candidates cost one
+// comparison; longer pages keep every candidate and select afterwards.
+//
+// Thread-safety: one selector per scan; not thread-safe.
+//
+// Example:
+//   PageSelector page(request.offset, request.limit, &buffer);
+//   for (...) page.Add(candidate);
+//   absl::Span<const Candidate> best = page.Finish();
+#ifndef REMIT_ENGINE_RANKING_INTERNAL_PAGE_SELECTOR_H_
+#define REMIT_ENGINE_RANKING_INTERNAL_PAGE_SELECTOR_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "engine/ranking/internal/candidate.h"
+
+namespace remit::ranking_internal {
+
+class PageSelector {
+ public:
+  // Pages of up to this many ranks (offset + limit) are selected while
+  // scoring; longer ones are sorted afterwards.
+  static constexpr size_t kMaxHeapPage = 256;
+
+  // `buffer` is cleared and reused; it must outlive the selector.
+  // `expected`: how many candidates may come (a capacity hint).
+  PageSelector(size_t offset, size_t limit, size_t expected,
+               std::vector<Candidate>* buffer)
+      : offset_(offset),
+        limit_(limit),
+        keep_(limit > kMaxHeapPage || offset > kMaxHeapPage - limit
+                  ? kAll
+                  : offset + limit),
+        page_(*buffer) {
+    page_.clear();
+    if (keep_ == kAll) page_.reserve(expected);
+  }
+
+  void Add(const Candidate& c) {
+    ++added_;
+    if (kept_ < keep_) {
+      page_.push_back(c);
+      if (++kept_ == keep_ && keep_ != kAll) {
+        std::make_heap(page_.begin(), page_.end(), RanksBefore);
+        worst_kept_ = page_.front();
+      }
+    } else if (keep_ > 0 &&
+               // Between transparent offers a larger key never ranks
+               // before: most candidates stop at this one comparison.
+               (c.opaque || worst_kept_.opaque ||
+                c.order_key <= worst_kept_.order_key) &&
+               RanksBefore(c, worst_kept_)) {
+      std::pop_heap(page_.begin(), page_.end(), RanksBefore);
+      page_.back() = c;
+      std::push_heap(page_.begin(), page_.end(), RanksBefore);
+      worst_kept_ = page_.front();
+    }
+  }
+
+  // Every candidate added, on the page or not.
+  size_t added() const { return added_; }
+
+  // The page, best first: rank offset+1 first. Call once, after the last
+  // Add.
+  absl::Span<const Candidate> Finish() {
+    const size_t first = std::min(offset_, page_.size());
+    const size_t last = first + std::min(limit_, page_.size() - first);
+    if (keep_ == kAll) {
+      if (first > 0) {
+        std::nth_element(page_.begin(), page_.begin() + first, page_.end(),
+                         RanksBefore);
+      }
+      std::partial_sort(page_.begin() + first, page_.begin() + last,
+                        page_.end(), RanksBefore);
+    } else {
+      std::sort(page_.begin(), page_.end(), RanksBefore);
+    }
+    return absl::MakeConstSpan(page_.data() + first, last - first);
+  }
+
+  // The rank of the first candidate Finish() returns, 1-based.
+  size_t first_rank() const { return std::min(offset_, page_.size()) + 1; }
+
+ private:
+  static constexpr size_t kAll = std::numeric_limits<size_t>::max();
+
+  const size_t offset_;
+  const size_t limit_;
+  const size_t keep_;  // kAll, or offset + limit.
+  std::vector<Candidate>& page_;
+  size_t kept_ = 0;
+  size_t added_ = 0;
+  Candidate worst_kept_{};  // page_.front() once the heap is full.
+};
+
+}  // namespace remit::ranking_internal
+
+#endif  // REMIT_ENGINE_RANKING_INTERNAL_PAGE_SELECTOR_H_

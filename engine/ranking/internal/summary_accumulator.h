@@ -1,0 +1,90 @@
+// SummaryAccumulator: the corridor summary of a ranking, gathered during
+// the scan from every priced transparent offer, listed or not (the filter
+// narrows the list, not the corridor): the cost statistics, the cheapest
+// offer, and SmaRT for the corridor and for the sender. Internal to
+// engine/ranking.
+//
+// Thread-safety: one accumulator per scan; not thread-safe.
+//
+// Example:
+//   SummaryAccumulator summary(request, &buffer);
+//   for (...) summary.Add(candidate, quote);
+//   CorridorSummary out = summary.Finish();  // Without `cheapest`.
+#ifndef REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
+#define REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
+
+#include <optional>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "engine/model/model.h"
+#include "engine/ranking/internal/candidate.h"
+#include "engine/ranking/ranking.h"
+#include "engine/stats/cost_stats.h"
+
+namespace remit::ranking_internal {
+
+class SummaryAccumulator {
+ public:
+  // `buffer` is cleared and reused; it must outlive the accumulator.
+  SummaryAccumulator(const RankRequest& request,
+                     std::vector<absl::int128>* buffer)
+      : denominator_(request.amount_kind == AmountKind::kSend
+                         ? absl::int128(request.amount.minor_units())
+                         : absl::int128(1)),
+        access_(request.access.has_value() ? &*request.access : nullptr),
+        stats_(denominator_, buffer) {}
+
+  // A priced transparent offer.
+  void Add(const Candidate& c, const Quote& quote) {
+    stats_.Add(c.percent_key);
+    if (stats_.count() == 1 || c.cost_key < cheapest_.cost_key ||
+        (c.cost_key == cheapest_.cost_key && RanksBefore(c, cheapest_))) {
+      cheapest_ = c;
+    }
+    // SenderAccess{} admits every quote, so the corridor SmaRT needs only
+    // the speed; the personal one applies the sender's access.
+    if (quote.speed <= Speed::kThreeToFiveDays) {
+      smart_.Add(c.percent_key);
+      if (access_ != nullptr && IsAccessible(quote, *access_)) {
+        personal_smart_.Add(c.percent_key);
+      }
+    }
+  }
+
+  // The cheapest offer added; unset when none was.
+  std::optional<Candidate> cheapest() const {
+    if (stats_.count() == 0) return std::nullopt;
+    return cheapest_;
+  }
+
+  // Every figure but `cheapest`, which needs pricing. Call once.
+  CorridorSummary Finish() {
+    CorridorSummary summary;
+    summary.offer_count = stats_.count();
+    summary.smart_qualifying = smart_.count();
+    summary.smart_percent = smart_.Average(denominator_);
+    if (access_ != nullptr) {
+      summary.personal_smart_qualifying = personal_smart_.count();
+      summary.personal_smart_percent = personal_smart_.Average(denominator_);
+    }
+    summary.average_total_cost_percent = stats_.Average();
+    summary.median_total_cost_percent = stats_.Median();
+    summary.share_at_or_below_3_percent = stats_.ShareAtOrBelow3Percent();
+    summary.share_at_or_below_5_percent = stats_.ShareAtOrBelow5Percent();
+    return summary;
+  }
+
+ private:
+  // Keys are total cost % x this: the amount sent (send mode), or 1.
+  const absl::int128 denominator_;
+  const SenderAccess* access_;  // Null: no personal SmaRT.
+  CostStats stats_;
+  SmartAverage smart_;
+  SmartAverage personal_smart_;
+  Candidate cheapest_{};
+};
+
+}  // namespace remit::ranking_internal
+
+#endif  // REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_

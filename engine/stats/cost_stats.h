@@ -1,0 +1,99 @@
+// Statistics of total cost percentages, as Remittance Prices Worldwide
+// reports them for a corridor (and, summed up, for regions and the world):
+//
+// - CostStats: how many offers, their simple average and median total cost
+//   %, and the shares at or under 3 % (the SDG 10.c target) and 5 %.
+// - SmartAverage: SmaRT's arithmetic, the average of the three cheapest
+//   qualifying offers (which offers qualify is the caller's rule: transparent,
+//   5 days or less, accessible to the sender).
+//
+// Each cost is added exactly, as a fraction `key / denominator` of
+// Percent's unit (a billionth of a percentage point), all sharing one
+// positive denominator: for a ranking in send mode the key is the cost
+// times 10^11 and the denominator the amount sent, so no cost is rounded
+// before the figures are. Each figure is rounded once, half-even.
+//
+// Thread-safety: not thread-safe; one accumulator per computation.
+//
+// Example:
+//   std::vector<absl::int128> buffer;
+//   CostStats stats(/*denominator=*/1, &buffer);
+//   stats.Add(Percent::FromScaled(2'500'000'000).scaled());  // 2.5 %
+//   stats.Add(Percent::FromScaled(6'000'000'000).scaled());  // 6 %
+//   stats.Average();  // 4.25 %
+//   stats.Median();   // 4.25 %
+#ifndef REMIT_ENGINE_STATS_COST_STATS_H_
+#define REMIT_ENGINE_STATS_COST_STATS_H_
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "engine/money/percent.h"
+
+namespace remit {
+
+// key / denominator as a Percent, rounded half-even.
+Percent PercentOfKey(absl::int128 key, absl::int128 denominator);
+
+class CostStats {
+ public:
+  // `denominator` must be positive. `buffer` keeps the keys for the median;
+  // it is cleared here and may be reused across computations to spare
+  // allocations (it must outlive this object).
+  CostStats(absl::int128 denominator, std::vector<absl::int128>* buffer);
+
+  void Add(absl::int128 key) {
+    keys_->push_back(key);
+    sum_ += key;
+    at_or_below_3_ += key <= three_;
+    at_or_below_5_ += key <= five_;
+  }
+
+  size_t count() const { return keys_->size(); }
+  // Unset when nothing was added.
+  std::optional<Percent> Average() const;
+  // The middle key, or the mean of the two middle keys. Reorders the
+  // buffer. Unset when nothing was added.
+  std::optional<Percent> Median();
+  // Of count(), in percent; 0 when nothing was added.
+  Percent ShareAtOrBelow3Percent() const;
+  Percent ShareAtOrBelow5Percent() const;
+
+ private:
+  absl::int128 denominator_;
+  absl::int128 three_;  // 3 % and 5 % as keys.
+  absl::int128 five_;
+  std::vector<absl::int128>* keys_;
+  absl::int128 sum_ = 0;
+  size_t at_or_below_3_ = 0;
+  size_t at_or_below_5_ = 0;
+};
+
+// The three smallest keys added, and how many were added: SmaRT's inputs.
+// (Equal keys give the same sum whichever of them is kept.)
+class SmartAverage {
+ public:
+  void Add(absl::int128 key) {
+    ++count_;
+    if (count_ > 3 && key >= keys_[2]) return;
+    size_t i = (count_ < 3 ? count_ : 3) - 1;
+    for (; i > 0 && keys_[i - 1] > key; --i) keys_[i] = keys_[i - 1];
+    keys_[i] = key;
+  }
+  // How many qualifying offers were added.
+  size_t count() const { return count_; }
+  // The average of the three smallest, as a percentage; unset with fewer
+  // than three.
+  std::optional<Percent> Average(absl::int128 denominator) const;
+
+ private:
+  std::array<absl::int128, 3> keys_{};
+  size_t count_ = 0;
+};
+
+}  // namespace remit
+
+#endif  // REMIT_ENGINE_STATS_COST_STATS_H_
