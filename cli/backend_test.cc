@@ -34,10 +34,15 @@ TEST(FromGrpcStatusTest, SameCodeAndMessage) {
 
 TEST(FromGrpcStatusTest, OkAndUnknownCodes) {
   EXPECT_TRUE(FromGrpcStatus(grpc::Status::OK).ok());
+  // 20 is not a code today but is in the enum's range (a newer peer's).
   const absl::Status odd = FromGrpcStatus(
-      grpc::Status(static_cast<grpc::StatusCode>(99), "from the future"));
+      grpc::Status(static_cast<grpc::StatusCode>(20), "from the future"));
   EXPECT_EQ(odd.code(), absl::StatusCode::kUnknown);
   EXPECT_EQ(odd.message(), "from the future");
+  const absl::Status negative =
+      FromGrpcStatus(grpc::Status(grpc::StatusCode::DO_NOT_USE, "sentinel"));
+  EXPECT_EQ(negative.code(), absl::StatusCode::kUnknown);
+  EXPECT_EQ(negative.message(), "sentinel");
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #include "cli/commands.h"
 
-#include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -49,6 +50,7 @@ int Run(const std::vector<std::string>& arguments,
         const std::vector<std::string>& default_data, std::ostream& out,
         std::ostream& err) {
   if (arguments.empty()) {
+    // No command: the list of commands, on stderr, and a usage error.
     err << TopHelp(Commands());
     return ExitCode(UsageError("no command"));
   }
