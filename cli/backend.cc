@@ -6,6 +6,16 @@
 
 namespace remit::cli {
 
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  const int code = static_cast<int>(status.error_code());
+  const bool canonical =
+      code >= static_cast<int>(absl::StatusCode::kOk) &&
+      code <= static_cast<int>(absl::StatusCode::kUnauthenticated);
+  return absl::Status(canonical ? static_cast<absl::StatusCode>(code)
+                                : absl::StatusCode::kUnknown,
+                      status.error_message());
+}
+
 LocalBackend::LocalBackend(const Clock* clock)
     : tokens_(service::PageTokens::RandomKey()),
       handler_(&store_, clock, &tokens_) {}
@@ -21,21 +31,22 @@ absl::StatusOr<std::unique_ptr<LocalBackend>> LocalBackend::Load(
   return backend;
 }
 
-grpc::Status LocalBackend::RankOffers(const v1::RankOffersRequest& request,
+// The handler answers with grpc::Status for now: one conversion a method.
+absl::Status LocalBackend::RankOffers(const v1::RankOffersRequest& request,
                                       v1::RankOffersResponse* response) {
-  return handler_.RankOffers(request, response);
+  return FromGrpcStatus(handler_.RankOffers(request, response));
 }
 
-grpc::Status LocalBackend::ListCorridors(
+absl::Status LocalBackend::ListCorridors(
     const v1::ListCorridorsRequest& request,
     v1::ListCorridorsResponse* response) {
-  return handler_.ListCorridors(request, response);
+  return FromGrpcStatus(handler_.ListCorridors(request, response));
 }
 
-grpc::Status LocalBackend::GetCorridorSummary(
+absl::Status LocalBackend::GetCorridorSummary(
     const v1::GetCorridorSummaryRequest& request,
     v1::CorridorSummary* response) {
-  return handler_.GetCorridorSummary(request, response);
+  return FromGrpcStatus(handler_.GetCorridorSummary(request, response));
 }
 
 const SnapshotInfo* LocalBackend::info() const {
@@ -61,27 +72,27 @@ void RemoteBackend::Prepare(grpc::ClientContext* context) const {
   context->set_deadline(absl::ToChronoTime(absl::Now() + deadline_));
 }
 
-grpc::Status RemoteBackend::RankOffers(const v1::RankOffersRequest& request,
+absl::Status RemoteBackend::RankOffers(const v1::RankOffersRequest& request,
                                        v1::RankOffersResponse* response) {
   grpc::ClientContext context;
   Prepare(&context);
-  return stub_->RankOffers(&context, request, response);
+  return FromGrpcStatus(stub_->RankOffers(&context, request, response));
 }
 
-grpc::Status RemoteBackend::ListCorridors(
+absl::Status RemoteBackend::ListCorridors(
     const v1::ListCorridorsRequest& request,
     v1::ListCorridorsResponse* response) {
   grpc::ClientContext context;
   Prepare(&context);
-  return stub_->ListCorridors(&context, request, response);
+  return FromGrpcStatus(stub_->ListCorridors(&context, request, response));
 }
 
-grpc::Status RemoteBackend::GetCorridorSummary(
+absl::Status RemoteBackend::GetCorridorSummary(
     const v1::GetCorridorSummaryRequest& request,
     v1::CorridorSummary* response) {
   grpc::ClientContext context;
   Prepare(&context);
-  return stub_->GetCorridorSummary(&context, request, response);
+  return FromGrpcStatus(stub_->GetCorridorSummary(&context, request, response));
 }
 
 }  // namespace remit::cli

@@ -5,13 +5,16 @@
 // reads the same fields whichever the source, and --format=json prints
 // exactly what a gRPC client would receive. The local backend runs the
 // server's own RemitRank handler in the process, over the loaded files.
+// Errors are absl::Status with the API's codes and messages, whichever the
+// source: each backend converts gRPC's status once, at its edge.
 //
 // Thread-safety: one command at a time.
 //
 // Example:
-//   absl::StatusOr<std::unique_ptr<Backend>> backend =
-//       LocalBackend::Load({"testdata/sample_corridors.textproto"}, "");
-//   grpc::Status status = (*backend)->RankOffers(request, &response);
+//   SystemClock clock;
+//   absl::StatusOr<std::unique_ptr<LocalBackend>> backend = LocalBackend::Load(
+//       {"testdata/sample_corridors.textproto"}, DatasetOptions(), &clock);
+//   absl::Status status = (*backend)->RankOffers(request, &response);
 #ifndef REMIT_CLI_BACKEND_H_
 #define REMIT_CLI_BACKEND_H_
 
@@ -19,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "engine/snapshot/snapshot.h"
@@ -29,14 +33,18 @@
 
 namespace remit::cli {
 
+// The same code (gRPC's and Abseil's codes have the same numbers) and
+// message; a code outside the canonical ones becomes UNKNOWN.
+absl::Status FromGrpcStatus(const grpc::Status& status);
+
 class Backend {
  public:
   virtual ~Backend() = default;
-  virtual grpc::Status RankOffers(const v1::RankOffersRequest& request,
+  virtual absl::Status RankOffers(const v1::RankOffersRequest& request,
                                   v1::RankOffersResponse* response) = 0;
-  virtual grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+  virtual absl::Status ListCorridors(const v1::ListCorridorsRequest& request,
                                      v1::ListCorridorsResponse* response) = 0;
-  virtual grpc::Status GetCorridorSummary(
+  virtual absl::Status GetCorridorSummary(
       const v1::GetCorridorSummaryRequest& request,
       v1::CorridorSummary* response) = 0;
   // The loaded data's description (local), or nothing (remote).
@@ -50,11 +58,11 @@ class LocalBackend final : public Backend {
       const std::vector<std::string>& paths, const DatasetOptions& options,
       const Clock* clock);
 
-  grpc::Status RankOffers(const v1::RankOffersRequest& request,
+  absl::Status RankOffers(const v1::RankOffersRequest& request,
                           v1::RankOffersResponse* response) override;
-  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+  absl::Status ListCorridors(const v1::ListCorridorsRequest& request,
                              v1::ListCorridorsResponse* response) override;
-  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
+  absl::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
                                   v1::CorridorSummary* response) override;
   const SnapshotInfo* info() const override;
 
@@ -76,11 +84,11 @@ class RemoteBackend final : public Backend {
  public:
   explicit RemoteBackend(const RemoteOptions& options);
 
-  grpc::Status RankOffers(const v1::RankOffersRequest& request,
+  absl::Status RankOffers(const v1::RankOffersRequest& request,
                           v1::RankOffersResponse* response) override;
-  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
+  absl::Status ListCorridors(const v1::ListCorridorsRequest& request,
                              v1::ListCorridorsResponse* response) override;
-  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
+  absl::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
                                   v1::CorridorSummary* response) override;
   const SnapshotInfo* info() const override { return nullptr; }
 

@@ -1,0 +1,174 @@
+#include "cli/commands/rank.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "cli/commands/option_checks.h"
+#include "cli/commands/session.h"
+#include "cli/errors.h"
+#include "cli/output.h"
+
+namespace remit::cli {
+namespace {
+
+// The most offers one answer holds (the API's largest page).
+constexpr int kMaxOffers = 1000;
+
+absl::Status AddFilter(const Args& args, v1::OfferFilter* filter) {
+  absl::StatusOr<std::vector<v1::ReceiveMethod>> receive =
+      EnumOption<v1::ReceiveMethod>(args, "receive-method", "RECEIVE_METHOD_",
+                                    v1::ReceiveMethod_Parse,
+                                    v1::ReceiveMethod_descriptor());
+  if (!receive.ok()) return receive.status();
+  absl::StatusOr<std::vector<v1::PaymentInstrument>> instruments =
+      EnumOption<v1::PaymentInstrument>(
+          args, "payment-instrument", "PAYMENT_INSTRUMENT_",
+          v1::PaymentInstrument_Parse, v1::PaymentInstrument_descriptor());
+  if (!instruments.ok()) return instruments.status();
+  absl::StatusOr<std::vector<v1::ProviderType>> providers =
+      EnumOption<v1::ProviderType>(args, "provider-type", "PROVIDER_TYPE_",
+                                   v1::ProviderType_Parse,
+                                   v1::ProviderType_descriptor());
+  if (!providers.ok()) return providers.status();
+  for (v1::ReceiveMethod v : *receive) filter->add_receive_methods(v);
+  for (v1::PaymentInstrument v : *instruments) {
+    filter->add_payment_instruments(v);
+  }
+  for (v1::ProviderType v : *providers) filter->add_provider_types(v);
+  if (args.Has("max-speed")) {
+    absl::StatusOr<std::vector<v1::Speed>> speed = EnumOption<v1::Speed>(
+        args, "max-speed", "SPEED_", v1::Speed_Parse, v1::Speed_descriptor());
+    if (!speed.ok()) return speed.status();
+    filter->set_max_speed(speed->back());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SetAccess(const Args& args, v1::SenderAccess* access) {
+  for (const std::string& means : args.GetAll("access")) {
+    if (means == "bank_account") {
+      access->set_has_bank_account(true);
+    } else if (means == "card") {
+      access->set_has_card(true);
+    } else if (means == "mobile_wallet") {
+      access->set_has_mobile_wallet(true);
+    } else if (means == "internet") {
+      access->set_has_internet(true);
+    } else if (means == "cash_pickup") {
+      access->set_needs_cash_pickup(true);
+    } else {
+      return UsageError(absl::StrCat("--access: '", means,
+                                     "' is not one of bank_account, card, "
+                                     "mobile_wallet, internet, cash_pickup"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RunRank(const Args& args, const CommandIo& io) {
+  if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
+  absl::StatusOr<Session> session = OpenSession(args, io.default_data);
+  if (!session.ok()) return session.status();
+  absl::StatusOr<v1::RankOffersRequest> request = RankRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  v1::RankOffersResponse response;
+  if (absl::Status s = session->backend->RankOffers(*request, &response);
+      !s.ok()) {
+    return BackendError(s);
+  }
+  io.out << RankOutput(response, session->format,
+                       DataLine(*session->backend, response.dataset_version()));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command RankCommand() {
+  return {"rank",
+          "remitrank rank --from=COUNTRY --to=COUNTRY --amount=\"120 GBP\" "
+          "[options]",
+          "Ranks the offers of a corridor by what they really cost.",
+          WithDataOptions(
+              {{"from", true, false, "sending country (GB or GBR)"},
+               {"to", true, false, "receiving country"},
+               {"amount", true, false,
+                "amount sent, e.g. \"120 GBP\" (with --receive: received)"},
+               {"receive", false, false,
+                "the amount is what the recipient must get"},
+               {"receive-method", true, true,
+                "cash_pickup, bank_account, mobile_money, home_delivery"},
+               {"payment-instrument", true, true,
+                "cash, bank_account, debit_card, credit_card, mobile_wallet"},
+               {"provider-type", true, true,
+                "bank, money_transfer_operator, mobile_operator, post_office"},
+               {"max-speed", true, false,
+                "less_than_one_hour, same_day, next_day, two_days, "
+                "three_to_five_days"},
+               {"order", true, false, "cost (default), received or speed"},
+               {"include-opaque", false, false,
+                "also list offers whose rate is not disclosed"},
+               {"access", true, true,
+                "the sender's means for a personal SmaRT: bank_account, card, "
+                "mobile_wallet, internet, cash_pickup"},
+               {"limit", true, false, "at most N offers"}}),
+          &RunRank};
+}
+
+absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
+  for (const char* name : {"from", "to"}) {
+    if (absl::Status s = CheckCountryOption(args, name); !s.ok()) return s;
+  }
+  if (!args.Has("amount")) {
+    return UsageError("--amount is required, e.g. --amount=\"120 GBP\"");
+  }
+  absl::StatusOr<v1::Money> amount = MoneyOption(args, "amount");
+  if (!amount.ok()) return amount.status();
+
+  v1::RankOffersRequest request;
+  request.mutable_corridor()->set_send_country(*args.Get("from"));
+  request.mutable_corridor()->set_receive_country(*args.Get("to"));
+  if (args.Has("receive")) {
+    *request.mutable_receive_amount() = *amount;
+    request.mutable_corridor()->set_receive_currency(amount->currency_code());
+  } else {
+    *request.mutable_send_amount() = *amount;
+    request.mutable_corridor()->set_send_currency(amount->currency_code());
+  }
+  if (absl::Status s = AddFilter(args, request.mutable_filter()); !s.ok()) {
+    return s;
+  }
+  if (std::optional<std::string> order = args.Get("order")) {
+    static const auto* orders =
+        new std::map<std::string, std::string>{{"cost", "total_cost"},
+                                               {"received", "amount_received"},
+                                               {"speed", "speed"}};
+    auto it = orders->find(*order);
+    if (it == orders->end()) {
+      return UsageError(absl::StrCat("--order: '", *order,
+                                     "' is not one of cost, received, speed"));
+    }
+    request.set_order_by(it->second);
+  }
+  request.set_include_opaque(args.Has("include-opaque"));
+  if (args.Has("access")) {
+    if (absl::Status s = SetAccess(args, request.mutable_access()); !s.ok()) {
+      return s;
+    }
+  }
+  int limit = kMaxOffers;
+  if (std::optional<std::string> l = args.Get("limit")) {
+    if (!absl::SimpleAtoi(*l, &limit) || limit <= 0) {
+      return UsageError(
+          absl::StrCat("--limit: '", *l, "' is not a positive number"));
+    }
+  }
+  request.set_page_size(std::min(limit, kMaxOffers));
+  return request;
+}
+
+}  // namespace remit::cli

@@ -1,0 +1,160 @@
+#include "cli/commands/session.h"
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/time.h"
+#include "cli/errors.h"
+#include "engine/data/dataset.h"
+#include "engine/snapshot/snapshot.h"
+
+namespace remit::cli {
+namespace {
+
+// API errors use the request's field names; the user typed options.
+std::string InTermsOfOptions(absl::string_view message) {
+  return absl::StrReplaceAll(message,
+                             {{"corridor.send_country", "--from"},
+                              {"corridor.receive_country", "--to"},
+                              {"send_amount.currency_code", "--amount"},
+                              {"receive_amount.currency_code", "--amount"},
+                              {"send_amount", "--amount"},
+                              {"receive_amount", "--amount"},
+                              {"page_size", "--limit"}});
+}
+
+absl::StatusOr<Session> OpenRemote(const Args& args, const std::string& server,
+                                   Session session) {
+  if (args.Has("data") || args.Has("as-of")) {
+    return UsageError(
+        "--server answers from the server's data: leave out --data and "
+        "--as-of");
+  }
+  RemoteOptions options;
+  options.address = server;
+  if (std::optional<std::string> ca = args.Get("tls_ca")) {
+    std::ifstream in(*ca);
+    std::ostringstream pem;
+    pem << in.rdbuf();
+    if (!in) {
+      return absl::NotFoundError(
+          absl::StrCat("--tls_ca=", *ca, ": cannot read the file"));
+    }
+    options.tls_ca_pem = pem.str();
+  }
+  if (std::optional<std::string> d = args.Get("deadline")) {
+    if (!absl::ParseDuration(*d, &options.deadline) ||
+        options.deadline <= absl::ZeroDuration()) {
+      return UsageError(
+          absl::StrCat("--deadline: '", *d, "' is not a duration like 10s"));
+    }
+  }
+  session.backend = std::make_unique<RemoteBackend>(options);
+  return session;
+}
+
+absl::StatusOr<Session> OpenLocal(const Args& args,
+                                  const std::vector<std::string>& default_data,
+                                  Session session) {
+  std::vector<std::string> paths = args.GetAll("data");
+  if (paths.empty()) paths = default_data;
+  if (paths.empty()) {
+    return absl::FailedPreconditionError(
+        "no data: give --data=FILE (a dataset or RPW file) or "
+        "--server=HOST:PORT");
+  }
+  if (std::optional<std::string> as_of = args.Get("as-of")) {
+    absl::Time time;
+    std::string why;
+    if (!absl::ParseTime("%Y-%m-%d", *as_of, &time, &why)) {
+      return UsageError(
+          absl::StrCat("--as-of: '", *as_of, "' is not YYYY-MM-DD"));
+    }
+    session.clock = std::make_unique<FakeClock>(time);
+  } else {
+    session.clock = std::make_unique<SystemClock>();
+  }
+  DatasetOptions options;
+  options.rpw_period = args.Get("period").value_or("");
+  absl::StatusOr<std::unique_ptr<LocalBackend>> backend =
+      LocalBackend::Load(paths, options, session.clock.get());
+  // Whatever its code, bad data is a runtime error, not a usage error.
+  if (!backend.ok()) return backend.status();
+  session.backend = *std::move(backend);
+  return session;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& DataOptions() {
+  static const auto* options = new std::vector<OptionSpec>{
+      {"data", true, true,
+       "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv); repeat "
+       "or comma-separate"},
+      {"period", true, false, "for RPW files, the quarter (e.g. 2025_3Q)"},
+      {"server", true, false, "ask a remitrank server at HOST:PORT instead"},
+      {"tls_ca", true, false, "with --server: CA certificate (PEM) for TLS"},
+      {"deadline", true, false, "with --server: how long to wait (10s)"},
+      {"as-of", true, false,
+       "judge stale quotes as of this date (YYYY-MM-DD); local data only"},
+      {"format", true, false, "table (default), csv or json"},
+      {"help", false, false, "this help"},
+  };
+  return *options;
+}
+
+std::vector<OptionSpec> WithDataOptions(std::vector<OptionSpec> specs) {
+  specs.insert(specs.end(), DataOptions().begin(), DataOptions().end());
+  return specs;
+}
+
+absl::StatusOr<Session> OpenSession(
+    const Args& args, const std::vector<std::string>& default_data) {
+  Session session;
+  if (std::optional<std::string> f = args.Get("format")) {
+    absl::StatusOr<Format> format = ParseFormat(*f);
+    if (!format.ok()) return UsageError(format.status().message());
+    session.format = *format;
+  }
+  if (std::optional<std::string> server = args.Get("server")) {
+    return OpenRemote(args, *server, std::move(session));
+  }
+  return OpenLocal(args, default_data, std::move(session));
+}
+
+absl::Status NoPositionalArguments(const Args& args) {
+  if (args.positional.empty()) return absl::OkStatus();
+  return UsageError(
+      absl::StrCat("unexpected argument '", args.positional.front(), "'"));
+}
+
+absl::Status BackendError(const absl::Status& status) {
+  const std::string message = InTermsOfOptions(status.message());
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+      return UsageError(message);
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
+      return absl::Status(status.code(),
+                          absl::StrCat("the server did not answer: ", message));
+    default:
+      return absl::Status(status.code(), message);
+  }
+}
+
+std::string DataLine(const Backend& backend, const std::string& version) {
+  const SnapshotInfo* info = backend.info();
+  std::string line = "Data";
+  if (info != nullptr && !info->metadata.empty()) {
+    const v1::DatasetMetadata& m = info->metadata.front();
+    if (!m.name().empty()) absl::StrAppend(&line, ": ", m.name());
+    if (!m.as_of().empty()) absl::StrAppend(&line, ", as of ", m.as_of());
+  }
+  return absl::StrCat(line, "; version ", version.substr(0, 12), ".");
+}
+
+}  // namespace remit::cli

@@ -1,0 +1,142 @@
+#include "cli/commands/sheet.h"
+
+#include <fstream>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli/commands/option_checks.h"
+#include "cli/commands/session.h"
+#include "cli/errors.h"
+#include "cli/sheet.h"
+#include "engine/money/country.h"
+#include "engine/money/money.h"
+#include "engine/protoconv/money_proto.h"
+
+namespace remit::cli {
+namespace {
+
+constexpr size_t kMaxAmounts = 3;
+
+// RPW's two amounts for the corridor: its USD 200 and USD 500 equivalents.
+absl::StatusOr<std::vector<v1::Money>> DefaultAmounts(
+    Backend& backend, const v1::Corridor& corridor) {
+  v1::GetCorridorSummaryRequest request;
+  *request.mutable_corridor() = corridor;
+  v1::CorridorSummary summary;
+  if (absl::Status s = backend.GetCorridorSummary(request, &summary); !s.ok()) {
+    absl::Status error = BackendError(s);
+    if (s.code() != absl::StatusCode::kFailedPrecondition) return error;
+    return absl::Status(error.code(),
+                        absl::StrCat(error.message(), " (use --amounts)"));
+  }
+  std::vector<v1::Money> amounts = {summary.amount()};
+  absl::StatusOr<Money> base = MoneyFromProto(summary.amount());
+  if (base.ok()) {
+    amounts.push_back(MoneyToProto(
+        Money::FromMinorUnits(base->minor_units() / 2 * 5, base->currency())));
+  }
+  return amounts;
+}
+
+absl::Status RunSheet(const Args& args, const CommandIo& io) {
+  if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
+  absl::StatusOr<Session> session = OpenSession(args, io.default_data);
+  if (!session.ok()) return session.status();
+  absl::StatusOr<SheetRequest> request = SheetRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  Backend& backend = *session->backend;
+  const v1::Corridor& corridor = request->corridor;
+
+  std::vector<v1::Money> amounts = request->amounts;
+  if (amounts.empty()) {
+    absl::StatusOr<std::vector<v1::Money>> defaults =
+        DefaultAmounts(backend, corridor);
+    if (!defaults.ok()) return defaults.status();
+    amounts = *std::move(defaults);
+  }
+  SheetInput input;
+  input.from_name =
+      std::string(CountryCode::FromString(corridor.send_country())->name());
+  input.to_name =
+      std::string(CountryCode::FromString(corridor.receive_country())->name());
+  for (const v1::Money& amount : amounts) {
+    v1::RankOffersRequest rank;
+    *rank.mutable_corridor() = corridor;
+    rank.mutable_corridor()->set_send_currency(amount.currency_code());
+    *rank.mutable_send_amount() = amount;
+    rank.set_page_size(kSheetOffersPerAmount);
+    v1::RankOffersResponse response;
+    if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
+      return BackendError(s);
+    }
+    input.rankings.push_back(std::move(response));
+  }
+  if (const SnapshotInfo* info = backend.info();
+      info != nullptr && !info->metadata.empty()) {
+    input.data_name = info->metadata.front().name();
+    input.data_date = info->metadata.front().as_of();
+  } else {
+    input.data_name = args.Get("server").value_or("remitrank server");
+  }
+  const std::string html = RenderSheet(input, *request->messages);
+  if (std::optional<std::string> path = args.Get("output")) {
+    std::ofstream file(*path, std::ios::binary | std::ios::trunc);
+    file << html;
+    if (!file) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("--output=", *path, ": cannot write"));
+    }
+    io.err << "remitrank: wrote " << *path << "\n";
+    return absl::OkStatus();
+  }
+  io.out << html;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command SheetCommand() {
+  return {
+      "sheet",
+      "remitrank sheet --from=COUNTRY --to=COUNTRY [--amounts=\"120 GBP,300 "
+      "GBP\"] [--lang=en] [-o FILE]",
+      "A printable pre-departure briefing sheet (HTML) for a corridor.",
+      WithDataOptions(
+          {{"from", true, false, "sending country"},
+           {"to", true, false, "receiving country"},
+           {"amounts", true, true,
+            "one to three amounts sent (default: the USD 200 and USD 500 "
+            "equivalents)"},
+           {"lang", true, false, "en (default), fr or es"},
+           {"output", true, false, "write the page to FILE (also -o)"}}),
+      &RunSheet};
+}
+
+absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args) {
+  for (const char* name : {"from", "to"}) {
+    if (absl::Status s = CheckCountryOption(args, name); !s.ok()) return s;
+  }
+  SheetRequest request;
+  const std::string lang = args.Get("lang").value_or("en");
+  request.messages = FindMessages(lang);
+  if (request.messages == nullptr) {
+    return UsageError(absl::StrCat("--lang: '", lang, "' is not one of ",
+                                   absl::StrJoin(LanguageCodes(), ", ")));
+  }
+  request.corridor.set_send_country(*args.Get("from"));
+  request.corridor.set_receive_country(*args.Get("to"));
+  for (const std::string& text : args.GetAll("amounts")) {
+    absl::StatusOr<v1::Money> amount = ParseMoneyOption("amounts", text);
+    if (!amount.ok()) return amount.status();
+    request.amounts.push_back(*std::move(amount));
+  }
+  if (request.amounts.size() > kMaxAmounts) {
+    return UsageError("--amounts: at most three amounts fit on the sheet");
+  }
+  return request;
+}
+
+}  // namespace remit::cli

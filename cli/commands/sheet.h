@@ -1,0 +1,42 @@
+// The "sheet" command: a printable pre-departure briefing sheet (HTML,
+// cli/sheet.h) for a corridor, at one to three amounts sent, in one of the
+// languages of cli/i18n.
+//
+// Thread-safety: SheetRequestFromArgs() is a pure function.
+//
+// Example:
+//   absl::StatusOr<SheetRequest> request = SheetRequestFromArgs(args);
+//   // --from=GB --to=NG --lang=fr: request->messages->code is "fr".
+#ifndef REMIT_CLI_COMMANDS_SHEET_H_
+#define REMIT_CLI_COMMANDS_SHEET_H_
+
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cli/args.h"
+#include "cli/commands/command.h"
+#include "cli/i18n/messages.h"
+#include "proto/remit/v1/remit_service.pb.h"
+
+namespace remit::cli {
+
+Command SheetCommand();
+
+// What the sheet options ask for.
+struct SheetRequest {
+  // The countries as typed (checked); no currencies.
+  v1::Corridor corridor;
+  // The catalog of --lang. Default: English.
+  const Messages* messages = nullptr;
+  // --amounts, at most three. Default: empty, meaning the corridor's USD
+  // 200 and USD 500 equivalents (RPW's two amounts).
+  std::vector<v1::Money> amounts;
+};
+
+// Usage errors (cli/errors.h) for a missing or invalid --from or --to, a
+// --lang without a catalog, an invalid amount or more than three.
+absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args);
+
+}  // namespace remit::cli
+
+#endif  // REMIT_CLI_COMMANDS_SHEET_H_

@@ -1,0 +1,79 @@
+#include "cli/commands/sheet.h"
+
+#include <string>
+#include <vector>
+
+#include "cli/errors.h"
+#include "gtest/gtest.h"
+
+namespace remit::cli {
+namespace {
+
+absl::StatusOr<SheetRequest> FromArguments(
+    const std::vector<std::string>& arguments) {
+  absl::StatusOr<Args> args = ParseArgs(arguments, SheetCommand().options);
+  if (!args.ok()) return args.status();
+  return SheetRequestFromArgs(*args);
+}
+
+struct RequestCase {
+  std::vector<std::string> args;
+  const char* lang;
+  std::vector<std::string> amounts;  // "units currency"
+};
+
+TEST(SheetRequestFromArgsTest, BuildsTheRequest) {
+  const RequestCase cases[] = {
+      {{"--from=GB", "--to=NG"}, "en", {}},
+      {{"--from=GB", "--to=NG", "--lang=es", "--amounts=120 GBP,300 GBP"},
+       "es",
+       {"120 GBP", "300 GBP"}},
+      {{"--from=GB", "--to=NG", "--lang=fr", "--amounts=1 GBP",
+        "--amounts=2 GBP,3 GBP"},
+       "fr",
+       {"1 GBP", "2 GBP", "3 GBP"}},
+  };
+  for (const RequestCase& c : cases) {
+    absl::StatusOr<SheetRequest> request = FromArguments(c.args);
+    ASSERT_TRUE(request.ok()) << request.status();
+    EXPECT_EQ(request->corridor.send_country(), "GB");
+    EXPECT_EQ(request->corridor.receive_country(), "NG");
+    EXPECT_EQ(request->corridor.send_currency(), "");
+    ASSERT_NE(request->messages, nullptr);
+    EXPECT_STREQ(request->messages->code, c.lang);
+    std::vector<std::string> amounts;
+    for (const v1::Money& m : request->amounts) {
+      EXPECT_EQ(m.nanos(), 0);
+      amounts.push_back(std::to_string(m.units()) + " " + m.currency_code());
+    }
+    EXPECT_EQ(amounts, c.amounts) << c.lang;
+  }
+}
+
+struct ErrorCase {
+  std::vector<std::string> args;
+  std::string message;
+};
+
+TEST(SheetRequestFromArgsTest, UsageErrorsNameTheOption) {
+  const ErrorCase cases[] = {
+      {{"--to=NG"}, "--from is required"},
+      {{"--from=GB", "--to=NG", "--lang=de"},
+       "--lang: 'de' is not one of en, fr, es"},
+      {{"--from=GB", "--to=NG", "--amounts=1.234 GBP"},
+       "--amounts: '1.234 GBP': amount has more than 2 fractional digits, "
+       "the most GBP allows"},
+      {{"--from=GB", "--to=NG", "--amounts=1 GBP,2 GBP,3 GBP,4 GBP"},
+       "--amounts: at most three amounts fit on the sheet"},
+  };
+  for (const ErrorCase& c : cases) {
+    absl::StatusOr<SheetRequest> request = FromArguments(c.args);
+    EXPECT_EQ(request.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.message;
+    EXPECT_TRUE(IsUsageError(request.status())) << c.message;
+    EXPECT_EQ(request.status().message(), c.message);
+  }
+}
+
+}  // namespace
+}  // namespace remit::cli

@@ -1,0 +1,59 @@
+#include "cli/commands/summary.h"
+
+#include "cli/commands/option_checks.h"
+#include "cli/commands/session.h"
+#include "cli/output.h"
+
+namespace remit::cli {
+namespace {
+
+absl::Status RunSummary(const Args& args, const CommandIo& io) {
+  if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
+  absl::StatusOr<Session> session = OpenSession(args, io.default_data);
+  if (!session.ok()) return session.status();
+  absl::StatusOr<v1::GetCorridorSummaryRequest> request =
+      SummaryRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  v1::CorridorSummary summary;
+  if (absl::Status s = session->backend->GetCorridorSummary(*request, &summary);
+      !s.ok()) {
+    return BackendError(s);
+  }
+  io.out << SummaryOutput(
+      summary, session->format,
+      DataLine(*session->backend, summary.dataset_version()));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command SummaryCommand() {
+  return {"summary",
+          "remitrank summary --from=COUNTRY --to=COUNTRY "
+          "[--amount=\"200 USD\"]",
+          "The corridor's average, median, SmaRT and cheapest offer.",
+          WithDataOptions({{"from", true, false, "sending country"},
+                           {"to", true, false, "receiving country"},
+                           {"amount", true, false,
+                            "amount sent (default: the USD 200 equivalent)"}}),
+          &RunSummary};
+}
+
+absl::StatusOr<v1::GetCorridorSummaryRequest> SummaryRequestFromArgs(
+    const Args& args) {
+  for (const char* name : {"from", "to"}) {
+    if (absl::Status s = CheckCountryOption(args, name); !s.ok()) return s;
+  }
+  v1::GetCorridorSummaryRequest request;
+  request.mutable_corridor()->set_send_country(*args.Get("from"));
+  request.mutable_corridor()->set_receive_country(*args.Get("to"));
+  if (args.Has("amount")) {
+    absl::StatusOr<v1::Money> amount = MoneyOption(args, "amount");
+    if (!amount.ok()) return amount.status();
+    *request.mutable_send_amount() = *amount;
+    request.mutable_corridor()->set_send_currency(amount->currency_code());
+  }
+  return request;
+}
+
+}  // namespace remit::cli

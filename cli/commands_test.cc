@@ -1,0 +1,423 @@
+// Run() end to end in the process: each command over the bundled sample
+// corridors, with the output and error streams captured. The date is
+// pinned with --as-of: the sample is dated November 2026 and goes stale.
+#include "cli/commands.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "engine/testing/test_util.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "proto/remit/v1/remit_service.pb.h"
+
+namespace remit::cli {
+namespace {
+
+using ::remit::testing::kSampleCorridors;
+
+constexpr char kAsOf[] = "--as-of=2026-12-01";
+
+const std::string& DataOption() {
+  static const auto* option =
+      new std::string(absl::StrCat("--data=", kSampleCorridors));
+  return *option;
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the tool with `arguments`; without --data or --server it reads
+// `default_data`, like the binary with its bundled sample.
+Result RunTool(const std::vector<std::string>& arguments,
+               const std::vector<std::string>& default_data = {
+                   kSampleCorridors}) {
+  std::ostringstream out;
+  std::ostringstream err;
+  Result result;
+  result.exit_code = Run(arguments, default_data, out, err);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  return absl::StrSplit(text, '\n', absl::SkipEmpty());
+}
+
+// A file in the test's temporary directory holding `content`.
+std::string TempFile(const std::string& name, const std::string& content) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  const std::string path =
+      absl::StrCat(dir == nullptr ? "/tmp" : dir, "/", name);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+  return path;
+}
+
+TEST(RunTest, RankTable) {
+  Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+                      DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "GBR (GBP) -> NGA (NGN), 120.00 GBP\n"
+            "\n"
+            "#  Provider              How                                 Fee  "
+            "FX margin   FX cost  Total cost   Total  Recipient gets  Speed\n"
+            "1  NairaLink             debit card -> mobile money     0.00 GBP "
+            "     1.46%  1.76 GBP    2.00 GBP   1.67%   241900.00 NGN  less "
+            "than one hour\n"
+            "2  Northwind Remit       debit card -> bank account     0.99 GBP "
+            "     1.95%  2.34 GBP    3.33 GBP   2.78%   241200.00 NGN  same "
+            "day\n"
+            "3  Globe Money Transfer  cash -> cash pickup            3.90 GBP "
+            "     2.68%  3.22 GBP    7.12 GBP   5.93%   239400.00 NGN  less "
+            "than one hour\n"
+            "4  Crown Bank            bank account -> bank account  15.00 GBP "
+            "     3.17%  3.80 GBP   18.80 GBP  15.67%   238200.00 NGN  three "
+            "to five days\n"
+            "\n"
+            "The FX margin is the cost hidden in the exchange rate: the "
+            "provider's rate against the mid-market rate.\n"
+            "Corridor: 4 offers: average 6.51%, median 4.35%; SmaRT 3.46%\n"
+            "Data: remitrank sample corridors, as of 2026-11-02; version "
+            "58b8ab0982a9.\n");
+}
+
+TEST(RunTest, RankCsv) {
+  Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+                      "--format=csv", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 5u) << r.out;
+  EXPECT_TRUE(absl::StartsWith(lines[0], "rank,provider_id,provider,"))
+      << lines[0];
+  EXPECT_EQ(lines[1],
+            "1,nairalink,NairaLink,debit card,mobile money,less than one "
+            "hour,120.00 GBP,0.00 GBP,1.463414634,1.76 GBP,2.00 GBP,"
+            "1.666666667,120.00 GBP,241900.00 NGN,true,false");
+}
+
+TEST(RunTest, RankJsonIsTheApiResponse) {
+  Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+                      "--format=json", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(r.out, &response).ok())
+      << r.out;
+  ASSERT_EQ(response.offers_size(), 4);
+  EXPECT_EQ(response.offers(0).provider_name(), "NairaLink");
+  EXPECT_EQ(response.offers(0).total_cost_percent(), "1.666666667");
+  EXPECT_TRUE(absl::StrContains(r.out, "\"totalCostPercent\""));
+}
+
+// --as-of decides which quotes are current: a year on, every price in the
+// sample is too old.
+TEST(RunTest, AsOfJudgesStaleQuotes) {
+  Result now = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                        "--format=csv", DataOption(), kAsOf});
+  ASSERT_EQ(now.exit_code, 0) << now.err;
+  EXPECT_EQ(Lines(now.out).size(), 5u) << now.out;
+
+  Result later = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                          DataOption(), "--as-of=2027-12-01"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_TRUE(absl::StrContains(later.out, "No offer matches.\n")) << later.out;
+  EXPECT_TRUE(absl::StrContains(later.out, "SwiftSend (price too old)"))
+      << later.out;
+}
+
+TEST(RunTest, RankWithFilters) {
+  Result r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                      "--receive-method=cash_pickup", "--format=csv",
+                      DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_TRUE(absl::StrContains(lines[1], ",Globe Money Transfer,"))
+      << lines[1];
+
+  r = RunTool({"rank", "--from=US", "--to=MX", "--receive", "--amount=3400 MXN",
+               "--limit=1", "--format=csv", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  // SwiftSend at 18.25 needs 186.31 USD for 3400 MXN.
+  EXPECT_TRUE(absl::StartsWith(lines[1], "1,swiftsend,")) << lines[1];
+  EXPECT_TRUE(absl::StrContains(lines[1], ",186.31 USD,")) << lines[1];
+}
+
+TEST(RunTest, Corridors) {
+  Result r = RunTool({"corridors", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 10u) << r.out;
+  EXPECT_EQ(lines[0],
+            "From     To       Quotes  Offers  Average cost          At");
+  EXPECT_EQ(lines[3],
+            "GBR GBP  NGA NGN       4       4         5.64%  151.60 GBP");
+  EXPECT_EQ(lines[5], "KEN KES  TZA TZS       5       -             -");
+
+  r = RunTool({"corridors", "--format=csv", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 9u) << r.out;  // Header and 8 corridors.
+
+  r = RunTool({"corridors", "--format=json", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::ListCorridorsResponse response;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(r.out, &response).ok())
+      << r.out;
+  EXPECT_EQ(response.corridors_size(), 8);
+}
+
+TEST(RunTest, DefaultDataWithoutDataOption) {
+  Result r = RunTool({"corridors", "--format=csv", kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 9u) << r.out;
+}
+
+TEST(RunTest, Summary) {
+  Result r = RunTool({"summary", "--from=GB", "--to=NG", "--amount=120 GBP",
+                      DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "SmaRT               3.46%\n")) << r.out;
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "cheapest            NairaLink, 1.67%\n"))
+      << r.out;
+
+  // Without --amount: the USD 200 equivalent.
+  r = RunTool(
+      {"summary", "--from=GB", "--to=NG", "--format=csv", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 10u) << r.out;
+  EXPECT_EQ(lines[0], "field,value");
+  EXPECT_EQ(lines[2], "amount,151.60 GBP");
+  EXPECT_EQ(lines[9], "cheapest,\"NairaLink, 1.62%\"");
+
+  r = RunTool({"summary", "--from=GB", "--to=NG", "--format=json", DataOption(),
+               kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::CorridorSummary summary;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.out, &summary).ok())
+      << r.out;
+  EXPECT_EQ(summary.offer_count(), 4);
+  EXPECT_EQ(summary.smart_percent(), "3.161346719");
+}
+
+TEST(RunTest, SheetToOutAndToFile) {
+  Result r = RunTool({"sheet", "--from=GB", "--to=NG", "--amounts=120 GBP",
+                      "--lang=fr", DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(absl::StrContains(r.out, "<html lang=\"fr\">"));
+  EXPECT_TRUE(absl::StrContains(r.out, "241\u202f900,00 NGN"));
+
+  const std::string path = TempFile("sheet.html", "");
+  r = RunTool(
+      {"sheet", "--from=US", "--to=MX", "-o", path, DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, absl::StrCat("remitrank: wrote ", path, "\n"));
+  const std::string html = remit::testing::ReadFile(path);
+  // The default amounts: the USD 200 and USD 500 equivalents.
+  EXPECT_TRUE(
+      absl::StrContains(html, "Cheapest offers for sending 200.00 USD"));
+  EXPECT_TRUE(
+      absl::StrContains(html, "Cheapest offers for sending 500.00 USD"));
+}
+
+TEST(RunTest, Validate) {
+  Result r = RunTool({"validate", kSampleCorridors});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "OK: 36 quotes, 17 providers, 8 corridors in 1 file.\n");
+  EXPECT_EQ(r.err, "");
+
+  const std::string bad = TempFile(
+      "bad.textproto", "quotes {\n  id: \"q\"\n  provider_id: \"nobody\"\n}\n");
+  r = RunTool({"validate", bad});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            absl::StrCat(bad,
+                         ":3:3: quotes[0].provider_id: 'nobody' is not "
+                         "a provider in the loaded files\n",
+                         bad, ":1:1: quotes[0].corridor: is required\n"));
+  EXPECT_EQ(r.err, "remitrank: 2 errors; nothing was loaded\n");
+}
+
+TEST(RunTest, Help) {
+  Result r = RunTool({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "usage: remitrank COMMAND [options]\n\nRanks remittance offers by "
+            "their total cost: the fee plus the margin\nhidden in the "
+            "exchange rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  "
+            "sheet\n  validate\n\n'remitrank COMMAND --help' for a command's "
+            "options.\n");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(RunTool({"help"}).out, r.out);
+
+  // Without a command, the same help goes to stderr and it is a usage
+  // error.
+  Result none = RunTool({});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.out, "");
+  EXPECT_EQ(none.err, r.out);
+
+  Result corridors = RunTool({"corridors", "--help"});
+  EXPECT_EQ(corridors.exit_code, 0);
+  EXPECT_TRUE(absl::StartsWith(corridors.out,
+                               "usage: remitrank corridors [options]\n"
+                               "  Lists the corridors.\n\noptions:\n"
+                               "  --data=...\n"))
+      << corridors.out;
+
+  for (const char* command :
+       {"rank", "corridors", "summary", "sheet", "validate"}) {
+    Result c = RunTool({command, "--help"});
+    EXPECT_EQ(c.exit_code, 0) << command;
+    EXPECT_TRUE(absl::StartsWith(
+        c.out, absl::StrCat("usage: remitrank ", command, " ")))
+        << c.out;
+    EXPECT_TRUE(absl::StrContains(c.out, "\n  --help\n      this help\n"))
+        << command;
+  }
+}
+
+struct ErrorCase {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string err;  // The whole of stderr.
+};
+
+TEST(RunTest, UsageErrorsExitTwoAndSayWhatToFix) {
+  const std::string data = DataOption();
+  const ErrorCase cases[] = {
+      {{"rnak"},
+       2,
+       "remitrank: unknown command 'rnak'; did you mean rank?\nusage: "
+       "remitrank COMMAND [options]\n\nRanks remittance offers by their "
+       "total cost: the fee plus the margin\nhidden in the exchange "
+       "rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  sheet\n  "
+       "validate\n\n'remitrank COMMAND --help' for a command's options.\n"},
+      {{"rank", "--form=GB"},
+       2,
+       "remitrank rank: unknown option '--form'; did you mean --from?\n"
+       "(see 'remitrank rank --help')\n"},
+      {{"summary", "--from"},
+       2,
+       "remitrank summary: --from needs a value\n"
+       "(see 'remitrank summary --help')\n"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=1 GBP", data, "extra"},
+       2,
+       "remitrank: unexpected argument 'extra'\n"},
+      {{"rank", "--from=GBA", "--to=NG", "--amount=1 GBP", data},
+       2,
+       "remitrank: --from: 'GBA' is not an ISO 3166-1 country code; did you "
+       "mean GBR or GHA?\n"},
+      {{"rank", "--from=GB", "--to=NG", data},
+       2,
+       "remitrank: --amount is required, e.g. --amount=\"120 GBP\"\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD", "--order=cheap",
+        data},
+       2,
+       "remitrank: --order: 'cheap' is not one of cost, received, speed\n"},
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 GBP", "--format=xml",
+        data},
+       2,
+       "remitrank: --format: 'xml' is not one of table, csv, json\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--as-of=2026-13-01", data},
+       2,
+       "remitrank: --as-of: '2026-13-01' is not YYYY-MM-DD\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=127.0.0.1:1", data},
+       2,
+       "remitrank: --server answers from the server's data: leave out "
+       "--data and --as-of\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=127.0.0.1:1", "--deadline=soon"},
+       2,
+       "remitrank: --deadline: 'soon' is not a duration like 10s\n"},
+      {{"summary", "--to=NG", data}, 2, "remitrank: --from is required\n"},
+      // The server rejects the request's field; the message names the
+      // option.
+      {{"summary", "--from=GB", "--to=NG", "--amount=-5 GBP", data, kAsOf},
+       2,
+       "remitrank: --amount: -5.00 GBP must be positive\n"},
+      {{"sheet", "--from=US", "--to=MX", "--lang=de", data, kAsOf},
+       2,
+       "remitrank: --lang: 'de' is not one of en, fr, es\n"},
+      {{"sheet", "--from=US", "--to=MX", "--amounts=1 USD,2 USD,3 USD,4 USD",
+        data, kAsOf},
+       2,
+       "remitrank: --amounts: at most three amounts fit on the sheet\n"},
+      {{"validate"}, 2, "remitrank: validate needs at least one FILE\n"},
+  };
+  for (const ErrorCase& c : cases) {
+    Result r = RunTool(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.err;
+    EXPECT_EQ(r.err, c.err);
+    EXPECT_EQ(r.out, "") << c.err;
+  }
+}
+
+TEST(RunTest, RuntimeErrorsExitOne) {
+  const std::string data = DataOption();
+  const std::string invalid =
+      TempFile("invalid.textproto", "not a dataset {{{\n");
+  const ErrorCase cases[] = {
+      // Sending euros from the UK is a fair question; the data has none.
+      {{"rank", "--from=GB", "--to=NG", "--amount=120 EUR", data, kAsOf},
+       1,
+       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes\n"},
+      {{"summary", "--from=US", "--to=IN", data, kAsOf},
+       1,
+       "remitrank: corridor USA/USD->IND/INR has no quotes\n"},
+      {{"corridors", absl::StrCat("--data=", invalid), kAsOf},
+       1,
+       absl::StrCat("remitrank: 1 error in dataset files:\n", invalid,
+                    ":1:5: Message type \"remit.v1.Dataset\" has no field "
+                    "named \"not\".\n")},
+      {{"corridors", "--data=testdata/missing.textproto", kAsOf},
+       1,
+       "remitrank: testdata/missing.textproto: cannot open: No such file or "
+       "directory\n"},
+      {{"sheet", "--from=KE", "--to=TZ", data, kAsOf},
+       1,
+       "remitrank: no way to tell the USD 200 equivalent in KES for corridor "
+       "KEN/KES->TZA/TZS (no survey amounts, no USD reference rate); give an "
+       "amount (use --amounts)\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=127.0.0.1:1", "--tls_ca=testdata/missing.pem"},
+       1,
+       "remitrank: --tls_ca=testdata/missing.pem: cannot read the file\n"},
+  };
+  for (const ErrorCase& c : cases) {
+    Result r = RunTool(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.err;
+    EXPECT_EQ(r.err, c.err);
+    EXPECT_EQ(r.out, "") << c.err;
+  }
+
+  // Neither --data, --server nor a bundled sample.
+  Result r = RunTool({"corridors"}, /*default_data=*/{});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "remitrank: no data: give --data=FILE (a dataset or RPW file) or "
+            "--server=HOST:PORT\n");
+}
+
+}  // namespace
+}  // namespace remit::cli
