@@ -3,6 +3,7 @@
 #include "absl/time/clock.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "service/status.h"
 
 namespace remit::cli {
 
@@ -23,19 +24,19 @@ absl::StatusOr<std::unique_ptr<LocalBackend>> LocalBackend::Load(
 
 grpc::Status LocalBackend::RankOffers(const v1::RankOffersRequest& request,
                                       v1::RankOffersResponse* response) {
-  return handler_.RankOffers(request, response);
+  return service::ToGrpcStatus(handler_.RankOffers(request, response));
 }
 
 grpc::Status LocalBackend::ListCorridors(
     const v1::ListCorridorsRequest& request,
     v1::ListCorridorsResponse* response) {
-  return handler_.ListCorridors(request, response);
+  return service::ToGrpcStatus(handler_.ListCorridors(request, response));
 }
 
 grpc::Status LocalBackend::GetCorridorSummary(
     const v1::GetCorridorSummaryRequest& request,
     v1::CorridorSummary* response) {
-  return handler_.GetCorridorSummary(request, response);
+  return service::ToGrpcStatus(handler_.GetCorridorSummary(request, response));
 }
 
 const SnapshotInfo* LocalBackend::info() const {
