@@ -21,7 +21,11 @@ Example:
     )
 
 Creates:
-    <name>: cc_library with the generated code (and its deps).
+    <name>: cc_library with the generated code (and its deps); with
+        grpc = True it holds the service stubs (*.grpc.pb.h) too and
+        depends on gRPC.
+    <name>_messages: only with grpc = True: the messages alone (*.pb.h),
+        for code that must not depend on gRPC; <name> builds on it.
     <name>_srcs: filegroup of the .proto files it and its deps need, so that
         protoc can see imported files inside the sandbox.
 """
@@ -45,39 +49,57 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
 
     hdrs = []
     cc_srcs = []
+    grpc_hdrs = []
+    grpc_srcs = []
     for src in srcs:
         stem = _stem(src)
         hdrs.append(stem + ".pb.h")
         cc_srcs.append(stem + ".pb.cc")
         if grpc:
-            hdrs.append(stem + ".grpc.pb.h")
-            cc_srcs.append(stem + ".grpc.pb.cc")
+            grpc_hdrs.append(stem + ".grpc.pb.h")
+            grpc_srcs.append(stem + ".grpc.pb.cc")
 
-    plugin = ""
-    if grpc:
-        plugin = (" --plugin=protoc-gen-grpc=%s --grpc_out=$(GENDIR)" % _GRPC_PLUGIN)
-
+    protoc = (
+        # $(GENDIR) first: a generated .proto is then named by its package
+        # path, not by its bazel-out path.
+        "%s --proto_path=$(GENDIR) --proto_path=. --proto_path=/usr/include" % _PROTOC
+    )
+    files = " " + " ".join(["$(location %s)" % s for s in srcs])
     native.genrule(
         name = name + "_gen",
         srcs = srcs + [name + "_srcs"],
         outs = hdrs + cc_srcs,
-        cmd = (
-            # $(GENDIR) first: a generated .proto is then named by its
-            # package path, not by its bazel-out path.
-            "%s --proto_path=$(GENDIR) --proto_path=. --proto_path=/usr/include" % _PROTOC +
-            " --cpp_out=$(GENDIR)" + plugin +
-            " " + " ".join(["$(location %s)" % s for s in srcs])
-        ),
+        cmd = protoc + " --cpp_out=$(GENDIR)" + files,
         testonly = testonly,
     )
+    if grpc:
+        # A rule of its own, so that the messages need nothing of gRPC.
+        native.genrule(
+            name = name + "_grpc_gen",
+            srcs = srcs + [name + "_srcs"],
+            outs = grpc_hdrs + grpc_srcs,
+            cmd = (protoc + " --plugin=protoc-gen-grpc=%s" % _GRPC_PLUGIN +
+                   " --grpc_out=$(GENDIR)" + files),
+            testonly = testonly,
+        )
 
     native.cc_library(
-        name = name,
+        name = name + "_messages" if grpc else name,
         srcs = cc_srcs,
         hdrs = hdrs,
         # Generated code is not ours to keep warning-free.
         copts = ["-w"],
-        deps = deps + (["//third_party:grpc"] if grpc else ["//third_party:protobuf"]),
+        deps = deps + ["//third_party:protobuf"],
         visibility = visibility,
         testonly = testonly,
     )
+    if grpc:
+        native.cc_library(
+            name = name,
+            srcs = grpc_srcs,
+            hdrs = grpc_hdrs,
+            copts = ["-w"],
+            deps = [name + "_messages", "//third_party:grpc"],
+            visibility = visibility,
+            testonly = testonly,
+        )

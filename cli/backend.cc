@@ -31,22 +31,21 @@ absl::StatusOr<std::unique_ptr<LocalBackend>> LocalBackend::Load(
   return backend;
 }
 
-// The handler answers with grpc::Status for now: one conversion a method.
 absl::Status LocalBackend::RankOffers(const v1::RankOffersRequest& request,
                                       v1::RankOffersResponse* response) {
-  return FromGrpcStatus(handler_.RankOffers(request, response));
+  return handler_.RankOffers(request, response);
 }
 
 absl::Status LocalBackend::ListCorridors(
     const v1::ListCorridorsRequest& request,
     v1::ListCorridorsResponse* response) {
-  return FromGrpcStatus(handler_.ListCorridors(request, response));
+  return handler_.ListCorridors(request, response);
 }
 
 absl::Status LocalBackend::GetCorridorSummary(
     const v1::GetCorridorSummaryRequest& request,
     v1::CorridorSummary* response) {
-  return FromGrpcStatus(handler_.GetCorridorSummary(request, response));
+  return handler_.GetCorridorSummary(request, response);
 }
 
 const SnapshotInfo* LocalBackend::info() const {

@@ -29,7 +29,7 @@
 #include "engine/time/clock.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/page_token.h"
-#include "service/remit_rank_service.h"
+#include "service/remit_rank_handler.h"
 
 namespace remit::cli {
 

@@ -7,26 +7,21 @@
 // chosen port when --listen ends in :0) and writes the port to
 // --port_file when given. SIGHUP reloads the data (as the admin RPC does);
 // SIGTERM and SIGINT drain calls in flight for --shutdown_grace and exit 0.
-#include <signal.h>
-
-#include <cerrno>
+// Any error that stops it from serving: a line on stderr and exit 1.
+//
+// This file holds the flags; RunServer (run_server.h) does the rest.
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
-#include "engine/time/clock.h"
-#include "service/server.h"
+#include "service/run_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to listen on; port 0 picks a free port");
@@ -57,11 +52,6 @@ ABSL_FLAG(std::string, clock_time, "",
 
 namespace {
 
-int Fail(const std::string& message) {
-  std::fprintf(stderr, "remitrank: %s\n", message.c_str());
-  return 1;
-}
-
 // Every --data flag's paths: absl keeps only the last occurrence of a flag,
 // so the repeated form is collected from argv.
 std::vector<std::string> DataPaths(int argc, char** argv) {
@@ -83,36 +73,6 @@ std::vector<std::string> DataPaths(int argc, char** argv) {
   return paths;
 }
 
-// The whole file, or an error naming it.
-absl::StatusOr<std::string> ReadFile(const std::string& flag,
-                                     const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("--", flag, "=", path, ": ", std::strerror(errno)));
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-absl::Status WritePortFile(const std::string& path, int port) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << port << "\n";
-    if (!out) {
-      return absl::UnavailableError(
-          absl::StrCat("--port_file=", path, ": cannot write"));
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    return absl::UnavailableError(
-        absl::StrCat("--port_file=", path, ": ", std::strerror(errno)));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -122,80 +82,28 @@ int main(int argc, char** argv) {
   const std::vector<std::string> data_paths = DataPaths(argc, argv);
   absl::ParseCommandLine(argc, argv);
 
-  remit::service::ServerOptions options;
-  options.listen = absl::GetFlag(FLAGS_listen);
-  options.data_paths = data_paths;
-  options.rpw_period = absl::GetFlag(FLAGS_rpw_period);
-  options.reflection = absl::GetFlag(FLAGS_reflection);
-  options.max_receive_message_bytes =
+  remit::service::RunOptions options;
+  options.server.listen = absl::GetFlag(FLAGS_listen);
+  options.server.data_paths = data_paths;
+  options.server.rpw_period = absl::GetFlag(FLAGS_rpw_period);
+  options.server.reflection = absl::GetFlag(FLAGS_reflection);
+  options.server.max_receive_message_bytes =
       absl::GetFlag(FLAGS_max_receive_message_bytes);
-  options.max_concurrent_streams = absl::GetFlag(FLAGS_max_concurrent_streams);
-  const std::pair<const char*, std::string*> files[] = {
-      {"tls_cert", &options.tls_cert_pem},
-      {"tls_key", &options.tls_key_pem},
-      {"tls_client_ca", &options.tls_client_ca_pem},
-      {"admin_token_file", &options.admin_token}};
-  const std::string paths[] = {absl::GetFlag(FLAGS_tls_cert),
-                               absl::GetFlag(FLAGS_tls_key),
-                               absl::GetFlag(FLAGS_tls_client_ca),
-                               absl::GetFlag(FLAGS_admin_token_file)};
-  for (int i = 0; i < 4; ++i) {
-    if (paths[i].empty()) continue;
-    absl::StatusOr<std::string> content = ReadFile(files[i].first, paths[i]);
-    if (!content.ok()) return Fail(std::string(content.status().message()));
-    *files[i].second = *std::move(content);
-  }
-  options.admin_token =
-      std::string(absl::StripAsciiWhitespace(options.admin_token));
-  if (!paths[3].empty() && options.admin_token.empty()) {
-    return Fail(
-        absl::StrCat("--admin_token_file=", paths[3], ": the file is empty"));
-  }
+  options.server.max_concurrent_streams =
+      absl::GetFlag(FLAGS_max_concurrent_streams);
+  options.tls_cert_path = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_path = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca_path = absl::GetFlag(FLAGS_tls_client_ca);
+  options.admin_token_path = absl::GetFlag(FLAGS_admin_token_file);
+  options.port_file = absl::GetFlag(FLAGS_port_file);
+  options.clock_time = absl::GetFlag(FLAGS_clock_time);
+  options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
 
-  // Signals are taken on this thread with sigwait: block them before the
-  // server starts its threads, which inherit the mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGHUP);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  std::unique_ptr<remit::Clock> clock;
-  if (const std::string pinned = absl::GetFlag(FLAGS_clock_time);
-      pinned.empty()) {
-    clock = std::make_unique<remit::SystemClock>();
-  } else {
-    absl::Time time;
-    std::string why;
-    if (!absl::ParseTime(absl::RFC3339_full, pinned, &time, &why)) {
-      return Fail(absl::StrCat("--clock_time=", pinned, ": ", why));
-    }
-    clock = std::make_unique<remit::FakeClock>(time);
+  const absl::Status status = remit::service::RunServer(options);
+  if (!status.ok()) {
+    std::fprintf(stderr, "remitrank: %s\n",
+                 std::string(status.message()).c_str());
+    return 1;
   }
-  absl::StatusOr<std::unique_ptr<remit::service::RemitServer>> server =
-      remit::service::RemitServer::Start(options, clock.get());
-  if (!server.ok()) return Fail(std::string(server.status().message()));
-  const std::string port_file = absl::GetFlag(FLAGS_port_file);
-  if (!port_file.empty()) {
-    if (absl::Status s = WritePortFile(port_file, (*server)->port()); !s.ok()) {
-      return Fail(std::string(s.message()));
-    }
-  }
-  const std::string host = options.listen.substr(0, options.listen.rfind(':'));
-  std::printf("remitrank: serving on %s:%d\n", host.c_str(), (*server)->port());
-  std::fflush(stdout);
-
-  for (;;) {
-    int signal = 0;
-    if (sigwait(&signals, &signal) != 0) continue;
-    if (signal == SIGHUP) {
-      (void)(*server)->Reload();
-      continue;
-    }
-    (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
-    (*server)->Wait();
-    std::fprintf(stderr, "remitrank: stopped\n");
-    return 0;
-  }
+  return 0;
 }

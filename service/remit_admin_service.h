@@ -1,25 +1,30 @@
 // RemitAdminService: the remit.v1.RemitAdmin gRPC service (reload the
-// dataset, describe what is loaded), for the server's operators.
+// dataset, describe what is loaded), for the server's operators. A thin
+// adapter over RemitAdminHandler (remit_admin_handler.h): it checks the
+// caller, runs the handler and turns its absl::Status into the call's
+// grpc::Status, once, through ToGrpcStatus.
 //
 // Every call needs the metadata "authorization: Bearer <token>" with the
 // server's admin token: none is UNAUTHENTICATED, a wrong one
 // PERMISSION_DENIED. Tokens are compared in constant time (as SHA-256
 // digests, so their lengths do not leak either).
 //
-// Thread-safety: thread-safe. The reloader and store must outlive it.
+// Thread-safety: thread-safe. The store must outlive it.
 //
 // Example:
-//   RemitAdminService admin(&reloader, &store, token, on_reload);
+//   RemitAdminService admin(reload, &store, token);
 //   builder.RegisterService(&admin);
 #ifndef REMIT_SERVICE_REMIT_ADMIN_SERVICE_H_
 #define REMIT_SERVICE_REMIT_ADMIN_SERVICE_H_
 
-#include <functional>
 #include <string>
 
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "engine/snapshot/snapshot.h"
 #include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/remit_admin_handler.h"
 
 namespace remit::service {
 
@@ -27,9 +32,7 @@ class RemitAdminService final : public v1::RemitAdmin::CallbackService {
  public:
   // `reload` reloads the data and reports the outcome (the server's
   // RemitServer::Reload, which also logs it).
-  using ReloadFunction =
-      std::function<absl::StatusOr<std::shared_ptr<const Snapshot>>(
-          std::vector<DatasetError>* errors)>;
+  using ReloadFunction = RemitAdminHandler::ReloadFunction;
 
   RemitAdminService(ReloadFunction reload, const SnapshotStore* store,
                     absl::string_view token);
@@ -44,12 +47,9 @@ class RemitAdminService final : public v1::RemitAdmin::CallbackService {
       v1::DatasetInfo* response) override;
 
  private:
-  grpc::Status Authorize(const grpc::CallbackServerContext& context) const;
-  grpc::Status Reload(v1::ReloadDatasetResponse* response);
-  grpc::Status Info(v1::DatasetInfo* response) const;
+  absl::Status Authorize(const grpc::CallbackServerContext& context) const;
 
-  ReloadFunction reload_;
-  const SnapshotStore* store_;
+  RemitAdminHandler handler_;
   std::string token_digest_;
 };
 

@@ -1,10 +1,12 @@
-// RemitRankHandler and RemitRankService: the remit.v1.RemitRank operations
-// and their gRPC service, a thin adapter over the engine (proto in, engine
-// types, proto out).
+// RemitRankService: the remit.v1.RemitRank gRPC service, a thin adapter
+// over RemitRankHandler (remit_rank_handler.h), which does the work without
+// gRPC. The adapter refuses calls already cancelled and turns the handler's
+// absl::Status into the call's grpc::Status, once, through ToGrpcStatus.
 //
-// Each call takes the current snapshot from the store once and answers
-// entirely from it, naming its version; a reload during the call does not
-// mix data. The service refuses calls already cancelled.
+// It runs on gRPC's callback API: each call runs the handler inline on the
+// thread that received it (the work is short and never blocks), which
+// spares the hand-off to a worker thread of the synchronous API. Each
+// call's messages live on an arena (see arena_messages.h).
 //
 // Thread-safety: thread-safe; the gRPC server calls it from many threads.
 // The store, clock and page tokens must outlive it.
@@ -22,34 +24,10 @@
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/arena_messages.h"
 #include "service/page_token.h"
+#include "service/remit_rank_handler.h"
 
 namespace remit::service {
 
-// The operations themselves, over the store: proto in, engine, proto out.
-// Used by the gRPC service below, and in process by the command-line tool.
-class RemitRankHandler {
- public:
-  RemitRankHandler(const SnapshotStore* store, const Clock* clock,
-                   const PageTokens* page_tokens)
-      : store_(store), clock_(clock), page_tokens_(page_tokens) {}
-
-  grpc::Status RankOffers(const v1::RankOffersRequest& request,
-                          v1::RankOffersResponse* response) const;
-  grpc::Status ListCorridors(const v1::ListCorridorsRequest& request,
-                             v1::ListCorridorsResponse* response) const;
-  grpc::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
-                                  v1::CorridorSummary* response) const;
-
- private:
-  const SnapshotStore* store_;
-  const Clock* clock_;
-  const PageTokens* page_tokens_;
-};
-
-// The gRPC service, on gRPC's callback API: each call runs the handler
-// inline on the thread that received it (the work is short and never
-// blocks), which spares the hand-off to a worker thread of the synchronous
-// API. Each call's messages live on an arena (see arena_messages.h).
 class RemitRankService final : public v1::RemitRank::CallbackService {
  public:
   RemitRankService(const SnapshotStore* store, const Clock* clock,

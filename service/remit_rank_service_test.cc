@@ -237,8 +237,8 @@ TEST_F(RemitRankServiceTest, NoDatasetIsFailedPrecondition) {
   SnapshotStore empty;
   RemitRankHandler handler(&empty, &clock_, &tokens_);
   v1::RankOffersResponse response;
-  grpc::Status status = handler.RankOffers(UsMx200(), &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  absl::Status status = handler.RankOffers(UsMx200(), &response);
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

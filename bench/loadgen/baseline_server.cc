@@ -23,7 +23,7 @@
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/arena_messages.h"
 #include "service/page_token.h"
-#include "service/remit_rank_service.h"
+#include "service/remit_rank_handler.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:0", "host:port");
 ABSL_FLAG(std::string, mode, "empty", "empty or canned");

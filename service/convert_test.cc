@@ -1,0 +1,764 @@
+#include "service/convert.h"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "engine/testing/test_util.h"
+#include "engine/time/clock.h"
+#include "gtest/gtest.h"
+
+namespace remit::service {
+namespace {
+
+using ::remit::testing::Book;
+using ::remit::testing::C;
+using ::remit::testing::Day;
+using ::remit::testing::M;
+using ::remit::testing::Must;
+using ::remit::testing::P;
+using ::remit::testing::SimpleQuote;
+
+v1::Corridor WireCorridor(const char* send_country, const char* send_currency,
+                          const char* receive_country,
+                          const char* receive_currency) {
+  v1::Corridor proto;
+  proto.set_send_country(send_country);
+  proto.set_send_currency(send_currency);
+  proto.set_receive_country(receive_country);
+  proto.set_receive_currency(receive_currency);
+  return proto;
+}
+
+v1::Money WireMoney(const char* currency, int64_t units, int32_t nanos) {
+  v1::Money proto;
+  proto.set_currency_code(currency);
+  proto.set_units(units);
+  proto.set_nanos(nanos);
+  return proto;
+}
+
+// 200 USD from the US to Mexico: the request every RankRequest case edits.
+v1::RankOffersRequest UsMx200() {
+  v1::RankOffersRequest request;
+  *request.mutable_corridor() = WireCorridor("US", "", "MX", "");
+  *request.mutable_send_amount() = WireMoney("USD", 200, 0);
+  return request;
+}
+
+// --- CorridorFromProto ---
+
+TEST(CorridorFromProtoTest, AcceptsCodesAndDefaultsCurrencies) {
+  struct Case {
+    v1::Corridor proto;
+    const char* want;  // Corridor::ToString()
+  } cases[] = {
+      {WireCorridor("US", "", "MX", ""), "USA/USD->MEX/MXN"},
+      {WireCorridor("usa", "usd", "mex", "mxn"), "USA/USD->MEX/MXN"},
+      {WireCorridor("GB", "", "NG", "USD"), "GBR/GBP->NGA/USD"},
+      {WireCorridor("ARE", "AED", "IND", "INR"), "ARE/AED->IND/INR"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.proto.ShortDebugString());
+    absl::StatusOr<Corridor> corridor =
+        CorridorFromProto(c.proto, /*present=*/true);
+    ASSERT_TRUE(corridor.ok()) << corridor.status();
+    EXPECT_EQ(corridor->ToString(), c.want);
+  }
+}
+
+TEST(CorridorFromProtoTest, RefusesBadCodesNamingTheField) {
+  struct Case {
+    v1::Corridor proto;
+    const char* message;
+  } cases[] = {
+      {WireCorridor("XXX", "", "MX", ""),
+       "corridor.send_country: 'XXX' is not an ISO 3166-1 country code; did "
+       "you mean XKX?"},
+      {WireCorridor("US", "", "", ""),
+       "corridor.receive_country: '' is not an ISO 3166-1 country code"},
+      {WireCorridor("US", "US$", "MX", ""),
+       "corridor.send_currency: 'US$' is not an ISO 4217 currency code"},
+      {WireCorridor("US", "", "MX", "ZZZ"),
+       "corridor.receive_currency: 'ZZZ' is not an ISO 4217 currency code"},
+      {WireCorridor("US", "", "US", ""),
+       "corridor.receive_country: 'USA' is also the sending country; a "
+       "corridor joins two countries"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.proto.ShortDebugString());
+    absl::StatusOr<Corridor> corridor =
+        CorridorFromProto(c.proto, /*present=*/true);
+    EXPECT_EQ(corridor.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(std::string(corridor.status().message()), c.message);
+  }
+}
+
+TEST(CorridorFromProtoTest, AbsentCorridorIsRequired) {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(WireCorridor("US", "", "MX", ""), /*present=*/false);
+  EXPECT_EQ(corridor.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(corridor.status().message()), "corridor: is required");
+}
+
+TEST(CorridorToProtoTest, WritesAlpha3AndCurrencies) {
+  v1::Corridor proto;
+  CorridorToProto(C("GB", "NG"), &proto);
+  EXPECT_EQ(proto.send_country(), "GBR");
+  EXPECT_EQ(proto.send_currency(), "GBP");
+  EXPECT_EQ(proto.receive_country(), "NGA");
+  EXPECT_EQ(proto.receive_currency(), "NGN");
+}
+
+// --- AmountFromProto ---
+
+TEST(AmountFromProtoTest, AcceptsUnitsAndNanos) {
+  struct Case {
+    v1::Money proto;
+    const char* want;  // Money::ToString()
+  } cases[] = {
+      {WireMoney("USD", 200, 0), "200.00 USD"},
+      {WireMoney("USD", 1, 990000000), "1.99 USD"},
+      {WireMoney("USD", 0, 10000000), "0.01 USD"},
+      {WireMoney("USD", -1, -500000000), "-1.50 USD"},
+      {WireMoney("usd", 5, 0), "5.00 USD"},
+      {WireMoney("JPY", 1000, 0), "1000 JPY"},
+      {WireMoney("KWD", 2, 125000000), "2.125 KWD"},
+      {WireMoney("CLF", 0, 123400000), "0.1234 CLF"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.proto.ShortDebugString());
+    absl::StatusOr<Money> money = AmountFromProto(c.proto, "send_amount");
+    ASSERT_TRUE(money.ok()) << money.status();
+    EXPECT_EQ(money->ToString(), c.want);
+  }
+}
+
+TEST(AmountFromProtoTest, RefusesBadAmountsNamingTheField) {
+  struct Case {
+    v1::Money proto;
+    const char* field;
+    absl::StatusCode code;
+    const char* message;
+  } cases[] = {
+      {WireMoney("XYZ", 200, 0), "send_amount",
+       absl::StatusCode::kInvalidArgument,
+       "send_amount.currency_code: 'XYZ' is not an ISO 4217 currency code"},
+      {WireMoney("", 200, 0), "receive_amount",
+       absl::StatusCode::kInvalidArgument,
+       "receive_amount.currency_code: '' is not an ISO 4217 currency code"},
+      {WireMoney("USD", 1, -500000000), "send_amount",
+       absl::StatusCode::kInvalidArgument,
+       "send_amount: {units: 1, nanos: -500000000, currency_code: 'USD'}: "
+       "units and nanos must have the same sign"},
+      {WireMoney("USD", -1, 500000000), "send_amount",
+       absl::StatusCode::kInvalidArgument,
+       "send_amount: {units: -1, nanos: 500000000, currency_code: 'USD'}: "
+       "units and nanos must have the same sign"},
+      {WireMoney("USD", 0, 1000000000), "send_amount",
+       absl::StatusCode::kInvalidArgument,
+       "send_amount: {units: 0, nanos: 1000000000, currency_code: 'USD'}: "
+       "nanos must be within -999999999..999999999"},
+      {WireMoney("USD", 1, 5000000), "receive_amount",
+       absl::StatusCode::kInvalidArgument,
+       "receive_amount: {units: 1, nanos: 5000000, currency_code: 'USD'}: "
+       "more than 2 decimal places, the most USD allows"},
+      {WireMoney("JPY", 100, 500000000), "send_amount",
+       absl::StatusCode::kInvalidArgument,
+       "send_amount: {units: 100, nanos: 500000000, currency_code: 'JPY'}: "
+       "more than 0 decimal places, the most JPY allows"},
+      {WireMoney("USD", std::numeric_limits<int64_t>::max(), 0), "send_amount",
+       absl::StatusCode::kOutOfRange,
+       "send_amount: {units: 9223372036854775807, nanos: 0, currency_code: "
+       "'USD'}: amount is too large"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.proto.ShortDebugString());
+    absl::StatusOr<Money> money = AmountFromProto(c.proto, c.field);
+    EXPECT_EQ(money.status().code(), c.code);
+    EXPECT_EQ(std::string(money.status().message()), c.message);
+  }
+}
+
+// --- PageSize ---
+
+TEST(PageSizeTest, ZeroIsTheDefaultAndLargeIsTheMost) {
+  struct Case {
+    int page_size;
+    int default_size;
+    int want;
+  } cases[] = {
+      {0, kDefaultOfferPageSize, kDefaultOfferPageSize},
+      {0, kDefaultCorridorPageSize, kDefaultCorridorPageSize},
+      {1, kDefaultOfferPageSize, 1},
+      {kMaxPageSize, kDefaultOfferPageSize, kMaxPageSize},
+      {kMaxPageSize + 1, kDefaultOfferPageSize, kMaxPageSize},
+      {std::numeric_limits<int>::max(), kDefaultOfferPageSize, kMaxPageSize},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.page_size);
+    absl::StatusOr<int> size = PageSize(c.page_size, c.default_size);
+    ASSERT_TRUE(size.ok()) << size.status();
+    EXPECT_EQ(*size, c.want);
+  }
+}
+
+TEST(PageSizeTest, NegativeIsInvalidArgument) {
+  struct Case {
+    int page_size;
+    const char* message;
+  } cases[] = {
+      {-1, "page_size: -1 must not be negative"},
+      {std::numeric_limits<int>::min(),
+       "page_size: -2147483648 must not be negative"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<int> size = PageSize(c.page_size, kDefaultOfferPageSize);
+    EXPECT_EQ(size.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(std::string(size.status().message()), c.message);
+  }
+}
+
+// --- RankRequestFromProto ---
+
+TEST(RankRequestFromProtoTest, PlainRequestTakesTheDefaults) {
+  absl::StatusOr<RankRequest> request = RankRequestFromProto(UsMx200());
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->corridor.ToString(), "USA/USD->MEX/MXN");
+  EXPECT_EQ(request->amount.ToString(), "200.00 USD");
+  EXPECT_EQ(request->amount_kind, AmountKind::kSend);
+  EXPECT_EQ(request->order, RankOrder::kTotalCost);
+  EXPECT_TRUE(request->filter.payment_instruments.empty());
+  EXPECT_TRUE(request->filter.access_points.empty());
+  EXPECT_TRUE(request->filter.receive_methods.empty());
+  EXPECT_TRUE(request->filter.provider_types.empty());
+  EXPECT_FALSE(request->filter.max_speed.has_value());
+  EXPECT_EQ(request->filter.min_coverage, Coverage::kUnknown);
+  EXPECT_TRUE(request->filter.include_promotional);
+  EXPECT_FALSE(request->access.has_value());
+  EXPECT_FALSE(request->include_opaque);
+  EXPECT_EQ(request->max_quote_age, kDefaultMaxQuoteAge);
+}
+
+TEST(RankRequestFromProtoTest, ReceiveAmountRanksByWhatArrives) {
+  v1::RankOffersRequest proto = UsMx200();
+  *proto.mutable_receive_amount() = WireMoney("MXN", 3400, 0);
+  absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->amount_kind, AmountKind::kReceive);
+  EXPECT_EQ(request->amount.ToString(), "3400.00 MXN");
+}
+
+TEST(RankRequestFromProtoTest, ReadsEveryFilterAndOption) {
+  v1::RankOffersRequest proto = UsMx200();
+  v1::OfferFilter* f = proto.mutable_filter();
+  f->add_payment_instruments(v1::PAYMENT_INSTRUMENT_DEBIT_CARD);
+  f->add_payment_instruments(v1::PAYMENT_INSTRUMENT_MOBILE_WALLET);
+  f->add_access_points(v1::ACCESS_POINT_MOBILE_APP);
+  f->add_receive_methods(v1::RECEIVE_METHOD_HOME_DELIVERY);
+  f->add_provider_types(v1::PROVIDER_TYPE_POST_OFFICE);
+  f->set_max_speed(v1::SPEED_NEXT_DAY);
+  f->set_min_coverage(v1::COVERAGE_MEDIUM);
+  f->set_exclude_promotional(true);
+  proto.set_order_by("amount_received");
+  proto.set_include_opaque(true);
+  proto.mutable_max_quote_age()->set_seconds(86400);
+  proto.mutable_max_quote_age()->set_nanos(5);
+  proto.mutable_access()->set_has_card(true);
+  proto.mutable_access()->set_max_speed(v1::SPEED_SAME_DAY);
+
+  absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+  ASSERT_TRUE(request.ok()) << request.status();
+  const RankFilter& filter = request->filter;
+  EXPECT_EQ(filter.payment_instruments,
+            (std::vector<PaymentInstrument>{PaymentInstrument::kDebitCard,
+                                            PaymentInstrument::kMobileWallet}));
+  EXPECT_EQ(filter.access_points,
+            std::vector<AccessPoint>{AccessPoint::kMobileApp});
+  EXPECT_EQ(filter.receive_methods,
+            std::vector<ReceiveMethod>{ReceiveMethod::kHomeDelivery});
+  EXPECT_EQ(filter.provider_types,
+            std::vector<ProviderType>{ProviderType::kPostOffice});
+  EXPECT_EQ(filter.max_speed, Speed::kNextDay);
+  EXPECT_EQ(filter.min_coverage, Coverage::kMedium);
+  EXPECT_FALSE(filter.include_promotional);
+  EXPECT_EQ(request->order, RankOrder::kAmountReceived);
+  EXPECT_TRUE(request->include_opaque);
+  EXPECT_EQ(request->max_quote_age, absl::Hours(24) + absl::Nanoseconds(5));
+  ASSERT_TRUE(request->access.has_value());
+  EXPECT_TRUE(request->access->has_card);
+  EXPECT_FALSE(request->access->has_bank_account);
+  EXPECT_EQ(request->access->max_speed, Speed::kSameDay);
+}
+
+TEST(RankRequestFromProtoTest, ReadsEachOrder) {
+  struct Case {
+    const char* order_by;
+    RankOrder want;
+  } cases[] = {
+      {"", RankOrder::kTotalCost},
+      {"total_cost", RankOrder::kTotalCost},
+      {"amount_received", RankOrder::kAmountReceived},
+      {"speed", RankOrder::kSpeed},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.order_by);
+    v1::RankOffersRequest proto = UsMx200();
+    proto.set_order_by(c.order_by);
+    absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+    ASSERT_TRUE(request.ok()) << request.status();
+    EXPECT_EQ(request->order, c.want);
+  }
+}
+
+TEST(RankRequestFromProtoTest, ReadsEachMinCoverage) {
+  struct Case {
+    v1::Coverage wire;
+    Coverage want;
+  } cases[] = {
+      {v1::COVERAGE_UNSPECIFIED, Coverage::kUnknown},
+      {v1::COVERAGE_LOW, Coverage::kLow},
+      {v1::COVERAGE_MEDIUM, Coverage::kMedium},
+      {v1::COVERAGE_HIGH, Coverage::kHigh},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.wire);
+    v1::RankOffersRequest proto = UsMx200();
+    proto.mutable_filter()->set_min_coverage(c.wire);
+    absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+    ASSERT_TRUE(request.ok()) << request.status();
+    EXPECT_EQ(request->filter.min_coverage, c.want);
+  }
+}
+
+TEST(RankRequestFromProtoTest, RefusesBadFieldsNamingThem) {
+  struct Case {
+    const char* what;
+    void (*mutate)(v1::RankOffersRequest*);
+    const char* message;
+  } cases[] = {
+      {"no corridor", [](v1::RankOffersRequest* r) { r->clear_corridor(); },
+       "corridor: is required"},
+      {"bad country",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_corridor()->set_receive_country("QQ");
+       },
+       "corridor.receive_country: 'QQ' is not an ISO 3166-1 country code; "
+       "did you mean ATA or BES or GNQ or IRQ or MTQ?"},
+      {"no amount", [](v1::RankOffersRequest* r) { r->clear_send_amount(); },
+       "send_amount: one of send_amount or receive_amount is required"},
+      {"bad send amount",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_send_amount()->set_nanos(-1);
+       },
+       "send_amount: {units: 200, nanos: -1, currency_code: 'USD'}: units "
+       "and nanos must have the same sign"},
+      {"bad receive currency",
+       [](v1::RankOffersRequest* r) {
+         *r->mutable_receive_amount() = WireMoney("MX$", 1, 0);
+       },
+       "receive_amount.currency_code: 'MX$' is not an ISO 4217 currency "
+       "code"},
+      {"unspecified payment instrument",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_payment_instruments(
+             v1::PAYMENT_INSTRUMENT_CASH);
+         r->mutable_filter()->add_payment_instruments(
+             v1::PAYMENT_INSTRUMENT_UNSPECIFIED);
+       },
+       "filter.payment_instruments[1]: 0 is not a PaymentInstrument"},
+      {"unknown payment instrument",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_payment_instruments(
+             static_cast<v1::PaymentInstrument>(99));
+       },
+       "filter.payment_instruments[0]: 99 is not a PaymentInstrument"},
+      {"unspecified access point",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_access_points(v1::ACCESS_POINT_UNSPECIFIED);
+       },
+       "filter.access_points[0]: 0 is not a AccessPoint"},
+      {"unknown access point",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_access_points(
+             static_cast<v1::AccessPoint>(-3));
+       },
+       "filter.access_points[0]: -3 is not a AccessPoint"},
+      {"unspecified receive method",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_receive_methods(
+             v1::RECEIVE_METHOD_UNSPECIFIED);
+       },
+       "filter.receive_methods[0]: 0 is not a ReceiveMethod"},
+      {"unknown receive method",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_receive_methods(
+             static_cast<v1::ReceiveMethod>(6));
+       },
+       "filter.receive_methods[0]: 6 is not a ReceiveMethod"},
+      {"unspecified provider type",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_provider_types(v1::PROVIDER_TYPE_UNSPECIFIED);
+       },
+       "filter.provider_types[0]: 0 is not a ProviderType"},
+      {"unknown provider type",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->add_provider_types(
+             static_cast<v1::ProviderType>(42));
+       },
+       "filter.provider_types[0]: 42 is not a ProviderType"},
+      {"unknown max speed",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->set_max_speed(static_cast<v1::Speed>(7));
+       },
+       "filter.max_speed: 7 is not a Speed"},
+      {"unknown min coverage",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->set_min_coverage(static_cast<v1::Coverage>(4));
+       },
+       "filter.min_coverage: 4 is not a Coverage"},
+      {"negative min coverage",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_filter()->set_min_coverage(static_cast<v1::Coverage>(-1));
+       },
+       "filter.min_coverage: -1 is not a Coverage"},
+      {"unknown order",
+       [](v1::RankOffersRequest* r) { r->set_order_by("cheapest"); },
+       "order_by: 'cheapest' is not one of total_cost, amount_received, "
+       "speed"},
+      {"order with a newline",
+       [](v1::RankOffersRequest* r) { r->set_order_by("speed\n"); },
+       "order_by: 'speed\\n' is not one of total_cost, amount_received, "
+       "speed"},
+      {"unknown access speed",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_access()->set_max_speed(static_cast<v1::Speed>(100));
+       },
+       "access.max_speed: 100 is not a Speed"},
+      {"negative max quote age",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_max_quote_age()->set_seconds(-60);
+       },
+       "max_quote_age: {seconds: -60, nanos: 0} must be a positive "
+       "duration"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    v1::RankOffersRequest proto = UsMx200();
+    c.mutate(&proto);
+    absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+    EXPECT_EQ(request.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(std::string(request.status().message()), c.message);
+  }
+}
+
+// --- AccessFromProto ---
+
+TEST(AccessFromProtoTest, AbsentIsUnset) {
+  v1::SenderAccess proto;
+  proto.set_has_card(true);
+  EXPECT_FALSE(AccessFromProto(/*present=*/false, proto).has_value());
+}
+
+TEST(AccessFromProtoTest, CopiesEachMeans) {
+  v1::SenderAccess proto;
+  proto.set_has_bank_account(true);
+  proto.set_has_mobile_wallet(true);
+  proto.set_needs_cash_pickup(true);
+  proto.set_max_speed(v1::SPEED_TWO_DAYS);
+  std::optional<SenderAccess> access = AccessFromProto(true, proto);
+  ASSERT_TRUE(access.has_value());
+  EXPECT_TRUE(access->has_bank_account);
+  EXPECT_FALSE(access->has_card);
+  EXPECT_TRUE(access->has_mobile_wallet);
+  EXPECT_FALSE(access->has_internet);
+  EXPECT_TRUE(access->needs_cash_pickup);
+  EXPECT_EQ(access->max_speed, Speed::kTwoDays);
+}
+
+TEST(AccessFromProtoTest, UnspecifiedOrUnknownSpeedIsAnySpeed) {
+  for (v1::Speed speed : {v1::SPEED_UNSPECIFIED, static_cast<v1::Speed>(100)}) {
+    SCOPED_TRACE(speed);
+    v1::SenderAccess proto;
+    proto.set_max_speed(speed);
+    std::optional<SenderAccess> access = AccessFromProto(true, proto);
+    ASSERT_TRUE(access.has_value());
+    EXPECT_EQ(access->max_speed, Speed::kSixDaysOrMore);
+  }
+}
+
+// --- MaxQuoteAgeFromProto ---
+
+TEST(MaxQuoteAgeFromProtoTest, UnsetOrZeroIsTheDefault) {
+  google::protobuf::Duration zero;
+  EXPECT_EQ(*MaxQuoteAgeFromProto(false, zero, "max_quote_age"),
+            kDefaultMaxQuoteAge);
+  EXPECT_EQ(*MaxQuoteAgeFromProto(true, zero, "max_quote_age"),
+            kDefaultMaxQuoteAge);
+  google::protobuf::Duration negative;
+  negative.set_seconds(-1);
+  EXPECT_EQ(*MaxQuoteAgeFromProto(false, negative, "max_quote_age"),
+            kDefaultMaxQuoteAge);
+}
+
+TEST(MaxQuoteAgeFromProtoTest, PositiveDurations) {
+  struct Case {
+    int64_t seconds;
+    int32_t nanos;
+    absl::Duration want;
+  } cases[] = {
+      {3600, 0, absl::Hours(1)},
+      {0, 1, absl::Nanoseconds(1)},
+      {1, 999999999, absl::Seconds(2) - absl::Nanoseconds(1)},
+  };
+  for (const Case& c : cases) {
+    google::protobuf::Duration proto;
+    proto.set_seconds(c.seconds);
+    proto.set_nanos(c.nanos);
+    absl::StatusOr<absl::Duration> age =
+        MaxQuoteAgeFromProto(true, proto, "max_quote_age");
+    ASSERT_TRUE(age.ok()) << age.status();
+    EXPECT_EQ(*age, c.want);
+  }
+}
+
+TEST(MaxQuoteAgeFromProtoTest, RefusesNegativeOrMalformedNamingTheField) {
+  struct Case {
+    int64_t seconds;
+    int32_t nanos;
+    const char* message;
+  } cases[] = {
+      {-1, 0, "age: {seconds: -1, nanos: 0} must be a positive duration"},
+      {0, -1, "age: {seconds: 0, nanos: -1} must be a positive duration"},
+      {5, 1000000000,
+       "age: {seconds: 5, nanos: 1000000000} must be a positive duration"},
+  };
+  for (const Case& c : cases) {
+    google::protobuf::Duration proto;
+    proto.set_seconds(c.seconds);
+    proto.set_nanos(c.nanos);
+    absl::StatusOr<absl::Duration> age =
+        MaxQuoteAgeFromProto(true, proto, "age");
+    EXPECT_EQ(age.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(std::string(age.status().message()), c.message);
+  }
+}
+
+// --- Responses ---
+
+// Two quotes from the US to Mexico, priced on 2025-09-15 (the quotes are
+// from 2025-09-01): "cheap" (fee 4.99 USD, rate 17.8 against 18.2) and
+// "dear" (fee 12.00 USD, rate 17.5 against 18.2).
+class ResponsesTest : public ::testing::Test {
+ protected:
+  ResponsesTest()
+      : book_(Book(
+            {SimpleQuote("cheap", "swift", C("US", "MX"), 499, "17.8", "18.2"),
+             SimpleQuote("dear", "bank", C("US", "MX"), 1200, "17.5", "18.2")},
+            {"bank"})),
+        clock_(Day(2025, 9, 15)) {}
+
+  RankResult RankAt(const char* amount) {
+    return Must(Rank(book_, RankRequest(C("US", "MX"), M(amount)), clock_));
+  }
+
+  QuoteBook book_;
+  FakeClock clock_;
+};
+
+TEST_F(ResponsesTest, OfferToProtoHasExactFigures) {
+  RankResult result = RankAt("200 USD");
+  ASSERT_EQ(result.offers.size(), 2u);
+  v1::Offer proto;
+  OfferToProto(result.offers[0], &proto);
+
+  EXPECT_EQ(proto.rank(), 1);
+  EXPECT_EQ(proto.quote_id(), "cheap");
+  EXPECT_EQ(proto.provider_id(), "swift");
+  EXPECT_EQ(proto.provider_name(), "swift Ltd");
+  EXPECT_EQ(proto.provider_type(), v1::PROVIDER_TYPE_MONEY_TRANSFER_OPERATOR);
+  EXPECT_EQ(proto.payment_instrument(), v1::PAYMENT_INSTRUMENT_CASH);
+  EXPECT_EQ(proto.access_point(), v1::ACCESS_POINT_BRANCH_OR_AGENT);
+  EXPECT_EQ(proto.receive_method(), v1::RECEIVE_METHOD_CASH_PICKUP);
+  EXPECT_EQ(proto.speed(), v1::SPEED_LESS_THAN_ONE_HOUR);
+  EXPECT_EQ(proto.send_amount().ShortDebugString(),
+            WireMoney("USD", 200, 0).ShortDebugString());
+  EXPECT_EQ(proto.fee().ShortDebugString(),
+            WireMoney("USD", 4, 990000000).ShortDebugString());
+  EXPECT_EQ(proto.funding_surcharge().ShortDebugString(),
+            WireMoney("USD", 0, 0).ShortDebugString());
+  EXPECT_EQ(proto.total_outlay().ShortDebugString(),
+            WireMoney("USD", 204, 990000000).ShortDebugString());
+  EXPECT_TRUE(proto.transparent());
+  EXPECT_EQ(proto.exchange_rate(), "17.8");
+  EXPECT_EQ(proto.mid_market_rate(), "18.2");
+  EXPECT_EQ(proto.mid_market_rate_source(), "quote");
+  // (18.2 - 17.8) / 18.2 = 2.197802197802...%; 200 USD x that = 4.40 USD.
+  EXPECT_EQ(proto.fx_margin_percent(), "2.197802198");
+  EXPECT_EQ(proto.fx_margin_cost().ShortDebugString(),
+            WireMoney("USD", 4, 400000000).ShortDebugString());
+  // 4.99 + 4.40 = 9.39 USD of 200 USD.
+  EXPECT_EQ(proto.total_cost().ShortDebugString(),
+            WireMoney("USD", 9, 390000000).ShortDebugString());
+  // The fee's 2.495% plus the exact margin, not 9.39 / 200 (the margin's
+  // cost is rounded to cents, its percentage is not).
+  EXPECT_EQ(proto.total_cost_percent(), "4.692802198");
+  EXPECT_EQ(proto.receive_amount().ShortDebugString(),
+            WireMoney("MXN", 3560, 0).ShortDebugString());
+  // No recipient fee: zero, in the payout currency.
+  EXPECT_EQ(proto.recipient_fee().ShortDebugString(),
+            WireMoney("MXN", 0, 0).ShortDebugString());
+  EXPECT_FALSE(proto.estimated());
+  EXPECT_FALSE(proto.promotional());
+  EXPECT_EQ(proto.quoted_at().seconds(), absl::ToUnixSeconds(Day(2025, 9, 1)));
+  EXPECT_EQ(proto.quoted_at().nanos(), 0);
+
+  v1::Offer second;
+  OfferToProto(result.offers[1], &second);
+  EXPECT_EQ(second.rank(), 2);
+  EXPECT_EQ(second.provider_type(), v1::PROVIDER_TYPE_BANK);
+  EXPECT_EQ(second.exchange_rate(), "17.5");
+}
+
+TEST_F(ResponsesTest, OpaqueOfferHasNoMargin) {
+  Quote opaque =
+      SimpleQuote("opaque", "swift", C("US", "MX"), 499, "17.8", "18.2");
+  opaque.transparent = false;
+  QuoteBook book = Book({opaque});
+  RankRequest request(C("US", "MX"), M("200 USD"));
+  request.include_opaque = true;
+  RankResult result = Must(Rank(book, request, clock_));
+  ASSERT_EQ(result.offers.size(), 1u);
+  v1::Offer proto;
+  OfferToProto(result.offers[0], &proto);
+  EXPECT_FALSE(proto.transparent());
+  EXPECT_TRUE(proto.exchange_rate().empty());
+  EXPECT_TRUE(proto.fx_margin_percent().empty());
+  EXPECT_FALSE(proto.has_fx_margin_cost());
+}
+
+TEST_F(ResponsesTest, ExcludedToProtoNamesEachReason) {
+  const PreparedQuote* quote = &book_.QuotesIn(C("US", "MX"))[0];
+  struct Case {
+    ExclusionReason reason;
+    v1::ExclusionReason want;
+  } cases[] = {
+      {ExclusionReason::kOpaque, v1::EXCLUSION_REASON_OPAQUE},
+      {ExclusionReason::kStale, v1::EXCLUSION_REASON_STALE},
+      {ExclusionReason::kOutsideAmountLimits,
+       v1::EXCLUSION_REASON_OUTSIDE_AMOUNT_LIMITS},
+      {ExclusionReason::kNoMidMarketRate,
+       v1::EXCLUSION_REASON_NO_MID_MARKET_RATE},
+      {ExclusionReason::kFilteredOut, v1::EXCLUSION_REASON_FILTERED_OUT},
+      {ExclusionReason::kCannotDeliver, v1::EXCLUSION_REASON_CANNOT_DELIVER},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(static_cast<int>(c.reason));
+    v1::ExcludedOffer proto;
+    ExcludedToProto(ExcludedOffer{quote, c.reason}, &proto);
+    EXPECT_EQ(proto.exclusion_reason(), c.want);
+    EXPECT_EQ(proto.quote_id(), quote->quote->id);
+    EXPECT_EQ(proto.provider_id(), quote->provider->id);
+    EXPECT_EQ(proto.provider_name(), quote->provider->name);
+  }
+}
+
+TEST_F(ResponsesTest, SummaryToProtoHasExactPercents) {
+  RankResult result = RankAt("200 USD");
+  CorridorSummary summary = result.summary;
+  summary.average_total_cost_percent = P("5.5");
+  summary.median_total_cost_percent = P("-0.000000001");
+  summary.smart_percent = P("2.125");
+  summary.smart_qualifying = 3;
+  summary.personal_smart_percent = P("10");
+  summary.personal_smart_qualifying = 4;
+  summary.share_at_or_below_3_percent = P("0");
+  summary.share_at_or_below_5_percent = P("50");
+
+  v1::CorridorSummary proto;
+  SummaryToProto(C("US", "MX"), M("200 USD"), summary, "v1", nullptr, &proto);
+  EXPECT_EQ(proto.corridor().send_country(), "USA");
+  EXPECT_EQ(proto.corridor().receive_currency(), "MXN");
+  EXPECT_EQ(proto.amount().ShortDebugString(),
+            WireMoney("USD", 200, 0).ShortDebugString());
+  EXPECT_EQ(proto.offer_count(), 2);
+  EXPECT_EQ(proto.average_total_cost_percent(), "5.500000000");
+  EXPECT_EQ(proto.median_total_cost_percent(), "-0.000000001");
+  EXPECT_EQ(proto.smart_percent(), "2.125000000");
+  EXPECT_EQ(proto.smart_qualifying_count(), 3);
+  EXPECT_EQ(proto.personal_smart_percent(), "10.000000000");
+  EXPECT_EQ(proto.personal_smart_qualifying_count(), 4);
+  EXPECT_EQ(proto.share_at_or_below_3_percent(), "0.000000000");
+  EXPECT_EQ(proto.share_at_or_below_5_percent(), "50.000000000");
+  EXPECT_EQ(proto.dataset_version(), "v1");
+  ASSERT_TRUE(proto.has_cheapest());
+  EXPECT_EQ(proto.cheapest().quote_id(), "cheap");
+  EXPECT_EQ(proto.cheapest().total_cost_percent(), "4.692802198");
+}
+
+TEST_F(ResponsesTest, SummaryToProtoLeavesOutWhatIsUnknown) {
+  CorridorSummary summary;  // No offers.
+  v1::CorridorSummary proto;
+  SummaryToProto(C("US", "MX"), M("200 USD"), summary, "v2", nullptr, &proto);
+  EXPECT_EQ(proto.offer_count(), 0);
+  EXPECT_TRUE(proto.average_total_cost_percent().empty());
+  EXPECT_TRUE(proto.median_total_cost_percent().empty());
+  EXPECT_TRUE(proto.smart_percent().empty());
+  EXPECT_TRUE(proto.personal_smart_percent().empty());
+  EXPECT_TRUE(proto.share_at_or_below_3_percent().empty());
+  EXPECT_TRUE(proto.share_at_or_below_5_percent().empty());
+  EXPECT_FALSE(proto.has_cheapest());
+  EXPECT_EQ(proto.dataset_version(), "v2");
+}
+
+TEST_F(ResponsesTest, SummaryToProtoCopiesTheCheapestAlreadyBuilt) {
+  RankResult result = RankAt("200 USD");
+  ASSERT_TRUE(result.summary.cheapest.has_value());
+  v1::Offer built;
+  OfferToProto(result.offers[0], &built);
+  built.set_provider_name("marker");  // Shows the copy was used.
+  v1::CorridorSummary proto;
+  SummaryToProto(C("US", "MX"), M("200 USD"), result.summary, "v1", &built,
+                 &proto);
+  EXPECT_EQ(proto.cheapest().provider_name(), "marker");
+  EXPECT_EQ(proto.cheapest().rank(),
+            static_cast<int32_t>(result.summary.cheapest->rank));
+
+  v1::CorridorSummary fresh;
+  SummaryToProto(C("US", "MX"), M("200 USD"), result.summary, "v1", nullptr,
+                 &fresh);
+  EXPECT_EQ(fresh.cheapest().provider_name(), "swift Ltd");
+  EXPECT_EQ(fresh.cheapest().rank(), proto.cheapest().rank());
+}
+
+TEST(DatasetInfoToProtoTest, CopiesEveryField) {
+  SnapshotInfo info;
+  info.version = std::string(64, 'a');
+  info.loaded_at = Day(2026, 11, 15) + absl::Seconds(30);
+  info.sources = {"a.textproto", "b.csv"};
+  info.metadata.resize(2);
+  info.metadata[0].set_name("hand");
+  info.provider_count = 3;
+  info.quote_count = 17;
+  info.corridor_count = 5;
+  info.reference_rate_count = 2;
+
+  v1::DatasetInfo proto = DatasetInfoToProto(info);
+  EXPECT_EQ(proto.dataset_version(), info.version);
+  EXPECT_EQ(proto.loaded_at().seconds(),
+            absl::ToUnixSeconds(Day(2026, 11, 15)) + 30);
+  ASSERT_EQ(proto.sources_size(), 2);
+  EXPECT_EQ(proto.sources(0), "a.textproto");
+  EXPECT_EQ(proto.sources(1), "b.csv");
+  ASSERT_EQ(proto.metadata_size(), 2);
+  EXPECT_EQ(proto.metadata(0).name(), "hand");
+  EXPECT_EQ(proto.provider_count(), 3);
+  EXPECT_EQ(proto.quote_count(), 17);
+  EXPECT_EQ(proto.corridor_count(), 5);
+  EXPECT_EQ(proto.reference_rate_count(), 2);
+}
+
+}  // namespace
+}  // namespace remit::service

@@ -1,0 +1,211 @@
+#include "service/remit_rank_handler.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "service/convert.h"
+
+namespace remit::service {
+namespace {
+
+// The snapshot to answer from, or FAILED_PRECONDITION.
+absl::StatusOr<std::shared_ptr<const Snapshot>> Current(
+    const SnapshotStore& store) {
+  std::shared_ptr<const Snapshot> snapshot = store.Get();
+  if (snapshot == nullptr) {
+    return absl::FailedPreconditionError(
+        "no dataset is loaded; the server is waiting for one");
+  }
+  return snapshot;
+}
+
+// Identifies a request's results: its fields but paging, and the data.
+template <typename Request>
+std::string Fingerprint(Request request, const Snapshot& snapshot) {
+  request.clear_page_size();
+  request.clear_page_token();
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  return absl::StrCat(Request::descriptor()->full_name(), "\n",
+                      snapshot.version(), "\n", bytes);
+}
+
+// Where a page starts and how the next one is named. The fingerprint is
+// computed only when a token is read or issued: most calls need neither.
+template <typename Request>
+class PageCursor {
+ public:
+  PageCursor(const Request& request, const Snapshot& snapshot,
+             const PageTokens& tokens)
+      : request_(request), snapshot_(snapshot), tokens_(tokens) {}
+
+  // The offset the request's page_token carries (0 without one), or the
+  // token's error.
+  absl::StatusOr<int64_t> Offset() {
+    if (request_.page_token().empty()) return 0;
+    return tokens_.Read(request_.page_token(), fingerprint());
+  }
+
+  // A token for the page starting at `offset`.
+  std::string NextToken(int64_t offset) {
+    return tokens_.Issue(fingerprint(), offset);
+  }
+
+ private:
+  const std::string& fingerprint() {
+    if (fingerprint_.empty()) fingerprint_ = Fingerprint(request_, snapshot_);
+    return fingerprint_;
+  }
+
+  const Request& request_;
+  const Snapshot& snapshot_;
+  const PageTokens& tokens_;
+  std::string fingerprint_;
+};
+
+}  // namespace
+
+absl::Status RemitRankHandler::RankOffers(
+    const v1::RankOffersRequest& request_message,
+    v1::RankOffersResponse* response) const {
+  const v1::RankOffersRequest* request = &request_message;
+  absl::StatusOr<RankRequest> rank = RankRequestFromProto(*request);
+  if (!rank.ok()) return rank.status();
+  absl::StatusOr<int> page_size =
+      PageSize(request->page_size(), kDefaultOfferPageSize);
+  if (!page_size.ok()) return page_size.status();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  PageCursor cursor(*request, **snapshot, *page_tokens_);
+  const absl::StatusOr<int64_t> offset_or = cursor.Offset();
+  if (!offset_or.ok()) return offset_or.status();
+  const int64_t offset = *offset_or;
+  rank->offset = static_cast<size_t>(offset);
+  rank->limit = static_cast<size_t>(*page_size);
+
+  thread_local RankScratch scratch;
+  absl::StatusOr<RankResult> result =
+      Rank((*snapshot)->book(), *rank, *clock_, &scratch);
+  if (!result.ok()) return result.status();
+
+  response->mutable_offers()->Reserve(static_cast<int>(result->offers.size()));
+  for (const Offer& offer : result->offers) {
+    OfferToProto(offer, response->add_offers());
+  }
+  if (offset == 0) {
+    response->mutable_excluded_offers()->Reserve(
+        static_cast<int>(result->excluded.size()));
+    for (const ExcludedOffer& excluded : result->excluded) {
+      ExcludedToProto(excluded, response->add_excluded_offers());
+    }
+  }
+  // The cheapest offer is often on the page, already converted.
+  const v1::Offer* cheapest_built = nullptr;
+  if (result->summary.cheapest.has_value()) {
+    for (size_t i = 0; i < result->offers.size(); ++i) {
+      if (result->offers[i].quote == result->summary.cheapest->quote) {
+        cheapest_built = &response->offers(static_cast<int>(i));
+        break;
+      }
+    }
+  }
+  SummaryToProto(rank->corridor, rank->amount, result->summary,
+                 (*snapshot)->version(), cheapest_built,
+                 response->mutable_summary());
+  response->set_dataset_version((*snapshot)->version());
+  response->set_total_size(static_cast<int32_t>(result->ranked_count));
+  const size_t next = static_cast<size_t>(offset) + result->offers.size();
+  if (next < result->ranked_count) {
+    response->set_next_page_token(cursor.NextToken(next));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RemitRankHandler::ListCorridors(
+    const v1::ListCorridorsRequest& request_message,
+    v1::ListCorridorsResponse* response) const {
+  const v1::ListCorridorsRequest* request = &request_message;
+  absl::StatusOr<int> page_size =
+      PageSize(request->page_size(), kDefaultCorridorPageSize);
+  if (!page_size.ok()) return page_size.status();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  PageCursor cursor(*request, **snapshot, *page_tokens_);
+  const absl::StatusOr<int64_t> offset = cursor.Offset();
+  if (!offset.ok()) return offset.status();
+  const QuoteBook& book = (*snapshot)->book();
+  const std::vector<Corridor>& corridors = book.corridors();
+  size_t i = std::min(static_cast<size_t>(*offset), corridors.size());
+  const size_t end = std::min(corridors.size(), i + *page_size);
+  for (; i < end; ++i) {
+    v1::CorridorInfo* info = response->add_corridors();
+    CorridorToProto(corridors[i], info->mutable_corridor());
+    info->set_quote_count(
+        static_cast<int32_t>(book.QuotesIn(corridors[i]).size()));
+  }
+  if (end < corridors.size()) {
+    response->set_next_page_token(cursor.NextToken(end));
+  }
+  response->set_dataset_version((*snapshot)->version());
+  return absl::OkStatus();
+}
+
+absl::Status RemitRankHandler::GetCorridorSummary(
+    const v1::GetCorridorSummaryRequest& request_message,
+    v1::CorridorSummary* response) const {
+  const v1::GetCorridorSummaryRequest* request = &request_message;
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(request->corridor(), request->has_corridor());
+  if (!corridor.ok()) return corridor.status();
+  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
+      request->has_max_quote_age(), request->max_quote_age(), "max_quote_age");
+  if (!age.ok()) return age.status();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  const QuoteBook& book = (*snapshot)->book();
+
+  std::string amount_source;
+  absl::StatusOr<Money> amount;
+  if (request->has_send_amount()) {
+    amount = AmountFromProto(request->send_amount(), "send_amount");
+    amount_source = "request";
+  } else {
+    if (book.QuotesIn(*corridor).empty()) {
+      return absl::NotFoundError(
+          absl::StrCat("corridor ", corridor->ToString(), " has no quotes"));
+    }
+    absl::StatusOr<ReferenceAmount> reference =
+        Usd200Equivalent(book, *corridor);
+    if (!reference.ok()) return reference.status();
+    amount = reference->amount;
+    amount_source = reference->source;
+  }
+  if (!amount.ok()) return amount.status();
+
+  RankRequest rank(*corridor, *amount);
+  rank.access = AccessFromProto(request->has_access(), request->access());
+  rank.max_quote_age = *age;
+  rank.limit = 0;  // The summary only.
+  thread_local RankScratch scratch;
+  absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
+  if (!result.ok()) return result.status();
+  SummaryToProto(*corridor, *amount, result->summary, (*snapshot)->version(),
+                 /*cheapest_built=*/nullptr, response);
+  response->set_amount_source(amount_source);
+  return absl::OkStatus();
+}
+
+}  // namespace remit::service

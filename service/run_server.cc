@@ -1,0 +1,128 @@
+#include "service/run_server.h"
+
+#include <signal.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace remit::service {
+
+absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag,
+                                         const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("--", flag, "=", path, ": ", std::strerror(errno)));
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+absl::StatusOr<ServerOptions> ServerOptionsWithFiles(
+    const RunOptions& options) {
+  ServerOptions server = options.server;
+  const struct {
+    const char* flag;
+    const std::string& path;
+    std::string* content;
+  } files[] = {
+      {"tls_cert", options.tls_cert_path, &server.tls_cert_pem},
+      {"tls_key", options.tls_key_path, &server.tls_key_pem},
+      {"tls_client_ca", options.tls_client_ca_path, &server.tls_client_ca_pem},
+      {"admin_token_file", options.admin_token_path, &server.admin_token},
+  };
+  for (const auto& file : files) {
+    if (file.path.empty()) continue;
+    absl::StatusOr<std::string> content = ReadFlagFile(file.flag, file.path);
+    if (!content.ok()) return content.status();
+    *file.content = *std::move(content);
+  }
+  server.admin_token =
+      std::string(absl::StripAsciiWhitespace(server.admin_token));
+  if (!options.admin_token_path.empty() && server.admin_token.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--admin_token_file=", options.admin_token_path,
+                     ": the file is empty"));
+  }
+  return server;
+}
+
+absl::Status WritePortFile(const std::string& path, int port) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << port << "\n";
+    if (!out) {
+      return absl::UnavailableError(
+          absl::StrCat("--port_file=", path, ": cannot write"));
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("--port_file=", path, ": ", std::strerror(errno)));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time) {
+  if (clock_time.empty()) return std::make_unique<SystemClock>();
+  absl::Time time;
+  std::string why;
+  if (!absl::ParseTime(absl::RFC3339_full, clock_time, &time, &why)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--clock_time=", clock_time, ": ", why));
+  }
+  return std::make_unique<FakeClock>(time);
+}
+
+absl::Status RunServer(const RunOptions& options) {
+  absl::StatusOr<ServerOptions> server_options =
+      ServerOptionsWithFiles(options);
+  if (!server_options.ok()) return server_options.status();
+
+  // Signals are taken on this thread with sigwait: block them before the
+  // server starts its threads, which inherit the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  absl::StatusOr<std::unique_ptr<Clock>> clock = ClockFor(options.clock_time);
+  if (!clock.ok()) return clock.status();
+  absl::StatusOr<std::unique_ptr<RemitServer>> server =
+      RemitServer::Start(*server_options, clock->get());
+  if (!server.ok()) return server.status();
+  if (!options.port_file.empty()) {
+    absl::Status written = WritePortFile(options.port_file, (*server)->port());
+    if (!written.ok()) return written;
+  }
+  const std::string& listen = server_options->listen;
+  const std::string host = listen.substr(0, listen.rfind(':'));
+  std::printf("remitrank: serving on %s:%d\n", host.c_str(), (*server)->port());
+  std::fflush(stdout);
+
+  for (;;) {
+    int signal = 0;
+    if (sigwait(&signals, &signal) != 0) continue;
+    if (signal == SIGHUP) {
+      (void)(*server)->Reload();
+      continue;
+    }
+    (*server)->Shutdown(options.shutdown_grace);
+    (*server)->Wait();
+    std::fprintf(stderr, "remitrank: stopped\n");
+    return absl::OkStatus();
+  }
+}
+
+}  // namespace remit::service

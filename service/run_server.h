@@ -1,0 +1,88 @@
+// RunServer: remitrank_server's life, from its options to its exit. Reads
+// the TLS and admin-token files, picks the clock, starts the RemitServer
+// (server.h), writes the port file, prints "remitrank: serving on
+// HOST:PORT" on stdout, then waits for signals: SIGHUP reloads the data
+// (as the admin RPC does); SIGTERM and SIGINT set the services NOT_SERVING,
+// let calls in flight finish for the grace period, log "remitrank:
+// stopped" and return OK. main() is left with the flags (main.cc).
+//
+// Errors name the server's flag and its value ("--tls_cert=cert.pem: No
+// such file or directory"): NOT_FOUND for a file that cannot be read,
+// INVALID_ARGUMENT for an empty admin token or a bad --clock_time,
+// UNAVAILABLE for a port file that cannot be written, and RemitServer::
+// Start's errors.
+//
+// Thread-safety: RunServer takes the signals SIGHUP, SIGTERM and SIGINT
+// for itself: it blocks them in the calling thread (the server's threads
+// inherit the mask) and leaves them blocked, so that a second signal
+// during shutdown is not fatal. Call it once, from the main thread, before
+// any other thread starts. The helpers below are thread-compatible.
+//
+// Example:
+//   RunOptions options;
+//   options.server.data_paths = {"testdata/sample_corridors.textproto"};
+//   options.port_file = "/tmp/port";
+//   absl::Status status = RunServer(options);  // Until SIGTERM.
+#ifndef REMIT_SERVICE_RUN_SERVER_H_
+#define REMIT_SERVICE_RUN_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "engine/time/clock.h"
+#include "service/server.h"
+
+namespace remit::service {
+
+struct RunOptions {
+  // The server's options. Its PEM fields and admin token are filled from
+  // the files below when those are given.
+  ServerOptions server;
+  // Files holding the server certificate, its key and the client CA (PEM)
+  // for TLS and mTLS. Default: empty, none.
+  std::string tls_cert_path;
+  std::string tls_key_path;
+  std::string tls_client_ca_path;
+  // File holding the admin token (surrounding whitespace is dropped; the
+  // file must not be empty). Default: empty, no admin service.
+  std::string admin_token_path;
+  // File to write the port listened on to. Default: empty, none.
+  std::string port_file;
+  // RFC 3339 time to pin the clock to. Default: empty, the system clock.
+  std::string clock_time;
+  // How long calls in flight may finish after SIGTERM or SIGINT.
+  // Default: 5 seconds.
+  absl::Duration shutdown_grace = absl::Seconds(5);
+};
+
+// Serves until SIGTERM or SIGINT, then returns OK; an error when the server
+// cannot start.
+absl::Status RunServer(const RunOptions& options);
+
+// The steps of RunServer, each on its own.
+
+// The whole file at `path`, or NOT_FOUND "--<flag>=<path>: <reason>".
+absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag,
+                                         const std::string& path);
+
+// options.server with the TLS PEMs and the admin token read from their
+// files. The token loses surrounding whitespace; an empty one is
+// INVALID_ARGUMENT.
+absl::StatusOr<ServerOptions> ServerOptionsWithFiles(const RunOptions& options);
+
+// Writes "<port>\n" to `path` through a temporary file renamed into place,
+// so that a reader never sees a partial line. UNAVAILABLE naming
+// --port_file on failure.
+absl::Status WritePortFile(const std::string& path, int port);
+
+// The system clock for an empty `clock_time`, else a clock pinned to it
+// (RFC 3339); INVALID_ARGUMENT naming --clock_time when it does not parse.
+absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time);
+
+}  // namespace remit::service
+
+#endif  // REMIT_SERVICE_RUN_SERVER_H_
