@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/time/clock.h"
 #include "google/protobuf/arena.h"

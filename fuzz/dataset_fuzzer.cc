@@ -6,6 +6,7 @@
 
 #include "absl/time/time.h"
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 #include "engine/time/clock.h"
 #include "fuzz/invariants.h"
 #include "fuzz/rank_all.h"

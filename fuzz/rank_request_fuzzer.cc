@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 #include "fuzz/invariants.h"
 #include "google/protobuf/stubs/logging.h"
 #include "proto/remit/v1/remit_service.pb.h"

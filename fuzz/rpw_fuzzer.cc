@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 #include "engine/importers/rpw/rpw_import.h"
 #include "fuzz/rank_all.h"
 

@@ -4,6 +4,8 @@
 #   2. bazel test --config=asan //...    (AddressSanitizer + UBSan)
 #   3. bazel test --config=tsan //engine/...  (ThreadSanitizer; Debian's
 #      gRPC is not instrumented, so only the engine runs under it)
+# after checking the dependency rules of docs/architecture.md
+# (tools/check_deps.sh).
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -29,6 +31,9 @@ run_suite() {
     --keep_going "$@" -- "${targets}" || status=1
   summary_args+=("${label}=${results}/${label}.json")
 }
+
+echo "=== dependency rules (tools/check_deps.sh)"
+tools/check_deps.sh || status=1
 
 run_suite default //... "$@"
 run_suite asan //... --config=asan "$@"

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/errors.h"
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 
 namespace remit::cli {
 namespace {

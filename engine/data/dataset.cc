@@ -3,32 +3,11 @@
 #include <utility>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "engine/data/internal/validator.h"
 
 namespace remit {
 
 using data_internal::Validator;
-
-absl::StatusOr<ParsedDataset> ReadDatasetFile(
-    const std::string& path, const DatasetOptions& options,
-    std::vector<DatasetError>* errors) {
-  absl::StatusOr<const DatasetFormat*> format = FormatOfPath(path);
-  if (!format.ok()) {
-    errors->push_back({path, 0, 0, "", std::string(format.status().message())});
-    return format.status();
-  }
-  const FileReader& files =
-      options.files != nullptr ? *options.files : LocalFiles();
-  absl::StatusOr<std::string> content = files.Read(path);
-  if (!content.ok()) {
-    const std::string message(content.status().message());
-    errors->push_back({path, 0, 0, "", message});
-    return absl::Status(content.status().code(),
-                        absl::StrCat(path, ": ", message));
-  }
-  return (*format)->parse(path, *content, options, errors);
-}
 
 absl::StatusOr<QuoteBook> BuildQuoteBook(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,

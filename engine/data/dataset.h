@@ -28,17 +28,9 @@
 #include "absl/status/statusor.h"
 #include "engine/book/quote_book.h"
 #include "engine/data/file_reader.h"
-#include "engine/data/formats.h"
 #include "engine/data/parsed_dataset.h"
 
 namespace remit {
-
-// Reads the file at `path` and parses it by its extension. NOT_FOUND or
-// PERMISSION_DENIED (naming the path) when it cannot be read; the error is
-// also appended to `errors`.
-absl::StatusOr<ParsedDataset> ReadDatasetFile(
-    const std::string& path, const DatasetOptions& options,
-    std::vector<DatasetError>* errors);
 
 // Validates every file and, when there is no error at all, builds the book.
 // Ids must be unique across files. Errors are appended to `errors`; the

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "engine/formats/formats.h"
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/testing/test_util.h"

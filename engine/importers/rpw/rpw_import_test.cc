@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
 #include "engine/importers/rpw/internal/csv.h"
 #include "engine/pricing/pricing.h"
 #include "engine/testing/test_util.h"

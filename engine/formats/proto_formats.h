@@ -7,8 +7,8 @@
 // Example:
 //   absl::StatusOr<ParsedDataset> file =
 //       ParseTextprotoDataset("a.textproto", bytes, {}, &errors);
-#ifndef REMIT_ENGINE_DATA_PROTO_FORMATS_H_
-#define REMIT_ENGINE_DATA_PROTO_FORMATS_H_
+#ifndef REMIT_ENGINE_FORMATS_PROTO_FORMATS_H_
+#define REMIT_ENGINE_FORMATS_PROTO_FORMATS_H_
 
 #include <vector>
 
@@ -30,4 +30,4 @@ absl::StatusOr<ParsedDataset> ParseBinaryDataset(
 
 }  // namespace remit
 
-#endif  // REMIT_ENGINE_DATA_PROTO_FORMATS_H_
+#endif  // REMIT_ENGINE_FORMATS_PROTO_FORMATS_H_

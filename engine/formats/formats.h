@@ -17,9 +17,10 @@
 //   absl::StatusOr<const DatasetFormat*> format = FormatOfPath("a.json");
 //   absl::StatusOr<ParsedDataset> file =
 //       (*format)->parse("a.json", bytes, options, &errors);
-#ifndef REMIT_ENGINE_DATA_FORMATS_H_
-#define REMIT_ENGINE_DATA_FORMATS_H_
+#ifndef REMIT_ENGINE_FORMATS_FORMATS_H_
+#define REMIT_ENGINE_FORMATS_FORMATS_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -57,6 +58,14 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
                                            const DatasetOptions& options,
                                            std::vector<DatasetError>* errors);
 
+// Reads the file at `path` and parses it by its extension. NOT_FOUND or
+// PERMISSION_DENIED (naming the path) when it cannot be read through
+// DatasetOptions::files (default: the local file system); the error is
+// also appended to `errors`.
+absl::StatusOr<ParsedDataset> ReadDatasetFile(
+    const std::string& path, const DatasetOptions& options,
+    std::vector<DatasetError>* errors);
+
 }  // namespace remit
 
-#endif  // REMIT_ENGINE_DATA_FORMATS_H_
+#endif  // REMIT_ENGINE_FORMATS_FORMATS_H_

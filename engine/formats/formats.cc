@@ -1,4 +1,4 @@
-#include "engine/data/formats.h"
+#include "engine/formats/formats.h"
 
 #include <string>
 
@@ -7,7 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "engine/data/proto_formats.h"
+#include "engine/formats/proto_formats.h"
 #include "engine/importers/rpw/rpw_import.h"
 
 namespace remit {
@@ -66,6 +66,26 @@ absl::StatusOr<ParsedDataset> ParseDataset(absl::string_view name,
     return format.status();
   }
   return (*format)->parse(name, content, options, errors);
+}
+
+absl::StatusOr<ParsedDataset> ReadDatasetFile(
+    const std::string& path, const DatasetOptions& options,
+    std::vector<DatasetError>* errors) {
+  absl::StatusOr<const DatasetFormat*> format = FormatOfPath(path);
+  if (!format.ok()) {
+    errors->push_back({path, 0, 0, "", std::string(format.status().message())});
+    return format.status();
+  }
+  const FileReader& files =
+      options.files != nullptr ? *options.files : LocalFiles();
+  absl::StatusOr<std::string> content = files.Read(path);
+  if (!content.ok()) {
+    const std::string message(content.status().message());
+    errors->push_back({path, 0, 0, "", message});
+    return absl::Status(content.status().code(),
+                        absl::StrCat(path, ": ", message));
+  }
+  return (*format)->parse(path, *content, options, errors);
 }
 
 }  // namespace remit

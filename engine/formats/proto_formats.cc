@@ -1,4 +1,4 @@
-#include "engine/data/proto_formats.h"
+#include "engine/formats/proto_formats.h"
 
 #include <memory>
 #include <string>

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Checks the dependency rules of docs/architecture.md with bazel query:
+#   1. engine/ libraries depend on components below their own only (the
+#      order below), so none depends upward or in a circle;
+#   2. nothing under engine/ reaches gRPC, service/ or cli/;
+#   3. the API layer (//service:api) does not reach gRPC.
+# Prints each broken rule and exits 1 if any; test-only targets are exempt
+# from rule 1 (a test may use anything).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Each engine component and its level: a component may depend only on
+# components of a lower level.
+levels='
+money 0
+time 0
+model 1
+stats 1
+pricing 2
+protoconv 2
+book 3
+ranking 4
+data 4
+importers 5
+formats 6
+snapshot 7
+'
+
+query() { bazel query --noshow_progress "$@" 2>/dev/null; }
+
+status=0
+edges=$(query --output=graph --nograph:factored \
+  'let libs = kind("cc_library rule", //engine/...) - attr(testonly, 1, //engine/...) in $libs')
+if ! LEVELS="$levels" python3 - "$edges" <<'PY'; then status=1; fi
+import os, re, sys
+levels = dict(l.split() for l in os.environ["LEVELS"].split("\n") if l.strip())
+def component(label):
+    return re.match(r'"//engine/([a-z_]+)', label).group(1)
+bad = 0
+for line in sys.argv[1].splitlines():
+    m = re.match(r'\s*("[^"]+") -> ("[^"]+")', line)
+    if not m:
+        continue
+    a, b = component(m.group(1)), component(m.group(2))
+    if a not in levels or b not in levels:
+        print(f"check_deps: engine/{a if a not in levels else b} has no level in tools/check_deps.sh")
+        bad = 1
+    elif a != b and int(levels[b]) >= int(levels[a]):
+        print(f"check_deps: {m.group(1)} depends on {m.group(2)}: engine/{b} is not below engine/{a}")
+        bad = 1
+sys.exit(bad)
+PY
+
+forbidden=$(query 'deps(//engine/...) intersect (//service/... + //cli/... + //third_party:grpc + //third_party:grpc_reflection)')
+if [[ -n "$forbidden" ]]; then
+  echo "check_deps: engine/ reaches what it must not:"
+  echo "$forbidden"
+  status=1
+fi
+
+grpc=$(query 'somepath(//service:api, //third_party:grpc)')
+if [[ -n "$grpc" ]]; then
+  echo "check_deps: //service:api reaches gRPC:"
+  echo "$grpc"
+  status=1
+fi
+
+if [[ $status -eq 0 ]]; then
+  echo "check_deps: engine components depend downwards only; engine/ and //service:api are free of gRPC"
+fi
+exit $status
