@@ -3,25 +3,16 @@
 #include <string>
 #include <vector>
 
-#include "cli/errors.h"
-#include "google/protobuf/text_format.h"
-#include "google/protobuf/util/message_differencer.h"
+#include "cli/commands/request_builder_testing.h"
 #include "gtest/gtest.h"
 
 namespace remit::cli {
 namespace {
 
-absl::StatusOr<v1::RankOffersRequest> FromArguments(
-    const std::vector<std::string>& arguments) {
-  absl::StatusOr<Args> args = ParseArgs(arguments, RankCommand().options);
-  if (!args.ok()) return args.status();
-  return RankRequestFromArgs(*args);
-}
-
-struct RequestCase {
-  std::vector<std::string> args;
-  const char* request;  // Text format.
-};
+using testing::ExpectRequests;
+using testing::ExpectUsageErrors;
+using testing::RequestCase;
+using testing::UsageErrorCase;
 
 TEST(RankRequestFromArgsTest, BuildsTheRequest) {
   const RequestCase cases[] = {
@@ -101,28 +92,11 @@ TEST(RankRequestFromArgsTest, BuildsTheRequest) {
             order_by: "total_cost"
             page_size: 1000)pb"},
   };
-  for (const RequestCase& c : cases) {
-    v1::RankOffersRequest expected;
-    ASSERT_TRUE(
-        google::protobuf::TextFormat::ParseFromString(c.request, &expected))
-        << c.request;
-    absl::StatusOr<v1::RankOffersRequest> request = FromArguments(c.args);
-    ASSERT_TRUE(request.ok()) << request.status();
-    EXPECT_TRUE(
-        google::protobuf::util::MessageDifferencer::Equals(*request, expected))
-        << "got:\n"
-        << request->DebugString() << "want:\n"
-        << expected.DebugString();
-  }
+  ExpectRequests(RankCommand(), &RankRequestFromArgs, cases);
 }
 
-struct ErrorCase {
-  std::vector<std::string> args;
-  std::string message;
-};
-
 TEST(RankRequestFromArgsTest, UsageErrorsNameTheOption) {
-  const ErrorCase cases[] = {
+  const UsageErrorCase cases[] = {
       {{"--to=NG", "--amount=1 GBP"}, "--from is required"},
       {{"--from=GB", "--amount=1 GBP"}, "--to is required"},
       {{"--from=GBA", "--to=NG", "--amount=1 GBP"},
@@ -158,13 +132,7 @@ TEST(RankRequestFromArgsTest, UsageErrorsNameTheOption) {
       {{"--from=US", "--to=MX", "--amount=200 USD", "--limit=ten"},
        "--limit: 'ten' is not a positive number"},
   };
-  for (const ErrorCase& c : cases) {
-    absl::StatusOr<v1::RankOffersRequest> request = FromArguments(c.args);
-    EXPECT_EQ(request.status().code(), absl::StatusCode::kInvalidArgument)
-        << c.message;
-    EXPECT_TRUE(IsUsageError(request.status())) << c.message;
-    EXPECT_EQ(request.status().message(), c.message);
-  }
+  ExpectUsageErrors(RankCommand(), &RankRequestFromArgs, cases);
 }
 
 }  // namespace

@@ -3,18 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/errors.h"
+#include "cli/commands/request_builder_testing.h"
 #include "gtest/gtest.h"
 
 namespace remit::cli {
 namespace {
 
-absl::StatusOr<SheetRequest> FromArguments(
-    const std::vector<std::string>& arguments) {
-  absl::StatusOr<Args> args = ParseArgs(arguments, SheetCommand().options);
-  if (!args.ok()) return args.status();
-  return SheetRequestFromArgs(*args);
-}
+using testing::ExpectUsageErrors;
+using testing::UsageErrorCase;
 
 struct RequestCase {
   std::vector<std::string> args;
@@ -34,7 +30,8 @@ TEST(SheetRequestFromArgsTest, BuildsTheRequest) {
        {"1 GBP", "2 GBP", "3 GBP"}},
   };
   for (const RequestCase& c : cases) {
-    absl::StatusOr<SheetRequest> request = FromArguments(c.args);
+    absl::StatusOr<SheetRequest> request = testing::BuildFromArguments(
+        SheetCommand(), &SheetRequestFromArgs, c.args);
     ASSERT_TRUE(request.ok()) << request.status();
     EXPECT_EQ(request->corridor.send_country(), "GB");
     EXPECT_EQ(request->corridor.receive_country(), "NG");
@@ -50,13 +47,8 @@ TEST(SheetRequestFromArgsTest, BuildsTheRequest) {
   }
 }
 
-struct ErrorCase {
-  std::vector<std::string> args;
-  std::string message;
-};
-
 TEST(SheetRequestFromArgsTest, UsageErrorsNameTheOption) {
-  const ErrorCase cases[] = {
+  const UsageErrorCase cases[] = {
       {{"--to=NG"}, "--from is required"},
       {{"--from=GB", "--to=NG", "--lang=de"},
        "--lang: 'de' is not one of en, fr, es"},
@@ -66,13 +58,7 @@ TEST(SheetRequestFromArgsTest, UsageErrorsNameTheOption) {
       {{"--from=GB", "--to=NG", "--amounts=1 GBP,2 GBP,3 GBP,4 GBP"},
        "--amounts: at most three amounts fit on the sheet"},
   };
-  for (const ErrorCase& c : cases) {
-    absl::StatusOr<SheetRequest> request = FromArguments(c.args);
-    EXPECT_EQ(request.status().code(), absl::StatusCode::kInvalidArgument)
-        << c.message;
-    EXPECT_TRUE(IsUsageError(request.status())) << c.message;
-    EXPECT_EQ(request.status().message(), c.message);
-  }
+  ExpectUsageErrors(SheetCommand(), &SheetRequestFromArgs, cases);
 }
 
 }  // namespace

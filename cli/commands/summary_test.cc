@@ -3,25 +3,16 @@
 #include <string>
 #include <vector>
 
-#include "cli/errors.h"
-#include "google/protobuf/text_format.h"
-#include "google/protobuf/util/message_differencer.h"
+#include "cli/commands/request_builder_testing.h"
 #include "gtest/gtest.h"
 
 namespace remit::cli {
 namespace {
 
-absl::StatusOr<v1::GetCorridorSummaryRequest> FromArguments(
-    const std::vector<std::string>& arguments) {
-  absl::StatusOr<Args> args = ParseArgs(arguments, SummaryCommand().options);
-  if (!args.ok()) return args.status();
-  return SummaryRequestFromArgs(*args);
-}
-
-struct RequestCase {
-  std::vector<std::string> args;
-  const char* request;  // Text format.
-};
+using testing::ExpectRequests;
+using testing::ExpectUsageErrors;
+using testing::RequestCase;
+using testing::UsageErrorCase;
 
 TEST(SummaryRequestFromArgsTest, BuildsTheRequest) {
   const RequestCase
@@ -42,29 +33,11 @@ TEST(SummaryRequestFromArgsTest, BuildsTheRequest) {
                       nanos: 250000000
                     })pb"},
           };
-  for (const RequestCase& c : cases) {
-    v1::GetCorridorSummaryRequest expected;
-    ASSERT_TRUE(
-        google::protobuf::TextFormat::ParseFromString(c.request, &expected))
-        << c.request;
-    absl::StatusOr<v1::GetCorridorSummaryRequest> request =
-        FromArguments(c.args);
-    ASSERT_TRUE(request.ok()) << request.status();
-    EXPECT_TRUE(
-        google::protobuf::util::MessageDifferencer::Equals(*request, expected))
-        << "got:\n"
-        << request->DebugString() << "want:\n"
-        << expected.DebugString();
-  }
+  ExpectRequests(SummaryCommand(), &SummaryRequestFromArgs, cases);
 }
 
-struct ErrorCase {
-  std::vector<std::string> args;
-  std::string message;
-};
-
 TEST(SummaryRequestFromArgsTest, UsageErrorsNameTheOption) {
-  const ErrorCase cases[] = {
+  const UsageErrorCase cases[] = {
       {{"--to=NG"}, "--from is required"},
       {{"--from=GB"}, "--to is required"},
       {{"--from=GB", "--to=XX"},
@@ -76,14 +49,7 @@ TEST(SummaryRequestFromArgsTest, UsageErrorsNameTheOption) {
        "--amount: 'bad' is not an amount of money; write it as '1234.50 USD' "
        "or 'USD 1234.50'"},
   };
-  for (const ErrorCase& c : cases) {
-    absl::StatusOr<v1::GetCorridorSummaryRequest> request =
-        FromArguments(c.args);
-    EXPECT_EQ(request.status().code(), absl::StatusCode::kInvalidArgument)
-        << c.message;
-    EXPECT_TRUE(IsUsageError(request.status())) << c.message;
-    EXPECT_EQ(request.status().message(), c.message);
-  }
+  ExpectUsageErrors(SummaryCommand(), &SummaryRequestFromArgs, cases);
 }
 
 }  // namespace
