@@ -195,9 +195,10 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       __builtin_prefetch(&ahead->fees);
     }
     const PreparedQuote& prepared = quotes[i];
-    const Screening screening = screen.Check(prepared);
-    if (screening.exclusion.has_value()) {
-      excluded.push_back({&prepared, *screening.exclusion});
+    ExclusionReason reason;
+    const Screening screening = screen.Check(prepared, &reason);
+    if (screening == Screening::kExcluded) {
+      excluded.push_back({&prepared, reason});
       continue;
     }
     if (absl::Status status = Score(prepared, request, &core, &scored);
@@ -209,7 +210,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       continue;
     }
     scored.index = static_cast<uint32_t>(i);
-    if (screening.listed) {
+    if (screening == Screening::kListed) {
       page.Add(scored);
     } else {
       excluded.push_back({&prepared, ExclusionReason::kFilteredOut});

@@ -11,45 +11,26 @@ Percent PercentOfKey(absl::int128 key, absl::int128 denominator) {
       DivideRounded(key, denominator, RoundingMode::kHalfEven)));
 }
 
-CostStats::CostStats(absl::int128 denominator,
-                     std::vector<absl::int128>* buffer)
-    : denominator_(denominator),
-      three_(absl::int128(3'000'000'000) * denominator),
-      five_(absl::int128(5'000'000'000) * denominator),
-      keys_(buffer) {
-  keys_->clear();
+std::optional<Percent> CostStats::AverageOf(absl::int128 sum, size_t count,
+                                            absl::int128 denominator) {
+  if (count == 0) return std::nullopt;
+  return PercentOfKey(sum, denominator * static_cast<int64_t>(count));
 }
 
-std::optional<Percent> CostStats::Average() const {
-  if (keys_->empty()) return std::nullopt;
-  return PercentOfKey(sum_, denominator_ * static_cast<int64_t>(keys_->size()));
-}
-
-std::optional<Percent> CostStats::Median() {
-  const size_t n = keys_->size();
+std::optional<Percent> CostStats::MedianOf(std::vector<absl::int128>* keys,
+                                           absl::int128 denominator) {
+  const size_t n = keys->size();
   if (n == 0) return std::nullopt;
-  const auto middle = keys_->begin() + n / 2;
-  std::nth_element(keys_->begin(), middle, keys_->end());
+  const auto middle = keys->begin() + n / 2;
+  std::nth_element(keys->begin(), middle, keys->end());
   absl::int128 twice = *middle * 2;
-  if (n % 2 == 0) twice = *middle + *std::max_element(keys_->begin(), middle);
-  return PercentOfKey(twice, denominator_ * 2);
+  if (n % 2 == 0) twice = *middle + *std::max_element(keys->begin(), middle);
+  return PercentOfKey(twice, denominator * 2);
 }
 
-Percent CostStats::ShareAtOrBelow3Percent() const {
-  if (keys_->empty()) return Percent();
-  return *Percent::FromRatio(at_or_below_3_, keys_->size(),
-                             RoundingMode::kHalfEven);
-}
-
-Percent CostStats::ShareAtOrBelow5Percent() const {
-  if (keys_->empty()) return Percent();
-  return *Percent::FromRatio(at_or_below_5_, keys_->size(),
-                             RoundingMode::kHalfEven);
-}
-
-std::optional<Percent> SmartAverage::Average(absl::int128 denominator) const {
-  if (count_ < 3) return std::nullopt;
-  return PercentOfKey(keys_[0] + keys_[1] + keys_[2], denominator * 3);
+Percent CostStats::ShareOf(size_t part, size_t count) {
+  if (count == 0) return Percent();
+  return *Percent::FromRatio(part, count, RoundingMode::kHalfEven);
 }
 
 }  // namespace remit

@@ -43,7 +43,14 @@ class CostStats {
   // `denominator` must be positive. `buffer` keeps the keys for the median;
   // it is cleared here and may be reused across computations to spare
   // allocations (it must outlive this object).
-  CostStats(absl::int128 denominator, std::vector<absl::int128>* buffer);
+  // Inline, like Add, so that a scan can keep the figures in registers.
+  CostStats(absl::int128 denominator, std::vector<absl::int128>* buffer)
+      : denominator_(denominator),
+        three_(absl::int128(3'000'000'000) * denominator),
+        five_(absl::int128(5'000'000'000) * denominator),
+        keys_(buffer) {
+    keys_->clear();
+  }
 
   void Add(absl::int128 key) {
     keys_->push_back(key);
@@ -54,15 +61,29 @@ class CostStats {
 
   size_t count() const { return keys_->size(); }
   // Unset when nothing was added.
-  std::optional<Percent> Average() const;
+  std::optional<Percent> Average() const {
+    return AverageOf(sum_, count(), denominator_);
+  }
   // The middle key, or the mean of the two middle keys. Reorders the
   // buffer. Unset when nothing was added.
-  std::optional<Percent> Median();
+  std::optional<Percent> Median() { return MedianOf(keys_, denominator_); }
   // Of count(), in percent; 0 when nothing was added.
-  Percent ShareAtOrBelow3Percent() const;
-  Percent ShareAtOrBelow5Percent() const;
+  Percent ShareAtOrBelow3Percent() const {
+    return ShareOf(at_or_below_3_, count());
+  }
+  Percent ShareAtOrBelow5Percent() const {
+    return ShareOf(at_or_below_5_, count());
+  }
 
  private:
+  // The figures, from values rather than `this`: a scan that inlines this
+  // class can then keep it in registers.
+  static std::optional<Percent> AverageOf(absl::int128 sum, size_t count,
+                                          absl::int128 denominator);
+  static std::optional<Percent> MedianOf(std::vector<absl::int128>* keys,
+                                         absl::int128 denominator);
+  static Percent ShareOf(size_t part, size_t count);
+
   absl::int128 denominator_;
   absl::int128 three_;  // 3 % and 5 % as keys.
   absl::int128 five_;
@@ -87,7 +108,10 @@ class SmartAverage {
   size_t count() const { return count_; }
   // The average of the three smallest, as a percentage; unset with fewer
   // than three.
-  std::optional<Percent> Average(absl::int128 denominator) const;
+  std::optional<Percent> Average(absl::int128 denominator) const {
+    if (count_ < 3) return std::nullopt;
+    return PercentOfKey(keys_[0] + keys_[1] + keys_[2], denominator * 3);
+  }
 
  private:
   std::array<absl::int128, 3> keys_{};

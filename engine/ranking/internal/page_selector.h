@@ -20,6 +20,7 @@
 #include <limits>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/types/span.h"
 #include "engine/ranking/internal/candidate.h"
 
@@ -45,24 +46,18 @@ class PageSelector {
     if (keep_ == kAll) page_.reserve(expected);
   }
 
-  void Add(const Candidate& c) {
+  // Inlined into the scan: most candidates stop at the first comparison.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c) {
     ++added_;
     if (kept_ < keep_) {
-      page_.push_back(c);
-      if (++kept_ == keep_ && keep_ != kAll) {
-        std::make_heap(page_.begin(), page_.end(), RanksBefore);
-        worst_kept_ = page_.front();
-      }
+      Keep(c);
     } else if (keep_ > 0 &&
                // Between transparent offers a larger key never ranks
                // before: most candidates stop at this one comparison.
                (c.opaque || worst_kept_.opaque ||
                 c.order_key <= worst_kept_.order_key) &&
                RanksBefore(c, worst_kept_)) {
-      std::pop_heap(page_.begin(), page_.end(), RanksBefore);
-      page_.back() = c;
-      std::push_heap(page_.begin(), page_.end(), RanksBefore);
-      worst_kept_ = page_.front();
+      Replace(c);
     }
   }
 
@@ -91,6 +86,33 @@ class PageSelector {
   size_t first_rank() const { return std::min(offset_, page_.size()) + 1; }
 
  private:
+  // While the page is not full.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Keep(const Candidate& c) {
+    page_.push_back(c);
+    if (++kept_ == keep_ && keep_ != kAll) worst_kept_ = MakeHeap(page_);
+  }
+
+  // `c` ranks before the worst kept, which it replaces.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Replace(const Candidate& c) {
+    worst_kept_ = ReplaceWorst(page_, c);
+  }
+
+  // Out of line, and given the page rather than `this`: a scan that
+  // inlines Add can then keep the selector in registers. Each returns the
+  // new worst kept.
+  ABSL_ATTRIBUTE_NOINLINE static Candidate MakeHeap(
+      std::vector<Candidate>& page) {
+    std::make_heap(page.begin(), page.end(), RanksBefore);
+    return page.front();
+  }
+  ABSL_ATTRIBUTE_NOINLINE static Candidate ReplaceWorst(
+      std::vector<Candidate>& page, const Candidate& c) {
+    std::pop_heap(page.begin(), page.end(), RanksBefore);
+    page.back() = c;
+    std::push_heap(page.begin(), page.end(), RanksBefore);
+    return page.front();
+  }
+
   static constexpr size_t kAll = std::numeric_limits<size_t>::max();
 
   const size_t offset_;

@@ -46,13 +46,8 @@ uint64_t AllowedFacets(const RankFilter& f) {
 
 }  // namespace
 
-Screen::Screen(const RankRequest& request, absl::Time now)
-    : refused_facets_(~AllowedFacets(request.filter)),
-      stale_before_(request.max_quote_age == absl::InfiniteDuration()
-                        ? absl::InfinitePast()
-                        : now - request.max_quote_age),
-      amount_(request.amount.minor_units()),
-      send_mode_(request.amount_kind == AmountKind::kSend),
-      include_opaque_(request.include_opaque) {}
+uint64_t RefusedFacets(const RankFilter& filter) {
+  return ~AllowedFacets(filter);
+}
 
 }  // namespace remit::ranking_internal

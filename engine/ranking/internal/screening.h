@@ -13,43 +13,67 @@
 //
 // Example:
 //   const Screen screen(request, clock.Now());
-//   Screening s = screen.Check(prepared);
-//   if (s.exclusion.has_value()) ...
+//   ExclusionReason reason;
+//   if (screen.Check(prepared, &reason) == Screening::kExcluded) ...
 #ifndef REMIT_ENGINE_RANKING_INTERNAL_SCREENING_H_
 #define REMIT_ENGINE_RANKING_INTERNAL_SCREENING_H_
 
 #include <cstdint>
-#include <optional>
 
+#include "absl/base/attributes.h"
 #include "absl/time/time.h"
 #include "engine/pricing/pricing.h"
 #include "engine/ranking/ranking.h"
 
 namespace remit::ranking_internal {
 
-struct Screening {
-  std::optional<ExclusionReason> exclusion;  // Set: excluded, for this.
-  bool listed = false;                       // The request's filter lists it.
+// What the screen decides about a quote.
+enum class Screening : uint8_t {
+  kListed,    // Ranked and, when transparent, summarised.
+  kUnlisted,  // Transparent but refused by the filter: summarised only.
+  kExcluded,  // Neither; the reason is given.
 };
+
+// The facets (engine/model/internal/facets.h) the filter refuses.
+uint64_t RefusedFacets(const RankFilter& filter);
 
 class Screen {
  public:
-  Screen(const RankRequest& request, absl::Time now);
+  // Inline, like Check, so that a scan can keep the screen in registers.
+  Screen(const RankRequest& request, absl::Time now)
+      : refused_facets_(RefusedFacets(request.filter)),
+        stale_before_(request.max_quote_age == absl::InfiniteDuration()
+                          ? absl::InfinitePast()
+                          : now - request.max_quote_age),
+        amount_(request.amount.minor_units()),
+        send_mode_(request.amount_kind == AmountKind::kSend),
+        include_opaque_(request.include_opaque) {}
 
-  Screening Check(const PreparedQuote& prepared) const {
+  // Sets `*reason` when it returns kExcluded.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Screening Check(const PreparedQuote& prepared,
+                                               ExclusionReason* reason) const {
     const Quote& quote = *prepared.quote;
     if (!quote.transparent && !include_opaque_) {
-      return {ExclusionReason::kOpaque};
+      *reason = ExclusionReason::kOpaque;
+      return Screening::kExcluded;
     }
-    if (quote.quoted_at < stale_before_) return {ExclusionReason::kStale};
+    if (quote.quoted_at < stale_before_) {
+      *reason = ExclusionReason::kStale;
+      return Screening::kExcluded;
+    }
     if (send_mode_ &&
         (amount_ < quote.min_send_minor || amount_ > quote.max_send_minor)) {
-      return {ExclusionReason::kOutsideAmountLimits};
+      *reason = ExclusionReason::kOutsideAmountLimits;
+      return Screening::kExcluded;
     }
-    if (!prepared.priceable) return {ExclusionReason::kNoMidMarketRate};
-    const bool listed = (prepared.facets & refused_facets_) == 0;
-    if (!listed && !quote.transparent) return {ExclusionReason::kFilteredOut};
-    return {std::nullopt, listed};
+    if (!prepared.priceable) {
+      *reason = ExclusionReason::kNoMidMarketRate;
+      return Screening::kExcluded;
+    }
+    if ((prepared.facets & refused_facets_) == 0) return Screening::kListed;
+    if (quote.transparent) return Screening::kUnlisted;
+    *reason = ExclusionReason::kFilteredOut;
+    return Screening::kExcluded;
   }
 
  private:

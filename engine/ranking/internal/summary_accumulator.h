@@ -16,6 +16,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/numeric/int128.h"
 #include "engine/model/model.h"
 #include "engine/ranking/internal/candidate.h"
@@ -36,7 +37,8 @@ class SummaryAccumulator {
         stats_(denominator_, buffer) {}
 
   // A priced transparent offer.
-  void Add(const Candidate& c, const Quote& quote) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c,
+                                        const Quote& quote) {
     stats_.Add(c.percent_key);
     if (stats_.count() == 1 || c.cost_key < cheapest_.cost_key ||
         (c.cost_key == cheapest_.cost_key && RanksBefore(c, cheapest_))) {
