@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string content(reinterpret_cast<const char*>(data), size);
   std::vector<remit::DatasetError> errors;
   absl::StatusOr<remit::ParsedDataset> file =
-      remit::ImportRpwCsv("fuzz.csv", content, "", &errors);
+      remit::ImportRpwCsv("fuzz.csv", content, {}, &errors);
   if (!file.ok()) {
     remit::fuzz::Require(!errors.empty(), "a refused file says why");
     return 0;

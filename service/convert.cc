@@ -322,6 +322,29 @@ v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info) {
   proto.set_corridor_count(static_cast<int32_t>(info.corridor_count));
   proto.set_reference_rate_count(
       static_cast<int32_t>(info.reference_rate_count));
+  for (const SnapshotInfo::SourceReport& source : info.import_reports) {
+    v1::ImportReport* report = proto.add_import_reports();
+    report->set_source(source.source);
+    for (const ImportReport::PeriodCount& p : source.report.loaded) {
+      v1::ImportReport::PeriodCount* out = report->add_loaded();
+      out->set_period(p.period);
+      out->set_rows(static_cast<int64_t>(p.rows));
+    }
+    auto groups = [](const std::vector<ImportReport::RowGroup>& in, auto* out) {
+      for (const ImportReport::RowGroup& g : in) {
+        v1::ImportReport::RowGroup* group = out->Add();
+        group->set_reason(g.reason);
+        group->set_rows(static_cast<int64_t>(g.rows));
+        for (const std::string& place : g.first_places) {
+          group->add_first_places(place);
+        }
+      }
+    };
+    groups(source.report.quarantined, report->mutable_quarantined());
+    groups(source.report.notes, report->mutable_notes());
+    report->set_skipped_other_periods(
+        static_cast<int64_t>(source.report.skipped_other_periods));
+  }
   return proto;
 }
 

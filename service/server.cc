@@ -25,9 +25,14 @@ void Log(const std::string& line) {
 }
 
 std::string Describe(const Snapshot& s) {
-  return absl::StrFormat("dataset %s (%d quotes, %d providers, %d corridors)",
-                         s.version().substr(0, 12), s.info().quote_count,
-                         s.info().provider_count, s.info().corridor_count);
+  std::string out =
+      absl::StrFormat("dataset %s (%d quotes, %d providers, %d corridors)",
+                      s.version().substr(0, 12), s.info().quote_count,
+                      s.info().provider_count, s.info().corridor_count);
+  for (const SnapshotInfo::SourceReport& r : s.info().import_reports) {
+    absl::StrAppend(&out, "; ", r.source, ": ", r.report.Summary());
+  }
+  return out;
 }
 
 std::shared_ptr<grpc::ServerCredentials> Credentials(

@@ -1,16 +1,41 @@
 #include "cli/commands/validate.h"
 
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "cli/errors.h"
 #include "engine/data/dataset.h"
 #include "engine/formats/formats.h"
 
 namespace remit::cli {
 namespace {
+
+// What an import did with a file's rows: per period the rows loaded, then
+// the rows left out and the rows kept with a remark, grouped by reason with
+// their first places.
+void PrintReport(const std::string& name, const ImportReport& report,
+                 std::ostream& out) {
+  out << name << ": " << report.Summary() << "\n";
+  for (const ImportReport::PeriodCount& p : report.loaded) {
+    out << "  " << p.period << ": " << p.rows << " rows\n";
+  }
+  auto groups = [&](const char* title,
+                    const std::vector<ImportReport::RowGroup>& list) {
+    if (list.empty()) return;
+    out << "  " << title << ":\n";
+    for (const ImportReport::RowGroup& g : list) {
+      out << "    " << g.rows << " x " << g.reason << " ("
+          << absl::StrJoin(g.first_places, ", ")
+          << (g.rows > g.first_places.size() ? ", ..." : "") << ")\n";
+    }
+  };
+  groups("quarantined (left out)", report.quarantined);
+  groups("notes (loaded)", report.notes);
+}
 
 absl::Status RunValidate(const Args& args, const CommandIo& io) {
   if (args.positional.empty()) {
@@ -25,6 +50,12 @@ absl::Status RunValidate(const Args& args, const CommandIo& io) {
         ReadDatasetFile(path, options, &errors);
     if (file.ok()) files.push_back(*std::move(file));
   }
+  size_t quarantined = 0;
+  for (const ParsedDataset& file : files) {
+    if (file.report() == nullptr) continue;
+    PrintReport(file.name(), *file.report(), io.out);
+    quarantined += file.report()->quarantined_rows();
+  }
   if (errors.empty()) {
     absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, options, &errors);
     if (book.ok()) {
@@ -33,6 +64,11 @@ absl::Status RunValidate(const Args& args, const CommandIo& io) {
              << book->corridors().size() << " corridors in "
              << args.positional.size() << " file"
              << (args.positional.size() == 1 ? "" : "s") << ".\n";
+      if (args.Has("strict") && quarantined > 0) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--strict: ", quarantined, " row",
+                         quarantined == 1 ? "" : "s", " quarantined"));
+      }
       return absl::OkStatus();
     }
   }
@@ -50,6 +86,8 @@ Command ValidateCommand() {
           "remitrank validate FILE...",
           "Checks dataset files; prints every error with its file and line.",
           {{"period", true, false, "for RPW files, the quarter"},
+           {"strict", false, false,
+            "fail (exit 1) when any RPW row is quarantined"},
            {"help", false, false, "this help"}},
           &RunValidate};
 }

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 namespace remit {
 
@@ -22,6 +23,43 @@ std::string DescribeErrors(const std::vector<DatasetError>& errors) {
                    " in dataset files:");
   for (const DatasetError& e : errors)
     absl::StrAppend(&out, "\n", e.ToString());
+  return out;
+}
+
+size_t ImportReport::loaded_rows() const {
+  size_t n = 0;
+  for (const PeriodCount& p : loaded) n += p.rows;
+  return n;
+}
+
+size_t ImportReport::quarantined_rows() const {
+  size_t n = 0;
+  for (const RowGroup& q : quarantined) n += q.rows;
+  return n;
+}
+
+size_t ImportReport::noted_rows() const {
+  size_t n = 0;
+  for (const RowGroup& g : notes) n += g.rows;
+  return n;
+}
+
+std::string ImportReport::Summary() const {
+  std::vector<std::string> periods;
+  for (const PeriodCount& p : loaded) {
+    periods.push_back(absl::StrCat(p.period, ": ", p.rows));
+  }
+  std::string out = absl::StrCat(loaded_rows(), " rows loaded");
+  if (!periods.empty()) {
+    absl::StrAppend(&out, " (", absl::StrJoin(periods, ", "), ")");
+  }
+  absl::StrAppend(&out, ", ", quarantined_rows(), " quarantined");
+  if (noted_rows() > 0)
+    absl::StrAppend(&out, ", ", noted_rows(), " with notes");
+  if (skipped_other_periods > 0) {
+    absl::StrAppend(&out, ", ", skipped_other_periods,
+                    " of other periods left out");
+  }
   return out;
 }
 

@@ -54,6 +54,41 @@ struct DatasetOptions {
   const FileReader* files = nullptr;
 };
 
+// What an import from a foreign format (World Bank RPW files) did with
+// the file's rows: how many it loaded per period, and the rows it kept out
+// (quarantined) because they cannot be priced, grouped by reason. Native
+// datasets have no report: they are loaded whole or not at all.
+struct ImportReport {
+  struct PeriodCount {
+    std::string period;  // "2024_2Q".
+    size_t rows = 0;
+  };
+  // Rows that share a reason.
+  struct RowGroup {
+    std::string reason;  // "cc1 lcu fee: not a non-negative number".
+    size_t rows = 0;
+    // Where the first few were: "rpw.csv:1234", "rpw.xlsx:Dataset!A77".
+    std::vector<std::string> first_places;
+  };
+  // Places kept per reason.
+  static constexpr size_t kPlacesPerReason = 5;
+
+  std::vector<PeriodCount> loaded;  // In period order.
+  // Rows left out because they cannot be priced; most rows first.
+  std::vector<RowGroup> quarantined;
+  // Rows loaded with a remark (a part left out, a published figure that
+  // does not add up); most rows first.
+  std::vector<RowGroup> notes;
+  size_t skipped_other_periods = 0;  // Rows of periods not asked for.
+
+  size_t loaded_rows() const;
+  size_t quarantined_rows() const;
+  size_t noted_rows() const;
+  // One line: "120 rows loaded (2024_1Q: 60, 2024_2Q: 60), 2 quarantined,
+  // 3 with notes".
+  std::string Summary() const;
+};
+
 // A file read into the dataset format.
 class ParsedDataset {
  public:
@@ -84,6 +119,12 @@ class ParsedDataset {
                ? quote_lines_[index]
                : 0;
   }
+  // Foreign formats: what the import did with the rows; null for native
+  // datasets.
+  void set_report(ImportReport report) {
+    report_ = std::make_shared<const ImportReport>(std::move(report));
+  }
+  const ImportReport* report() const { return report_.get(); }
 
  private:
   std::string name_;
@@ -93,6 +134,7 @@ class ParsedDataset {
   std::shared_ptr<const google::protobuf::TextFormat::ParseInfoTree>
       text_locations_;
   std::vector<int> quote_lines_;
+  std::shared_ptr<const ImportReport> report_;
 };
 
 }  // namespace remit

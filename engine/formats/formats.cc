@@ -17,7 +17,7 @@ absl::StatusOr<ParsedDataset> ParseRpwCsv(absl::string_view name,
                                           absl::string_view content,
                                           const DatasetOptions& options,
                                           std::vector<DatasetError>* errors) {
-  return ImportRpwCsv(name, content, options.rpw_period, errors);
+  return ImportRpwCsv(name, content, options, errors);
 }
 
 }  // namespace

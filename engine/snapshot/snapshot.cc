@@ -89,6 +89,9 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
   for (const ParsedDataset& file : files) {
     info.sources.push_back(file.name());
     info.metadata.push_back(file.dataset().metadata());
+    if (file.report() != nullptr) {
+      info.import_reports.push_back({file.name(), *file.report()});
+    }
   }
   info.provider_count = book->providers().size();
   info.quote_count = book->quotes().size();

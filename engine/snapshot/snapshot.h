@@ -51,6 +51,13 @@ struct SnapshotInfo {
   size_t quote_count = 0;
   size_t corridor_count = 0;
   size_t reference_rate_count = 0;
+  // Files imported from a foreign format (RPW) and what the import did
+  // with their rows, in load order.
+  struct SourceReport {
+    std::string source;
+    ImportReport report;
+  };
+  std::vector<SourceReport> import_reports;
 };
 
 class Snapshot {

@@ -6,19 +6,36 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "engine/importers/rpw/internal/csv.h"
 #include "engine/money/country.h"
+#include "engine/money/currency.h"
+#include "engine/money/internal/fixed_point.h"
 #include "engine/money/money.h"
 #include "engine/money/percent.h"
+#include "engine/money/rate.h"
+#include "engine/money/rounding.h"
 
 namespace remit {
+
+struct RpwImporter::Column {
+  const char* name;       // As documented, for messages.
+  const char* key;        // Normalized.
+  const char* alternate;  // Another normalized spelling, or "".
+};
+
+// One surveyed amount's block: cc1 or cc2.
+struct RpwImporter::Block {
+  Column code, amount, fee, rate, margin, total;
+};
+
 namespace {
 
 // "CC1 LCU FEE", "cc1 lcu fee", "cc1_lcu_fee" -> "cc1lcufee".
@@ -32,35 +49,30 @@ std::string Normalize(absl::string_view header) {
   return out;
 }
 
-struct Column {
-  const char* name;       // As documented, for messages.
-  const char* key;        // Normalized.
-  const char* alternate;  // Another normalized spelling, or "".
-};
+constexpr RpwImporter::Column kId = {"id", "id", ""};
+constexpr RpwImporter::Column kPeriod = {"period", "period", ""};
+constexpr RpwImporter::Column kSource = {"source_code", "sourcecode", ""};
+constexpr RpwImporter::Column kDestination = {"destination_code",
+                                              "destinationcode", ""};
+constexpr RpwImporter::Column kCorridor = {"corridor", "corridor", ""};
+constexpr RpwImporter::Column kFirm = {"firm", "firm", ""};
+constexpr RpwImporter::Column kFirmType = {"firm_type", "firmtype", ""};
+constexpr RpwImporter::Column kInstrument = {"payment instrument",
+                                             "paymentinstrument", ""};
+constexpr RpwImporter::Column kAccess = {"access point", "accesspoint", ""};
+constexpr RpwImporter::Column kSpeed = {"speed actual", "speedactual", ""};
+constexpr RpwImporter::Column kPickup = {"pick-up method", "pickupmethod", ""};
+constexpr RpwImporter::Column kCoverage = {"receiving network coverage",
+                                           "receivingnetworkcoverage", ""};
+constexpr RpwImporter::Column kTransparent = {"transparent", "transparent", ""};
+constexpr RpwImporter::Column kDate = {"date", "date", ""};
+constexpr RpwImporter::Column kInterbank = {"inter lcu bank fx",
+                                            "interlcubankfx", ""};
+constexpr RpwImporter::Column kPayout = {"receiving currency",
+                                         "receivingcurrency", ""};
 
-constexpr Column kPeriod = {"period", "period", ""};
-constexpr Column kSource = {"source_code", "sourcecode", ""};
-constexpr Column kDestination = {"destination_code", "destinationcode", ""};
-constexpr Column kCorridor = {"corridor", "corridor", ""};
-constexpr Column kFirm = {"firm", "firm", ""};
-constexpr Column kFirmType = {"firm_type", "firmtype", ""};
-constexpr Column kInstrument = {"payment instrument", "paymentinstrument", ""};
-constexpr Column kAccess = {"access point", "accesspoint", ""};
-constexpr Column kSpeed = {"speed actual", "speedactual", ""};
-constexpr Column kPickup = {"pick-up method", "pickupmethod", ""};
-constexpr Column kCoverage = {"receiving network coverage",
-                              "receivingnetworkcoverage", ""};
-constexpr Column kTransparent = {"transparent", "transparent", ""};
-constexpr Column kDate = {"date", "date", ""};
-constexpr Column kInterbank = {"inter lcu bank fx", "interlcubankfx", ""};
-constexpr Column kPayout = {"receiving currency", "receivingcurrency", ""};
-
-// One surveyed amount's block: cc1 or cc2.
-struct Block {
-  Column code, amount, fee, rate, margin, total;
-};
-Block BlockColumns(int n) {
-  static const Block kBlocks[2] = {
+RpwImporter::Block BlockColumns(int n) {
+  static const RpwImporter::Block kBlocks[2] = {
       {{"cc1 lcu code", "cc1lcucode", ""},
        {"cc1 lcu amount", "cc1lcuamount", ""},
        {"cc1 lcu fee", "cc1lcufee", ""},
@@ -76,40 +88,6 @@ Block BlockColumns(int n) {
   };
   return kBlocks[n];
 }
-
-class Importer {
- public:
-  Importer(absl::string_view name, std::vector<DatasetError>* errors)
-      : name_(name), errors_(errors) {}
-
-  absl::StatusOr<ParsedDataset> Run(absl::string_view content,
-                                    absl::string_view period);
-
- private:
-  void Error(int line, const Column& column, std::string message) {
-    errors_->push_back({name_, line, 0, column.name, std::move(message)});
-    ++count_;
-  }
-  int Index(const Column& c) const {
-    auto it = index_.find(c.key);
-    return it == index_.end() ? -1 : it->second;
-  }
-  // The cell, trimmed; empty when the column is absent.
-  std::string Cell(const engine_internal::CsvRow& row, const Column& c) const {
-    const int i = Index(c);
-    if (i < 0 || i >= static_cast<int>(row.fields.size())) return "";
-    return std::string(absl::StripAsciiWhitespace(row.fields[i]));
-  }
-  void ImportRow(const engine_internal::CsvRow& row, v1::Dataset* dataset);
-  bool ImportBlock(const engine_internal::CsvRow& row, int n,
-                   CurrencyCode currency, bool transparent, v1::Quote* quote);
-
-  std::string name_;
-  std::vector<DatasetError>* errors_;
-  int count_ = 0;
-  absl::flat_hash_map<std::string, int> index_;
-  absl::flat_hash_set<std::string> providers_;
-};
 
 // "2024_2Q" -> 20242, for ordering; nullopt when malformed.
 std::optional<int> PeriodKey(absl::string_view period) {
@@ -199,14 +177,21 @@ v1::ReceiveMethod Pickup(const std::string& text) {
 
 std::optional<v1::Speed> SpeedOf(const std::string& text) {
   const std::string t = absl::AsciiStrToLower(text);
-  if (t == "less than one hour" || t == "less than 1 hour") {
+  if (t == "less than one hour" || t == "less than 1 hour" || t == "< 1 hour" ||
+      t == "minutes" || t == "instant") {
     return v1::SPEED_LESS_THAN_ONE_HOUR;
   }
   if (t == "same day") return v1::SPEED_SAME_DAY;
   if (t == "next day" || t == "1 day") return v1::SPEED_NEXT_DAY;
-  if (t == "2 days") return v1::SPEED_TWO_DAYS;
-  if (t == "3-5 days") return v1::SPEED_THREE_TO_FIVE_DAYS;
-  if (t == "6 days or more") return v1::SPEED_SIX_DAYS_OR_MORE;
+  if (t == "2 days" || t == "1-2 days") return v1::SPEED_TWO_DAYS;
+  // Ranges go to the band of their slowest case.
+  if (t == "3-5 days" || t == "1-3 days" || t == "2-3 days" || t == "3 days" ||
+      t == "4 days" || t == "5 days" || t == "2-5 days" || t == "3-4 days") {
+    return v1::SPEED_THREE_TO_FIVE_DAYS;
+  }
+  if (t == "6 days or more" || t == "more than 5 days" || t == "6 days") {
+    return v1::SPEED_SIX_DAYS_OR_MORE;
+  }
   return std::nullopt;
 }
 
@@ -218,196 +203,88 @@ v1::Coverage CoverageOf(const std::string& text) {
   return v1::COVERAGE_UNSPECIFIED;
 }
 
-bool Importer::ImportBlock(const engine_internal::CsvRow& row, int n,
-                           CurrencyCode currency, bool transparent,
-                           v1::Quote* quote) {
-  const Block b = BlockColumns(n);
-  const std::string amount_text = Cell(row, b.amount);
-  if (n == 1 && amount_text.empty()) return true;  // cc2 is optional.
-  const int before = count_;
-  const std::string code = Cell(row, b.code);
-  if (!code.empty() && absl::AsciiStrToUpper(code) != currency.code()) {
-    Error(row.line, b.code,
-          absl::StrCat("'", code, "' differs from cc1's ", currency.code()));
-  }
-  auto money = [&](const Column& c, bool required) -> std::optional<Money> {
-    const std::string text = Cell(row, c);
-    if (text.empty()) {
-      if (required) Error(row.line, c, "is required");
-      return std::nullopt;
-    }
-    absl::StatusOr<Money> m = Money::FromDecimal(text, currency);
-    if (!m.ok()) {
-      Error(row.line, c, std::string(m.status().message()));
-      return std::nullopt;
-    }
-    if (m->minor_units() < 0) {
-      Error(row.line, c, absl::StrCat("'", text, "' must not be negative"));
-      return std::nullopt;
-    }
-    return *m;
+// 20242 -> "2024_2Q".
+std::string PeriodName(int key) {
+  return absl::StrCat(key / 10, "_", key % 10, "Q");
+}
+
+// Unknown values as RPW writes them.
+bool IsUnknown(absl::string_view text) {
+  return text.empty() || text == ".." || text == "." ||
+         absl::EqualsIgnoreCase(text, "n/a") ||
+         absl::EqualsIgnoreCase(text, "na");
+}
+
+// "YYYY-MM-DD", from ISO text, "14/May/2013", or an Excel date serial
+// (days since 1899-12-30); nullopt when it is none of them.
+std::optional<std::string> NormalizeDate(absl::string_view text) {
+  auto iso = [](absl::CivilDay day) {
+    return absl::FormatCivilTime(day).substr(0, 10);
   };
-  std::optional<Money> amount = money(b.amount, true);
-  std::optional<Money> fee = money(b.fee, true);
-  if (amount && amount->minor_units() == 0) {
-    Error(row.line, b.amount, "must be positive");
+  absl::CivilDay day;
+  if (text.size() >= 10 && absl::ParseCivilTime(text.substr(0, 10), &day) &&
+      text[4] == '-') {
+    return iso(day);
   }
-  v1::SurveyPoint* point = quote->add_survey_points();
-  point->set_send_amount(Cell(row, b.amount));
-  point->set_fee(Cell(row, b.fee));
-  if (transparent) {
-    point->set_rate(Cell(row, b.rate));
-    const std::string margin_text = Cell(row, b.margin);
-    point->set_published_margin_percent(margin_text);
-    absl::StatusOr<Percent> margin = Percent::FromString(margin_text);
-    if (!margin.ok()) {
-      Error(row.line, b.margin, std::string(margin.status().message()));
+  // An Excel serial: digits, perhaps with a fraction of a day.
+  absl::string_view whole = text.substr(0, text.find('.'));
+  int serial = 0;
+  if (!whole.empty() && absl::SimpleAtoi(whole, &serial) && serial > 0 &&
+      serial < 100000 && std::all_of(whole.begin(), whole.end(), [](char c) {
+        return absl::ascii_isdigit(c);
+      })) {
+    return iso(absl::CivilDay(1899, 12, 30) + serial);
+  }
+  // "14/May/2013", "14-May-2013", "14 May 2013".
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(text, absl::ByAnyChar("/- "), absl::SkipEmpty());
+  if (parts.size() == 3) {
+    static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr",
+                                              "may", "jun", "jul", "aug",
+                                              "sep", "oct", "nov", "dec"};
+    int d = 0, y = 0, m = 0;
+    const std::string month = absl::AsciiStrToLower(parts[1].substr(0, 3));
+    for (int i = 0; i < 12; ++i) {
+      if (month == kMonths[i]) m = i + 1;
     }
-    // The published total must agree with fee / amount + margin.
-    const std::string total_text = Cell(row, b.total);
-    if (!total_text.empty() && margin.ok() && amount && fee &&
-        amount->minor_units() > 0) {
-      absl::StatusOr<Percent> total = Percent::FromString(total_text);
-      absl::StatusOr<Percent> fee_share = Percent::FromRatio(
-          fee->minor_units(), amount->minor_units(), RoundingMode::kHalfEven);
-      if (!total.ok()) {
-        Error(row.line, b.total, std::string(total.status().message()));
-      } else if (fee_share.ok()) {
-        const int64_t computed = fee_share->scaled() + margin->scaled();
-        if (std::llabs(computed - total->scaled()) > 10'000'000) {
-          Error(row.line, b.total,
-                absl::StrCat("published ", total_text,
-                             " but fee and margin "
-                             "give ",
-                             Percent::FromScaled(computed).ToString(),
-                             " (more than 0.01 percentage points apart)"));
-        }
-      }
+    if (m > 0 && absl::SimpleAtoi(parts[0], &d) &&
+        absl::SimpleAtoi(parts[2], &y) && y >= 1900 && y < 2200) {
+      const absl::CivilDay parsed(y, m, d);
+      if (parsed.day() == d && parsed.month() == m) return iso(parsed);
     }
   }
-  return count_ == before;
+  return std::nullopt;
 }
 
-void Importer::ImportRow(const engine_internal::CsvRow& row,
-                         v1::Dataset* dataset) {
-  const int before = count_;
-  // Corridor: source/destination codes, else "GBRBGD".
-  std::string from = Cell(row, kSource);
-  std::string to = Cell(row, kDestination);
-  if (from.empty() && to.empty()) {
-    const std::string corridor = Cell(row, kCorridor);
-    if (corridor.size() == 6) {
-      from = corridor.substr(0, 3);
-      to = corridor.substr(3);
-    } else {
-      Error(row.line, kCorridor,
-            absl::StrCat("'", corridor,
-                         "' is not two ISO 3166 alpha-3 codes (GBRBGD)"));
-      return;
-    }
-  }
-  absl::StatusOr<CountryCode> send_country = CountryCode::FromString(from);
-  if (!send_country.ok()) {
-    Error(row.line, kSource, std::string(send_country.status().message()));
-  }
-  absl::StatusOr<CountryCode> receive_country = CountryCode::FromString(to);
-  if (!receive_country.ok()) {
-    Error(row.line, kDestination,
-          std::string(receive_country.status().message()));
-  }
-  const Column code_column = BlockColumns(0).code;
-  absl::StatusOr<CurrencyCode> currency =
-      CurrencyCode::FromString(Cell(row, code_column));
-  if (!currency.ok()) {
-    Error(row.line, code_column, std::string(currency.status().message()));
-  }
-  const std::string firm = Cell(row, kFirm);
-  if (firm.empty() || Slug(firm).empty()) {
-    Error(row.line, kFirm, "is required");
-  }
-  bool transparent = true;
-  const std::string transparency =
-      absl::AsciiStrToLower(Cell(row, kTransparent));
-  if (transparency == "no") {
-    transparent = false;
-  } else if (!transparency.empty() && transparency != "yes") {
-    Error(row.line, kTransparent,
-          absl::StrCat("'", Cell(row, kTransparent), "' is not yes or no"));
-  }
-  std::optional<v1::Speed> speed = SpeedOf(Cell(row, kSpeed));
-  if (!speed.has_value()) {
-    if (Cell(row, kSpeed).empty()) {
-      speed = v1::SPEED_SIX_DAYS_OR_MORE;  // Unknown: the slowest.
-    } else {
-      Error(row.line, kSpeed,
-            absl::StrCat("'", Cell(row, kSpeed),
-                         "' is not an RPW speed (less than one hour, same "
-                         "day, next day, 2 days, 3-5 days, 6 days or more)"));
-    }
-  }
-  if (count_ != before) return;
+}  // namespace
 
-  v1::Quote* quote = dataset->add_quotes();
-  const std::string period = Cell(row, kPeriod);
-  quote->set_id(absl::StrCat("rpw-", period, "-line-", row.line));
-  // Prefixed, so that RPW's firms never collide with the providers of
-  // other files loaded with it.
-  const std::string provider_id = absl::StrCat("rpw-", Slug(firm));
-  quote->set_provider_id(provider_id);
-  if (providers_.insert(provider_id).second) {
-    v1::Provider* provider = dataset->add_providers();
-    provider->set_id(provider_id);
-    provider->set_name(firm);
-    provider->set_type(FirmType(Cell(row, kFirmType)));
-  }
-  v1::Corridor* corridor = quote->mutable_corridor();
-  corridor->set_send_country(std::string(send_country->alpha3()));
-  corridor->set_send_currency(std::string(currency->code()));
-  corridor->set_receive_country(std::string(receive_country->alpha3()));
-  quote->set_payment_instrument(Instrument(Cell(row, kInstrument)));
-  quote->set_access_point(Access(Cell(row, kAccess)));
-  quote->set_receive_method(Pickup(Cell(row, kPickup)));
-  quote->set_speed(*speed);
-  quote->set_receiving_network_coverage(CoverageOf(Cell(row, kCoverage)));
-  quote->set_transparent(transparent);
-  std::string date = Cell(row, kDate);
-  if (date.empty()) {
-    // The first day of the period's quarter.
-    const int quarter = period[5] - '0';
-    date = absl::StrCat(period.substr(0, 4), "-",
-                        quarter == 1   ? "01"
-                        : quarter == 2 ? "04"
-                        : quarter == 3 ? "07"
-                                       : "10",
-                        "-01");
-  }
-  quote->set_quoted_at(date);
-  quote->set_source(absl::StrCat("RPW ", period));
-  if (transparent) {
-    quote->set_mid_market_rate(Cell(row, kInterbank));
-    const std::string payout = Cell(row, kPayout);
-    if (!payout.empty()) quote->set_rate_currency(payout);
-  }
-  for (int n = 0; n < 2; ++n) {
-    ImportBlock(row, n, *currency, transparent, quote);
+RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
+    : name_(std::move(name)), options_(options) {
+  if (!options.rpw_period.empty()) {
+    wanted_period_ = PeriodKey(options.rpw_period);
+    bad_wanted_period_ = !wanted_period_.has_value();
   }
 }
 
-absl::StatusOr<ParsedDataset> Importer::Run(absl::string_view content,
-                                            absl::string_view period) {
-  absl::StatusOr<std::vector<engine_internal::CsvRow>> rows =
-      engine_internal::ReadCsv(content);
-  if (!rows.ok()) {
-    errors_->push_back({name_, 0, 0, "", std::string(rows.status().message())});
-    return absl::InvalidArgumentError(DescribeErrors(*errors_));
-  }
-  if (rows->empty()) {
-    errors_->push_back({name_, 0, 0, "", "empty file: no header row"});
-    return absl::InvalidArgumentError(DescribeErrors(*errors_));
-  }
-  const engine_internal::CsvRow& header = rows->front();
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    index_.try_emplace(Normalize(header.fields[i]), static_cast<int>(i));
+int RpwImporter::Index(const Column& c) const {
+  auto it = index_.find(c.key);
+  return it == index_.end() ? -1 : it->second;
+}
+
+std::string RpwImporter::Cell(absl::Span<const std::string> cells,
+                              const Column& c) const {
+  const int i = Index(c);
+  if (i < 0 || i >= static_cast<int>(cells.size())) return "";
+  absl::string_view text = absl::StripAsciiWhitespace(cells[i]);
+  return IsUnknown(text) ? "" : std::string(text);
+}
+
+absl::Status RpwImporter::SetHeader(absl::Span<const std::string> cells,
+                                    absl::string_view place) {
+  index_.clear();
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const std::string key = Normalize(cells[i]);
+    if (!key.empty()) index_.try_emplace(key, static_cast<int>(i));
   }
   std::vector<std::string> missing;
   for (const Column& c : {kPeriod, kFirm, kInterbank, BlockColumns(0).code,
@@ -420,84 +297,326 @@ absl::StatusOr<ParsedDataset> Importer::Run(absl::string_view content,
     missing.push_back("source_code and destination_code (or corridor)");
   }
   if (!missing.empty()) {
-    errors_->push_back(
-        {name_, header.line, 0, "",
-         absl::StrCat("missing required column", missing.size() > 1 ? "s" : "",
-                      ": ", absl::StrJoin(missing, ", "))});
-    return absl::InvalidArgumentError(DescribeErrors(*errors_));
+    return absl::InvalidArgumentError(absl::StrCat(
+        place, ": missing required column", missing.size() > 1 ? "s" : "", ": ",
+        absl::StrJoin(missing, ", ")));
+  }
+  has_header_ = true;
+  return absl::OkStatus();
+}
+
+void RpwImporter::Count(std::map<std::string, Tally>* tallies,
+                        const std::string& reason, absl::string_view place) {
+  Tally& tally = (*tallies)[reason];
+  ++tally.rows;
+  if (tally.first_places.size() < ImportReport::kPlacesPerReason) {
+    tally.first_places.emplace_back(place);
+  }
+}
+
+void RpwImporter::AddRow(absl::Span<const std::string> cells, int line,
+                         absl::string_view place) {
+  if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+        return absl::StripAsciiWhitespace(c).empty();
+      })) {
+    return;  // A blank row.
+  }
+  if (std::optional<std::string> reason = ImportRow(cells, line, place)) {
+    Count(&quarantined_, *reason, place);
+  }
+}
+
+std::optional<std::string> RpwImporter::ImportBlock(
+    absl::Span<const std::string> cells, int n, const std::string& currency,
+    int exponent, bool transparent, absl::string_view place, v1::Quote* quote) {
+  const Block b = BlockColumns(n);
+  const std::string prefix = n == 0 ? "cc1" : "cc2";
+  const std::string amount_text = Cell(cells, b.amount);
+  const std::string code = Cell(cells, b.code);
+  if (!code.empty() && absl::AsciiStrToUpper(code) != currency) {
+    return absl::StrCat(b.code.name, ": differs from cc1 lcu code");
+  }
+  absl::StatusOr<Money> amount =
+      Money::FromDecimal(amount_text, *CurrencyCode::FromString(currency));
+  if (amount_text.empty() || !amount.ok() || amount->minor_units() <= 0) {
+    return absl::StrCat(b.amount.name, ": not a positive amount in ", currency);
+  }
+  // The fee is a survey figure: exact, to 11 digits past the minor unit.
+  const std::string fee_text = Cell(cells, b.fee);
+  engine_internal::ParseOptions fee_options;
+  fee_options.scale = exponent + 11;
+  fee_options.allow_negative = false;
+  absl::StatusOr<int64_t> fee11 =
+      engine_internal::ParseScaled(fee_text, fee_options);
+  if (fee_text.empty() || !fee11.ok()) {
+    return absl::StrCat(b.fee.name, ": not a non-negative number");
+  }
+  v1::SurveyPoint point;
+  point.set_send_amount(amount_text);
+  point.set_fee(fee_text);
+  if (transparent) {
+    const std::string rate_text = Cell(cells, b.rate);
+    const std::string margin_text = Cell(cells, b.margin);
+    absl::StatusOr<Rate> rate = Rate::FromString(rate_text);
+    absl::StatusOr<Percent> margin = Percent::FromString(margin_text);
+    if (rate_text.empty() || !rate.ok() || rate->scaled() <= 0) {
+      return absl::StrCat(b.rate.name, ": not a positive rate");
+    }
+    if (margin_text.empty() || !margin.ok()) {
+      return absl::StrCat(b.margin.name, ": not a percentage");
+    }
+    point.set_rate(rate_text);
+    point.set_published_margin_percent(margin_text);
+    // The published total should be fee / amount + margin.
+    const std::string total_text = Cell(cells, b.total);
+    absl::StatusOr<Percent> total = Percent::FromString(total_text);
+    if (!total_text.empty() && total.ok()) {
+      const int64_t fee_share = static_cast<int64_t>(
+          DivideRounded(absl::int128(*fee11), amount->minor_units(),
+                        RoundingMode::kHalfEven));
+      if (std::llabs(fee_share + margin->scaled() - total->scaled()) >
+          10'000'000) {
+        Count(&notes_,
+              absl::StrCat(b.total.name,
+                           ": published total differs from fee / amount + "
+                           "margin by more than 0.01 points"),
+              place);
+      }
+    }
+  } else {
+    // Opaque: the published margin (0) and rate (often 1) mean nothing.
+    point.set_rate("1");
+  }
+  if (n == 1) {
+    const v1::SurveyPoint& cc1 = quote->survey_points(0);
+    absl::StatusOr<Money> first = Money::FromDecimal(
+        cc1.send_amount(), *CurrencyCode::FromString(currency));
+    if (!first.ok() || amount->minor_units() <= first->minor_units()) {
+      return absl::StrCat(b.amount.name, ": not above cc1 lcu amount");
+    }
+  }
+  *quote->add_survey_points() = std::move(point);
+  return std::nullopt;
+}
+
+std::optional<std::string> RpwImporter::ImportRow(
+    absl::Span<const std::string> cells, int line, absl::string_view place) {
+  const std::string period = Cell(cells, kPeriod);
+  const std::optional<int> key = PeriodKey(period);
+  if (!key.has_value()) return "period: not like 2024_2Q";
+  seen_periods_.insert(*key);
+  if (wanted_period_.has_value() && *key != *wanted_period_) {
+    ++skipped_other_periods_;
+    return std::nullopt;
+  }
+  // Corridor: source/destination codes, else "GBRBGD".
+  std::string from = Cell(cells, kSource);
+  std::string to = Cell(cells, kDestination);
+  if (from.empty() && to.empty()) {
+    const std::string corridor = Cell(cells, kCorridor);
+    if (corridor.size() != 6) return "corridor: not two country codes";
+    from = corridor.substr(0, 3);
+    to = corridor.substr(3);
+  }
+  absl::StatusOr<CountryCode> send_country = CountryCode::FromString(from);
+  if (!send_country.ok()) return "source_code: not a country";
+  absl::StatusOr<CountryCode> receive_country = CountryCode::FromString(to);
+  if (!receive_country.ok()) return "destination_code: not a country";
+  const Column code_column = BlockColumns(0).code;
+  absl::StatusOr<CurrencyCode> currency =
+      CurrencyCode::FromString(Cell(cells, code_column));
+  if (!currency.ok()) return "cc1 lcu code: not a currency";
+  const std::string firm = Cell(cells, kFirm);
+  if (firm.empty() || Slug(firm).empty()) return "firm: missing";
+  bool transparent = true;
+  const std::string transparency =
+      absl::AsciiStrToLower(Cell(cells, kTransparent));
+  if (transparency == "no" || transparency == "n") {
+    transparent = false;
+  } else if (!transparency.empty() && transparency != "yes" &&
+             transparency != "y") {
+    return "transparent: not yes or no";
+  }
+  const std::string id = Cell(cells, kId);
+  const std::string quote_id =
+      id.empty() ? absl::StrCat("rpw-", period, "-line-", line)
+                 : absl::StrCat("rpw-", period, "-", Slug(id));
+  if (quote_ids_.contains(quote_id)) return "id: repeats another row's";
+
+  v1::Quote quote;
+  quote.set_id(quote_id);
+  const int exponent = currency->exponent();
+  for (int n = 0; n < 2; ++n) {
+    if (n == 1 && Cell(cells, BlockColumns(1).amount).empty()) break;
+    std::optional<std::string> problem =
+        ImportBlock(cells, n, std::string(currency->code()), exponent,
+                    transparent, place, &quote);
+    if (!problem.has_value()) continue;
+    if (n == 0) return problem;
+    // cc2 is optional: price the row at cc1 alone.
+    Count(&notes_, absl::StrCat(*problem, " (the row is priced at cc1)"),
+          place);
+  }
+  if (transparent) {
+    // The interbank rate is the mid-market rate; RPW's published margin
+    // prices the row without it.
+    const std::string mid = Cell(cells, kInterbank);
+    absl::StatusOr<Rate> mid_rate = Rate::FromString(mid);
+    if (!mid.empty() && mid_rate.ok() && mid_rate->scaled() > 0) {
+      quote.set_mid_market_rate(mid);
+    }
+    const std::string payout = Cell(cells, kPayout);
+    if (!payout.empty() && CurrencyCode::FromString(payout).ok()) {
+      quote.set_rate_currency(absl::AsciiStrToUpper(payout));
+    }
   }
 
-  // Which period: the one asked for, else the latest.
-  std::optional<int> wanted;
-  if (!period.empty()) {
-    wanted = PeriodKey(period);
-    if (!wanted.has_value()) {
-      errors_->push_back(
-          {name_, 0, 0, "period",
-           absl::StrCat("'", period, "' is not a period like 2024_2Q")});
-      return absl::InvalidArgumentError(DescribeErrors(*errors_));
-    }
+  quote_ids_.insert(quote_id);
+  // Prefixed, so that RPW's firms never collide with the providers of
+  // other files loaded with it.
+  const std::string provider_id = absl::StrCat("rpw-", Slug(firm));
+  quote.set_provider_id(provider_id);
+  if (providers_.count(provider_id) == 0) {
+    v1::Provider& provider = providers_[provider_id];
+    provider.set_id(provider_id);
+    provider.set_name(firm);
+    provider.set_type(FirmType(Cell(cells, kFirmType)));
   }
-  std::vector<std::string> periods;
-  int latest = 0;
-  for (size_t r = 1; r < rows->size(); ++r) {
-    const std::string p = Cell((*rows)[r], kPeriod);
-    std::optional<int> key = PeriodKey(p);
-    if (!key.has_value()) {
-      Error((*rows)[r].line, kPeriod,
-            absl::StrCat("'", p, "' is not a period like 2024_2Q"));
-      continue;
-    }
-    latest = std::max(latest, *key);
-    if (std::find(periods.begin(), periods.end(), p) == periods.end()) {
-      periods.push_back(p);
-    }
+  v1::Corridor* corridor = quote.mutable_corridor();
+  corridor->set_send_country(std::string(send_country->alpha3()));
+  corridor->set_send_currency(std::string(currency->code()));
+  corridor->set_receive_country(std::string(receive_country->alpha3()));
+  quote.set_payment_instrument(Instrument(Cell(cells, kInstrument)));
+  quote.set_access_point(Access(Cell(cells, kAccess)));
+  quote.set_receive_method(Pickup(Cell(cells, kPickup)));
+  quote.set_speed(
+      SpeedOf(Cell(cells, kSpeed))
+          .value_or(v1::SPEED_SIX_DAYS_OR_MORE));  // Unknown: the slowest.
+  quote.set_receiving_network_coverage(CoverageOf(Cell(cells, kCoverage)));
+  quote.set_transparent(transparent);
+  std::optional<std::string> date = NormalizeDate(Cell(cells, kDate));
+  if (!date.has_value()) {
+    // The first day of the period's quarter.
+    const int quarter = *key % 10;
+    date = absl::StrCat(*key / 10, "-",
+                        quarter == 1   ? "01"
+                        : quarter == 2 ? "04"
+                        : quarter == 3 ? "07"
+                                       : "10",
+                        "-01");
   }
-  if (!wanted.has_value()) wanted = latest;
-  if (count_ == 0 &&
-      std::find_if(periods.begin(), periods.end(), [&](const std::string& p) {
-        return PeriodKey(p) == wanted;
-      }) == periods.end()) {
-    errors_->push_back(
-        {name_, 0, 0, "period",
-         absl::StrCat(
-             "'", period, "' is not in the file; it has ",
-             periods.empty() ? "no rows" : absl::StrJoin(periods, ", "))});
-  }
+  quote.set_quoted_at(*date);
+  quote.set_source(absl::StrCat("RPW ", period));
+  Period& bucket = periods_[*key];
+  bucket.quotes.push_back(std::move(quote));
+  bucket.lines.push_back(line);
+  return std::nullopt;
+}
 
+absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
+  if (!has_header_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": empty file: no header row"));
+  }
+  if (bad_wanted_period_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": period: '", options_.rpw_period,
+                     "' is not a period like 2024_2Q"));
+  }
+  // The period asked for, or the latest.
+  const std::optional<int> chosen =
+      wanted_period_.has_value()
+          ? wanted_period_
+          : (periods_.empty() ? std::nullopt
+                              : std::optional<int>(periods_.rbegin()->first));
+  if (wanted_period_.has_value() && periods_.count(*wanted_period_) == 0) {
+    std::vector<std::string> names;
+    for (int k : seen_periods_) names.push_back(PeriodName(k));
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": period: '", options_.rpw_period,
+                     "' is not in the file; it has ",
+                     names.empty() ? "no rows"
+                                   : absl::StrJoin(names, ", ")));
+  }
+  ImportReport report;
   v1::Dataset dataset;
-  // `wanted` is set here: the period asked for, or the latest.
-  dataset.mutable_metadata()->set_name(absl::StrCat(
-      "Remittance Prices Worldwide ", *wanted / 10, "_", *wanted % 10, "Q"));
+  dataset.mutable_metadata()->set_name(
+      chosen.has_value()
+          ? absl::StrCat("Remittance Prices Worldwide ", PeriodName(*chosen))
+          : "Remittance Prices Worldwide");
   dataset.mutable_metadata()->set_publisher("The World Bank");
   dataset.mutable_metadata()->set_license("CC BY 4.0");
   std::vector<int> lines;
-  for (size_t r = 1; r < rows->size() && count_ < 100; ++r) {
-    const engine_internal::CsvRow& row = (*rows)[r];
-    if (PeriodKey(Cell(row, kPeriod)) != wanted) continue;
-    const int quotes_before = dataset.quotes_size();
-    ImportRow(row, &dataset);
-    if (dataset.quotes_size() > quotes_before) lines.push_back(row.line);
+  absl::flat_hash_set<std::string> used_providers;
+  for (auto& [key, period] : periods_) {
+    if (chosen.has_value() && key != *chosen) {
+      report.skipped_other_periods += period.quotes.size();
+      continue;
+    }
+    report.loaded.push_back({PeriodName(key), period.quotes.size()});
+    for (v1::Quote& quote : period.quotes) {
+      used_providers.insert(quote.provider_id());
+      *dataset.add_quotes() = std::move(quote);
+    }
+    lines.insert(lines.end(), period.lines.begin(), period.lines.end());
   }
-  if (count_ > 0 || !errors_->empty()) {
-    return absl::InvalidArgumentError(DescribeErrors(*errors_));
+  for (auto& [id, provider] : providers_) {
+    if (used_providers.contains(id)) *dataset.add_providers() = provider;
   }
+  report.skipped_other_periods += skipped_other_periods_;
+  report.quarantined = Groups(quarantined_);
+  report.notes = Groups(notes_);
   ParsedDataset parsed(name_, std::move(dataset));
   parsed.set_quote_lines(std::move(lines));
+  parsed.set_report(std::move(report));
   return parsed;
 }
 
-}  // namespace
+std::vector<ImportReport::RowGroup> RpwImporter::Groups(
+    const std::map<std::string, Tally>& tallies) {
+  std::vector<ImportReport::RowGroup> groups;
+  for (const auto& [reason, tally] : tallies) {
+    groups.push_back({reason, tally.rows, tally.first_places});
+  }
+  std::stable_sort(
+      groups.begin(), groups.end(),
+      [](const auto& a, const auto& b) { return a.rows > b.rows; });
+  return groups;
+}
 
 absl::StatusOr<ParsedDataset> ImportRpwCsv(absl::string_view name,
                                            absl::string_view content,
-                                           absl::string_view period,
+                                           const DatasetOptions& options,
                                            std::vector<DatasetError>* errors) {
-  std::vector<DatasetError> local;
-  Importer importer(name, &local);
-  absl::StatusOr<ParsedDataset> result = importer.Run(content, period);
-  errors->insert(errors->end(), local.begin(), local.end());
-  return result;
+  auto fail = [&](std::string message) {
+    errors->push_back({std::string(name), 0, 0, "", message});
+    return absl::InvalidArgumentError(DescribeErrors(*errors));
+  };
+  absl::StatusOr<std::vector<engine_internal::CsvRow>> rows =
+      engine_internal::ReadCsv(content);
+  if (!rows.ok()) return fail(std::string(rows.status().message()));
+  if (rows->empty()) return fail("empty file: no header row");
+  RpwImporter importer(std::string(name), options);
+  const engine_internal::CsvRow& header = rows->front();
+  if (absl::Status s = importer.SetHeader(header.fields,
+                                          absl::StrCat(name, ":", header.line));
+      !s.ok()) {
+    errors->push_back(
+        {std::string(name), header.line, 0, "",
+         std::string(absl::StripPrefix(
+             s.message(), absl::StrCat(name, ":", header.line, ": ")))});
+    return absl::InvalidArgumentError(DescribeErrors(*errors));
+  }
+  for (size_t r = 1; r < rows->size(); ++r) {
+    const engine_internal::CsvRow& row = (*rows)[r];
+    importer.AddRow(row.fields, row.line, absl::StrCat(name, ":", row.line));
+  }
+  absl::StatusOr<ParsedDataset> parsed = importer.Finish();
+  if (!parsed.ok()) {
+    return fail(std::string(absl::StripPrefix(parsed.status().message(),
+                                              absl::StrCat(name, ": "))));
+  }
+  return parsed;
 }
 
 }  // namespace remit

@@ -22,10 +22,16 @@ using testing::ReadFile;
 
 constexpr char kSample[] = "testdata/rpw_sample.csv";
 
+DatasetOptions Period(const char* period) {
+  DatasetOptions options;
+  options.rpw_period = period;
+  return options;
+}
+
 TEST(RpwImportTest, LatestPeriodByDefault) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file =
-      ImportRpwCsv("rpw.csv", ReadFile(kSample), "", &errors);
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), {}, &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
   const v1::Dataset& d = file->dataset();
   ASSERT_EQ(d.quotes_size(), 6);
@@ -51,21 +57,24 @@ TEST(RpwImportTest, LatestPeriodByDefault) {
 TEST(RpwImportTest, PeriodSelector) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file =
-      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2026_2Q", &errors);
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), Period("2026_2Q"), &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
   EXPECT_EQ(file->dataset().quotes(0).source(), "RPW 2026_2Q");
 
   errors.clear();
   EXPECT_FALSE(
-      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2019_1Q", &errors).ok());
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), Period("2019_1Q"), &errors)
+          .ok());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].ToString(),
             "rpw.csv: period: '2019_1Q' is not in the file; it has 2026_2Q, "
             "2026_3Q");
   errors.clear();
   EXPECT_FALSE(
-      ImportRpwCsv("rpw.csv", ReadFile(kSample), "2019Q1", &errors).ok());
-  EXPECT_EQ(errors[0].message, "'2019Q1' is not a period like 2024_2Q");
+      ImportRpwCsv("rpw.csv", ReadFile(kSample), Period("2019Q1"), &errors)
+          .ok());
+  EXPECT_EQ(errors[0].ToString(),
+            "rpw.csv: period: '2019Q1' is not a period like 2024_2Q");
 }
 
 // Every transparent row's total cost %, computed by the engine at each
@@ -74,7 +83,8 @@ TEST(RpwImportTest, EngineReproducesPublishedTotals) {
   const std::string csv = ReadFile(kSample);
   for (const char* period : {"2026_2Q", "2026_3Q"}) {
     std::vector<DatasetError> errors;
-    ParsedDataset file = Must(ImportRpwCsv("rpw.csv", csv, period, &errors));
+    ParsedDataset file =
+        Must(ImportRpwCsv("rpw.csv", csv, Period(period), &errors));
     QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
     // The published totals, read independently of the importer.
     auto rows = Must(engine_internal::ReadCsv(csv));
@@ -120,7 +130,7 @@ TEST(RpwImportTest, UpperCaseHeadersAndCorridorColumn) {
       {{"SOURCE_CODE", "SRC"}, {"DESTINATION_CODE", "DST"}, {" ", "_"}});
   csv = header + csv.substr(end);
   std::vector<DatasetError> errors;
-  absl::StatusOr<ParsedDataset> file = ImportRpwCsv("up.csv", csv, "", &errors);
+  absl::StatusOr<ParsedDataset> file = ImportRpwCsv("up.csv", csv, {}, &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
   EXPECT_EQ(file->dataset().quotes_size(), 6);
 }
@@ -128,50 +138,118 @@ TEST(RpwImportTest, UpperCaseHeadersAndCorridorColumn) {
 struct BadRow {
   const char* replace;
   const char* with;
-  const char* expected;
+  const char* reason;  // Empty: the row is kept.
 };
 
-// Each error names the file, the line of the row and the column.
-TEST(RpwImportTest, RowErrorsNameLineAndColumn) {
+// A row that cannot be priced is quarantined with its reason and place;
+// the file still loads, with every other row.
+TEST(RpwImportTest, RowProblemsQuarantineTheRowNotTheFile) {
   const std::string csv = ReadFile(kSample);
   // Line 8 is the first 2026_3Q row (Northwind Remit).
   const std::vector<std::string> lines = absl::StrSplit(csv, "\r\n");
   const std::string row8 = lines[7];
   const BadRow cases[] = {
       {",yes,High,Bank account,2026-08-18",
-       ",maybe,High,Bank account,2026-08-18",
-       "rpw.csv:8: transparent: 'maybe' is not yes or no"},
-      {",Less than one hour,200", ",Whenever,200",
-       "rpw.csv:8: speed actual: 'Whenever' is not an RPW speed"},
-      {",120,1.99,", ",120,-1.99,",
-       "rpw.csv:8: cc1 lcu fee: '-1.99' must not be negative"},
+       ",maybe,High,Bank account,2026-08-18", "transparent: not yes or no"},
+      {",120,1.99,", ",120,-1.99,", "cc1 lcu fee: not a non-negative number"},
+      {",120,1.99,", ",120,abc,", "cc1 lcu fee: not a non-negative number"},
       {",GBP,120,", ",GBP,12.345,",
-       "rpw.csv:8: cc1 lcu amount: '12.345': amount has more than 2 "
-       "fractional"},
+       "cc1 lcu amount: not a positive amount in GBP"},
+      {",GBP,120,", ",GBP,0,", "cc1 lcu amount: not a positive amount in GBP"},
       {"GBR,United Kingdom", "GBX,United Kingdom",
-       "rpw.csv:8: source_code: 'GBX' is not an ISO 3166-1 country code"},
-      {",200,GBP,", ",200,GBX,",
-       "rpw.csv:8: cc1 lcu code: 'GBX' is not an ISO 4217 currency code"},
-      {",1.96,3.62,", ",1.96,4.00,",
-       "rpw.csv:8: cc1 total cost %: published 4.00 but fee and margin give "
-       "3.62"},
+       "source_code: not a country"},
+      {",200,GBP,", ",200,GBX,", "cc1 lcu code: not a currency"},
+      {"2026_3Q,GBR", "2026-3Q,GBR", "period: not like 2024_2Q"},
+      {",Northwind Remit,", ",..,", "firm: missing"},
+      // What can still be priced stays.
+      {",Less than one hour,200", ",Whenever,200", ""},
+      {",1.96,3.62,", ",1.96,4.00,", ""},
   };
   for (const BadRow& c : cases) {
     std::string bad_row = absl::StrReplaceAll(row8, {{c.replace, c.with}});
     ASSERT_NE(bad_row, row8) << c.replace;
     const std::string bad = absl::StrReplaceAll(csv, {{row8, bad_row}});
     std::vector<DatasetError> errors;
-    EXPECT_FALSE(ImportRpwCsv("rpw.csv", bad, "", &errors).ok()) << c.expected;
-    ASSERT_FALSE(errors.empty()) << c.expected;
-    EXPECT_TRUE(absl::StartsWith(errors[0].ToString(), c.expected))
-        << errors[0].ToString();
+    absl::StatusOr<ParsedDataset> file =
+        ImportRpwCsv("rpw.csv", bad, {}, &errors);
+    ASSERT_TRUE(file.ok()) << c.with << ": " << DescribeErrors(errors);
+    EXPECT_TRUE(errors.empty()) << DescribeErrors(errors);
+    const ImportReport& report = *file->report();
+    if (c.reason[0] == '\0') {
+      EXPECT_EQ(file->dataset().quotes_size(), 6) << c.with;
+      EXPECT_EQ(report.quarantined_rows(), 0u) << c.with;
+      continue;
+    }
+    EXPECT_EQ(file->dataset().quotes_size(), 5) << c.with;
+    ASSERT_EQ(report.quarantined.size(), 1u) << c.with;
+    EXPECT_EQ(report.quarantined[0].reason, c.reason);
+    EXPECT_EQ(report.quarantined[0].rows, 1u);
+    EXPECT_EQ(report.quarantined[0].first_places,
+              std::vector<std::string>{"rpw.csv:8"});
+    // The file still builds a book.
+    EXPECT_TRUE(BuildQuoteBook({*file}, {}, &errors).ok())
+        << DescribeErrors(errors);
+  }
+}
+
+TEST(RpwImportTest, RowsThatStillPriceAreKeptWithANote) {
+  const std::string csv = ReadFile(kSample);
+  const std::vector<std::string> lines = absl::StrSplit(csv, "\r\n");
+  const std::string row8 = lines[7];
+  // A published total that does not add up, and an unknown speed.
+  std::string bad_row = absl::StrReplaceAll(
+      row8,
+      {{",1.96,3.62,", ",1.96,4.00,"}, {",Less than one hour,", ",Whenever,"}});
+  std::vector<DatasetError> errors;
+  ParsedDataset file = Must(ImportRpwCsv(
+      "rpw.csv", absl::StrReplaceAll(csv, {{row8, bad_row}}), {}, &errors));
+  const ImportReport& report = *file.report();
+  ASSERT_EQ(report.notes.size(), 1u);
+  EXPECT_EQ(report.notes[0].reason,
+            "cc1 total cost %: published total differs from fee / amount + "
+            "margin by more than 0.01 points");
+  EXPECT_EQ(report.notes[0].first_places,
+            std::vector<std::string>{"rpw.csv:8"});
+  EXPECT_EQ(file.dataset().quotes(0).speed(), v1::SPEED_SIX_DAYS_OR_MORE);
+  ASSERT_EQ(report.loaded.size(), 1u);
+  EXPECT_EQ(report.loaded[0].period, "2026_3Q");
+  EXPECT_EQ(report.loaded[0].rows, 6u);
+  EXPECT_EQ(report.skipped_other_periods, 6u);  // The 2026_2Q rows.
+}
+
+TEST(RpwImportTest, NormalisesDatesSpeedsAndUnknownMarkers) {
+  const std::string header =
+      "period,source_code,destination_code,firm,speed actual,cc1 lcu code,"
+      "cc1 lcu amount,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,"
+      "inter lcu bank fx,transparent,date\n";
+  const struct {
+    const char* speed;
+    const char* date;
+    v1::Speed want_speed;
+    const char* want_date;
+  } cases[] = {
+      {"Next Day", "14/May/2013", v1::SPEED_NEXT_DAY, "2013-05-14"},
+      {"less than one hour", "41408", v1::SPEED_LESS_THAN_ONE_HOUR,
+       "2013-05-14"},
+      {"1-3 days", "2013-05-14", v1::SPEED_THREE_TO_FIVE_DAYS, "2013-05-14"},
+      {"..", "N/A", v1::SPEED_SIX_DAYS_OR_MORE, "2013-04-01"},
+  };
+  for (const auto& c : cases) {
+    const std::string csv =
+        absl::StrCat(header, "2013_2Q,USA,MEX,Acme,", c.speed,
+                     ",USD,200,5.5,17.1,2.1,17.47,Yes,", c.date, "\n");
+    std::vector<DatasetError> errors;
+    ParsedDataset file = Must(ImportRpwCsv("d.csv", csv, {}, &errors));
+    ASSERT_EQ(file.dataset().quotes_size(), 1) << c.date;
+    EXPECT_EQ(file.dataset().quotes(0).speed(), c.want_speed) << c.speed;
+    EXPECT_EQ(file.dataset().quotes(0).quoted_at(), c.want_date) << c.date;
   }
 }
 
 TEST(RpwImportTest, MissingRequiredColumnsAreNamed) {
   std::vector<DatasetError> errors;
   EXPECT_FALSE(ImportRpwCsv("x.csv", "period,firm,corridor\n2026_1Q,A,GBRBGD\n",
-                            "", &errors)
+                            {}, &errors)
                    .ok());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].ToString(),
@@ -179,10 +257,10 @@ TEST(RpwImportTest, MissingRequiredColumnsAreNamed) {
             "code, cc1 lcu amount, cc1 lcu fee, cc1 lcu fx rate, cc1 fx "
             "margin");
   errors.clear();
-  EXPECT_FALSE(ImportRpwCsv("x.csv", "", "", &errors).ok());
+  EXPECT_FALSE(ImportRpwCsv("x.csv", "", {}, &errors).ok());
   EXPECT_EQ(errors[0].ToString(), "x.csv: empty file: no header row");
   errors.clear();
-  EXPECT_FALSE(ImportRpwCsv("x.csv", "a,\"b\n", "", &errors).ok());
+  EXPECT_FALSE(ImportRpwCsv("x.csv", "a,\"b\n", {}, &errors).ok());
   EXPECT_EQ(errors[0].ToString(),
             "x.csv: line 1: a quoted field is never closed");
 }
@@ -194,7 +272,7 @@ TEST(RpwImportTest, KosovoAsKsvAndAPayoutColumn) {
       "transparent,receiving currency\n"
       "2026_3Q,CHE,KSV,Alpen Transfer,CHF,180,5,1.05,2.78,1.08,YES,EUR\n";
   std::vector<DatasetError> errors;
-  ParsedDataset file = Must(ImportRpwCsv("k.csv", csv, "", &errors));
+  ParsedDataset file = Must(ImportRpwCsv("k.csv", csv, {}, &errors));
   EXPECT_EQ(file.dataset().quotes(0).corridor().receive_country(), "XKX");
   EXPECT_EQ(file.dataset().quotes(0).rate_currency(), "EUR");
   QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
