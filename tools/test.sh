@@ -17,6 +17,14 @@ trap 'bazel shutdown >/dev/null 2>&1 || true' EXIT
 
 flags=()
 if [[ "${CI:-}" == "true" ]]; then flags+=(--config=ci); fi
+# The real RPW rows beside the checkout (../shared), when there:
+# engine/importers/rpw:rpw_reference_test loads them, and skips without.
+reference_rows="$(cd .. && pwd)/shared/ref-data/rpw"
+if [[ -d "${reference_rows}" ]]; then
+  flags+=(--test_env=REMIT_RPW_REFERENCE_DIR="${reference_rows}")
+else
+  echo "test: ${reference_rows} is absent; the real-RPW-rows test will skip"
+fi
 
 results=$(mktemp -d)
 summary_args=()
