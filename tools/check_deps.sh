@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 levels='
 money 0
 time 0
+workbook 0
 model 1
 stats 1
 pricing 2

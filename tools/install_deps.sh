@@ -15,6 +15,8 @@ packages=(
   libgtest-dev libgmock-dev
   libbenchmark-dev
   libsqlite3-dev
+  libzip-dev libexpat1-dev  # engine/workbook: .xlsx (zip + XML)
+  python3-xlsxwriter        # testdata/workbooks/make_test_workbooks.py
   python3
   valgrind  # bench/loadgen/instructions.sh
   procps    # pgrep, pkill: bench/loadgen/compare.sh

@@ -1,0 +1,501 @@
+#include "engine/workbook/xlsx_reader.h"
+
+#include <zip.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace remit {
+namespace {
+
+// Debian's Abseil has its own string_view, which gtest prints byte by byte.
+std::string Message(const absl::Status& status) {
+  return std::string(status.message());
+}
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr char kDir[] = "testdata/workbooks/";
+
+std::string ReadFile(const std::string& name) {
+  std::ifstream in(kDir + name, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+XlsxReader OpenOrDie(const std::string& name) {
+  absl::StatusOr<XlsxReader> reader = XlsxReader::Open(name, ReadFile(name));
+  EXPECT_TRUE(reader.ok()) << reader.status();
+  if (!reader.ok()) std::abort();
+  return *std::move(reader);
+}
+
+const char* TypeName(XlsxCellType type) {
+  switch (type) {
+    case XlsxCellType::kNumber:
+      return "n";
+    case XlsxCellType::kSharedString:
+      return "s";
+    case XlsxCellType::kInlineString:
+      return "inline";
+    case XlsxCellType::kFormulaString:
+      return "str";
+    case XlsxCellType::kBoolean:
+      return "b";
+    case XlsxCellType::kError:
+      return "e";
+    case XlsxCellType::kDate:
+      return "d";
+  }
+  return "?";
+}
+
+// Each row as "B7 s=text" per cell ("B7 n=2 f" for a formula), by row.
+using Rows = std::map<int, std::vector<std::string>>;
+
+absl::StatusOr<Rows> ReadSheet(const XlsxReader& reader,
+                               absl::string_view sheet) {
+  Rows rows;
+  int previous = 0;
+  absl::Status status =
+      reader.ReadRows(sheet, [&](int row, absl::Span<const XlsxCell> cells) {
+        EXPECT_GT(row, previous);
+        previous = row;
+        std::vector<std::string>& out = rows[row];
+        for (const XlsxCell& cell : cells) {
+          out.push_back(absl::StrCat(ColumnName(cell.column), row, " ",
+                                     TypeName(cell.type), "=", cell.text,
+                                     cell.formula ? " f" : ""));
+        }
+        return absl::OkStatus();
+      });
+  if (!status.ok()) return status;
+  return rows;
+}
+
+TEST(ColumnNameTest, Letters) {
+  EXPECT_EQ(ColumnName(0), "A");
+  EXPECT_EQ(ColumnName(1), "B");
+  EXPECT_EQ(ColumnName(25), "Z");
+  EXPECT_EQ(ColumnName(26), "AA");
+  EXPECT_EQ(ColumnName(27), "AB");
+  EXPECT_EQ(ColumnName(16383), "XFD");
+}
+
+TEST(XlsxReaderTest, ReadsAWorkbookAsASpreadsheetProgramWritesIt) {
+  const XlsxReader reader = OpenOrDie("basic.xlsx");
+  EXPECT_EQ(reader.name(), "basic.xlsx");
+  EXPECT_THAT(reader.sheet_names(), ElementsAre("Dataset", "Notes"));
+  absl::StatusOr<Rows> rows = ReadSheet(reader, "Dataset");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(
+      *rows,
+      (Rows{
+          {1,
+           {"A1 s=id", "B1 s=firm", "C1 s=fee", "D1 s=total cost %",
+            "E1 s=transparent"}},
+          {2,
+           {"A2 n=1", "B2 s=Alpha Remit", "C2 n=5", "D2 n=6.25", "E2 s=yes"}},
+          {3,
+           {"A3 n=2", "B3 s=Beta Bank", "C3 s=200.00", "D3 n=7.5", "E3 s=no"}},
+          // Row 4 is not in the file; C5 is empty.
+          {5, {"A5 n=3", "B5 s=Alpha Remit", "D5 n=0.1"}},
+          // A formula's cached value; a date is a serial number.
+          {6, {"A6 n=3 f", "B6 b=1", "C6 n=45426"}}}));
+  absl::StatusOr<Rows> notes = ReadSheet(reader, "Notes");
+  ASSERT_TRUE(notes.ok()) << notes.status();
+  EXPECT_EQ(*notes, (Rows{{1, {"A1 s=Made for remitrank's tests."}}}));
+}
+
+TEST(XlsxReaderTest, SheetsInWorkbookOrderFoundByRelationship) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  // The parts are sheet3, sheet1, sheet2 in this order.
+  EXPECT_THAT(reader.sheet_names(),
+              ElementsAre("Prefixed", "Cells", "Strings"));
+  EXPECT_EQ(reader.shared_string_count(), 9u);
+}
+
+TEST(XlsxReaderTest, PrefixedNamespaceAndAbsoluteTarget) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  absl::StatusOr<Rows> rows = ReadSheet(reader, "Prefixed");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(*rows,
+            (Rows{{1, {"A1 s=Provider", "B1 n=1.5", "C1 inline=prefixed"}},
+                  {2, {"A2 s=Bank / Money Transfer Operator"}}}));
+}
+
+TEST(XlsxReaderTest, EveryCellTrap) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  absl::StatusOr<Rows> rows = ReadSheet(reader, "Cells");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  const Rows expected = {
+      // One cell of each type; a number's text exactly as stored.
+      {1,
+       {"A1 s=Provider", "B1 n=46172.699999999997", "C1 inline=inline text",
+        "D1 b=1", "E1 e=#N/A", "F1 d=2024-05-14T00:00:00", "G1 n=-1.5E-3"}},
+      // A row without r follows row 1; cells without r follow the previous.
+      {2, {"A2 s=200.00", "B2 n=2", "E2 b=0", "F2 inline=after E"}},
+      // Rows 3 and 4 are missing; row 5's cells come out of order.
+      {5, {"A5 n=1", "B5 n=2", "C5 n=3"}},
+      // Formulas: cached values of each type; F6 has none, so it is empty.
+      {6,
+       {"A6 n=2 f", "B6 str=ab f", "C6 b=1 f", "D6 e=#DIV/0! f",
+        "E6 s=A&B <C> \"q\" 'a' caf\xC3\xA9 \xE2\x82\xAC f", "G6 str= f"}},
+      // A7 is styled but empty; rich runs joined, the phonetic guide left
+      // out, escapes decoded.
+      {7,
+       {"B7 s=  two spaces each side  ", "C7 inline=Post office",
+        "D7 inline=tab\there & there"}},
+      // Present but without values.
+      {8, {}},
+      {9, {}},
+      {10, {"AB10 n=28", "XFD10 n=16384"}},
+      {11, {"A11 n=11"}},
+  };
+  EXPECT_EQ(*rows, expected);
+}
+
+TEST(XlsxReaderTest, SharedStrings) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  absl::StatusOr<Rows> rows = ReadSheet(reader, "Strings");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(*rows, (Rows{
+                       {1, {"A1 s=Provider"}},
+                       // Rich text runs joined.
+                       {2, {"A2 s=Bank / Money Transfer Operator"}},
+                       // xml:space="preserve".
+                       {3, {"A3 s=  two spaces each side  "}},
+                       // Entities.
+                       {4, {"A4 s=A&B <C> \"q\" 'a' caf\xC3\xA9 \xE2\x82\xAC"}},
+                       // _x000D_ and a real line feed.
+                       {5, {"A5 s=line1\r\nline2"}},
+                       // The phonetic guide is not text.
+                       {6, {"A6 s=\xE6\x9D\xB1\xE4\xBA\xAC"}},
+                       // Empty, but a value all the same.
+                       {7, {"A7 s="}},
+                       {8, {"A8 s=_x0041_"}},
+                       {9, {"A9 s=200.00"}},
+                   }));
+}
+
+TEST(XlsxReaderTest, ReaderIsMovable) {
+  XlsxReader first = OpenOrDie("traps.xlsx");
+  XlsxReader second = std::move(first);
+  XlsxReader third = OpenOrDie("basic.xlsx");
+  third = std::move(second);
+  absl::StatusOr<Rows> rows = ReadSheet(third, "Strings");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(rows->size(), 9u);
+}
+
+TEST(XlsxReaderTest, CallbackErrorStopsTheRead) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  std::vector<int> seen;
+  const absl::Status status =
+      reader.ReadRows("Cells", [&](int row, absl::Span<const XlsxCell>) {
+        seen.push_back(row);
+        if (row == 5) return absl::CancelledError("enough at row 5");
+        return absl::OkStatus();
+      });
+  EXPECT_EQ(status, absl::CancelledError("enough at row 5"));
+  EXPECT_THAT(seen, ElementsAre(1, 2, 5));
+}
+
+TEST(XlsxReaderTest, UnknownSheetListsTheNames) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  const absl::Status status = reader.ReadRows(
+      "cells",
+      [](int, absl::Span<const XlsxCell>) { return absl::OkStatus(); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(Message(status),
+            "traps.xlsx: no sheet named 'cells'; the workbook has "
+            "'Prefixed', 'Cells', 'Strings'");
+}
+
+TEST(XlsxReaderTest, NotAWorkbook) {
+  static const struct {
+    const char* what;
+    std::string bytes;
+    const char* message;
+  } kCases[] = {
+      {"empty", "", "book.xlsx: not an xlsx workbook: not a zip archive"},
+      {"text", "id,period\n1,2024_2Q\n",
+       "book.xlsx: not an xlsx workbook: not a zip archive"},
+      {"truncated zip", ReadFile("traps.xlsx").substr(0, 1500),
+       "book.xlsx: not an xlsx workbook: not a zip archive"},
+      {"zip without a workbook", ReadFile("no_workbook.xlsx"),
+       "book.xlsx: not an xlsx workbook: no xl/workbook.xml"},
+  };
+  for (const auto& c : kCases) {
+    const absl::StatusOr<XlsxReader> reader =
+        XlsxReader::Open("book.xlsx", c.bytes);
+    EXPECT_EQ(reader.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.what;
+    EXPECT_THAT(Message(reader.status()), HasSubstr(c.message)) << c.what;
+  }
+}
+
+TEST(XlsxReaderTest, MalformedSheets) {
+  const XlsxReader reader = OpenOrDie("errors.xlsx");
+  static const struct {
+    const char* sheet;
+    const char* message;
+  } kCases[] = {
+      {"Broken XML",
+       "errors.xlsx:Broken XML: xl/worksheets/sheet2.xml: malformed XML at "
+       "line 2, column 352: mismatched tag (in row 3)"},
+      {"Bad index",
+       "errors.xlsx:Bad index!B3: shared string '5' is not one of the 1 in "
+       "the file"},
+      {"Other row", "errors.xlsx:Other row: row 3: cell A4 names another row"},
+      {"Rows descend",
+       "errors.xlsx:Rows descend: row 1 comes after row 2: rows must ascend"},
+      {"Bad reference",
+       "errors.xlsx:Bad reference: row 3: cell reference 'a3' is not one "
+       "from A1 to XFD1048576"},
+      {"Off the grid",
+       "errors.xlsx:Off the grid: row 3: cell reference 'XFE3' is not one "
+       "from A1 to XFD1048576"},
+      {"Unknown type",
+       "errors.xlsx:Unknown type!C3: unknown cell type t=\"z\""},
+      {"Bad boolean",
+       "errors.xlsx:Bad boolean!A3: boolean 'yes' is neither 0 nor 1"},
+      {"Two cells", "errors.xlsx:Two cells!B3: two cells in one place"},
+      {"Row zero",
+       "errors.xlsx:Row zero: row '0' (after row 2): not a row number from 1 "
+       "to 1048576"},
+      {"Missing part",
+       "errors.xlsx:Missing part: its part xl/worksheets/sheet12.xml is "
+       "missing"},
+      {"No relationship",
+       "errors.xlsx:No relationship: the workbook's relationships do not say "
+       "where the sheet is"},
+  };
+  for (const auto& c : kCases) {
+    std::vector<int> rows;
+    const absl::Status status =
+        reader.ReadRows(c.sheet, [&](int row, absl::Span<const XlsxCell>) {
+          rows.push_back(row);
+          return absl::OkStatus();
+        });
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.sheet;
+    EXPECT_EQ(Message(status), c.message) << c.sheet;
+  }
+  absl::StatusOr<Rows> good = ReadSheet(reader, "Good");
+  ASSERT_TRUE(good.ok()) << good.status();
+  EXPECT_EQ(*good, (Rows{{1, {"A1 n=1"}}, {2, {"A2 n=2"}}}));
+}
+
+TEST(XlsxReaderTest, RowsBeforeAnErrorAreDelivered) {
+  const XlsxReader reader = OpenOrDie("errors.xlsx");
+  std::vector<int> rows;
+  const absl::Status status =
+      reader.ReadRows("Bad index", [&](int row, absl::Span<const XlsxCell>) {
+        rows.push_back(row);
+        return absl::OkStatus();
+      });
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(rows, ElementsAre(1, 2));
+}
+
+TEST(XlsxReaderTest, EntriesThatLieAboutTheirSize) {
+  const XlsxReader reader = OpenOrDie("sizes.xlsx");
+  int rows = 0;
+  const auto count = [&](int, absl::Span<const XlsxCell>) {
+    ++rows;
+    return absl::OkStatus();
+  };
+  const absl::Status lies = reader.ReadRows("Lies", count);
+  EXPECT_EQ(lies.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Message(lies),
+            "sizes.xlsx:Lies: xl/worksheets/sheet1.xml: inflates to more "
+            "than the 1000 bytes it declares");
+  EXPECT_LT(rows, 50);  // Stopped at the declared size.
+  const absl::Status huge = reader.ReadRows("Huge", count);
+  EXPECT_EQ(huge.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Message(huge),
+            "sizes.xlsx:Huge: xl/worksheets/sheet2.xml: declares 3221225472 "
+            "bytes uncompressed, more than the limit of 2147483648");
+}
+
+TEST(XlsxReaderTest, OptionsBoundWhatIsHeld) {
+  const std::string bytes = ReadFile("traps.xlsx");
+  XlsxReaderOptions few_strings;
+  few_strings.max_shared_strings = 8;
+  EXPECT_EQ(XlsxReader::Open("t.xlsx", bytes, few_strings).status(),
+            absl::InvalidArgumentError(
+                "t.xlsx: xl/sharedStrings.xml: more than 8 shared strings"));
+  XlsxReaderOptions short_strings;
+  short_strings.max_shared_string_bytes = 40;
+  EXPECT_EQ(XlsxReader::Open("t.xlsx", bytes, short_strings).status(),
+            absl::InvalidArgumentError("t.xlsx: xl/sharedStrings.xml: more "
+                                       "than 40 bytes of shared strings"));
+
+  XlsxReaderOptions short_cells;
+  short_cells.max_cell_bytes = 10;
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("t.xlsx", bytes, short_cells);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(
+      ReadSheet(*reader, "Cells").status(),
+      absl::InvalidArgumentError("t.xlsx:Cells!B1: text longer than 10 bytes"));
+
+  XlsxReaderOptions short_rows;
+  short_rows.max_row_bytes = 20;
+  reader = XlsxReader::Open("t.xlsx", bytes, short_rows);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(ReadSheet(*reader, "Cells").status(),
+            absl::InvalidArgumentError(
+                "t.xlsx:Cells: row 1: more than 20 bytes of text"));
+
+  XlsxReaderOptions small_parts;
+  small_parts.max_part_bytes = 1000;
+  reader = XlsxReader::Open("t.xlsx", bytes, small_parts);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(ReadSheet(*reader, "Cells").status(),
+            absl::InvalidArgumentError(
+                "t.xlsx:Cells: xl/worksheets/sheet1.xml: declares 1624 bytes "
+                "uncompressed, more than the limit of 1000"));
+}
+
+// A workbook written here with libzip: one sheet whose XML is `sheet_xml`.
+std::string OneSheetWorkbook(const std::string& sheet_xml) {
+  const std::string workbook =
+      "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"a\"/>"
+      "</sheets></workbook>";
+  const std::string rels =
+      "<Relationships><Relationship Id=\"a\" Type=\"t/worksheet\" "
+      "Target=\"s.xml\"/></Relationships>";
+  zip_error_t error;
+  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_t* zip = zip_open_from_source(out, ZIP_TRUNCATE, &error);
+  zip_source_keep(out);
+  const std::pair<const char*, const std::string*> entries[] = {
+      {"xl/workbook.xml", &workbook},
+      {"xl/_rels/workbook.xml.rels", &rels},
+      {"xl/s.xml", &sheet_xml}};
+  for (const auto& [name, text] : entries) {
+    zip_file_add(zip, name,
+                 zip_source_buffer(zip, text->data(), text->size(), 0),
+                 ZIP_FL_OVERWRITE);
+  }
+  zip_close(zip);
+  zip_source_open(out);
+  zip_stat_t stat;
+  zip_source_stat(out, &stat);
+  std::string bytes(stat.size, '\0');
+  zip_source_read(out, bytes.data(), stat.size);
+  zip_source_close(out);
+  zip_source_free(out);
+  return bytes;
+}
+
+TEST(XlsxReaderTest, HostileXml) {
+  static const struct {
+    const char* what;
+    std::string xml;
+    const char* message;
+  } kCases[] = {
+      {"entity expansion",
+       "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+       "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&b;</t></is>"
+       "</c></row></sheetData></worksheet>",
+       "w.xlsx:S: xl/s.xml: malformed XML at line 1: a document type "
+       "declaration "
+       "(DOCTYPE) is not accepted"},
+      {"deep nesting",
+       "<worksheet><sheetData>" +
+           [] {
+             std::string deep;
+             for (int i = 0; i < 300; ++i) deep += "<a>";
+             return deep;
+           }(),
+       "w.xlsx:S: xl/s.xml: malformed XML at line 1: elements nested deeper "
+       "than 256"},
+      {"a cell outside a row",
+       "<worksheet><sheetData><c><v>1</v></c></sheetData></worksheet>",
+       "w.xlsx:S: a cell outside a row"},
+      {"a row in a row",
+       "<worksheet><sheetData><row><row/></row></sheetData></worksheet>",
+       "w.xlsx:S: row 1: a row inside another row"},
+      {"two values",
+       "<worksheet><sheetData><row><c><v>1</v><v>2</v></c></row></sheetData>"
+       "</worksheet>",
+       "w.xlsx:S!A1: more than one value"},
+      {"past the last row",
+       "<worksheet><sheetData><row r=\"1048576\"/><row/></sheetData>"
+       "</worksheet>",
+       "w.xlsx:S: a row after row 1048576, the last a sheet has"},
+      {"past the last column",
+       "<worksheet><sheetData><row><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c>"
+       "</row></sheetData></worksheet>",
+       "w.xlsx:S: row 1: a cell after column XFD, the last a sheet has"},
+      {"unclosed", "<worksheet><sheetData><row><c><v>1</v></c></row>",
+       "w.xlsx:S: xl/s.xml: malformed XML at line 1, column 49: no element "
+       "found (after "
+       "row 1)"},
+  };
+  for (const auto& c : kCases) {
+    absl::StatusOr<XlsxReader> reader =
+        XlsxReader::Open("w.xlsx", OneSheetWorkbook(c.xml));
+    ASSERT_TRUE(reader.ok()) << c.what << ": " << reader.status();
+    const absl::Status status = ReadSheet(*reader, "S").status();
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.what;
+    EXPECT_EQ(Message(status), c.message) << c.what;
+  }
+}
+
+TEST(XlsxReaderTest, WorkbookWithoutSharedStringsOrSheetData) {
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("w.xlsx", OneSheetWorkbook("<worksheet/>"));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(reader->shared_string_count(), 0u);
+  absl::StatusOr<Rows> rows = ReadSheet(*reader, "S");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(*rows, IsEmpty());
+}
+
+TEST(XlsxReaderTest, ABigSheetStreams) {
+  // More than one 64 KiB chunk of XML, with cells split across chunks.
+  std::string xml = "<worksheet><sheetData>";
+  for (int r = 1; r <= 5000; ++r) {
+    absl::StrAppend(&xml, "<row r=\"", r, "\"><c r=\"A", r, "\"><v>", r * 7,
+                    "</v></c><c r=\"C", r, "\" t=\"inlineStr\"><is><t>row ", r,
+                    "</t></is></c></row>");
+  }
+  xml += "</sheetData></worksheet>";
+  ASSERT_GT(xml.size(), 3 * 64 * 1024u);
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("w.xlsx", OneSheetWorkbook(xml));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  int count = 0;
+  const absl::Status status =
+      reader->ReadRows("S", [&](int row, absl::Span<const XlsxCell> cells) {
+        ++count;
+        EXPECT_EQ(row, count);
+        EXPECT_EQ(cells.size(), 2u);
+        if (cells.size() == 2) {
+          EXPECT_EQ(cells[0].text, std::to_string(row * 7));
+          EXPECT_EQ(cells[1].column, 2);
+          EXPECT_EQ(cells[1].text, absl::StrCat("row ", row));
+        }
+        return absl::OkStatus();
+      });
+  EXPECT_TRUE(status.ok()) << status;
+  EXPECT_EQ(count, 5000);
+}
+
+}  // namespace
+}  // namespace remit
