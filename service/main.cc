@@ -26,7 +26,8 @@
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to listen on; port 0 picks a free port");
 ABSL_FLAG(std::vector<std::string>, data, {},
-          "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv); "
+          "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv or "
+          ".xlsx); "
           "repeat the flag or separate paths with commas");
 ABSL_FLAG(std::string, rpw_period, "",
           "for RPW files, the period to load (e.g. 2025_3Q); default latest");

@@ -93,7 +93,8 @@ absl::StatusOr<Session> OpenLocal(const Args& args,
 const std::vector<OptionSpec>& DataOptions() {
   static const auto* options = new std::vector<OptionSpec>{
       {"data", true, true,
-       "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv); repeat "
+       "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv or .xlsx); "
+       "repeat "
        "or comma-separate"},
       {"period", true, false, "for RPW files, the quarter (e.g. 2025_3Q)"},
       {"server", true, false, "ask a remitrank server at HOST:PORT instead"},

@@ -172,9 +172,10 @@ TEST(DatasetTest, FormatsByExtension) {
   EXPECT_EQ((*FormatOfPath("b.json"))->name, "json");
   EXPECT_EQ((*FormatOfPath("b.binpb"))->name, "binpb");
   EXPECT_EQ((*FormatOfPath("rpw.csv"))->name, "rpw-csv");
-  EXPECT_EQ(FormatOfPath("data.xlsx").status().message(),
-            "data.xlsx: unknown dataset format; use .textproto, .txtpb, "
-            ".json, .binpb or .csv (RPW)");
+  EXPECT_EQ((*FormatOfPath("rpw.XLSX"))->name, "rpw-xlsx");
+  EXPECT_EQ(FormatOfPath("data.xls").status().message(),
+            "data.xls: unknown dataset format; use .textproto, .txtpb, "
+            ".json, .binpb, .csv (RPW) or .xlsx (the RPW workbook)");
 }
 
 TEST(DatasetTest, MissingFileIsNotFound) {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "engine/formats/proto_formats.h"
 #include "engine/importers/rpw/rpw_import.h"
+#include "engine/importers/rpw/rpw_workbook.h"
 
 namespace remit {
 namespace {
@@ -20,6 +21,12 @@ absl::StatusOr<ParsedDataset> ParseRpwCsv(absl::string_view name,
   return ImportRpwCsv(name, content, options, errors);
 }
 
+absl::StatusOr<ParsedDataset> ParseRpwWorkbook(
+    absl::string_view name, absl::string_view content,
+    const DatasetOptions& options, std::vector<DatasetError>* errors) {
+  return ImportRpwWorkbook(name, content, options, errors);
+}
+
 }  // namespace
 
 absl::Span<const DatasetFormat> DatasetFormats() {
@@ -28,6 +35,7 @@ absl::Span<const DatasetFormat> DatasetFormats() {
       {"json", {".json"}, &ParseJsonDataset},
       {"binpb", {".binpb"}, &ParseBinaryDataset},
       {"rpw-csv", {".csv"}, &ParseRpwCsv, "RPW"},
+      {"rpw-xlsx", {".xlsx"}, &ParseRpwWorkbook, "the RPW workbook"},
   };
   return *formats;
 }

@@ -5,6 +5,7 @@
 //   .json               remit.v1.Dataset in protobuf's JSON mapping
 //   .binpb              remit.v1.Dataset, binary
 //   .csv                World Bank RPW data (engine/importers/rpw)
+//   .xlsx               the World Bank's published RPW workbook
 //
 // A parser turns a file's bytes into a ParsedDataset. Syntax errors are
 // appended to `errors` (naming the file, and the line and column where the

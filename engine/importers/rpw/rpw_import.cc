@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "engine/importers/rpw/internal/csv.h"
 #include "engine/money/country.h"
@@ -57,13 +58,15 @@ constexpr RpwImporter::Column kDestination = {"destination_code",
 constexpr RpwImporter::Column kCorridor = {"corridor", "corridor", ""};
 constexpr RpwImporter::Column kFirm = {"firm", "firm", ""};
 constexpr RpwImporter::Column kFirmType = {"firm_type", "firmtype", ""};
+// The older sheet has "product" and "sending location" instead.
 constexpr RpwImporter::Column kInstrument = {"payment instrument",
-                                             "paymentinstrument", ""};
-constexpr RpwImporter::Column kAccess = {"access point", "accesspoint", ""};
+                                             "paymentinstrument", "product"};
+constexpr RpwImporter::Column kAccess = {"access point", "accesspoint",
+                                         "sendinglocation"};
 constexpr RpwImporter::Column kSpeed = {"speed actual", "speedactual", ""};
 constexpr RpwImporter::Column kPickup = {"pick-up method", "pickupmethod", ""};
-constexpr RpwImporter::Column kCoverage = {"receiving network coverage",
-                                           "receivingnetworkcoverage", ""};
+constexpr RpwImporter::Column kCoverage = {
+    "receiving network coverage", "receivingnetworkcoverage", "coverage"};
 constexpr RpwImporter::Column kTransparent = {"transparent", "transparent", ""};
 constexpr RpwImporter::Column kDate = {"date", "date", ""};
 constexpr RpwImporter::Column kInterbank = {"inter lcu bank fx",
@@ -268,6 +271,9 @@ RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
 
 int RpwImporter::Index(const Column& c) const {
   auto it = index_.find(c.key);
+  if (it == index_.end() && c.alternate[0] != '\0') {
+    it = index_.find(c.alternate);  // The older sheet's name.
+  }
   return it == index_.end() ? -1 : it->second;
 }
 
@@ -535,8 +541,7 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
     return absl::InvalidArgumentError(
         absl::StrCat(name_, ": period: '", options_.rpw_period,
                      "' is not in the file; it has ",
-                     names.empty() ? "no rows"
-                                   : absl::StrJoin(names, ", ")));
+                     names.empty() ? "no rows" : absl::StrJoin(names, ", ")));
   }
   ImportReport report;
   v1::Dataset dataset;
