@@ -206,6 +206,9 @@ v1::Coverage CoverageOf(const std::string& text) {
   return v1::COVERAGE_UNSPECIFIED;
 }
 
+// Published totals above this (100 %, in Percent's unit) are noted.
+constexpr int64_t kExtremeTotal = 100'000'000'000;
+
 // 20242 -> "2024_2Q".
 std::string PeriodName(int key) {
   return absl::StrCat(key / 10, "_", key % 10, "Q");
@@ -376,6 +379,15 @@ std::optional<std::string> RpwImporter::ImportBlock(
     // The published total should be fee / amount + margin.
     const std::string total_text = Cell(cells, b.total);
     absl::StatusOr<Percent> total = Percent::FromString(total_text);
+    if (!total_text.empty() && total.ok() && total->scaled() < 0) {
+      Count(&notes_,
+            absl::StrCat(b.total.name,
+                         ": negative (a rate better than the market rate)"),
+            place);
+    } else if (!total_text.empty() && total.ok() &&
+               total->scaled() > kExtremeTotal) {
+      Count(&notes_, absl::StrCat(b.total.name, ": above 100 %"), place);
+    }
     if (!total_text.empty() && total.ok()) {
       const int64_t fee_share = static_cast<int64_t>(
           DivideRounded(absl::int128(*fee11), amount->minor_units(),

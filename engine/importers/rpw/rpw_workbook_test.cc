@@ -66,10 +66,18 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
             "cc1 lcu fee: not a non-negative number");
   EXPECT_EQ(report.quarantined[0].first_places,
             std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A13")});
-  // The total that does not add up is kept, and noted where it is.
-  ASSERT_EQ(report.notes.size(), 1u);
-  EXPECT_EQ(report.notes[0].first_places,
+  // The total that does not add up and the 307 % one are kept, and noted
+  // where they are.
+  ASSERT_EQ(report.notes.size(), 2u);
+  std::map<std::string, std::vector<std::string>> notes;
+  for (const ImportReport::RowGroup& g : report.notes) {
+    notes[g.reason] = g.first_places;
+  }
+  EXPECT_EQ(notes["cc1 total cost %: published total differs from fee / "
+                  "amount + margin by more than 0.01 points"],
             std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A11")});
+  EXPECT_EQ(notes["cc1 total cost %: above 100 %"],
+            std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A10")});
 
   std::map<std::string, const v1::Quote*> q = ById(file);
   // A survey fee finer than RWF's minor unit, exact as published.
@@ -99,6 +107,14 @@ TEST(RpwWorkbookTest, OlderSheetAndItsColumns) {
   EXPECT_EQ(q["203"]->payment_instrument(),
             v1::PAYMENT_INSTRUMENT_BANK_ACCOUNT);
   EXPECT_EQ(q["203"]->access_point(), v1::ACCESS_POINT_BRANCH_OR_AGENT);
+}
+
+TEST(RpwWorkbookTest, NegativeTotalsAreKeptAndNoted) {
+  const ParsedDataset file = Import(Period("2025_1Q"));
+  ASSERT_EQ(file.report()->notes.size(), 1u);
+  EXPECT_EQ(file.report()->notes[0].reason,
+            "cc1 total cost %: negative (a rate better than the market rate)");
+  EXPECT_EQ(ById(file).size(), 2u);
 }
 
 TEST(RpwWorkbookTest, NewerSheetTraps) {
