@@ -43,6 +43,13 @@ absl::Status CheckQuote(const Quote& quote) {
       return QuoteError(quote, absl::StrCat("survey_points[", i, "].send"),
                         "points must be at positive, increasing amounts");
     }
+    if (!points[i].FeeIsRounded()) {
+      return QuoteError(
+          quote, absl::StrCat("survey_points[", i, "].fee_remainder11"),
+          absl::StrCat(points[i].fee_remainder11,
+                       " is not what rounding the fee half-even to ",
+                       points[i].fee_minor, " minor units left out"));
+    }
   }
   if (points.empty() && !quote.rate.has_value() &&
       !quote.margin_over_mid.has_value()) {

@@ -106,6 +106,26 @@ TEST(QuoteBookTest, RejectsWhatRankingCannotUse) {
                      "quote 'q1': survey_points[1].send: points must be at "
                      "positive, increasing amounts"});
   }
+  {
+    // 1.6 minor units stored as 1 + 0.6: the fee must be 2 (+ -0.4).
+    Quote q = base;
+    q.rate.reset();
+    q.survey_points = {{500, 1, testing::R("1"), {}, 60'000'000'000}};
+    cases.push_back({"survey fee remainder", q,
+                     "quote 'q1': survey_points[0].fee_remainder11: "
+                     "60000000000 is not what rounding the fee half-even to 1 "
+                     "minor units left out"});
+  }
+  {
+    // 1.5 minor units round to 2, not 1.
+    Quote q = base;
+    q.rate.reset();
+    q.survey_points = {{500, 1, testing::R("1"), {}, 50'000'000'000}};
+    cases.push_back({"survey fee tie", q,
+                     "quote 'q1': survey_points[0].fee_remainder11: "
+                     "50000000000 is not what rounding the fee half-even to 1 "
+                     "minor units left out"});
+  }
   for (const Case& c : cases) {
     absl::Status status = CreateWith(c.quote);
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.what;

@@ -1,6 +1,7 @@
 #include "engine/data/dataset.h"
 
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -393,6 +394,23 @@ const BadCase kBadCases[] = {
     {"survey_points { send_amount: \"200\"",
      "rate: \"17\"\n  survey_points { send_amount: \"200\"", "quotes[1].rate",
      "give only one of rate, margin_over_mid_percent and survey_points"},
+    // A survey fee keeps 11 digits below the minor unit: 13 for USD.
+    {"fee: \"5\"", "fee: \"5.00000000000001\"",
+     "quotes[1].survey_points[0].fee",
+     "'5.00000000000001': fee has more than 13 fractional digits, the most "
+     "a survey fee in USD keeps (11 below its minor unit)"},
+    {"fee: \"5\"", "fee: \"-0.000001\"", "quotes[1].survey_points[0].fee",
+     "'-0.000001' must not be negative"},
+    {"fee: \"5\"", "fee: \"5.0.0\"", "quotes[1].survey_points[0].fee",
+     "'5.0.0': fee is not a decimal number (unexpected character '.')"},
+    // 10^10 cents: past what 10^-11 of a cent can count to in int64.
+    {"fee: \"5\"", "fee: \"100000000.001\"", "quotes[1].survey_points[0].fee",
+     "'100000000.001': fee has digits below the minor unit of USD and is too "
+     "large to keep them (92233720 minor units at most); round it to 2 "
+     "decimals"},
+    {"fee: \"5\"", "fee: \"100000000000000000000\"",
+     "quotes[1].survey_points[0].fee",
+     "'100000000000000000000': fee is too large"},
     {"quote_currency: \"MXN\"", "quote_currency: \"USD\"",
      "reference_rates[0].quote_currency", "'USD' is also the base currency"},
     {"rate: \"18.2\"\n  as_of", "rate: \"\"\n  as_of",
@@ -439,6 +457,89 @@ TEST(DatasetValidationTest, EachBadValueIsNamedWhereItIs) {
     EXPECT_GT(e.column, 0) << e.ToString();
   }
   EXPECT_GE(std::size(kBadCases), 30u);
+}
+
+// kValid's survey quote (q2) after replacing its first fee by `fee`.
+std::vector<SurveyPoint> SurveyPointsWithFee(absl::string_view fee) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"fee: \"5\"", absl::StrCat("fee: \"", fee, "\"")}});
+  std::vector<DatasetError> errors;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors);
+  EXPECT_TRUE(book.ok()) << DescribeErrors(errors);
+  if (!book.ok()) return {};
+  return book->quotes()[1].survey_points;
+}
+
+TEST(DatasetValidationTest, SurveyFeesKeepElevenDigitsBelowTheMinorUnit) {
+  constexpr int64_t kScale = 100'000'000'000;
+  struct Case {
+    const char* fee;
+    absl::int128 fee11;  // Cents x 10^11, exact.
+    int64_t paid;        // Cents, rounded half-even.
+  };
+  const Case cases[] = {
+      {"5", absl::int128(500) * kScale, 500},
+      {"5.0000000000001", absl::int128(500) * kScale + 1, 500},  // 13 places
+      {"0.005", kScale / 2, 0},  // Half a cent: to the even 0.
+      {"0.015", 3 * kScale / 2, 2},
+      {"4.9950000000000", absl::int128(499) * kScale + kScale / 2, 500},
+      {"1,234.5678", absl::int128(123456) * kScale + 78 * kScale / 100, 123457},
+      // The largest fee kept to 13 places, and a larger whole one.
+      {"922337.2036854775807", std::numeric_limits<int64_t>::max(), 92'233'720},
+      {"100000000", absl::int128(10'000'000'000) * kScale, 10'000'000'000},
+  };
+  for (const Case& c : cases) {
+    std::vector<SurveyPoint> points = SurveyPointsWithFee(c.fee);
+    ASSERT_EQ(points.size(), 2u) << c.fee;
+    EXPECT_EQ(points[0].fee11(), c.fee11) << c.fee;
+    EXPECT_EQ(points[0].fee_minor, c.paid) << c.fee;
+    EXPECT_EQ(points[1].fee11(), absl::int128(800) * kScale);  // "8"
+  }
+}
+
+// A real RPW row (2024_2Q, BPR Bank Rwanda, RWA->KEN, cash; World Bank,
+// CC BY 4.0): a fee of 46172.7 RWF, where RWF has no minor unit. RPW's
+// total cost % is 46172.7 / 150000 x 100 + 14.86 = 45.6418.
+TEST(DatasetTest, RpwFeeBelowTheMinorUnitIsKeptExact) {
+  // clang-format off
+  constexpr char kRow[] = R"data(
+providers { id: "bpr" name: "BPR Bank Rwanda PLC" type: PROVIDER_TYPE_BANK }
+quotes {
+  id: "bpr-cash"
+  provider_id: "bpr"
+  corridor { send_country: "RWA" receive_country: "KEN" }
+  payment_instrument: PAYMENT_INSTRUMENT_CASH
+  access_point: ACCESS_POINT_BRANCH_OR_AGENT
+  receive_method: RECEIVE_METHOD_CASH_PICKUP
+  speed: SPEED_LESS_THAN_ONE_HOUR
+  quoted_at: "2024-05-29"
+  survey_points { send_amount: "150000" fee: "46172.7" rate: "0.087" published_margin_percent: "14.86" }
+  survey_points { send_amount: "375000" fee: "46172.7" rate: "0.087" published_margin_percent: "14.86" }
+  mid_market_rate: "0.1022"
+  rate_currency: "KES"
+}
+)data";
+  // clang-format on
+  std::vector<DatasetError> errors;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook({ParseOk("bpr.textproto", kRow)}, {}, &errors);
+  ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+  FakeClock clock(Day(2024, 6, 1));
+  RankResult result =
+      Must(Rank(*book, RankRequest(C("RW", "KE"), M("150000 RWF")), clock));
+  ASSERT_EQ(result.offers.size(), 1u);
+  const CostBreakdown& cost = result.offers[0].cost;
+  EXPECT_EQ(cost.fee.ToString(), "46173 RWF");
+  EXPECT_EQ(cost.total_cost_percent.ToString(4), "45.6418");
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 45'641'800'000);
+  // The summary counts it the same way.
+  EXPECT_EQ(result.summary.average_total_cost_percent->scaled(),
+            45'641'800'000);
+  // At 375000 RWF: 46172.7 / 375000 x 100 + 14.86 = 27.17272 (RPW: 27.17).
+  result =
+      Must(Rank(*book, RankRequest(C("RW", "KE"), M("375000 RWF")), clock));
+  EXPECT_EQ(result.offers[0].cost.total_cost_percent.scaled(), 27'172'720'000);
 }
 
 TEST(DatasetValidationTest, CollectsEveryErrorNotJustTheFirst) {

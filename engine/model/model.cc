@@ -1,9 +1,11 @@
 #include "engine/model/model.h"
 
+#include <limits>
 #include <tuple>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/rounding.h"
 
 namespace remit {
 
@@ -178,6 +180,24 @@ bool operator<(const Corridor& a, const Corridor& b) {
                          a.receive_currency_) <
          std::make_tuple(b.send_country_, b.send_currency_, b.receive_country_,
                          b.receive_currency_);
+}
+
+bool SurveyPoint::SetFee11(absl::int128 fee11) {
+  const absl::int128 minor =
+      DivideRounded(fee11, kSurveyFeeScale, RoundingMode::kHalfEven);
+  if (minor > std::numeric_limits<int64_t>::max() ||
+      minor < std::numeric_limits<int64_t>::min()) {
+    return false;
+  }
+  fee_minor = static_cast<int64_t>(minor);
+  // At most half of 10^11 either way: fits int64.
+  fee_remainder11 = static_cast<int64_t>(fee11 - minor * kSurveyFeeScale);
+  return true;
+}
+
+bool SurveyPoint::FeeIsRounded() const {
+  return DivideRounded(fee11(), kSurveyFeeScale, RoundingMode::kHalfEven) ==
+         fee_minor;
 }
 
 }  // namespace remit

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -188,8 +189,20 @@ struct FeeSchedule {
   Percent recipient_percent_fee;
 };
 
+// 10^11: the scale of a survey point's exact fee, in minor units (one
+// billionth of a percentage point of a minor unit: pricing's cost unit).
+inline constexpr int64_t kSurveyFeeScale = 100'000'000'000;
+
 // A price observed at one send amount (RPW surveys the USD 200 and USD 500
 // equivalents). Exact at that amount.
+//
+// The fee is a survey figure, kept as published even when it has digits
+// below the minor unit ("46172.7" RWF, where RWF has none):
+//   exact fee x 10^11 = fee_minor x 10^11 + fee_remainder11   (minor units)
+// fee_minor is the fee the sender pays: the exact fee rounded half-even to
+// the minor unit. fee_remainder11 is what that rounding left out, at most
+// half a minor unit either way; 0 for a whole fee, so {send, fee, rate, {}}
+// is exact. SetFee11 fills both.
 struct SurveyPoint {
   int64_t send_minor = 0;
   int64_t fee_minor = 0;
@@ -197,6 +210,17 @@ struct SurveyPoint {
   // The published FX margin, authoritative when present (RPW computed it
   // from unrounded rates; the published rate may be rounded).
   std::optional<Percent> published_margin;
+  int64_t fee_remainder11 = 0;
+
+  // The exact fee x 10^11, in minor units.
+  absl::int128 fee11() const {
+    return absl::int128(fee_minor) * kSurveyFeeScale + fee_remainder11;
+  }
+  // Sets the fee from its exact value x 10^11 (minor units). False, and no
+  // change, when the rounded fee does not fit int64.
+  bool SetFee11(absl::int128 fee11);
+  // Whether fee_minor is fee11() rounded half-even (the invariant above).
+  bool FeeIsRounded() const;
 };
 
 struct Quote {

@@ -26,6 +26,19 @@
 // point's fee outside them) and the rate and margin are the nearest point's
 // (the lower one when equally near).
 //
+// A survey fee is a survey figure that may have digits below the minor unit
+// (SurveyPoint: "46172.7" RWF). Two fees then come from it:
+//   payable F   the fee rounded half-even to the minor unit: CostBreakdown's
+//               `fee`, and what S and the converted amount use (deducted:
+//               converted = A - F, a whole amount)
+//   exact Fx    as published; what K uses:
+//               K = Fx + surcharge + converted x M / 100 + recipient fees / m
+// so that with the fee on top, total cost % = Fx / A x 100 + M exactly, as
+// RPW publishes it. K then differs from S - R / m by Fx - F (at most half a
+// minor unit), and from fee + surcharge + FX margin cost by as much plus
+// their roundings. Between two points both are taken from the same exact
+// line: F rounded once to the minor unit, Fx once to 10^-11 of it.
+//
 // Thread-safety: pure functions over immutable data.
 //
 // Example:
@@ -82,7 +95,7 @@ absl::Status PrepareQuote(const ReferenceRates& references,
 
 struct CostBreakdown {
   Money send_amount;  // A
-  Money fee;          // F(A)
+  Money fee;          // F(A), payable: a survey fee rounded half-even.
   Money funding_surcharge;
   Money total_outlay;  // S
   Money amount_converted;

@@ -231,6 +231,128 @@ TEST(PriceSendTest, SurveyPointsAreExactThereAndEstimatedBetween) {
   }
 }
 
+// A survey point at `send_minor` whose fee is fee11 / 10^11 minor units.
+SurveyPoint ExactFeePoint(int64_t send_minor, absl::int128 fee11,
+                          const char* rate, std::optional<Percent> margin) {
+  SurveyPoint point{send_minor, 0, R(rate), margin};
+  EXPECT_TRUE(point.SetFee11(fee11));
+  return point;
+}
+
+// RWF has no minor unit; RPW publishes fees such as 46172.7 RWF.
+Quote RwandaPointQuote(absl::int128 fee11) {
+  Quote quote = SimpleQuote("q", "p", C("RW", "KE"), 0, "0.087", "0.1022");
+  quote.rate.reset();
+  quote.survey_points = {
+      ExactFeePoint(261000, fee11, "0.087", P("14.86")),
+  };
+  return quote;
+}
+
+constexpr absl::int128 k46172Point7 = int64_t{4'617'270'000'000'000};
+
+TEST(PriceSendTest, SubMinorSurveyFeeCountsExactly) {
+  QuoteBook book = Book({RwandaPointQuote(k46172Point7)});
+  CostBreakdown cost = Send(book, "261000 RWF");
+  // Paid: 46172.7 rounded to 46173.
+  EXPECT_EQ(cost.fee.ToString(), "46173 RWF");
+  EXPECT_EQ(cost.total_outlay.ToString(), "307173 RWF");
+  EXPECT_EQ(cost.amount_converted.ToString(), "261000 RWF");
+  // 46172.7 / 261000 x 100 = 17.690689655172...; + 14.86 = 32.550689655172.
+  // (With the rounded fee it would be 32.550804598.)
+  EXPECT_EQ(cost.total_cost_percent.scaled(),
+            17'690'689'655 + P("14.86").scaled());
+  // K = 46172.7 + 261000 x 0.1486 = 46172.7 + 38784.6 = 84957.3.
+  EXPECT_EQ(cost.total_cost.ToString(), "84957 RWF");
+  EXPECT_EQ(cost.fx_margin_cost.ToString(), "38785 RWF");  // 38784.6
+  EXPECT_FALSE(cost.estimated);
+}
+
+TEST(PriceSendTest, SubMinorSurveyFeeDeducted) {
+  Quote quote = RwandaPointQuote(k46172Point7);
+  quote.fees.charging = FeeCharging::kDeducted;
+  QuoteBook book = Book({quote});
+  CostBreakdown cost = Send(book, "261000 RWF");
+  // What is converted is a whole amount: 261000 - 46173 = 214827; the cost
+  // counts the fee as published: K = 46172.7 + 214827 x 0.1486
+  //   = 46172.7 + 31923.2922 = 78095.9922; K / A = 29.921836092...%.
+  EXPECT_EQ(cost.fee.ToString(), "46173 RWF");
+  EXPECT_EQ(cost.total_outlay.ToString(), "261000 RWF");
+  EXPECT_EQ(cost.amount_converted.ToString(), "214827 RWF");
+  EXPECT_EQ(cost.fx_margin_cost.ToString(), "31923 RWF");
+  EXPECT_EQ(cost.total_cost.ToString(), "78096 RWF");
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 29'921'836'092);
+}
+
+TEST(PriceSendTest, SubMinorSurveyFeesInterpolated) {
+  Quote quote = SimpleQuote("q", "p", C("RW", "KE"), 0, "0.1", "0.1");
+  quote.rate.reset();
+  quote.survey_points = {
+      // 1000.3 and 2000.9 RWF.
+      ExactFeePoint(100000, int64_t{100'030'000'000'000}, "0.098", P("2")),
+      ExactFeePoint(130000, int64_t{200'090'000'000'000}, "0.097", P("3")),
+  };
+  QuoteBook book = Book({quote});
+  // At 110000: 1000.3 + 1000.6 / 3 = 1333.8333... RWF, paid as 1334; the
+  // lower point's margin. (1333.8333... / 110000 + 0.02) x 100
+  //   = 3.2125757575...%; K = 1333.8333... + 2200 = 3533.8333...
+  CostBreakdown cost = Send(book, "110000 RWF");
+  EXPECT_TRUE(cost.estimated);
+  EXPECT_EQ(cost.fee.ToString(), "1334 RWF");
+  EXPECT_EQ(cost.total_outlay.ToString(), "111334 RWF");
+  EXPECT_EQ(cost.fx_margin.ToString(), "2.00");
+  EXPECT_EQ(cost.total_cost.ToString(), "3534 RWF");
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 3'212'575'758);
+  // At 115000: 1000.3 + 1000.6 / 2 = 1500.6, paid as 1501; equally near:
+  // the lower point's margin. (1500.6 / 115000 + 0.02) x 100
+  //   = 3.30486956521...%.
+  cost = Send(book, "115000 RWF");
+  EXPECT_EQ(cost.fee.ToString(), "1501 RWF");
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 3'304'869'565);
+  // At 129999: 2000.9 - 1000.6 / 30000 = 2000.86664666... RWF, the upper
+  // point's margin. (2000.86664666... + 3899.97) / 129999 x 100
+  //   = 4.5391400290...%.
+  cost = Send(book, "129999 RWF");
+  EXPECT_EQ(cost.fee.ToString(), "2001 RWF");
+  EXPECT_EQ(cost.fx_margin.ToString(), "3.00");
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 4'539'140'029);
+}
+
+TEST(PriceSendTest, PaidSurveyFeeRoundsHalfEven) {
+  struct Case {
+    int64_t fee11;  // In cents x 10^11.
+    const char* fee;
+  };
+  const Case cases[] = {
+      {50'000'000'000, "0.00 USD"},   // 0.5 cent
+      {150'000'000'000, "0.02 USD"},  // 1.5 cents
+      {250'000'000'000, "0.02 USD"},  // 2.5 cents
+      {250'000'000'001, "0.03 USD"},  // a hair above
+      {149'999'999'999, "0.01 USD"},  // a hair below
+  };
+  for (const Case& c : cases) {
+    Quote quote = SimpleQuote("q", "p", C("US", "MX"), 0, "17", "17.5");
+    quote.rate.reset();
+    quote.survey_points = {ExactFeePoint(10000, c.fee11, "17", P("1"))};
+    QuoteBook book = Book({quote});
+    CostBreakdown cost = Send(book, "100 USD");
+    EXPECT_EQ(cost.fee.ToString(), c.fee) << c.fee11;
+    // fee / 10000 cents x 100 + 1, in billionths of a point: exact.
+    EXPECT_EQ(cost.total_cost_percent.scaled(),
+              (c.fee11 + 5'000) / 10'000 + 1'000'000'000)
+        << c.fee11;
+  }
+  // Between whole fees, the tie goes to the even fee: 1.5 -> 2, 2.5 -> 2.
+  Quote quote = SimpleQuote("q", "p", C("US", "MX"), 0, "17", "17.5");
+  quote.rate.reset();
+  quote.survey_points = {{10000, 1, R("17"), {}},
+                         {20000, 2, R("17"), {}},
+                         {30000, 3, R("17"), {}}};
+  QuoteBook book = Book({quote});
+  EXPECT_EQ(Send(book, "150 USD").fee.ToString(), "0.02 USD");
+  EXPECT_EQ(Send(book, "250 USD").fee.ToString(), "0.02 USD");
+}
+
 // Real RPW rows (World Bank, CC BY 4.0), typed in: fee, published margin,
 // and the published total cost % the engine must reproduce to 0.01 pp.
 struct RpwRow {
@@ -350,6 +472,23 @@ TEST(PriceReceiveTest, DeductedFeesAndRecipientFees) {
   CostBreakdown cost = Must(PriceReceive(Only(book), M("100 USD")));
   EXPECT_EQ(cost.send_amount.ToString(), "99.19 EUR");
   EXPECT_EQ(cost.amount_received->ToString(), "100.00 USD");
+}
+
+TEST(PriceReceiveTest, SubMinorSurveyFee) {
+  // 1000.4 RWF at 100000 RWF, r = m = 0.1 KES: below the point its fee.
+  Quote quote = SimpleQuote("q", "p", C("RW", "KE"), 0, "0.1", "0.1");
+  quote.rate.reset();
+  quote.survey_points = {
+      ExactFeePoint(100000, int64_t{100'040'000'000'000}, "0.1", {})};
+  QuoteBook book = Book({quote});
+  CostBreakdown cost = Must(PriceReceive(Only(book), M("5000 KES")));
+  EXPECT_EQ(cost.send_amount.ToString(), "50000 RWF");
+  EXPECT_EQ(cost.fee.ToString(), "1000 RWF");
+  EXPECT_EQ(cost.total_outlay.ToString(), "51000 RWF");
+  EXPECT_EQ(cost.amount_received->ToString(), "5000.00 KES");
+  // 1000.4 / 50000 x 100 = 2.0008 %: the exact fee, no margin.
+  EXPECT_EQ(cost.total_cost_percent.scaled(), 2'000'800'000);
+  EXPECT_TRUE(cost.estimated);
 }
 
 TEST(PriceReceiveTest, RespectsLimitsAndCurrency) {

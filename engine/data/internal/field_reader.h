@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -85,6 +86,15 @@ class FieldReader {
                                 absl::string_view field,
                                 const std::string& text, CurrencyCode currency,
                                 bool required);
+  // A survey point's fee in `currency`, exact to 11 digits below the minor
+  // unit (a survey figure, not a payable amount), as the fee x 10^11 in
+  // minor units; 0 when empty. Fees too large for that (from 92,233,720
+  // minor units) are kept in whole minor units.
+  std::optional<absl::int128> SurveyFee(const Node& node,
+                                        const Message& message,
+                                        absl::string_view field,
+                                        const std::string& text,
+                                        CurrencyCode currency);
   std::optional<Rate> RateField(const Node& node, const Message& message,
                                 absl::string_view field,
                                 const std::string& text, bool required);

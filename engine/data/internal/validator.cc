@@ -234,8 +234,10 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
       Error(point_node, p, "send_amount", "must be positive");
     }
     point.send_minor = amount.value_or(0);
-    point.fee_minor =
-        Amount(point_node, p, "fee", p.fee(), send, false).value_or(0);
+    std::optional<absl::int128> fee11 =
+        SurveyFee(point_node, p, "fee", p.fee(), send);
+    // Cannot fail: SurveyFee's value is at most int64's largest minor unit.
+    if (fee11.has_value()) point.SetFee11(*fee11);
     point.rate = RateField(point_node, p, "rate", p.rate(), quote.transparent)
                      .value_or(Rate());
     point.published_margin = PercentField(

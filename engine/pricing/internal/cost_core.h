@@ -27,6 +27,8 @@ namespace remit::engine_internal {
 
 // 10^11: one percentage point of one minor unit, at Percent's scale.
 inline constexpr int64_t kCostScale = 100'000'000'000;
+static_assert(kCostScale == kSurveyFeeScale,
+              "survey fees are kept exact in cost11's unit");
 
 inline bool FitsInt64(absl::int128 v) {
   return v <= std::numeric_limits<int64_t>::max() &&
@@ -89,10 +91,61 @@ inline bool BandFee(const FeeSchedule& schedule, int64_t amount, int64_t* out) {
 }
 
 struct PointPrice {
-  int64_t fee;
+  int64_t fee;  // Payable: minor units.
+  // The exact fee x 10^11 less fee x 10^11; at most half of 10^11 either
+  // way.
+  int64_t fee_remainder11;
   size_t nearest;  // The point whose rate and margin apply.
   bool exact;
 };
+
+// Floor division for d > 0: n = *q x d + *r with 0 <= *r < d.
+inline void FloorDivide(absl::int128 n, absl::int128 d, absl::int128* q,
+                        absl::int128* r) {
+  absl::int128 quotient = n / d;
+  absl::int128 rest = n - quotient * d;
+  if (rest < 0) {
+    quotient -= 1;
+    rest += d;
+  }
+  *q = quotient;
+  *r = rest;
+}
+
+// The fee at `amount`, strictly between lo's and hi's amounts, on the
+// straight line between their exact fees:
+//   E = lo.fee11 + (hi.fee11 - lo.fee11) x (amount - lo) / (hi - lo)
+// The payable fee is E / 10^11 rounded half-even, the exact fee E rounded
+// half-even to a 10^-11 minor unit: each rounded once, from E.
+inline PointPrice InterpolatedFee(const SurveyPoint& lo, const SurveyPoint& hi,
+                                  int64_t amount) {
+  const absl::int128 lo11 = lo.fee11();
+  const absl::int128 span = absl::int128(hi.send_minor) - lo.send_minor;
+  const absl::int128 offset = absl::int128(amount) - lo.send_minor;
+  // (hi11 - lo11) x offset can pass 2^127; split it by the span first:
+  // hi11 - lo11 = whole x span + part, 0 <= part < span, so that
+  // E = lo11 + whole x offset + part x offset / span, the last product
+  // below span^2 < 2^126.
+  absl::int128 whole, part;
+  FloorDivide(hi.fee11() - lo11, span, &whole, &part);
+  absl::int128 extra, rest;  // part x offset = extra x span + rest.
+  FloorDivide(part * offset, span, &extra, &rest);
+  // E = floor11 + rest / span, 0 <= rest < span.
+  const absl::int128 floor11 = lo11 + whole * offset + extra;
+  const absl::int128 twice = 2 * rest;
+  const bool up11 = twice > span || (twice == span && (floor11 & 1) != 0);
+  const absl::int128 fee11 = floor11 + (up11 ? 1 : 0);
+  // E / 10^11 = units + (below + rest / span) / 10^11, 0 <= below < 10^11.
+  absl::int128 units, below;
+  FloorDivide(floor11, kCostScale, &units, &below);
+  constexpr int64_t kHalf = kCostScale / 2;
+  const bool up =
+      below > kHalf || (below == kHalf && (rest != 0 || (units & 1) != 0));
+  // Between the two points' fees, so these fit int64.
+  const int64_t fee = static_cast<int64_t>(units) + (up ? 1 : 0);
+  return {fee, static_cast<int64_t>(fee11 - absl::int128(fee) * kCostScale), 0,
+          false};
+}
 
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline PointPrice PointFee(
     const std::vector<SurveyPoint>& points, int64_t amount) {
@@ -101,23 +154,21 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline PointPrice PointFee(
       [](const SurveyPoint& p, int64_t a) { return p.send_minor < a; });
   const size_t i = static_cast<size_t>(it - points.begin());
   if (i < points.size() && points[i].send_minor == amount) {
-    return {points[i].fee_minor, i, true};
+    return {points[i].fee_minor, points[i].fee_remainder11, i, true};
   }
-  if (i == 0) return {points.front().fee_minor, 0, false};
+  if (i == 0) {
+    return {points.front().fee_minor, points.front().fee_remainder11, 0, false};
+  }
   if (i == points.size()) {
-    return {points.back().fee_minor, points.size() - 1, false};
+    return {points.back().fee_minor, points.back().fee_remainder11,
+            points.size() - 1, false};
   }
   const SurveyPoint& lo = points[i - 1];
   const SurveyPoint& hi = points[i];
-  // Between the two points' fees, so it fits int64.
-  const int64_t fee = static_cast<int64_t>(
-      absl::int128(lo.fee_minor) +
-      DivideRounded((absl::int128(hi.fee_minor) - lo.fee_minor) *
-                        (absl::int128(amount) - lo.send_minor),
-                    absl::int128(hi.send_minor) - lo.send_minor,
-                    RoundingMode::kHalfEven));
+  PointPrice price = InterpolatedFee(lo, hi, amount);
   const bool lower_is_nearer = amount - lo.send_minor <= hi.send_minor - amount;
-  return {fee, lower_is_nearer ? i - 1 : i, false};
+  price.nearest = lower_is_nearer ? i - 1 : i;
+  return price;
 }
 
 struct CostCore {
@@ -134,7 +185,8 @@ struct CostCore {
   int64_t gross_received = 0;
   int64_t recipient_fee = 0;
   // K x 10^11 in send minor units: exact but for the rounding of the
-  // recipient fee's conversion. total cost % (1e-9 pp) = cost11 / send.
+  // recipient fee's conversion (and of an interpolated survey fee, at
+  // 10^-11 minor units). total cost % (1e-9 pp) = cost11 / send.
   absl::int128 cost11 = 0;
 };
 
@@ -162,9 +214,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::Status ComputeCost(
   core.gross_received = 0;
   core.recipient_fee = 0;
   int64_t fee;
+  // A survey fee's exact part below the minor unit (x 10^11): counted in
+  // the cost, not paid.
+  int64_t fee_remainder11 = 0;
   if (!quote.survey_points.empty()) {
     const PointPrice point = PointFee(quote.survey_points, send_minor);
     fee = point.fee;
+    fee_remainder11 = point.fee_remainder11;
     core.rate = quote.survey_points[point.nearest].rate;
     core.margin = prepared.point_margins[point.nearest];
     core.estimated = !point.exact;
@@ -195,7 +251,10 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::Status ComputeCost(
   core.surcharge = surcharge;
   core.outlay = outlay;
   core.converted = converted;
+  // outlay - converted = fee + surcharge, on top or deducted; the exact
+  // fee replaces the payable one: fee11 + surcharge x 10^11 + converted x M.
   core.cost11 = absl::int128(outlay - converted) * kCostScale +
+                fee_remainder11 +
                 absl::int128(converted) * core.margin.scaled();
   if ((with_payout || prepared.has_recipient_fees) &&
       quote.rate_currency.has_value()) {
