@@ -262,6 +262,28 @@ std::optional<std::string> NormalizeDate(absl::string_view text) {
   return std::nullopt;
 }
 
+// A survey fee x 10^11, in minor units: exact to 11 digits past the minor
+// unit, or a whole number of minor units when too large for that (as the
+// dataset validator reads it). nullopt when it is not a non-negative
+// number.
+std::optional<absl::int128> ExactFee11(const std::string& text,
+                                       const std::string& currency,
+                                       int exponent) {
+  if (text.empty()) return std::nullopt;
+  engine_internal::ParseOptions options;
+  options.scale = exponent + 11;
+  options.allow_negative = false;
+  absl::StatusOr<int64_t> fee11 = engine_internal::ParseScaled(text, options);
+  if (fee11.ok()) return absl::int128(*fee11);
+  if (fee11.status().code() != absl::StatusCode::kOutOfRange) {
+    return std::nullopt;
+  }
+  absl::StatusOr<Money> whole =
+      Money::FromDecimal(text, *CurrencyCode::FromString(currency));
+  if (!whole.ok() || whole->minor_units() < 0) return std::nullopt;
+  return absl::int128(whole->minor_units()) * 100'000'000'000;
+}
+
 }  // namespace
 
 RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
@@ -352,12 +374,8 @@ std::optional<std::string> RpwImporter::ImportBlock(
   }
   // The fee is a survey figure: exact, to 11 digits past the minor unit.
   const std::string fee_text = Cell(cells, b.fee);
-  engine_internal::ParseOptions fee_options;
-  fee_options.scale = exponent + 11;
-  fee_options.allow_negative = false;
-  absl::StatusOr<int64_t> fee11 =
-      engine_internal::ParseScaled(fee_text, fee_options);
-  if (fee_text.empty() || !fee11.ok()) {
+  std::optional<absl::int128> fee11 = ExactFee11(fee_text, currency, exponent);
+  if (!fee11.has_value()) {
     return absl::StrCat(b.fee.name, ": not a non-negative number");
   }
   v1::SurveyPoint point;
@@ -389,9 +407,8 @@ std::optional<std::string> RpwImporter::ImportBlock(
       Count(&notes_, absl::StrCat(b.total.name, ": above 100 %"), place);
     }
     if (!total_text.empty() && total.ok()) {
-      const int64_t fee_share = static_cast<int64_t>(
-          DivideRounded(absl::int128(*fee11), amount->minor_units(),
-                        RoundingMode::kHalfEven));
+      const int64_t fee_share = static_cast<int64_t>(DivideRounded(
+          *fee11, amount->minor_units(), RoundingMode::kHalfEven));
       if (std::llabs(fee_share + margin->scaled() - total->scaled()) >
           10'000'000) {
         Count(&notes_,
