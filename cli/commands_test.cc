@@ -216,6 +216,55 @@ TEST(RunTest, Summary) {
   EXPECT_EQ(summary.smart_percent(), "3.161346719");
 }
 
+// testdata/survey_periods.textproto, judged on 2024-09-01.
+TEST(RunTest, SurveyPeriods) {
+  const std::string data =
+      absl::StrCat("--data=", ::remit::testing::kSurveyPeriods);
+  constexpr char kPeriodsAsOf[] = "--as-of=2024-09-01";
+  // The corridor's latest period by default, stated in the table.
+  Result r = RunTool(
+      {"rank", "--from=US", "--to=MX", "--amount=200 USD", data, kPeriodsAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(
+      r.out, "USA (USD) -> MEX (MXN), 200.00 USD, survey period 2024_2Q\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "1  Alpha Remit")) << r.out;
+  // A named older period: its quotes, stale or not.
+  r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+               "--period=2024_1Q", data, kPeriodsAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(
+      r.out, "USA (USD) -> MEX (MXN), 200.00 USD, survey period 2024_1Q\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "1  Beta Bank")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "Left out")) << r.out;
+
+  r = RunTool({"summary", "--from=GB", "--to=NG", "--period=2023_4Q",
+               "--format=csv", data, kPeriodsAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 4u) << r.out;
+  EXPECT_EQ(lines[2], "survey period,2023_4Q");
+  EXPECT_EQ(lines[3], "amount,160.00 GBP");
+
+  // A period the corridor does not have: a runtime error listing its own.
+  r = RunTool({"summary", "--from=GB", "--to=NG", "--period=2024_2Q", data,
+               kPeriodsAsOf});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "its periods are 2023_4Q, 2024_1Q"))
+      << r.err;
+  // A malformed one: a usage error.
+  r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+               "--period=2024_5Q", data, kPeriodsAsOf});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(absl::StrContains(r.err, "--period: '2024_5Q'")) << r.err;
+
+  r = RunTool({"sheet", "--from=GB", "--to=NG", "--period=2023_4Q", data,
+               kPeriodsAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "Alpha Remit")) << r.out;
+}
+
 TEST(RunTest, SheetToOutAndToFile) {
   Result r = RunTool({"sheet", "--from=GB", "--to=NG", "--amounts=120 GBP",
                       "--lang=fr", DataOption(), kAsOf});
@@ -292,6 +341,10 @@ TEST(RunTest, Help) {
         << c.out;
     EXPECT_TRUE(absl::StrContains(c.out, "\n  --help\n      this help\n"))
         << command;
+  }
+  for (const char* command : {"rank", "summary", "sheet"}) {
+    Result c = RunTool({command, "--help"});
+    EXPECT_TRUE(absl::StrContains(c.out, "\n  --period=...\n")) << c.out;
   }
 }
 

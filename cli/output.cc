@@ -167,10 +167,13 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   }
   const v1::CorridorSummary& s = response.summary();
   const v1::Corridor& c = s.corridor();
-  std::string out =
-      absl::StrCat(c.send_country(), " (", c.send_currency(), ") -> ",
-                   c.receive_country(), " (", c.receive_currency(), "), ",
-                   MoneyText(s.amount(), s.has_amount()), "\n\n");
+  std::string out = absl::StrCat(
+      c.send_country(), " (", c.send_currency(), ") -> ", c.receive_country(),
+      " (", c.receive_currency(), "), ", MoneyText(s.amount(), s.has_amount()));
+  if (!response.period().empty()) {
+    absl::StrAppend(&out, ", survey period ", response.period());
+  }
+  absl::StrAppend(&out, "\n\n");
   if (response.offers().empty()) {
     absl::StrAppend(&out, "No offer matches.\n");
   } else {
@@ -239,7 +242,7 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
 std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
                           const std::string& data_line) {
   if (format == Format::kJson) return Json(s) + "\n";
-  const std::vector<std::pair<std::string, std::string>> fields = {
+  std::vector<std::pair<std::string, std::string>> fields = {
       {"corridor", absl::StrCat(s.corridor().send_country(), " -> ",
                                 s.corridor().receive_country())},
       {"amount", MoneyText(s.amount(), s.has_amount())},
@@ -255,6 +258,9 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
            ? absl::StrCat(s.cheapest().provider_name(), ", ",
                           PercentText(s.cheapest().total_cost_percent()))
            : ""}};
+  if (!s.period().empty()) {
+    fields.insert(fields.begin() + 1, {"survey period", s.period()});
+  }
   if (format == Format::kCsv) {
     std::string out = "field,value\n";
     for (const auto& [k, v] : fields)

@@ -109,6 +109,14 @@ std::optional<SenderAccess> AccessFromProto(bool present,
   return access;
 }
 
+absl::StatusOr<std::optional<Period>> PeriodFromProto(const std::string& text,
+                                                      absl::string_view field) {
+  if (text.empty()) return std::nullopt;
+  absl::StatusOr<Period> period = Period::Parse(text);
+  if (!period.ok()) return Invalid(field, period.status().message());
+  return *period;
+}
+
 absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
     bool present, const google::protobuf::Duration& proto,
     absl::string_view field) {
@@ -211,6 +219,10 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
       proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
   if (!age.ok()) return age.status();
   request.max_quote_age = *age;
+  absl::StatusOr<std::optional<Period>> period =
+      PeriodFromProto(proto.period(), "period");
+  if (!period.ok()) return period.status();
+  request.period = *period;
   return request;
 }
 
@@ -273,6 +285,7 @@ void SummaryToProto(const Corridor& corridor, const Money& amount,
                     v1::CorridorSummary* proto) {
   CorridorToProto(corridor, proto->mutable_corridor());
   MoneyToProto(amount, proto->mutable_amount());
+  if (summary.period.has_value()) proto->set_period(summary.period->ToString());
   proto->set_offer_count(static_cast<int32_t>(summary.offer_count));
   auto percent = [](const Percent& p) { return p.ToString(Percent::kScale); };
   if (summary.average_total_cost_percent.has_value()) {

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "engine/model/period.h"
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
 #include "proto/remit/v1/remit_service.pb.h"
@@ -45,6 +46,12 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
 std::optional<SenderAccess> AccessFromProto(bool present,
                                             const v1::SenderAccess& proto);
 
+// A request's survey period, "YYYY_nQ"; empty: unset (the corridor's
+// latest). INVALID_ARGUMENT naming `field` and the value otherwise:
+// "period: '2024_5Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): ...".
+absl::StatusOr<std::optional<Period>> PeriodFromProto(const std::string& text,
+                                                      absl::string_view field);
+
 // Unset or zero: the default; negative: INVALID_ARGUMENT naming `field`.
 absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
     bool present, const google::protobuf::Duration& proto,
@@ -55,7 +62,8 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
 void OfferToProto(const Offer& offer, v1::Offer* proto);
 void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto);
 // `cheapest_built`: the cheapest offer already converted (it is on the
-// page), copied rather than converted again; null otherwise.
+// page), copied rather than converted again; null otherwise. The summary's
+// period, when it has one, goes in `period`.
 void SummaryToProto(const Corridor& corridor, const Money& amount,
                     const CorridorSummary& summary,
                     absl::string_view dataset_version,

@@ -242,6 +242,50 @@ TEST(RankRequestFromProtoTest, PlainRequestTakesTheDefaults) {
   EXPECT_EQ(request->max_quote_age, kDefaultMaxQuoteAge);
 }
 
+TEST(RankRequestFromProtoTest, ReadsThePeriod) {
+  EXPECT_FALSE(RankRequestFromProto(UsMx200())->period.has_value());
+  v1::RankOffersRequest proto = UsMx200();
+  proto.set_period("2024_2Q");
+  absl::StatusOr<RankRequest> request = RankRequestFromProto(proto);
+  ASSERT_TRUE(request.ok()) << request.status();
+  ASSERT_TRUE(request->period.has_value());
+  EXPECT_EQ(request->period->ToString(), "2024_2Q");
+}
+
+TEST(PeriodFromProtoTest, EmptyIsUnsetAndBadOnesNameTheFieldAndValue) {
+  absl::StatusOr<std::optional<Period>> empty = PeriodFromProto("", "period");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->has_value());
+  absl::StatusOr<std::optional<Period>> good =
+      PeriodFromProto("2011_3Q", "period");
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ((*good)->ToString(), "2011_3Q");
+  struct Case {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"2024_5Q",
+       "period: '2024_5Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): "
+       "the quarter must be 1 to 4"},
+      {"24_1Q",
+       "period: '24_1Q' is not a survey period (YYYY_nQ, e.g. "
+       "2024_2Q)"},
+      {"2024Q2",
+       "period: '2024Q2' is not a survey period (YYYY_nQ, e.g. "
+       "2024_2Q)"},
+      {"2024_2q",
+       "period: '2024_2q' is not a survey period (YYYY_nQ, e.g. "
+       "2024_2Q)"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<std::optional<Period>> period =
+        PeriodFromProto(c.text, "period");
+    EXPECT_EQ(period.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.text;
+    EXPECT_EQ(period.status().message(), c.message);
+  }
+}
+
 TEST(RankRequestFromProtoTest, ReceiveAmountRanksByWhatArrives) {
   v1::RankOffersRequest proto = UsMx200();
   *proto.mutable_receive_amount() = WireMoney("MXN", 3400, 0);
@@ -711,6 +755,15 @@ TEST_F(ResponsesTest, SummaryToProtoLeavesOutWhatIsUnknown) {
   EXPECT_TRUE(proto.share_at_or_below_5_percent().empty());
   EXPECT_FALSE(proto.has_cheapest());
   EXPECT_EQ(proto.dataset_version(), "v2");
+  EXPECT_TRUE(proto.period().empty());  // Data without periods.
+}
+
+TEST_F(ResponsesTest, SummaryToProtoNamesThePeriod) {
+  CorridorSummary summary;
+  summary.period = *Period::Parse("2024_2Q");
+  v1::CorridorSummary proto;
+  SummaryToProto(C("US", "MX"), M("200 USD"), summary, "v3", nullptr, &proto);
+  EXPECT_EQ(proto.period(), "2024_2Q");
 }
 
 TEST_F(ResponsesTest, SummaryToProtoCopiesTheCheapestAlreadyBuilt) {

@@ -2,7 +2,9 @@
 //
 // A token carries the offset of the next page, bound by an HMAC-SHA256 (with
 // a key the server picks at start-up) to a fingerprint of the request (its
-// fields other than page_size and page_token) and to the dataset version.
+// fields other than page_size and page_token, the survey period included)
+// and to the dataset version. A token from one period is refused for
+// another; the period a request leaves unset is fixed by the version.
 // A token from another request, another server run or another dataset is
 // refused: after a reload, clients start again from the first page.
 //

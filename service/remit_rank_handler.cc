@@ -126,6 +126,9 @@ absl::Status RemitRankHandler::RankOffers(
                  (*snapshot)->version(), cheapest_built,
                  response->mutable_summary());
   response->set_dataset_version((*snapshot)->version());
+  if (result->period.has_value()) {
+    response->set_period(result->period->ToString());
+  }
   response->set_total_size(static_cast<int32_t>(result->ranked_count));
   const size_t next = static_cast<size_t>(offset) + result->offers.size();
   if (next < result->ranked_count) {
@@ -173,6 +176,9 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
       request->has_max_quote_age(), request->max_quote_age(), "max_quote_age");
   if (!age.ok()) return age.status();
+  absl::StatusOr<std::optional<Period>> period =
+      PeriodFromProto(request->period(), "period");
+  if (!period.ok()) return period.status();
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return snapshot.status();
   const QuoteBook& book = (*snapshot)->book();
@@ -188,7 +194,7 @@ absl::Status RemitRankHandler::GetCorridorSummary(
           absl::StrCat("corridor ", corridor->ToString(), " has no quotes"));
     }
     absl::StatusOr<ReferenceAmount> reference =
-        Usd200Equivalent(book, *corridor);
+        Usd200Equivalent(book, *corridor, *period);
     if (!reference.ok()) return reference.status();
     amount = reference->amount;
     amount_source = reference->source;
@@ -198,6 +204,7 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   RankRequest rank(*corridor, *amount);
   rank.access = AccessFromProto(request->has_access(), request->access());
   rank.max_quote_age = *age;
+  rank.period = *period;
   rank.limit = 0;  // The summary only.
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);

@@ -25,11 +25,12 @@ using testing::UsMx200;
 // An in-process server on a free loopback port, over the sample data.
 class RemitRankServiceTest : public ::testing::Test {
  protected:
-  RemitRankServiceTest()
-      : clock_(Day(2026, 11, 15)),
+  explicit RemitRankServiceTest(const char* data = kSampleCorridors,
+                                absl::Time now = Day(2026, 11, 15))
+      : clock_(now),
         tokens_(PageTokens::RandomKey()),
         service_(&store_, &clock_, &tokens_) {
-    store_.Publish(Must(Snapshot::Load({kSampleCorridors}, {}, clock_)));
+    store_.Publish(Must(Snapshot::Load({data}, {}, clock_)));
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),
@@ -46,6 +47,11 @@ class RemitRankServiceTest : public ::testing::Test {
                     v1::RankOffersResponse* response) {
     grpc::ClientContext context;
     return stub_->RankOffers(&context, request, response);
+  }
+  grpc::Status Summary(const v1::GetCorridorSummaryRequest& request,
+                       v1::CorridorSummary* summary) {
+    grpc::ClientContext context;
+    return stub_->GetCorridorSummary(&context, request, summary);
   }
 
   FakeClock clock_;
@@ -239,6 +245,135 @@ TEST_F(RemitRankServiceTest, NoDatasetIsFailedPrecondition) {
   v1::RankOffersResponse response;
   absl::Status status = handler.RankOffers(UsMx200(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+}
+
+// testdata/survey_periods.textproto on 2024-09-01 (its comments give the
+// figures): USA -> MEX in 2024_1Q (stale by then) and 2024_2Q, GBR -> NGA in
+// 2023_4Q and 2024_1Q.
+class RemitRankPeriodsTest : public RemitRankServiceTest {
+ protected:
+  RemitRankPeriodsTest()
+      : RemitRankServiceTest(::remit::testing::kSurveyPeriods,
+                             Day(2024, 9, 1)) {}
+
+  static v1::RankOffersRequest Request(const char* from, const char* to,
+                                       const char* currency, int64_t units,
+                                       const char* period) {
+    v1::RankOffersRequest request;
+    request.mutable_corridor()->set_send_country(from);
+    request.mutable_corridor()->set_receive_country(to);
+    request.mutable_send_amount()->set_currency_code(currency);
+    request.mutable_send_amount()->set_units(units);
+    request.set_period(period);
+    return request;
+  }
+  static std::vector<std::string> Offers(
+      const v1::RankOffersResponse& response) {
+    std::vector<std::string> offers;
+    for (const v1::Offer& o : response.offers()) {
+      offers.push_back(o.quote_id() + " " + Rounded(o.total_cost_percent()));
+    }
+    return offers;
+  }
+};
+
+TEST_F(RemitRankPeriodsTest, RanksEachCorridorsLatestPeriodByDefault) {
+  v1::RankOffersResponse us_mx;
+  ASSERT_TRUE(Rank(Request("US", "MX", "USD", 200, ""), &us_mx).ok());
+  EXPECT_EQ(us_mx.period(), "2024_2Q");
+  EXPECT_EQ(us_mx.summary().period(), "2024_2Q");
+  EXPECT_EQ(Offers(us_mx), (std::vector<std::string>{"us-mx-alpha-2q 2.5000",
+                                                     "us-mx-gamma-2q 2.8571",
+                                                     "us-mx-beta-2q 4.0000"}));
+  EXPECT_EQ(us_mx.excluded_offers_size(), 0);
+  // Another corridor, another latest period.
+  v1::RankOffersResponse gb_ng;
+  ASSERT_TRUE(Rank(Request("GB", "NG", "GBP", 155, ""), &gb_ng).ok());
+  EXPECT_EQ(gb_ng.period(), "2024_1Q");
+  EXPECT_EQ(Offers(gb_ng), (std::vector<std::string>{"gb-ng-alpha-1q 3.0000",
+                                                     "gb-ng-beta-1q 3.5000"}));
+}
+
+TEST_F(RemitRankPeriodsTest, NamedOlderPeriodRanksItsQuotesThoughStale) {
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(Request("US", "MX", "USD", 200, "2024_1Q"), &response).ok());
+  EXPECT_EQ(response.period(), "2024_1Q");
+  EXPECT_EQ(Offers(response),
+            (std::vector<std::string>{"us-mx-beta-1q 3.8571",
+                                      "us-mx-alpha-1q 4.2143"}));
+  EXPECT_EQ(response.excluded_offers_size(), 0);
+  EXPECT_EQ(response.summary().offer_count(), 2);
+  EXPECT_EQ(response.summary().cheapest().quote_id(), "us-mx-beta-1q");
+}
+
+TEST_F(RemitRankPeriodsTest, UnknownOrBadPeriodIsRefused) {
+  v1::RankOffersResponse response;
+  grpc::Status unknown =
+      Rank(Request("US", "MX", "USD", 200, "2023_4Q"), &response);
+  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(unknown.error_message(),
+            "corridor USA/USD->MEX/MXN has no quotes in period 2023_4Q; its "
+            "periods are 2024_1Q, 2024_2Q");
+  grpc::Status bad =
+      Rank(Request("US", "MX", "USD", 200, "2024-2Q"), &response);
+  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(bad.error_message(),
+            "period: '2024-2Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q)");
+
+  v1::GetCorridorSummaryRequest summary_request;
+  summary_request.mutable_corridor()->set_send_country("GB");
+  summary_request.mutable_corridor()->set_receive_country("NG");
+  summary_request.set_period("2024_2Q");
+  v1::CorridorSummary summary;
+  grpc::Status missing = Summary(summary_request, &summary);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(missing.error_message(),
+            "corridor GBR/GBP->NGA/NGN has no quotes in period 2024_2Q; its "
+            "periods are 2023_4Q, 2024_1Q");
+  summary_request.set_period("2024_9Q");
+  EXPECT_EQ(Summary(summary_request, &summary).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(RemitRankPeriodsTest, SummaryOfANamedPeriodAtItsOwnSurveyAmount) {
+  v1::GetCorridorSummaryRequest request;
+  request.mutable_corridor()->set_send_country("GB");
+  request.mutable_corridor()->set_receive_country("NG");
+  v1::CorridorSummary latest;
+  ASSERT_TRUE(Summary(request, &latest).ok());
+  EXPECT_EQ(latest.period(), "2024_1Q");
+  EXPECT_EQ(latest.amount().units(), 155);
+  EXPECT_EQ(latest.amount_source(), "survey amount");
+  EXPECT_EQ(Rounded(latest.average_total_cost_percent()), "3.2500");
+
+  request.set_period("2023_4Q");
+  v1::CorridorSummary named;
+  ASSERT_TRUE(Summary(request, &named).ok());
+  EXPECT_EQ(named.period(), "2023_4Q");
+  EXPECT_EQ(named.amount().units(), 160);  // That period's survey amount.
+  EXPECT_EQ(named.amount_source(), "survey amount");
+  EXPECT_EQ(named.offer_count(), 2);  // Stale at the clock, yet counted.
+  EXPECT_EQ(Rounded(named.average_total_cost_percent()), "5.2500");
+  EXPECT_EQ(named.cheapest().quote_id(), "gb-ng-alpha-4q");
+}
+
+TEST_F(RemitRankPeriodsTest, PageTokenOfOnePeriodIsRefusedForAnother) {
+  v1::RankOffersRequest request = Request("US", "MX", "USD", 200, "2024_2Q");
+  request.set_page_size(1);
+  v1::RankOffersResponse first;
+  ASSERT_TRUE(Rank(request, &first).ok());
+  ASSERT_FALSE(first.next_page_token().empty());
+  request.set_page_token(first.next_page_token());
+  v1::RankOffersResponse second;
+  ASSERT_TRUE(Rank(request, &second).ok());
+  EXPECT_EQ(second.offers(0).quote_id(), "us-mx-gamma-2q");
+
+  request.set_period("2024_1Q");
+  v1::RankOffersResponse other;
+  grpc::Status status = Rank(request, &other);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("page_token: ", 0), 0u)
+      << status.error_message();
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "cli/commands/option_checks.h"
 
+#include "engine/model/period.h"
 #include "engine/money/country.h"
 #include "engine/money/money.h"
 #include "engine/protoconv/money_proto.h"
@@ -17,6 +18,22 @@ absl::Status CheckCountryOption(const Args& args, const std::string& name) {
         absl::StrCat("--", name, ": ", country.status().message()));
   }
   return absl::OkStatus();
+}
+
+absl::Status PeriodOption(const Args& args, std::string* period) {
+  std::optional<std::string> value = args.Get("period");
+  if (!value.has_value()) return absl::OkStatus();
+  absl::StatusOr<Period> parsed = Period::Parse(*value);
+  if (!parsed.ok()) {
+    return UsageError(absl::StrCat("--period: ", parsed.status().message()));
+  }
+  *period = parsed->ToString();
+  return absl::OkStatus();
+}
+
+OptionSpec PeriodOptionSpec() {
+  return {"period", true, false,
+          "the survey period, e.g. 2024_2Q (default: the corridor's latest)"};
 }
 
 absl::StatusOr<v1::Money> ParseMoneyOption(const std::string& name,

@@ -36,6 +36,14 @@ absl::StatusOr<v1::Money> ParseMoneyOption(const std::string& name,
 absl::StatusOr<v1::Money> MoneyOption(const Args& args,
                                       const std::string& name);
 
+// The survey period the request names (--period=2024_2Q), set in
+// `*period`; left empty without --period. A usage error naming the value
+// when it is not "YYYY_nQ".
+absl::Status PeriodOption(const Args& args, std::string* period);
+
+// The option table entry for --period (rank, summary, sheet).
+OptionSpec PeriodOptionSpec();
+
 // The lower-case names of an enum's values after UNSPECIFIED, without
 // `prefix`: ("RECEIVE_METHOD_", ReceiveMethod) -> {"cash_pickup", ...}.
 std::vector<std::string> EnumValueNames(

@@ -115,7 +115,8 @@ Command RankCommand() {
                {"access", true, true,
                 "the sender's means for a personal SmaRT: bank_account, card, "
                 "mobile_wallet, internet, cash_pickup"},
-               {"limit", true, false, "at most N offers"}}),
+               {"limit", true, false, "at most N offers"},
+               PeriodOptionSpec()}),
           &RunRank};
 }
 
@@ -168,6 +169,9 @@ absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
     }
   }
   request.set_page_size(std::min(limit, kMaxOffers));
+  if (absl::Status s = PeriodOption(args, request.mutable_period()); !s.ok()) {
+    return s;
+  }
   return request;
 }
 

@@ -91,6 +91,16 @@ TEST(RankRequestFromArgsTest, BuildsTheRequest) {
             filter {}
             order_by: "total_cost"
             page_size: 1000)pb"},
+      {{"--from=US", "--to=MX", "--amount=200 USD", "--period=2024_2Q"},
+       R"pb(corridor {
+              send_country: "US"
+              receive_country: "MX"
+              send_currency: "USD"
+            }
+            send_amount { currency_code: "USD" units: 200 }
+            filter {}
+            page_size: 1000
+            period: "2024_2Q")pb"},
   };
   ExpectRequests(RankCommand(), &RankRequestFromArgs, cases);
 }
@@ -131,6 +141,11 @@ TEST(RankRequestFromArgsTest, UsageErrorsNameTheOption) {
        "--limit: '0' is not a positive number"},
       {{"--from=US", "--to=MX", "--amount=200 USD", "--limit=ten"},
        "--limit: 'ten' is not a positive number"},
+      {{"--from=US", "--to=MX", "--amount=200 USD", "--period=2024_5Q"},
+       "--period: '2024_5Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): "
+       "the quarter must be 1 to 4"},
+      {{"--from=US", "--to=MX", "--amount=200 USD", "--period=24_1Q"},
+       "--period: '24_1Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q)"},
   };
   ExpectUsageErrors(RankCommand(), &RankRequestFromArgs, cases);
 }

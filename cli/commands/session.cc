@@ -24,7 +24,8 @@ std::string InTermsOfOptions(absl::string_view message) {
                               {"receive_amount.currency_code", "--amount"},
                               {"send_amount", "--amount"},
                               {"receive_amount", "--amount"},
-                              {"page_size", "--limit"}});
+                              {"page_size", "--limit"},
+                              {"period: ", "--period: "}});
 }
 
 absl::StatusOr<Session> OpenRemote(const Args& args, const std::string& server,
@@ -79,7 +80,6 @@ absl::StatusOr<Session> OpenLocal(const Args& args,
     session.clock = std::make_unique<SystemClock>();
   }
   DatasetOptions options;
-  options.rpw_period = args.Get("period").value_or("");
   absl::StatusOr<std::unique_ptr<LocalBackend>> backend =
       LocalBackend::Load(paths, options, session.clock.get());
   // Whatever its code, bad data is a runtime error, not a usage error.
@@ -96,7 +96,6 @@ const std::vector<OptionSpec>& DataOptions() {
        "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv or .xlsx); "
        "repeat "
        "or comma-separate"},
-      {"period", true, false, "for RPW files, the quarter (e.g. 2025_3Q)"},
       {"server", true, false, "ask a remitrank server at HOST:PORT instead"},
       {"tls_ca", true, false, "with --server: CA certificate (PEM) for TLS"},
       {"deadline", true, false, "with --server: how long to wait (10s)"},

@@ -22,9 +22,10 @@ constexpr size_t kMaxAmounts = 3;
 
 // RPW's two amounts for the corridor: its USD 200 and USD 500 equivalents.
 absl::StatusOr<std::vector<v1::Money>> DefaultAmounts(
-    Backend& backend, const v1::Corridor& corridor) {
+    Backend& backend, const v1::Corridor& corridor, const std::string& period) {
   v1::GetCorridorSummaryRequest request;
   *request.mutable_corridor() = corridor;
+  request.set_period(period);
   v1::CorridorSummary summary;
   if (absl::Status s = backend.GetCorridorSummary(request, &summary); !s.ok()) {
     absl::Status error = BackendError(s);
@@ -53,7 +54,7 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
   std::vector<v1::Money> amounts = request->amounts;
   if (amounts.empty()) {
     absl::StatusOr<std::vector<v1::Money>> defaults =
-        DefaultAmounts(backend, corridor);
+        DefaultAmounts(backend, corridor, request->period);
     if (!defaults.ok()) return defaults.status();
     amounts = *std::move(defaults);
   }
@@ -68,6 +69,7 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
     rank.mutable_corridor()->set_send_currency(amount.currency_code());
     *rank.mutable_send_amount() = amount;
     rank.set_page_size(kSheetOffersPerAmount);
+    rank.set_period(request->period);
     v1::RankOffersResponse response;
     if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
       return BackendError(s);
@@ -111,7 +113,8 @@ Command SheetCommand() {
             "one to three amounts sent (default: the USD 200 and USD 500 "
             "equivalents)"},
            {"lang", true, false, "en (default), fr or es"},
-           {"output", true, false, "write the page to FILE (also -o)"}}),
+           {"output", true, false, "write the page to FILE (also -o)"},
+           PeriodOptionSpec()}),
       &RunSheet};
 }
 
@@ -136,6 +139,7 @@ absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args) {
   if (request.amounts.size() > kMaxAmounts) {
     return UsageError("--amounts: at most three amounts fit on the sheet");
   }
+  if (absl::Status s = PeriodOption(args, &request.period); !s.ok()) return s;
   return request;
 }
 

@@ -31,6 +31,9 @@ struct SheetRequest {
   // --amounts, at most three. Default: empty, meaning the corridor's USD
   // 200 and USD 500 equivalents (RPW's two amounts).
   std::vector<v1::Money> amounts;
+  // --period: the survey period ("2024_2Q"). Default: empty, meaning the
+  // corridor's latest.
+  std::string period;
 };
 
 // Usage errors (cli/errors.h) for a missing or invalid --from or --to, a

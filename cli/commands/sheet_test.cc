@@ -44,7 +44,16 @@ TEST(SheetRequestFromArgsTest, BuildsTheRequest) {
       amounts.push_back(std::to_string(m.units()) + " " + m.currency_code());
     }
     EXPECT_EQ(amounts, c.amounts) << c.lang;
+    EXPECT_EQ(request->period, "");
   }
+}
+
+TEST(SheetRequestFromArgsTest, PeriodGoesToEveryRequest) {
+  absl::StatusOr<SheetRequest> request =
+      testing::BuildFromArguments(SheetCommand(), &SheetRequestFromArgs,
+                                  {"--from=GB", "--to=NG", "--period=2024_1Q"});
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->period, "2024_1Q");
 }
 
 TEST(SheetRequestFromArgsTest, UsageErrorsNameTheOption) {
@@ -57,6 +66,9 @@ TEST(SheetRequestFromArgsTest, UsageErrorsNameTheOption) {
        "the most GBP allows"},
       {{"--from=GB", "--to=NG", "--amounts=1 GBP,2 GBP,3 GBP,4 GBP"},
        "--amounts: at most three amounts fit on the sheet"},
+      {{"--from=GB", "--to=NG", "--period=2024_0Q"},
+       "--period: '2024_0Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): "
+       "the quarter must be 1 to 4"},
   };
   ExpectUsageErrors(SheetCommand(), &SheetRequestFromArgs, cases);
 }

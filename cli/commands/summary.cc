@@ -35,7 +35,8 @@ Command SummaryCommand() {
           WithDataOptions({{"from", true, false, "sending country"},
                            {"to", true, false, "receiving country"},
                            {"amount", true, false,
-                            "amount sent (default: the USD 200 equivalent)"}}),
+                            "amount sent (default: the USD 200 equivalent)"},
+                           PeriodOptionSpec()}),
           &RunSummary};
 }
 
@@ -52,6 +53,9 @@ absl::StatusOr<v1::GetCorridorSummaryRequest> SummaryRequestFromArgs(
     if (!amount.ok()) return amount.status();
     *request.mutable_send_amount() = *amount;
     request.mutable_corridor()->set_send_currency(amount->currency_code());
+  }
+  if (absl::Status s = PeriodOption(args, request.mutable_period()); !s.ok()) {
+    return s;
   }
   return request;
 }

@@ -32,6 +32,9 @@ TEST(SummaryRequestFromArgsTest, BuildsTheRequest) {
                       units: 120
                       nanos: 250000000
                     })pb"},
+              {{"--from=GB", "--to=NG", "--period=2023_4Q"},
+               R"pb(corridor { send_country: "GB" receive_country: "NG" }
+                    period: "2023_4Q")pb"},
           };
   ExpectRequests(SummaryCommand(), &SummaryRequestFromArgs, cases);
 }
@@ -48,6 +51,8 @@ TEST(SummaryRequestFromArgsTest, UsageErrorsNameTheOption) {
       {{"--from=GB", "--to=NG", "--amount=bad"},
        "--amount: 'bad' is not an amount of money; write it as '1234.50 USD' "
        "or 'USD 1234.50'"},
+      {{"--from=GB", "--to=NG", "--period=2023-4Q"},
+       "--period: '2023-4Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q)"},
   };
   ExpectUsageErrors(SummaryCommand(), &SummaryRequestFromArgs, cases);
 }

@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 namespace remit {
 namespace {
@@ -70,6 +71,54 @@ absl::Status CheckQuote(const Quote& quote) {
   return absl::OkStatus();
 }
 
+// Sorts a corridor's quotes by (period, provider id, quote id), quotes
+// without a period first; by (provider id, quote id) alone when
+// `by_period` is false. Sorts compact keys rather than the quotes: the
+// comparisons then read contiguous memory instead of following two pointers
+// each.
+void SortCorridor(bool by_period, std::vector<PreparedQuote>* quotes) {
+  struct Key {
+    int32_t period;            // Quarters since year 0; -1 without one.
+    uint64_t provider_prefix;  // First 8 bytes, big-endian: integer
+    uint64_t id_prefix;        // order is byte order.
+    absl::string_view provider_id;
+    absl::string_view id;
+    uint32_t index;
+  };
+  auto prefix = [](absl::string_view s) {
+    uint64_t p = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+    }
+    return p;
+  };
+  std::vector<PreparedQuote>& prepared = *quotes;
+  std::vector<Key> keys;
+  keys.reserve(prepared.size());
+  for (size_t i = 0; i < prepared.size(); ++i) {
+    const Quote& q = *prepared[i].quote;
+    const int32_t period = by_period && q.period.has_value()
+                               ? q.period->year() * 4 + q.period->quarter() - 1
+                               : -1;
+    keys.push_back({period, prefix(q.provider_id), prefix(q.id), q.provider_id,
+                    q.id, static_cast<uint32_t>(i)});
+  }
+  // Equal prefixes fall back to comparing the strings.
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.period != b.period) return a.period < b.period;
+    if (a.provider_prefix != b.provider_prefix) {
+      return a.provider_prefix < b.provider_prefix;
+    }
+    if (a.provider_id != b.provider_id) return a.provider_id < b.provider_id;
+    if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+    return a.id < b.id;
+  });
+  std::vector<PreparedQuote> sorted;
+  sorted.reserve(prepared.size());
+  for (const Key& key : keys) sorted.push_back(std::move(prepared[key.index]));
+  prepared = std::move(sorted);
+}
+
 }  // namespace
 
 absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
@@ -117,60 +166,114 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
         !status.ok()) {
       return absl::InvalidArgumentError(status.message());
     }
-    data->by_corridor[quote.corridor].push_back(std::move(prepared));
+    data->by_corridor[quote.corridor].all.push_back(std::move(prepared));
   }
 
-  for (auto& [corridor, prepared] : data->by_corridor) {
-    // Sort compact keys rather than the quotes: the comparisons then read
-    // contiguous memory instead of following two pointers each.
-    struct Key {
-      uint64_t provider_prefix;  // First 8 bytes, big-endian: integer
-      uint64_t id_prefix;        // order is byte order.
-      absl::string_view provider_id;
-      absl::string_view id;
-      uint32_t index;
-    };
-    auto prefix = [](absl::string_view s) {
-      uint64_t p = 0;
-      for (size_t i = 0; i < 8; ++i) {
-        p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
+  for (auto& [corridor, index] : data->by_corridor) {
+    SortCorridor(/*by_period=*/true, &index.all);
+    std::vector<PreparedQuote>& all = index.all;
+    // Groups are contiguous after the sort: no period first, then each
+    // period in order. tie_rank counts within a group.
+    size_t unperiodised = 0;
+    for (size_t begin = 0; begin < all.size();) {
+      const std::optional<Period> period = all[begin].quote->period;
+      size_t end = begin;
+      while (end < all.size() && all[end].quote->period == period) {
+        all[end].tie_rank = static_cast<uint32_t>(end - begin);
+        ++end;
       }
-      return p;
-    };
-    std::vector<Key> keys;
-    keys.reserve(prepared.size());
-    for (size_t i = 0; i < prepared.size(); ++i) {
-      const Quote& q = *prepared[i].quote;
-      keys.push_back({prefix(q.provider_id), prefix(q.id), q.provider_id, q.id,
-                      static_cast<uint32_t>(i)});
-    }
-    // Equal prefixes fall back to comparing the strings.
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      if (a.provider_prefix != b.provider_prefix) {
-        return a.provider_prefix < b.provider_prefix;
+      if (period.has_value()) {
+        index.periods.push_back(*period);
+        index.ranges.emplace_back(begin, end);
+      } else {
+        unperiodised = end - begin;
       }
-      if (a.provider_id != b.provider_id) return a.provider_id < b.provider_id;
-      if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
-      return a.id < b.id;
-    });
-    std::vector<PreparedQuote> sorted;
-    sorted.reserve(prepared.size());
-    for (const Key& key : keys) {
-      sorted.push_back(std::move(prepared[key.index]));
-      sorted.back().tie_rank = static_cast<uint32_t>(sorted.size() - 1);
+      begin = end;
     }
-    prepared = std::move(sorted);
+    if (unperiodised > 0 && !index.periods.empty()) {
+      // A corridor with both: each period's ranking takes in the quotes
+      // without a period, in one span of its own.
+      for (const auto& [begin, end] : index.ranges) {
+        std::vector<PreparedQuote> merged(all.begin(),
+                                          all.begin() + unperiodised);
+        merged.insert(merged.end(), all.begin() + begin, all.begin() + end);
+        SortCorridor(/*by_period=*/false, &merged);
+        for (size_t i = 0; i < merged.size(); ++i) {
+          merged[i].tie_rank = static_cast<uint32_t>(i);
+        }
+        index.merged.push_back(std::move(merged));
+      }
+    }
     data->corridors.push_back(corridor);
   }
   std::sort(data->corridors.begin(), data->corridors.end());
   return QuoteBook(std::move(data));
 }
 
-absl::Span<const PreparedQuote> QuoteBook::QuotesIn(
+const QuoteBook::CorridorQuotes* QuoteBook::Find(
     const Corridor& corridor) const {
   auto it = data_->by_corridor.find(corridor);
-  if (it == data_->by_corridor.end()) return {};
-  return it->second;
+  return it == data_->by_corridor.end() ? nullptr : &it->second;
+}
+
+absl::Span<const PreparedQuote> QuoteBook::QuotesIn(
+    const Corridor& corridor) const {
+  const CorridorQuotes* index = Find(corridor);
+  if (index == nullptr) return {};
+  return index->all;
+}
+
+absl::Span<const PreparedQuote> QuoteBook::QuotesIn(const Corridor& corridor,
+                                                    Period period) const {
+  const CorridorQuotes* index = Find(corridor);
+  if (index == nullptr) return {};
+  auto it =
+      std::lower_bound(index->periods.begin(), index->periods.end(), period);
+  if (it == index->periods.end() || *it != period) return {};
+  const size_t i = static_cast<size_t>(it - index->periods.begin());
+  if (!index->merged.empty()) return index->merged[i];
+  const auto [begin, end] = index->ranges[i];
+  return absl::MakeConstSpan(index->all).subspan(begin, end - begin);
+}
+
+absl::Span<const Period> QuoteBook::PeriodsOf(const Corridor& corridor) const {
+  const CorridorQuotes* index = Find(corridor);
+  if (index == nullptr) return {};
+  return index->periods;
+}
+
+std::optional<Period> QuoteBook::LatestPeriod(const Corridor& corridor) const {
+  absl::Span<const Period> periods = PeriodsOf(corridor);
+  if (periods.empty()) return std::nullopt;
+  return periods.back();
+}
+
+absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
+    const Corridor& corridor, std::optional<Period> period) const {
+  const CorridorQuotes* index = Find(corridor);
+  if (index == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("corridor ", corridor.ToString(), " has no quotes"));
+  }
+  if (!period.has_value()) {
+    if (index->periods.empty()) return PeriodQuotes{std::nullopt, index->all};
+    period = index->periods.back();
+  }
+  absl::Span<const PreparedQuote> quotes = QuotesIn(corridor, *period);
+  if (quotes.empty()) {
+    std::string has = "its quotes have no period";
+    if (!index->periods.empty()) {
+      has = absl::StrCat(
+          "its periods are ",
+          absl::StrJoin(index->periods, ", ", [](std::string* out, Period p) {
+            absl::StrAppend(out, p.ToString());
+          }));
+    }
+    return absl::NotFoundError(absl::StrCat("corridor ", corridor.ToString(),
+                                            " has no quotes in period ",
+                                            period->ToString(), "; ", has));
+  }
+  return PeriodQuotes{period, quotes};
 }
 
 const Provider* QuoteBook::FindProvider(absl::string_view id) const {

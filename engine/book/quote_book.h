@@ -6,18 +6,31 @@
 // and resolves each quote's mid-market rate once. Dataset files are
 // validated field by field before they get here (engine/data).
 //
+// Survey periods. Quotes may carry a survey period (Quote::period, e.g.
+// 2024_2Q); the book indexes each corridor's quotes by period too: its
+// periods in order, its latest, and the quotes of one (corridor, period) as
+// one contiguous span. Quotes without a period form their own group. In a
+// corridor that has both, the quotes without a period take part in every
+// period: they are not survey observations (a provider's own price list,
+// say), so no period is without them. A corridor whose quotes have no period
+// has no periods, and is ranked whole as before.
+//
 // Thread-safety: immutable after Create(); any number of threads may read
 // and rank at once. Pointers into it (Offer::quote, ...) live as long as it.
 //
 // Example:
 //   absl::StatusOr<QuoteBook> book =
 //       QuoteBook::Create(providers, quotes, ReferenceRates());
-//   absl::Span<const PreparedQuote> q = book->QuotesIn(corridor);
+//   absl::Span<const PreparedQuote> all = book->QuotesIn(corridor);
+//   std::optional<Period> latest = book->LatestPeriod(corridor);
+//   absl::StatusOr<PeriodQuotes> ranked = book->QuotesFor(corridor, {});
 #ifndef REMIT_ENGINE_BOOK_QUOTE_BOOK_H_
 #define REMIT_ENGINE_BOOK_QUOTE_BOOK_H_
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -25,10 +38,19 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "engine/model/model.h"
+#include "engine/model/period.h"
 #include "engine/model/reference_rates.h"
 #include "engine/pricing/pricing.h"
 
 namespace remit {
+
+// The quotes one ranking of a corridor reads, and the period they are for.
+struct PeriodQuotes {
+  // Unset when the corridor's quotes have no period.
+  std::optional<Period> period;
+  // In (provider id, quote id) order; tie_rank is the position here.
+  absl::Span<const PreparedQuote> quotes;
+};
 
 class QuoteBook {
  public:
@@ -48,21 +70,59 @@ class QuoteBook {
   // Every corridor with at least one quote, in order.
   const std::vector<Corridor>& corridors() const { return data_->corridors; }
 
-  // The corridor's quotes, in (provider id, quote id) order; empty when the
-  // corridor has none.
+  // Every quote of the corridor, whatever its period, in (period, provider
+  // id, quote id) order, quotes without a period first; empty when the
+  // corridor has none. Without periods: (provider id, quote id) order.
   absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor) const;
+
+  // The quotes ranked for `period` in the corridor: those of the period,
+  // and those without one when the corridor has both; in (provider id,
+  // quote id) order, tie_rank their position. Empty when the corridor has
+  // no quote in the period.
+  absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor,
+                                           Period period) const;
+
+  // The corridor's survey periods, oldest first; empty when none of its
+  // quotes has a period (or it has no quotes).
+  absl::Span<const Period> PeriodsOf(const Corridor& corridor) const;
+  // The last of PeriodsOf(corridor); unset when it is empty.
+  std::optional<Period> LatestPeriod(const Corridor& corridor) const;
+
+  // What a ranking of the corridor reads: with `period`, QuotesIn(corridor,
+  // *period); without, the corridor's latest period, or all its quotes when
+  // they have no period. NOT_FOUND "corridor GBR/GBP->NGA/NGN has no
+  // quotes" when it has none; "corridor ... has no quotes in period 2023_1Q;
+  // its periods are 2024_1Q, 2024_2Q" (or "; its quotes have no period")
+  // when a named period is not one of its.
+  absl::StatusOr<PeriodQuotes> QuotesFor(const Corridor& corridor,
+                                         std::optional<Period> period) const;
 
   const Provider* FindProvider(absl::string_view id) const;
 
  private:
+  // One corridor's quotes and their periods.
+  struct CorridorQuotes {
+    // (period, provider id, quote id) order, quotes without a period first;
+    // tie_rank is the position within the quote's period group.
+    std::vector<PreparedQuote> all;
+    // Ascending; empty when no quote has a period.
+    std::vector<Period> periods;
+    // periods[i]'s quotes are all[ranges[i].first, ranges[i].second).
+    std::vector<std::pair<size_t, size_t>> ranges;
+    // Only when the corridor has quotes with and without a period:
+    // merged[i] holds periods[i]'s quotes and those without a period, in
+    // (provider id, quote id) order, tie_rank renumbered.
+    std::vector<std::vector<PreparedQuote>> merged;
+  };
   struct Data {
     std::vector<Provider> providers;
     std::vector<Quote> quotes;
     ReferenceRates references;
     std::vector<Corridor> corridors;
-    absl::flat_hash_map<Corridor, std::vector<PreparedQuote>> by_corridor;
+    absl::flat_hash_map<Corridor, CorridorQuotes> by_corridor;
     absl::flat_hash_map<std::string, size_t> provider_index;
   };
+  const CorridorQuotes* Find(const Corridor& corridor) const;
   explicit QuoteBook(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 
   // Heap-allocated so that the pointers inside stay valid when moved.

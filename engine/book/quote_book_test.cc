@@ -1,5 +1,9 @@
 #include "engine/book/quote_book.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "engine/testing/test_util.h"
 #include "gtest/gtest.h"
 
@@ -143,6 +147,144 @@ TEST(QuoteBookTest, RejectsDuplicateIds) {
                                  {"p", "P2", ProviderType::kBank}};
   EXPECT_EQ(QuoteBook::Create(twice, {q}, ReferenceRates()).status().message(),
             "provider 'p': id: is used twice");
+}
+
+}  // namespace
+}  // namespace remit
+
+namespace remit {
+namespace {
+
+using testing::C;
+using testing::SimpleQuote;
+
+Period Q(const char* text) { return testing::Must(Period::Parse(text)); }
+
+Quote InPeriod(Quote quote, const char* period) {
+  quote.period = Q(period);
+  return quote;
+}
+
+std::vector<std::string> Ids(absl::Span<const PreparedQuote> quotes) {
+  std::vector<std::string> ids;
+  for (const PreparedQuote& p : quotes) ids.push_back(p.quote->id);
+  return ids;
+}
+
+std::vector<uint32_t> TieRanks(absl::Span<const PreparedQuote> quotes) {
+  std::vector<uint32_t> ranks;
+  for (const PreparedQuote& p : quotes) ranks.push_back(p.tie_rank);
+  return ranks;
+}
+
+std::vector<Provider> ThreeProviders() {
+  return {{"p", "P", ProviderType::kBank},
+          {"q", "Q", ProviderType::kOther},
+          {"r", "R", ProviderType::kOther}};
+}
+
+TEST(QuoteBookPeriodsTest, IndexesEachCorridorsPeriods) {
+  const Corridor us_mx = C("US", "MX");
+  const Corridor gb_ng = C("GB", "NG");
+  std::vector<Quote> quotes = {
+      InPeriod(SimpleQuote("q-2", "q", us_mx, 0, "17", "17.5"), "2024_2Q"),
+      InPeriod(SimpleQuote("p-1", "p", us_mx, 0, "17", "17.5"), "2024_1Q"),
+      InPeriod(SimpleQuote("p-2", "p", us_mx, 0, "17", "17.5"), "2024_2Q"),
+      InPeriod(SimpleQuote("r-1", "r", us_mx, 0, "17", "17.5"), "2024_1Q"),
+      InPeriod(SimpleQuote("q-1", "q", us_mx, 0, "17", "17.5"), "2024_1Q"),
+      InPeriod(SimpleQuote("g", "p", gb_ng, 0, "1900", "1950"), "2023_4Q"),
+  };
+  QuoteBook book = testing::Must(
+      QuoteBook::Create(ThreeProviders(), quotes, ReferenceRates()));
+
+  ASSERT_EQ(book.PeriodsOf(us_mx).size(), 2u);
+  EXPECT_EQ(book.PeriodsOf(us_mx)[0], Q("2024_1Q"));
+  EXPECT_EQ(book.PeriodsOf(us_mx)[1], Q("2024_2Q"));
+  EXPECT_EQ(book.LatestPeriod(us_mx), Q("2024_2Q"));
+  // Each corridor has its own latest period.
+  EXPECT_EQ(book.LatestPeriod(gb_ng), Q("2023_4Q"));
+  EXPECT_EQ(book.LatestPeriod(C("US", "PH")), std::nullopt);
+
+  // Every quote, by (period, provider id, quote id).
+  EXPECT_EQ(Ids(book.QuotesIn(us_mx)),
+            (std::vector<std::string>{"p-1", "q-1", "r-1", "p-2", "q-2"}));
+  // One period: a contiguous span of them, tie_rank counting within it.
+  absl::Span<const PreparedQuote> first = book.QuotesIn(us_mx, Q("2024_1Q"));
+  EXPECT_EQ(Ids(first), (std::vector<std::string>{"p-1", "q-1", "r-1"}));
+  EXPECT_EQ(TieRanks(first), (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_EQ(first.data(), book.QuotesIn(us_mx).data());
+  absl::Span<const PreparedQuote> second = book.QuotesIn(us_mx, Q("2024_2Q"));
+  EXPECT_EQ(Ids(second), (std::vector<std::string>{"p-2", "q-2"}));
+  EXPECT_EQ(TieRanks(second), (std::vector<uint32_t>{0, 1}));
+  EXPECT_TRUE(book.QuotesIn(us_mx, Q("2023_4Q")).empty());
+  EXPECT_TRUE(book.QuotesIn(C("US", "PH"), Q("2024_1Q")).empty());
+}
+
+TEST(QuoteBookPeriodsTest, QuotesForDefaultsToTheLatestPeriod) {
+  const Corridor us_mx = C("US", "MX");
+  QuoteBook book = testing::Book(
+      {InPeriod(SimpleQuote("a", "p", us_mx, 0, "17", "17.5"), "2024_1Q"),
+       InPeriod(SimpleQuote("b", "p", us_mx, 0, "17", "17.5"), "2024_2Q")});
+  PeriodQuotes latest = testing::Must(book.QuotesFor(us_mx, std::nullopt));
+  EXPECT_EQ(latest.period, Q("2024_2Q"));
+  EXPECT_EQ(Ids(latest.quotes), (std::vector<std::string>{"b"}));
+  PeriodQuotes named = testing::Must(book.QuotesFor(us_mx, Q("2024_1Q")));
+  EXPECT_EQ(named.period, Q("2024_1Q"));
+  EXPECT_EQ(Ids(named.quotes), (std::vector<std::string>{"a"}));
+
+  absl::StatusOr<PeriodQuotes> unknown = book.QuotesFor(us_mx, Q("2023_4Q"));
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(unknown.status().message(),
+            "corridor USA/USD->MEX/MXN has no quotes in period 2023_4Q; its "
+            "periods are 2024_1Q, 2024_2Q");
+  absl::StatusOr<PeriodQuotes> none = book.QuotesFor(C("US", "PH"), {});
+  EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(none.status().message(), "corridor USA/USD->PHL/PHP has no quotes");
+}
+
+TEST(QuoteBookPeriodsTest, WithoutPeriodsTheCorridorIsOneGroup) {
+  const Corridor us_mx = C("US", "MX");
+  QuoteBook book =
+      testing::Book({SimpleQuote("b", "q", us_mx, 0, "17", "17.5"),
+                     SimpleQuote("a", "p", us_mx, 0, "17", "17.5")});
+  EXPECT_TRUE(book.PeriodsOf(us_mx).empty());
+  EXPECT_EQ(book.LatestPeriod(us_mx), std::nullopt);
+  PeriodQuotes all = testing::Must(book.QuotesFor(us_mx, std::nullopt));
+  EXPECT_EQ(all.period, std::nullopt);
+  EXPECT_EQ(Ids(all.quotes), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(TieRanks(all.quotes), (std::vector<uint32_t>{0, 1}));
+  absl::StatusOr<PeriodQuotes> named = book.QuotesFor(us_mx, Q("2024_1Q"));
+  EXPECT_EQ(named.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(named.status().message(),
+            "corridor USA/USD->MEX/MXN has no quotes in period 2024_1Q; its "
+            "quotes have no period");
+}
+
+// The rule for a corridor with both: quotes without a period take part in
+// every period, in (provider id, quote id) order with that period's quotes.
+TEST(QuoteBookPeriodsTest, QuotesWithoutAPeriodTakePartInEveryPeriod) {
+  const Corridor us_mx = C("US", "MX");
+  std::vector<Quote> quotes = {
+      SimpleQuote("q-live", "q", us_mx, 0, "17", "17.5"),
+      InPeriod(SimpleQuote("p-1", "p", us_mx, 0, "17", "17.5"), "2024_1Q"),
+      InPeriod(SimpleQuote("r-1", "r", us_mx, 0, "17", "17.5"), "2024_1Q"),
+      InPeriod(SimpleQuote("r-2", "r", us_mx, 0, "17", "17.5"), "2024_2Q"),
+  };
+  QuoteBook book = testing::Must(
+      QuoteBook::Create(ThreeProviders(), quotes, ReferenceRates()));
+  EXPECT_EQ(book.PeriodsOf(us_mx).size(), 2u);
+  EXPECT_EQ(Ids(book.QuotesIn(us_mx)),
+            (std::vector<std::string>{"q-live", "p-1", "r-1", "r-2"}));
+  absl::Span<const PreparedQuote> first = book.QuotesIn(us_mx, Q("2024_1Q"));
+  EXPECT_EQ(Ids(first), (std::vector<std::string>{"p-1", "q-live", "r-1"}));
+  EXPECT_EQ(TieRanks(first), (std::vector<uint32_t>{0, 1, 2}));
+  absl::Span<const PreparedQuote> second = book.QuotesIn(us_mx, Q("2024_2Q"));
+  EXPECT_EQ(Ids(second), (std::vector<std::string>{"q-live", "r-2"}));
+  EXPECT_EQ(TieRanks(second), (std::vector<uint32_t>{0, 1}));
+  // The default is the latest period, with the quote without one.
+  PeriodQuotes latest = testing::Must(book.QuotesFor(us_mx, std::nullopt));
+  EXPECT_EQ(latest.period, Q("2024_2Q"));
+  EXPECT_EQ(Ids(latest.quotes), (std::vector<std::string>{"q-live", "r-2"}));
 }
 
 }  // namespace

@@ -58,6 +58,43 @@ TEST(DatasetTest, LoadsTheSampleCorridors) {
   EXPECT_TRUE(errors.empty());
 }
 
+// testdata/survey_periods.textproto: the figures worked out in its
+// comments, period by period.
+TEST(DatasetTest, RanksTheSurveyPeriodsFile) {
+  FakeClock clock(Day(2024, 9, 1));
+  std::shared_ptr<const Snapshot> snapshot =
+      Must(Snapshot::Load({testing::kSurveyPeriods}, {}, clock));
+  const QuoteBook& book = snapshot->book();
+  EXPECT_EQ(book.quotes().size(), 9u);
+  EXPECT_EQ(book.LatestPeriod(C("US", "MX"))->ToString(), "2024_2Q");
+  EXPECT_EQ(book.LatestPeriod(C("GB", "NG"))->ToString(), "2024_1Q");
+  auto ranked = [&](const char* from, const char* to, const char* amount,
+                    const char* period) {
+    RankRequest request(C(from, to), M(amount));
+    if (period != nullptr) request.period = Must(Period::Parse(period));
+    RankResult result = Must(Rank(book, request, clock));
+    std::vector<std::string> offers;
+    for (const Offer& o : result.offers) {
+      offers.push_back(absl::StrCat(o.quote->quote->id, " ",
+                                    o.cost.total_cost_percent.ToString(4)));
+    }
+    return offers;
+  };
+  EXPECT_EQ(ranked("US", "MX", "200 USD", nullptr),
+            (std::vector<std::string>{"us-mx-alpha-2q 2.5000",
+                                      "us-mx-gamma-2q 2.8571",
+                                      "us-mx-beta-2q 4.0000"}));
+  EXPECT_EQ(ranked("US", "MX", "200 USD", "2024_1Q"),
+            (std::vector<std::string>{"us-mx-beta-1q 3.8571",
+                                      "us-mx-alpha-1q 4.2143"}));
+  EXPECT_EQ(ranked("GB", "NG", "155 GBP", nullptr),
+            (std::vector<std::string>{"gb-ng-alpha-1q 3.0000",
+                                      "gb-ng-beta-1q 3.5000"}));
+  EXPECT_EQ(ranked("GB", "NG", "160 GBP", "2023_4Q"),
+            (std::vector<std::string>{"gb-ng-alpha-4q 4.5000",
+                                      "gb-ng-beta-4q 6.0000"}));
+}
+
 class SampleRankingTest : public ::testing::Test {
  protected:
   SampleRankingTest() : clock_(Day(2026, 11, 15)) {
@@ -300,6 +337,20 @@ TEST(DatasetTest, TheValidBaseIsValid) {
       << DescribeErrors(errors);
 }
 
+TEST(DatasetTest, ReadsTheSurveyPeriod) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"quoted_at: \"2026-11-02T10:30:00Z\"",
+                "quoted_at: \"2026-11-02T10:30:00Z\"\n  period: \"2024_2Q\""}});
+  std::vector<DatasetError> errors;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors);
+  ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+  ASSERT_EQ(book->quotes().size(), 2u);
+  EXPECT_FALSE(book->quotes()[0].period.has_value());
+  ASSERT_TRUE(book->quotes()[1].period.has_value());
+  EXPECT_EQ(book->quotes()[1].period->ToString(), "2024_2Q");
+}
+
 struct BadCase {
   const char* replace;  // In kValid...
   const char* with;     // ...by this; the error is where `with` starts.
@@ -367,6 +418,15 @@ const BadCase kBadCases[] = {
     {"quoted_at: \"2026-11-02T10:30:00Z\"",
      "quoted_at: \"2026-11-02T25:30:00Z\"", "quotes[1].quoted_at",
      "'2026-11-02T25:30:00Z' is not a date (YYYY-MM-DD) or RFC 3339 time"},
+    {"quoted_at: \"2026-11-02T10:30:00Z\"",
+     "quoted_at: \"2026-11-02T10:30:00Z\"\n  period: \"2024_5Q\"",
+     "quotes[1].period",
+     "'2024_5Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): the quarter "
+     "must be 1 to 4"},
+    {"quoted_at: \"2026-11-02\"\n  min",
+     "quoted_at: \"2026-11-02\"\n  period: \"24_1Q\"\n  min",
+     "quotes[0].period",
+     "'24_1Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q)"},
     {"min_send_amount: \"10\"", "min_send_amount: \"5000\"",
      "quotes[0].min_send_amount", "'5000' is above max_send_amount '1000'"},
     {"id: \"q2\"", "id: \"q1\"", "quotes[1].id",

@@ -30,6 +30,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "engine/model/period.h"
 #include "engine/money/country.h"
 #include "engine/money/currency.h"
 #include "engine/money/percent.h"
@@ -240,6 +241,10 @@ struct Quote {
   bool promotional = false;
   absl::Time quoted_at = absl::UnixEpoch();
   std::string source;  // "RPW 2025_3Q", "provider API", "mystery shop"...
+  // The survey period the quote was observed in (RPW's period column);
+  // unset when it is not part of a periodic survey. The QuoteBook groups a
+  // corridor's quotes by it.
+  std::optional<Period> period;
 
   // Send amounts offered, in the send currency's minor units, inclusive.
   int64_t min_send_minor = 0;

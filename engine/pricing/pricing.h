@@ -66,8 +66,9 @@ struct PreparedQuote {
   const Provider* provider = nullptr;
   // The quote's attributes as bits, for filters (internal/facets.h).
   uint64_t facets = 0;
-  // Position of (provider id, quote id) among the corridor's quotes: the
-  // last tie-breaker of every ranking order.
+  // Position of (provider id, quote id) among the quotes ranked together
+  // (the corridor's, or one survey period's: QuoteBook): the last
+  // tie-breaker of every ranking order.
   uint32_t tie_rank = 0;
   // The mid-market rate m, and where it came from. Unset when neither the
   // quote nor the reference rates give one.

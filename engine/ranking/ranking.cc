@@ -129,14 +129,24 @@ absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
 }  // namespace
 
 absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
-                                                 const Corridor& corridor) {
+                                                 const Corridor& corridor,
+                                                 std::optional<Period> period) {
   const CurrencyCode send = corridor.send_currency();
   const CurrencyCode usd = *CurrencyCode::FromString("USD");
   if (send == usd) {
     return ReferenceAmount{Money::FromMinorUnits(20000, usd), "usd"};
   }
+  // The period's survey amounts; a corridor without quotes has none, and
+  // the reference rate may still tell.
+  absl::Span<const PreparedQuote> quotes;
+  if (absl::StatusOr<PeriodQuotes> selected = book.QuotesFor(corridor, period);
+      selected.ok()) {
+    quotes = selected->quotes;
+  } else if (!book.QuotesIn(corridor).empty()) {
+    return selected.status();
+  }
   std::optional<int64_t> smallest;
-  for (const PreparedQuote& p : book.QuotesIn(corridor)) {
+  for (const PreparedQuote& p : quotes) {
     const std::vector<SurveyPoint>& points = p.quote->survey_points;
     if (!points.empty() &&
         (!smallest.has_value() || points.front().send_minor < *smallest)) {
@@ -169,11 +179,10 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   if (absl::Status status = CheckRequest(request); !status.ok()) {
     return status;
   }
-  absl::Span<const PreparedQuote> quotes = book.QuotesIn(request.corridor);
-  if (quotes.empty()) {
-    return absl::NotFoundError(absl::StrCat(
-        "corridor ", request.corridor.ToString(), " has no quotes"));
-  }
+  absl::StatusOr<PeriodQuotes> selected =
+      book.QuotesFor(request.corridor, request.period);
+  if (!selected.ok()) return selected.status();
+  const absl::Span<const PreparedQuote> quotes = selected->quotes;
   RankScratch local_scratch;
   if (scratch == nullptr) scratch = &local_scratch;
 
@@ -221,8 +230,10 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   }
 
   RankResult result;
+  result.period = selected->period;
   result.excluded.assign(excluded.begin(), excluded.end());
   result.summary = summary.Finish();
+  result.summary.period = selected->period;
   result.ranked_count = page.added();
   absl::Span<const Candidate> best = page.Finish();
   result.offers.reserve(best.size());

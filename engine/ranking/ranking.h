@@ -13,6 +13,20 @@
 // amount, quotes without a mid-market rate and quotes the filter rejects are
 // excluded too.
 //
+// Periods. Quotes may belong to survey periods (QuoteBook, "Survey
+// periods"). A ranking reads one period of the corridor: the one the
+// request names, or by default the corridor's latest (each corridor its
+// own: one may be at 2025_1Q while another is at 2024_3Q). A corridor whose
+// quotes have no period is ranked whole, as before periods existed. A
+// request naming a period the corridor does not have gets NOT_FOUND naming
+// the corridor, the period and the periods it has.
+//
+// Staleness and periods. A request that names a period asks for history:
+// what was observed in that survey round. None of its quotes is then
+// excluded as stale, whatever max_quote_age says (a past period is stale by
+// design). Without a named period, staleness applies exactly as it always
+// has, to the latest period's quotes.
+//
 // Orders. kTotalCost (default): total cost % (send mode), or the total
 // outlay needed to deliver the amount (receive mode). kAmountReceived: the
 // value delivered, measured at mid-market, largest first. kSpeed: fastest
@@ -52,6 +66,7 @@
 #include "absl/time/time.h"
 #include "engine/book/quote_book.h"
 #include "engine/model/model.h"
+#include "engine/model/period.h"
 #include "engine/money/money.h"
 #include "engine/money/percent.h"
 #include "engine/pricing/pricing.h"
@@ -107,8 +122,12 @@ struct RankRequest {
   // The sender's means, for the personal SmaRT. Unset: no personal SmaRT.
   std::optional<SenderAccess> access;
   bool include_opaque = false;
-  // absl::InfiniteDuration() keeps quotes of any age.
+  // absl::InfiniteDuration() keeps quotes of any age. Not applied when
+  // `period` is set (see "Staleness and periods" above).
   absl::Duration max_quote_age = kDefaultMaxQuoteAge;
+  // The survey period to rank. Unset: the corridor's latest period (all of
+  // its quotes when they have no period).
+  std::optional<Period> period;
   // The page of ranked offers to return: ranks offset+1 .. offset+limit.
   size_t offset = 0;
   size_t limit = std::numeric_limits<size_t>::max();
@@ -142,6 +161,9 @@ struct ExcludedOffer {
 };
 
 struct CorridorSummary {
+  // The survey period the figures are for; unset when the corridor's
+  // quotes have no period.
+  std::optional<Period> period;
   size_t offer_count = 0;
   std::optional<Percent> average_total_cost_percent;
   std::optional<Percent> median_total_cost_percent;
@@ -155,6 +177,9 @@ struct CorridorSummary {
 };
 
 struct RankResult {
+  // The survey period ranked: the request's, or the corridor's latest;
+  // unset when the corridor's quotes have no period.
+  std::optional<Period> period;
   std::vector<Offer> offers;            // The requested page, best first.
   size_t ranked_count = 0;              // Offers ranked in all (every page).
   std::vector<ExcludedOffer> excluded;  // In (provider id, quote id) order.
@@ -193,13 +218,18 @@ struct ReferenceAmount {
   std::string source;
 };
 
-// FAILED_PRECONDITION when none of the three ways applies.
-absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
-                                                 const Corridor& corridor);
+// The survey amounts looked at are those of `period`, or of the corridor's
+// latest period when unset (the quotes a Rank() would read).
+// FAILED_PRECONDITION when none of the three ways applies; NOT_FOUND when
+// the corridor has quotes but none in the named period.
+absl::StatusOr<ReferenceAmount> Usd200Equivalent(
+    const QuoteBook& book, const Corridor& corridor,
+    std::optional<Period> period = std::nullopt);
 
 // INVALID_ARGUMENT when the amount is not positive or not in the
 // corridor's send (kSend) or receive (kReceive) currency; NOT_FOUND when the
-// book has no quote in the corridor.
+// book has no quote in the corridor, or none in the request's period (the
+// message lists the corridor's periods).
 absl::StatusOr<RankResult> Rank(const QuoteBook& book,
                                 const RankRequest& request, const Clock& clock,
                                 RankScratch* scratch = nullptr);

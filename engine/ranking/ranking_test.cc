@@ -443,3 +443,130 @@ TEST_F(RankTest, SameAnswerOnEveryThreadWithReusedScratch) {
 
 }  // namespace
 }  // namespace remit
+
+namespace remit {
+namespace {
+
+using testing::Book;
+using testing::C;
+using testing::Day;
+using testing::M;
+using testing::Must;
+using testing::SimpleQuote;
+
+Period Q(const char* text) { return Must(Period::Parse(text)); }
+
+Quote InPeriod(Quote quote, const char* period, absl::Time quoted_at) {
+  quote.period = Q(period);
+  quote.quoted_at = quoted_at;
+  return quote;
+}
+
+std::vector<std::string> OfferIds(const RankResult& result) {
+  std::vector<std::string> ids;
+  for (const Offer& offer : result.offers)
+    ids.push_back(offer.quote->quote->id);
+  return ids;
+}
+
+// USA -> MEX in two periods, judged on 2024-09-01: 2024_1Q's quotes are
+// stale by then (more than 183 days old), 2024_2Q's are not. GBR -> NGA's
+// latest period (2023_4Q) is older than USA -> MEX's.
+class RankPeriodsTest : public ::testing::Test {
+ protected:
+  RankPeriodsTest()
+      : book_(Book({
+            InPeriod(
+                SimpleQuote("a-1", "pa", C("US", "MX"), 500, "17.2", "17.5"),
+                "2024_1Q", Day(2024, 2, 10)),
+            InPeriod(
+                SimpleQuote("b-1", "pb", C("US", "MX"), 200, "17.0", "17.5"),
+                "2024_1Q", Day(2024, 2, 10)),
+            InPeriod(
+                SimpleQuote("a-2", "pa", C("US", "MX"), 300, "17.325", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+            InPeriod(
+                SimpleQuote("b-2", "pb", C("US", "MX"), 400, "17.15", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+            InPeriod(SimpleQuote("g", "pa", C("GB", "NG"), 0, "1900", "1950"),
+                     "2023_4Q", Day(2024, 8, 1)),
+        })),
+        clock_(Day(2024, 9, 1)) {}
+
+  QuoteBook book_;
+  FakeClock clock_;
+};
+
+TEST_F(RankPeriodsTest, DefaultIsTheCorridorsLatestPeriod) {
+  RankResult result =
+      Must(Rank(book_, RankRequest(C("US", "MX"), M("200 USD")), clock_));
+  EXPECT_EQ(result.period, Q("2024_2Q"));
+  EXPECT_EQ(result.summary.period, Q("2024_2Q"));
+  // a-2: 1.5 % + 1 %; b-2: 2 % + 2 %.
+  EXPECT_EQ(OfferIds(result), (std::vector<std::string>{"a-2", "b-2"}));
+  EXPECT_TRUE(result.excluded.empty());
+  EXPECT_EQ(result.summary.offer_count, 2u);
+  EXPECT_EQ(result.summary.average_total_cost_percent->ToString(2), "3.25");
+
+  RankResult gb =
+      Must(Rank(book_, RankRequest(C("GB", "NG"), M("150 GBP")), clock_));
+  EXPECT_EQ(gb.period, Q("2023_4Q"));
+  EXPECT_EQ(OfferIds(gb), (std::vector<std::string>{"g"}));
+}
+
+TEST_F(RankPeriodsTest, NamedPastPeriodRanksItsQuotesStaleOrNot) {
+  RankRequest request(C("US", "MX"), M("200 USD"));
+  request.period = Q("2024_1Q");
+  RankResult result = Must(Rank(book_, request, clock_));
+  EXPECT_EQ(result.period, Q("2024_1Q"));
+  // Stale at the clock, yet ranked: b-1 3.857 %, a-1 4.214 %.
+  EXPECT_EQ(OfferIds(result), (std::vector<std::string>{"b-1", "a-1"}));
+  EXPECT_TRUE(result.excluded.empty());
+  EXPECT_EQ(result.summary.offer_count, 2u);
+  EXPECT_EQ(result.summary.cheapest->quote->quote->id, "b-1");
+
+  // Without a named period, staleness applies as ever: on 2024-12-01 the
+  // latest period is stale too.
+  FakeClock later(Day(2024, 12, 1));
+  RankResult stale =
+      Must(Rank(book_, RankRequest(C("US", "MX"), M("200 USD")), later));
+  EXPECT_TRUE(stale.offers.empty());
+  ASSERT_EQ(stale.excluded.size(), 2u);
+  EXPECT_EQ(stale.excluded[0].reason, ExclusionReason::kStale);
+  request.period = Q("2024_2Q");
+  EXPECT_EQ(OfferIds(Must(Rank(book_, request, later))),
+            (std::vector<std::string>{"a-2", "b-2"}));
+}
+
+TEST_F(RankPeriodsTest, UnknownPeriodIsNotFoundListingThePeriods) {
+  RankRequest request(C("US", "MX"), M("200 USD"));
+  request.period = Q("2023_4Q");
+  absl::StatusOr<RankResult> result = Rank(book_, request, clock_);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(result.status().message(),
+            "corridor USA/USD->MEX/MXN has no quotes in period 2023_4Q; its "
+            "periods are 2024_1Q, 2024_2Q");
+}
+
+TEST(Usd200EquivalentTest, LooksAtTheChosenPeriodsSurveyAmounts) {
+  const Corridor gb_bd = C("GB", "BD");
+  auto survey = [&](const char* id, int64_t smallest, const char* period) {
+    Quote q = SimpleQuote(id, "p", gb_bd, 0, "1", "168");
+    q.rate.reset();
+    q.survey_points = {{smallest, 499, testing::R("163.8"), {}},
+                       {smallest * 5 / 2, 499, testing::R("163.8"), {}}};
+    q.period = Q(period);
+    return q;
+  };
+  QuoteBook book =
+      Book({survey("old", 11000, "2024_1Q"), survey("new", 12000, "2024_2Q")});
+  EXPECT_EQ(Must(Usd200Equivalent(book, gb_bd)).amount.ToString(),
+            "120.00 GBP");
+  EXPECT_EQ(Must(Usd200Equivalent(book, gb_bd, Q("2024_1Q"))).amount.ToString(),
+            "110.00 GBP");
+  EXPECT_EQ(Usd200Equivalent(book, gb_bd, Q("2023_1Q")).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace remit

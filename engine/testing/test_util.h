@@ -31,6 +31,8 @@ T Must(absl::StatusOr<T> value) {
 // The sample corridors, through runfiles (//testdata).
 inline constexpr char kSampleCorridors[] =
     "testdata/sample_corridors.textproto";
+// Quotes in survey periods (//testdata: survey_periods.textproto).
+inline constexpr char kSurveyPeriods[] = "testdata/survey_periods.textproto";
 
 // The whole file at `path` (test data comes through runfiles).
 inline std::string ReadFile(const std::string& path) {

@@ -150,6 +150,15 @@ inline const std::vector<BadRequest>& BadRankRequests() {
        },
        grpc::StatusCode::INVALID_ARGUMENT,
        "corridor.receive_country: 'USA' is also the sending country"},
+      {"bad period", [](v1::RankOffersRequest* r) { r->set_period("2024_5Q"); },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       "period: '2024_5Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q): "
+       "the quarter must be 1 to 4"},
+      {"period of data without periods",
+       [](v1::RankOffersRequest* r) { r->set_period("2024_2Q"); },
+       grpc::StatusCode::NOT_FOUND,
+       "corridor USA/USD->MEX/MXN has no quotes in period 2024_2Q; its "
+       "quotes have no period"},
   };
   return *requests;
 }

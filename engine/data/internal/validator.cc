@@ -192,6 +192,8 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   quote.source = proto.source();
   quote.quoted_at = Date(node, proto, "quoted_at", proto.quoted_at(), true)
                         .value_or(absl::UnixEpoch());
+  quote.period = Convert<Period>(node, proto, "period", proto.period(),
+                                 /*required=*/false, &Period::Parse);
 
   const CurrencyCode send = corridor->send_currency();
   quote.min_send_minor = Amount(node, proto, "min_send_amount",

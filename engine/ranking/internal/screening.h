@@ -3,7 +3,8 @@
 // it. Internal to engine/ranking.
 //
 // The rules, in order: opaque quotes are excluded unless include_opaque;
-// stale quotes (older than max_quote_age); quotes whose limits do not admit
+// stale quotes (older than max_quote_age; none when the request names a
+// period); quotes whose limits do not admit
 // the amount (send mode; receive mode learns this when priced); quotes
 // without a mid-market rate; opaque quotes the filter rejects. Transparent
 // quotes the filter rejects still count for the corridor summary, so they
@@ -42,7 +43,9 @@ class Screen {
   // Inline, like Check, so that a scan can keep the screen in registers.
   Screen(const RankRequest& request, absl::Time now)
       : refused_facets_(RefusedFacets(request.filter)),
-        stale_before_(request.max_quote_age == absl::InfiniteDuration()
+        // A named period asks for history: nothing in it is stale.
+        stale_before_(request.period.has_value() ||
+                              request.max_quote_age == absl::InfiniteDuration()
                           ? absl::InfinitePast()
                           : now - request.max_quote_age),
         amount_(request.amount.minor_units()),
