@@ -40,7 +40,8 @@ TEST(DatasetTest, RpwAndNativeFilesLoadTogether) {
   FakeClock clock(Day(2026, 11, 15));
   std::shared_ptr<const Snapshot> both = Must(
       Snapshot::Load({kSampleCorridors, "testdata/rpw_sample.csv"}, {}, clock));
-  EXPECT_EQ(both->info().quote_count, 36u + 6u);
+  // Both RPW quarters, six services each.
+  EXPECT_EQ(both->info().quote_count, 36u + 12u);
   EXPECT_EQ(both->info().corridor_count, 9u);
 }
 

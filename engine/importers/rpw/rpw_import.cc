@@ -542,6 +542,7 @@ std::optional<std::string> RpwImporter::ImportRow(
   }
   quote.set_quoted_at(*date);
   quote.set_source(absl::StrCat("RPW ", period));
+  quote.set_period(PeriodName(*key));
   Period& bucket = periods_[*key];
   bucket.quotes.push_back(std::move(quote));
   bucket.lines.push_back(line);
@@ -558,12 +559,6 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
         absl::StrCat(name_, ": period: '", options_.rpw_period,
                      "' is not a period like 2024_2Q"));
   }
-  // The period asked for, or the latest.
-  const std::optional<int> chosen =
-      wanted_period_.has_value()
-          ? wanted_period_
-          : (periods_.empty() ? std::nullopt
-                              : std::optional<int>(periods_.rbegin()->first));
   if (wanted_period_.has_value() && periods_.count(*wanted_period_) == 0) {
     std::vector<std::string> names;
     for (int k : seen_periods_) names.push_back(PeriodName(k));
@@ -574,19 +569,20 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
   }
   ImportReport report;
   v1::Dataset dataset;
-  dataset.mutable_metadata()->set_name(
-      chosen.has_value()
-          ? absl::StrCat("Remittance Prices Worldwide ", PeriodName(*chosen))
-          : "Remittance Prices Worldwide");
+  // "Remittance Prices Worldwide 2011_1Q to 2025_3Q".
+  std::string title = "Remittance Prices Worldwide";
+  if (!periods_.empty()) {
+    absl::StrAppend(&title, " ", PeriodName(periods_.begin()->first));
+    if (periods_.size() > 1) {
+      absl::StrAppend(&title, " to ", PeriodName(periods_.rbegin()->first));
+    }
+  }
+  dataset.mutable_metadata()->set_name(title);
   dataset.mutable_metadata()->set_publisher("The World Bank");
   dataset.mutable_metadata()->set_license("CC BY 4.0");
   std::vector<int> lines;
   absl::flat_hash_set<std::string> used_providers;
   for (auto& [key, period] : periods_) {
-    if (chosen.has_value() && key != *chosen) {
-      report.skipped_other_periods += period.quotes.size();
-      continue;
-    }
     report.loaded.push_back({PeriodName(key), period.quotes.size()});
     for (v1::Quote& quote : period.quotes) {
       used_providers.insert(quote.provider_id());

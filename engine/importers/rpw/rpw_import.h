@@ -40,8 +40,10 @@
 // union"), so that they never collide with other files' providers. Quotes
 // get "rpw-<period>-<id>" from RPW's id column, or the row's line.
 //
-// Periods: DatasetOptions::rpw_period ("2024_2Q") loads that period only;
-// by default the latest period in the file.
+// Periods: every quarter of the file is loaded, each quote with its period
+// (Quote.period: rankings then use each corridor's latest period unless a
+// request names one). DatasetOptions::rpw_period ("2024_2Q") loads that
+// period only.
 //
 // Thread-safety: RpwImporter is for one import at a time; ImportRpwCsv is
 // a pure function.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "engine/data/dataset.h"
@@ -28,15 +29,27 @@ DatasetOptions Period(const char* period) {
   return options;
 }
 
-TEST(RpwImportTest, LatestPeriodByDefault) {
+TEST(RpwImportTest, EveryPeriodByDefault) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file =
       ImportRpwCsv("rpw.csv", ReadFile(kSample), {}, &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
   const v1::Dataset& d = file->dataset();
-  ASSERT_EQ(d.quotes_size(), 6);
-  for (const v1::Quote& q : d.quotes()) {
-    EXPECT_EQ(q.source(), "RPW 2026_3Q");
+  ASSERT_EQ(d.quotes_size(), 12);
+  const ImportReport& report = *file->report();
+  ASSERT_EQ(report.loaded.size(), 2u);
+  EXPECT_EQ(report.loaded[0].period, "2026_2Q");
+  EXPECT_EQ(report.loaded[0].rows, 6u);
+  EXPECT_EQ(report.loaded[1].period, "2026_3Q");
+  EXPECT_EQ(report.loaded[1].rows, 6u);
+  EXPECT_EQ(report.quarantined_rows(), 0u);
+  EXPECT_EQ(d.metadata().name(),
+            "Remittance Prices Worldwide 2026_2Q to 2026_3Q");
+  for (int i = 0; i < d.quotes_size(); ++i) {
+    const v1::Quote& q = d.quotes(i);
+    const char* period = i < 6 ? "2026_2Q" : "2026_3Q";
+    EXPECT_EQ(q.period(), period);
+    EXPECT_EQ(q.source(), absl::StrCat("RPW ", period));
     EXPECT_EQ(q.survey_points_size(), 2);
     EXPECT_EQ(q.corridor().send_country(), "GBR");
     EXPECT_EQ(q.corridor().receive_country(), "BGD");
@@ -45,12 +58,13 @@ TEST(RpwImportTest, LatestPeriodByDefault) {
   }
   EXPECT_EQ(d.providers_size(), 6);
   EXPECT_EQ(d.metadata().license(), "CC BY 4.0");
-  // "Bengal Bank, London Branch" was quoted in the CSV.
-  EXPECT_EQ(d.quotes(2).provider_id(), "rpw-bengal-bank-london-branch");
-  EXPECT_EQ(d.quotes(2).speed(), v1::SPEED_THREE_TO_FIVE_DAYS);
-  EXPECT_EQ(d.quotes(2).receive_method(), v1::RECEIVE_METHOD_BANK_ACCOUNT);
-  EXPECT_EQ(d.quotes(4).transparent(), false);  // transparent = No.
-  EXPECT_EQ(d.quotes(5).payment_instrument(),
+  // "Bengal Bank, London Branch" was quoted in the CSV. The 2026_3Q rows
+  // come sixth to eleventh.
+  EXPECT_EQ(d.quotes(8).provider_id(), "rpw-bengal-bank-london-branch");
+  EXPECT_EQ(d.quotes(8).speed(), v1::SPEED_THREE_TO_FIVE_DAYS);
+  EXPECT_EQ(d.quotes(8).receive_method(), v1::RECEIVE_METHOD_BANK_ACCOUNT);
+  EXPECT_EQ(d.quotes(10).transparent(), false);  // transparent = No.
+  EXPECT_EQ(d.quotes(11).payment_instrument(),
             v1::PAYMENT_INSTRUMENT_MOBILE_WALLET);
 }
 
@@ -132,7 +146,7 @@ TEST(RpwImportTest, UpperCaseHeadersAndCorridorColumn) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file = ImportRpwCsv("up.csv", csv, {}, &errors);
   ASSERT_TRUE(file.ok()) << DescribeErrors(errors);
-  EXPECT_EQ(file->dataset().quotes_size(), 6);
+  EXPECT_EQ(file->dataset().quotes_size(), 12);
 }
 
 struct BadRow {
@@ -176,11 +190,11 @@ TEST(RpwImportTest, RowProblemsQuarantineTheRowNotTheFile) {
     EXPECT_TRUE(errors.empty()) << DescribeErrors(errors);
     const ImportReport& report = *file->report();
     if (c.reason[0] == '\0') {
-      EXPECT_EQ(file->dataset().quotes_size(), 6) << c.with;
+      EXPECT_EQ(file->dataset().quotes_size(), 12) << c.with;
       EXPECT_EQ(report.quarantined_rows(), 0u) << c.with;
       continue;
     }
-    EXPECT_EQ(file->dataset().quotes_size(), 5) << c.with;
+    EXPECT_EQ(file->dataset().quotes_size(), 11) << c.with;
     ASSERT_EQ(report.quarantined.size(), 1u) << c.with;
     EXPECT_EQ(report.quarantined[0].reason, c.reason);
     EXPECT_EQ(report.quarantined[0].rows, 1u);
@@ -210,11 +224,11 @@ TEST(RpwImportTest, RowsThatStillPriceAreKeptWithANote) {
             "margin by more than 0.01 points");
   EXPECT_EQ(report.notes[0].first_places,
             std::vector<std::string>{"rpw.csv:8"});
-  EXPECT_EQ(file.dataset().quotes(0).speed(), v1::SPEED_SIX_DAYS_OR_MORE);
-  ASSERT_EQ(report.loaded.size(), 1u);
-  EXPECT_EQ(report.loaded[0].period, "2026_3Q");
-  EXPECT_EQ(report.loaded[0].rows, 6u);
-  EXPECT_EQ(report.skipped_other_periods, 6u);  // The 2026_2Q rows.
+  EXPECT_EQ(file.dataset().quotes(6).speed(), v1::SPEED_SIX_DAYS_OR_MORE);
+  ASSERT_EQ(report.loaded.size(), 2u);
+  EXPECT_EQ(report.loaded[1].period, "2026_3Q");
+  EXPECT_EQ(report.loaded[1].rows, 6u);
+  EXPECT_EQ(report.skipped_other_periods, 0u);
 }
 
 TEST(RpwImportTest, NormalisesDatesSpeedsAndUnknownMarkers) {
