@@ -45,6 +45,26 @@ TEST(DatasetTest, RpwAndNativeFilesLoadTogether) {
   EXPECT_EQ(both->info().corridor_count, 9u);
 }
 
+// Two RPW extracts of the same quarter load together: the same firm is one
+// provider, and rows without RPW's id column are told apart by file.
+TEST(DatasetTest, TwoRpwFilesShareTheirFirms) {
+  const std::string csv = ReadFile("testdata/rpw_sample.csv");
+  std::vector<DatasetError> errors;
+  ParsedDataset a = Must(ParseDataset("a/rpw.csv", csv, {}, &errors));
+  ParsedDataset b = Must(ParseDataset("b/extract.csv", csv, {}, &errors));
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook({a, b}, {}, &errors);
+  ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+  EXPECT_EQ(book->providers().size(), 6u);
+  EXPECT_EQ(book->quotes().size(), 24u);
+  // A native file still may not redefine an id.
+  ParsedDataset native =
+      Must(ParseDataset("n.textproto",
+                        "providers { id: \"rpw-northwind-remit\" name: \"N\" "
+                        "type: PROVIDER_TYPE_BANK }",
+                        {}, &errors));
+  EXPECT_FALSE(BuildQuoteBook({a, native}, {}, &errors).ok());
+}
+
 TEST(DatasetTest, LoadsTheSampleCorridors) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file =

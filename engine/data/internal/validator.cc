@@ -22,6 +22,12 @@ void Validator::AddProviders(const ParsedDataset& file) {
     if (ok) {
       auto [it, inserted] = provider_ids_.try_emplace(
           proto.id(), IdPlace{&file, node.line, "providers", i});
+      // Imported files (RPW) name their providers after the firm: the same
+      // firm in two of them is one provider, as first defined.
+      if (!inserted && file.report() != nullptr &&
+          it->second.file->report() != nullptr) {
+        continue;
+      }
       if (!inserted) {
         Error(node, proto, "id",
               absl::StrCat("'", proto.id(), "' is already defined at ",

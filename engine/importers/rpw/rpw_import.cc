@@ -287,7 +287,9 @@ std::optional<absl::int128> ExactFee11(const std::string& text,
 }  // namespace
 
 RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
-    : name_(std::move(name)), options_(options) {
+    : name_(std::move(name)),
+      file_slug_(Slug(name_.substr(name_.find_last_of('/') + 1))),
+      options_(options) {
   if (!options.rpw_period.empty()) {
     wanted_period_ = PeriodKey(options.rpw_period);
     bad_wanted_period_ = !wanted_period_.has_value();
@@ -473,8 +475,10 @@ std::optional<std::string> RpwImporter::ImportRow(
     return "transparent: not yes or no";
   }
   const std::string id = Cell(cells, kId);
+  // Without RPW's id column, the file and line tell rows apart (two
+  // extracts of one quarter may be loaded together).
   const std::string quote_id =
-      id.empty() ? absl::StrCat("rpw-", period, "-line-", line)
+      id.empty() ? absl::StrCat("rpw-", period, "-", file_slug_, "-", line)
                  : absl::StrCat("rpw-", period, "-", Slug(id));
   if (quote_ids_.contains(quote_id)) return "id: repeats another row's";
 

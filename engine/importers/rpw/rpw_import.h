@@ -37,8 +37,10 @@
 // % differs from fee / amount + margin by more than 0.01 points.
 //
 // Providers get ids from the firm names, prefixed "rpw-" ("rpw-western-
-// union"), so that they never collide with other files' providers. Quotes
-// get "rpw-<period>-<id>" from RPW's id column, or the row's line.
+// union"), so that they never collide with other files' providers; the
+// same firm in two RPW files is one provider. Quotes get
+// "rpw-<period>-<id>" from RPW's id column, else
+// "rpw-<period>-<file>-<line>" ("rpw-2024_2Q-rpw-csv-12").
 //
 // Periods: every quarter of the file is loaded, each quote with its period
 // (Quote.period: rankings then use each corridor's latest period unless a
@@ -131,6 +133,7 @@ class RpwImporter {
       const std::map<std::string, Tally>& tallies);
 
   std::string name_;
+  std::string file_slug_;  // "rpw-csv" for "data/rpw.csv".
   DatasetOptions options_;
   std::optional<int> wanted_period_;
   bool bad_wanted_period_ = false;
