@@ -281,15 +281,14 @@ class SheetHandler final : public XmlHandler {
  public:
   using RowCallback =
       absl::FunctionRef<absl::Status(int, absl::Span<const XlsxCell>)>;
-  using SharedStringLookup = absl::FunctionRef<absl::string_view(size_t)>;
-
+  // Shared string i is chars[ends[i-1], ends[i]) (ends[-1] = 0).
   SheetHandler(std::string place, const XlsxReaderOptions& options,
-               size_t shared_string_count, SharedStringLookup shared_string,
-               RowCallback on_row)
+               absl::string_view shared_chars,
+               absl::Span<const size_t> shared_ends, RowCallback on_row)
       : place_(std::move(place)),
         options_(options),
-        shared_string_count_(shared_string_count),
-        shared_string_(shared_string),
+        shared_chars_(shared_chars),
+        shared_ends_(shared_ends),
         on_row_(on_row) {}
 
   absl::Status StartElement(absl::string_view name,
@@ -449,13 +448,14 @@ class SheetHandler final : public XmlHandler {
       case XlsxCellType::kSharedString: {
         const std::optional<int> index = ParseIndex(cell.text);
         if (!index.has_value() ||
-            static_cast<size_t>(*index) >= shared_string_count_) {
+            static_cast<size_t>(*index) >= shared_ends_.size()) {
           return CellError(absl::StrCat("shared string '", cell.text,
                                         "' is not one of the ",
-                                        shared_string_count_, " in the file"));
+                                        shared_ends_.size(), " in the file"));
         }
-        const absl::string_view text = shared_string_(*index);
-        cell.text.assign(text.data(), text.size());
+        const size_t begin = *index == 0 ? 0 : shared_ends_[*index - 1];
+        cell.text.assign(shared_chars_.data() + begin,
+                         shared_ends_[*index] - begin);
         break;
       }
       case XlsxCellType::kBoolean:
@@ -514,8 +514,8 @@ class SheetHandler final : public XmlHandler {
 
   const std::string place_;  // "NAME:SHEET"
   const XlsxReaderOptions& options_;
-  const size_t shared_string_count_;
-  SharedStringLookup shared_string_;
+  const absl::string_view shared_chars_;
+  const absl::Span<const size_t> shared_ends_;
   RowCallback on_row_;
 
   bool in_sheet_data_ = false;
@@ -632,12 +632,6 @@ absl::StatusOr<XlsxReader> XlsxReader::Open(std::string name, std::string bytes,
   return reader;
 }
 
-absl::string_view XlsxReader::SharedString(size_t index) const {
-  const size_t begin = index == 0 ? 0 : shared_string_ends_[index - 1];
-  return absl::string_view(shared_chars_)
-      .substr(begin, shared_string_ends_[index] - begin);
-}
-
 absl::Status XlsxReader::ReadRows(
     absl::string_view sheet,
     absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
@@ -668,11 +662,8 @@ absl::Status XlsxReader::ReadRows(
     return absl::InvalidArgumentError(
         absl::StrCat(place, ": its part ", found->part, " is missing"));
   }
-  const auto shared_string = [this](size_t index) {
-    return SharedString(index);
-  };
-  SheetHandler handler(place, options_, shared_string_ends_.size(),
-                       shared_string, on_row);
+  SheetHandler handler(place, options_, shared_chars_, shared_string_ends_,
+                       on_row);
   return ParsePart(*zip, found->part, options_.max_part_bytes, handler,
                    absl::StrCat(place, ": "),
                    [&handler] { return handler.Where(); });
