@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -454,6 +455,42 @@ TEST(XlsxReaderTest, HostileXml) {
     const absl::Status status = ReadSheet(*reader, "S").status();
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.what;
     EXPECT_EQ(Message(status), c.message) << c.what;
+  }
+}
+
+TEST(XlsxReaderTest, AnEndlessTagIsRefusedNotBuffered) {
+  // A 20 MB attribute value deflates to a few KB; expat would buffer it all.
+  const std::string xml = "<worksheet><sheetData><row r=\"" +
+                          std::string(20 << 20, '1') +
+                          "\"/></sheetData></worksheet>";
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("w.xlsx", OneSheetWorkbook(xml));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const absl::Status status = ReadSheet(*reader, "S").status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(status),
+              HasSubstr("w.xlsx:S: xl/s.xml: malformed XML at line 1: "));
+  EXPECT_THAT(Message(status), HasSubstr(" bytes without an element or text"));
+}
+
+TEST(XlsxReaderTest, ConcurrentReadsOfOneReader) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  const absl::StatusOr<Rows> expected = ReadSheet(reader, "Cells");
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  std::vector<absl::StatusOr<Rows>> results(4, Rows());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&reader, &results, i] {
+      for (int k = 0; k < 20 && results[i].ok(); ++k) {
+        results[i] = ReadSheet(reader, i % 2 == 0 ? "Cells" : "Strings");
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(results[i].ok()) << results[i].status();
+    if (i % 2 == 0) EXPECT_EQ(*results[i], *expected);
+    if (i % 2 == 1) EXPECT_EQ(results[i]->size(), 9u);
   }
 }
 
