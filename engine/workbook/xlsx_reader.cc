@@ -55,6 +55,14 @@ absl::Status ParsePart(const ZipArchive& zip, absl::string_view part,
 
 std::string Nowhere() { return ""; }
 
+// Text from the file as shown in a message: at most 40 bytes of it (a
+// hostile file's attribute may be megabytes long).
+std::string Shown(absl::string_view text) {
+  constexpr size_t kMost = 40;
+  if (text.size() <= kMost) return std::string(text);
+  return absl::StrCat(text.substr(0, kMost), "...");
+}
+
 // "xl/workbook.xml" -> "xl/"; "workbook.xml" -> "".
 std::string PartDirectory(absl::string_view part) {
   const size_t slash = part.rfind('/');
@@ -346,7 +354,7 @@ class SheetHandler final : public XmlHandler {
     if (const char* r = AttributeValue(attributes, "r")) {
       const std::optional<int> number = ParseRowNumber(r);
       if (!number.has_value()) {
-        return Error(absl::StrCat(": row '", r, "'", Where(),
+        return Error(absl::StrCat(": row '", Shown(r), "'", Where(),
                                   ": not a row number from 1 to ", kMaxRow));
       }
       if (*number <= last_row_) {
@@ -376,11 +384,11 @@ class SheetHandler final : public XmlHandler {
     if (const char* r = AttributeValue(attributes, "r")) {
       const std::optional<CellPlace> place = ParseCellReference(r);
       if (!place.has_value()) {
-        return RowError(absl::StrCat("cell reference '", r,
+        return RowError(absl::StrCat("cell reference '", Shown(r),
                                      "' is not one from A1 to XFD", kMaxRow));
       }
       if (place->row != row_) {
-        return RowError(absl::StrCat("cell ", r, " names another row"));
+        return RowError(absl::StrCat("cell ", Shown(r), " names another row"));
       }
       column_ = place->column;
     } else {
@@ -393,7 +401,7 @@ class SheetHandler final : public XmlHandler {
     const char* t = AttributeValue(attributes, "t");
     const std::optional<XlsxCellType> type = CellTypeFromAttribute(t);
     if (!type.has_value()) {
-      return CellError(absl::StrCat("unknown cell type t=\"", t, "\""));
+      return CellError(absl::StrCat("unknown cell type t=\"", Shown(t), "\""));
     }
     if (count_ > static_cast<size_t>(kMaxColumn)) {
       return RowError("more cells than a row has columns");
@@ -449,7 +457,7 @@ class SheetHandler final : public XmlHandler {
         const std::optional<int> index = ParseIndex(cell.text);
         if (!index.has_value() ||
             static_cast<size_t>(*index) >= shared_ends_.size()) {
-          return CellError(absl::StrCat("shared string '", cell.text,
+          return CellError(absl::StrCat("shared string '", Shown(cell.text),
                                         "' is not one of the ",
                                         shared_ends_.size(), " in the file"));
         }
@@ -460,8 +468,8 @@ class SheetHandler final : public XmlHandler {
       }
       case XlsxCellType::kBoolean:
         if (cell.text != "0" && cell.text != "1") {
-          return CellError(
-              absl::StrCat("boolean '", cell.text, "' is neither 0 nor 1"));
+          return CellError(absl::StrCat("boolean '", Shown(cell.text),
+                                        "' is neither 0 nor 1"));
         }
         break;
       case XlsxCellType::kInlineString:

@@ -443,6 +443,12 @@ TEST(XlsxReaderTest, HostileXml) {
        "<worksheet><sheetData><row><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c>"
        "</row></sheetData></worksheet>",
        "w.xlsx:S: row 1: a cell after column XFD, the last a sheet has"},
+      {"a long bad reference, shown cut short",
+       "<worksheet><sheetData><row><c r=\"" + std::string(100, 'Q') +
+           "\"><v>1</v></c></row></sheetData></worksheet>",
+       "w.xlsx:S: row 1: cell reference "
+       "'QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+       "...' is not one from A1 to XFD1048576"},
       {"unclosed", "<worksheet><sheetData><row><c><v>1</v></c></row>",
        "w.xlsx:S: xl/s.xml: malformed XML at line 1, column 49: no element "
        "found (after "
