@@ -51,8 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           Require(row_bytes <= options.max_row_bytes, "row bytes bounded");
           return absl::OkStatus();
         });
-    Require(status.ok() ||
-                status.code() == absl::StatusCode::kInvalidArgument,
+    Require(status.ok() || status.code() == absl::StatusCode::kInvalidArgument,
             "a bad sheet is INVALID_ARGUMENT");
   }
   return 0;
