@@ -55,6 +55,14 @@ absl::Status ParsePart(const ZipArchive& zip, absl::string_view part,
 
 std::string Nowhere() { return ""; }
 
+// Text from the file as shown in a message: at most 40 bytes of it (a
+// hostile file's attribute may be megabytes long).
+std::string Shown(absl::string_view text) {
+  constexpr size_t kMost = 40;
+  if (text.size() <= kMost) return std::string(text);
+  return absl::StrCat(text.substr(0, kMost), "...");
+}
+
 // "xl/workbook.xml" -> "xl/"; "workbook.xml" -> "".
 std::string PartDirectory(absl::string_view part) {
   const size_t slash = part.rfind('/');
@@ -281,15 +289,14 @@ class SheetHandler final : public XmlHandler {
  public:
   using RowCallback =
       absl::FunctionRef<absl::Status(int, absl::Span<const XlsxCell>)>;
-  using SharedStringLookup = absl::FunctionRef<absl::string_view(size_t)>;
-
+  // Shared string i is chars[ends[i-1], ends[i]) (ends[-1] = 0).
   SheetHandler(std::string place, const XlsxReaderOptions& options,
-               size_t shared_string_count, SharedStringLookup shared_string,
-               RowCallback on_row)
+               absl::string_view shared_chars,
+               absl::Span<const size_t> shared_ends, RowCallback on_row)
       : place_(std::move(place)),
         options_(options),
-        shared_string_count_(shared_string_count),
-        shared_string_(shared_string),
+        shared_chars_(shared_chars),
+        shared_ends_(shared_ends),
         on_row_(on_row) {}
 
   absl::Status StartElement(absl::string_view name,
@@ -347,7 +354,7 @@ class SheetHandler final : public XmlHandler {
     if (const char* r = AttributeValue(attributes, "r")) {
       const std::optional<int> number = ParseRowNumber(r);
       if (!number.has_value()) {
-        return Error(absl::StrCat(": row '", r, "'", Where(),
+        return Error(absl::StrCat(": row '", Shown(r), "'", Where(),
                                   ": not a row number from 1 to ", kMaxRow));
       }
       if (*number <= last_row_) {
@@ -377,11 +384,11 @@ class SheetHandler final : public XmlHandler {
     if (const char* r = AttributeValue(attributes, "r")) {
       const std::optional<CellPlace> place = ParseCellReference(r);
       if (!place.has_value()) {
-        return RowError(absl::StrCat("cell reference '", r,
+        return RowError(absl::StrCat("cell reference '", Shown(r),
                                      "' is not one from A1 to XFD", kMaxRow));
       }
       if (place->row != row_) {
-        return RowError(absl::StrCat("cell ", r, " names another row"));
+        return RowError(absl::StrCat("cell ", Shown(r), " names another row"));
       }
       column_ = place->column;
     } else {
@@ -394,7 +401,7 @@ class SheetHandler final : public XmlHandler {
     const char* t = AttributeValue(attributes, "t");
     const std::optional<XlsxCellType> type = CellTypeFromAttribute(t);
     if (!type.has_value()) {
-      return CellError(absl::StrCat("unknown cell type t=\"", t, "\""));
+      return CellError(absl::StrCat("unknown cell type t=\"", Shown(t), "\""));
     }
     if (count_ > static_cast<size_t>(kMaxColumn)) {
       return RowError("more cells than a row has columns");
@@ -449,19 +456,20 @@ class SheetHandler final : public XmlHandler {
       case XlsxCellType::kSharedString: {
         const std::optional<int> index = ParseIndex(cell.text);
         if (!index.has_value() ||
-            static_cast<size_t>(*index) >= shared_string_count_) {
-          return CellError(absl::StrCat("shared string '", cell.text,
+            static_cast<size_t>(*index) >= shared_ends_.size()) {
+          return CellError(absl::StrCat("shared string '", Shown(cell.text),
                                         "' is not one of the ",
-                                        shared_string_count_, " in the file"));
+                                        shared_ends_.size(), " in the file"));
         }
-        const absl::string_view text = shared_string_(*index);
-        cell.text.assign(text.data(), text.size());
+        const size_t begin = *index == 0 ? 0 : shared_ends_[*index - 1];
+        cell.text.assign(shared_chars_.data() + begin,
+                         shared_ends_[*index] - begin);
         break;
       }
       case XlsxCellType::kBoolean:
         if (cell.text != "0" && cell.text != "1") {
-          return CellError(
-              absl::StrCat("boolean '", cell.text, "' is neither 0 nor 1"));
+          return CellError(absl::StrCat("boolean '", Shown(cell.text),
+                                        "' is neither 0 nor 1"));
         }
         break;
       case XlsxCellType::kInlineString:
@@ -514,8 +522,8 @@ class SheetHandler final : public XmlHandler {
 
   const std::string place_;  // "NAME:SHEET"
   const XlsxReaderOptions& options_;
-  const size_t shared_string_count_;
-  SharedStringLookup shared_string_;
+  const absl::string_view shared_chars_;
+  const absl::Span<const size_t> shared_ends_;
   RowCallback on_row_;
 
   bool in_sheet_data_ = false;
@@ -632,12 +640,6 @@ absl::StatusOr<XlsxReader> XlsxReader::Open(std::string name, std::string bytes,
   return reader;
 }
 
-absl::string_view XlsxReader::SharedString(size_t index) const {
-  const size_t begin = index == 0 ? 0 : shared_string_ends_[index - 1];
-  return absl::string_view(shared_chars_)
-      .substr(begin, shared_string_ends_[index] - begin);
-}
-
 absl::Status XlsxReader::ReadRows(
     absl::string_view sheet,
     absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
@@ -668,11 +670,8 @@ absl::Status XlsxReader::ReadRows(
     return absl::InvalidArgumentError(
         absl::StrCat(place, ": its part ", found->part, " is missing"));
   }
-  const auto shared_string = [this](size_t index) {
-    return SharedString(index);
-  };
-  SheetHandler handler(place, options_, shared_string_ends_.size(),
-                       shared_string, on_row);
+  SheetHandler handler(place, options_, shared_chars_, shared_string_ends_,
+                       on_row);
   return ParsePart(*zip, found->part, options_.max_part_bytes, handler,
                    absl::StrCat(place, ": "),
                    [&handler] { return handler.Where(); });

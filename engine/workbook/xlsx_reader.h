@@ -142,7 +142,6 @@ class XlsxReader {
   };
 
   XlsxReader() = default;
-  absl::string_view SharedString(size_t index) const;
 
   std::string name_;
   std::string bytes_;

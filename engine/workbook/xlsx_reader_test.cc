@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -370,25 +371,16 @@ TEST(XlsxReaderTest, OptionsBoundWhatIsHeld) {
                 "uncompressed, more than the limit of 1000"));
 }
 
-// A workbook written here with libzip: one sheet whose XML is `sheet_xml`.
-std::string OneSheetWorkbook(const std::string& sheet_xml) {
-  const std::string workbook =
-      "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"a\"/>"
-      "</sheets></workbook>";
-  const std::string rels =
-      "<Relationships><Relationship Id=\"a\" Type=\"t/worksheet\" "
-      "Target=\"s.xml\"/></Relationships>";
+// A zip written here with libzip: `entries` are (name, content).
+std::string ZipOf(
+    const std::vector<std::pair<std::string, std::string>>& entries) {
   zip_error_t error;
   zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
   zip_t* zip = zip_open_from_source(out, ZIP_TRUNCATE, &error);
   zip_source_keep(out);
-  const std::pair<const char*, const std::string*> entries[] = {
-      {"xl/workbook.xml", &workbook},
-      {"xl/_rels/workbook.xml.rels", &rels},
-      {"xl/s.xml", &sheet_xml}};
   for (const auto& [name, text] : entries) {
-    zip_file_add(zip, name,
-                 zip_source_buffer(zip, text->data(), text->size(), 0),
+    zip_file_add(zip, name.c_str(),
+                 zip_source_buffer(zip, text.data(), text.size(), 0),
                  ZIP_FL_OVERWRITE);
   }
   zip_close(zip);
@@ -400,6 +392,88 @@ std::string OneSheetWorkbook(const std::string& sheet_xml) {
   zip_source_close(out);
   zip_source_free(out);
   return bytes;
+}
+
+constexpr char kOneSheet[] =
+    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"a\"/>"
+    "</sheets></workbook>";
+constexpr char kOneSheetRels[] =
+    "<Relationships><Relationship Id=\"a\" Type=\"t/worksheet\" "
+    "Target=\"s.xml\"/></Relationships>";
+
+// A workbook of one sheet, S, whose XML is `sheet_xml`.
+std::string OneSheetWorkbook(const std::string& sheet_xml) {
+  return ZipOf({{"xl/workbook.xml", kOneSheet},
+                {"xl/_rels/workbook.xml.rels", kOneSheetRels},
+                {"xl/s.xml", sheet_xml}});
+}
+
+TEST(XlsxReaderTest, WorkbookPartNamedByThePackageRelationships) {
+  const std::string package =
+      "<Relationships><Relationship Id=\"x\" Type=\"http://purl.oclc.org/"
+      "ooxml/officeDocument/relationships/officeDocument\" "
+      "Target=\"/book/main.xml\"/></Relationships>";
+  const std::string rels =
+      "<Relationships><Relationship Id=\"a\" Type=\"t/worksheet\" "
+      "Target=\"../sheets/one.xml\"/><Relationship Id=\"b\" "
+      "Type=\"t/sharedStrings\" Target=\"words.xml\"/></Relationships>";
+  absl::StatusOr<XlsxReader> reader = XlsxReader::Open(
+      "w.xlsx",
+      ZipOf({{"_rels/.rels", package},
+             {"book/main.xml", kOneSheet},
+             {"book/_rels/main.xml.rels", rels},
+             {"book/words.xml", "<sst><si><t>hello</t></si></sst>"},
+             {"sheets/one.xml",
+              "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row>"
+              "</sheetData></worksheet>"}}));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  absl::StatusOr<Rows> rows = ReadSheet(*reader, "S");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(*rows, (Rows{{1, {"A1 s=hello"}}}));
+}
+
+TEST(XlsxReaderTest, MalformedIndexParts) {
+  static const struct {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> entries;
+    const char* message;
+  } kCases[] = {
+      {"workbook.xml",
+       {{"xl/workbook.xml", "<workbook><sheets></workbook>"}},
+       "w.xlsx: not an xlsx workbook: xl/workbook.xml: malformed XML at line "
+       "1, column 21: mismatched tag"},
+      {"a sheet without a name",
+       {{"xl/workbook.xml", "<workbook><sheets><sheet/></sheets></workbook>"}},
+       "w.xlsx: not an xlsx workbook: xl/workbook.xml: sheet 1 has no name"},
+      {"relationships",
+       {{"xl/workbook.xml", kOneSheet},
+        {"xl/_rels/workbook.xml.rels", "<Relationships>"}},
+       "w.xlsx: not an xlsx workbook: xl/_rels/workbook.xml.rels: malformed "
+       "XML at line 1, column 16: no element found"},
+      {"package relationships",
+       {{"_rels/.rels", "<?xml version=\"1.0\"?><a></b>"},
+        {"xl/workbook.xml", kOneSheet}},
+       "w.xlsx: not an xlsx workbook: _rels/.rels: malformed XML at line 1, "
+       "column 27: mismatched tag"},
+      {"shared strings",
+       {{"xl/workbook.xml", kOneSheet},
+        {"xl/_rels/workbook.xml.rels", kOneSheetRels},
+        {"xl/sharedStrings.xml", "<sst><si><t>a</si></sst>"}},
+       "w.xlsx: xl/sharedStrings.xml: malformed XML at line 1, column 16: "
+       "mismatched tag"},
+      {"shared string inside another",
+       {{"xl/workbook.xml", kOneSheet},
+        {"xl/_rels/workbook.xml.rels", kOneSheetRels},
+        {"xl/sharedStrings.xml", "<sst><si><si/></si></sst>"}},
+       "w.xlsx: xl/sharedStrings.xml: a shared string inside another"},
+  };
+  for (const auto& c : kCases) {
+    const absl::StatusOr<XlsxReader> reader =
+        XlsxReader::Open("w.xlsx", ZipOf(c.entries));
+    EXPECT_EQ(reader.status().code(), absl::StatusCode::kInvalidArgument)
+        << c.what;
+    EXPECT_EQ(Message(reader.status()), c.message) << c.what;
+  }
 }
 
 TEST(XlsxReaderTest, HostileXml) {
@@ -442,6 +516,12 @@ TEST(XlsxReaderTest, HostileXml) {
        "<worksheet><sheetData><row><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c>"
        "</row></sheetData></worksheet>",
        "w.xlsx:S: row 1: a cell after column XFD, the last a sheet has"},
+      {"a long bad reference, shown cut short",
+       "<worksheet><sheetData><row><c r=\"" + std::string(100, 'Q') +
+           "\"><v>1</v></c></row></sheetData></worksheet>",
+       "w.xlsx:S: row 1: cell reference "
+       "'QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+       "...' is not one from A1 to XFD1048576"},
       {"unclosed", "<worksheet><sheetData><row><c><v>1</v></c></row>",
        "w.xlsx:S: xl/s.xml: malformed XML at line 1, column 49: no element "
        "found (after "
@@ -454,6 +534,42 @@ TEST(XlsxReaderTest, HostileXml) {
     const absl::Status status = ReadSheet(*reader, "S").status();
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.what;
     EXPECT_EQ(Message(status), c.message) << c.what;
+  }
+}
+
+TEST(XlsxReaderTest, AnEndlessTagIsRefusedNotBuffered) {
+  // A 20 MB attribute value deflates to a few KB; expat would buffer it all.
+  const std::string xml = "<worksheet><sheetData><row r=\"" +
+                          std::string(20 << 20, '1') +
+                          "\"/></sheetData></worksheet>";
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("w.xlsx", OneSheetWorkbook(xml));
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  const absl::Status status = ReadSheet(*reader, "S").status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(status),
+              HasSubstr("w.xlsx:S: xl/s.xml: malformed XML at line 1: "));
+  EXPECT_THAT(Message(status), HasSubstr(" bytes without an element or text"));
+}
+
+TEST(XlsxReaderTest, ConcurrentReadsOfOneReader) {
+  const XlsxReader reader = OpenOrDie("traps.xlsx");
+  const absl::StatusOr<Rows> expected = ReadSheet(reader, "Cells");
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  std::vector<absl::StatusOr<Rows>> results(4, Rows());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&reader, &results, i] {
+      for (int k = 0; k < 20 && results[i].ok(); ++k) {
+        results[i] = ReadSheet(reader, i % 2 == 0 ? "Cells" : "Strings");
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(results[i].ok()) << results[i].status();
+    if (i % 2 == 0) EXPECT_EQ(*results[i], *expected);
+    if (i % 2 == 1) EXPECT_EQ(results[i]->size(), 9u);
   }
 }
 

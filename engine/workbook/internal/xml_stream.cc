@@ -2,7 +2,7 @@
 
 #include <expat.h>
 
-#include <climits>
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -15,10 +15,25 @@ absl::string_view LocalName(absl::string_view name) {
   return colon == absl::string_view::npos ? name : name.substr(colon + 1);
 }
 
+namespace {
+
+// LocalName of a NUL-terminated name, in one pass (this runs for every
+// element and attribute of a sheet).
+absl::string_view LocalNameOf(const char* name) {
+  const char* local = name;
+  const char* p = name;
+  for (; *p != '\0'; ++p) {
+    if (*p == ':') local = p + 1;
+  }
+  return absl::string_view(local, static_cast<size_t>(p - local));
+}
+
+}  // namespace
+
 const char* AttributeValue(const char** attributes,
                            absl::string_view local_name) {
   for (const char** a = attributes; a[0] != nullptr; a += 2) {
-    if (LocalName(a[0]) == local_name) return a[1];
+    if (LocalNameOf(a[0]) == local_name) return a[1];
   }
   return nullptr;
 }
@@ -51,6 +66,7 @@ void XmlStream::OnStart(void* self, const char* name, const char** attributes) {
   XmlStream* xml = static_cast<XmlStream*>(self);
   // expat may deliver an event or two after a stop; they are ignored.
   if (!xml->stopped_.ok()) return;
+  xml->bytes_since_event_ = 0;
   if (++xml->depth_ > kMaxDepth) {
     xml->Stop(
         absl::InvalidArgumentError(absl::StrCat(
@@ -60,21 +76,23 @@ void XmlStream::OnStart(void* self, const char* name, const char** attributes) {
     return;
   }
   absl::Status status =
-      xml->handler_->StartElement(LocalName(name), attributes);
+      xml->handler_->StartElement(LocalNameOf(name), attributes);
   if (!status.ok()) xml->Stop(std::move(status), true);
 }
 
 void XmlStream::OnEnd(void* self, const char* name) {
   XmlStream* xml = static_cast<XmlStream*>(self);
   if (!xml->stopped_.ok()) return;
+  xml->bytes_since_event_ = 0;
   --xml->depth_;
-  absl::Status status = xml->handler_->EndElement(LocalName(name));
+  absl::Status status = xml->handler_->EndElement(LocalNameOf(name));
   if (!status.ok()) xml->Stop(std::move(status), true);
 }
 
 void XmlStream::OnText(void* self, const char* text, int length) {
   XmlStream* xml = static_cast<XmlStream*>(self);
   if (!xml->stopped_.ok()) return;
+  xml->bytes_since_event_ = 0;
   absl::Status status =
       xml->handler_->Text(absl::string_view(text, static_cast<size_t>(length)));
   if (!status.ok()) xml->Stop(std::move(status), true);
@@ -106,12 +124,20 @@ absl::Status XmlStream::Parse(const char* data, int size, bool final) {
 }
 
 absl::Status XmlStream::Feed(absl::string_view chunk) {
-  while (chunk.size() > static_cast<size_t>(INT_MAX)) {
-    absl::Status status = Parse(chunk.data(), INT_MAX, false);
+  while (!chunk.empty()) {
+    const size_t size = std::min(chunk.size(), size_t{1} << 20);
+    bytes_since_event_ += size;
+    absl::Status status = Parse(chunk.data(), static_cast<int>(size), false);
     if (!status.ok()) return status;
-    chunk.remove_prefix(INT_MAX);
+    if (bytes_since_event_ > kMaxBytesWithoutEvent) {
+      stopped_ = absl::InvalidArgumentError(absl::StrCat(
+          "malformed XML at line ", XML_GetCurrentLineNumber(parser_), ": ",
+          bytes_since_event_, " bytes without an element or text"));
+      return stopped_;
+    }
+    chunk.remove_prefix(size);
   }
-  return Parse(chunk.data(), static_cast<int>(chunk.size()), false);
+  return absl::OkStatus();
 }
 
 absl::Status XmlStream::Finish() { return Parse("", 0, true); }

@@ -6,7 +6,9 @@
 // so a part reads the same whether its namespace is the default one or is
 // bound to a prefix. Documents with a DOCTYPE are refused (no .xlsx part
 // has one, and refusing them rules out entity expansion attacks), as are
-// elements nested deeper than kMaxDepth.
+// elements nested deeper than kMaxDepth and documents where more than
+// kMaxBytesWithoutEvent bytes pass without an element or text (a tag or
+// attribute that long would make expat buffer all of it).
 //
 // Thread-safety: an XmlStream is used by one thread at a time.
 //
@@ -19,6 +21,8 @@
 //   return xml.Finish();
 #ifndef REMIT_ENGINE_WORKBOOK_INTERNAL_XML_STREAM_H_
 #define REMIT_ENGINE_WORKBOOK_INTERNAL_XML_STREAM_H_
+
+#include <cstddef>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -53,6 +57,7 @@ absl::string_view LocalName(absl::string_view name);
 class XmlStream {
  public:
   static constexpr int kMaxDepth = 256;
+  static constexpr size_t kMaxBytesWithoutEvent = size_t{16} << 20;
 
   // `handler` must outlive the stream.
   explicit XmlStream(XmlHandler* handler);
@@ -86,6 +91,7 @@ class XmlStream {
   absl::Status stopped_;
   bool stopped_by_handler_ = false;
   int depth_ = 0;
+  size_t bytes_since_event_ = 0;
 };
 
 }  // namespace remit::workbook_internal
