@@ -73,6 +73,8 @@ constexpr RpwImporter::Column kInterbank = {"inter lcu bank fx",
                                             "interlcubankfx", ""};
 constexpr RpwImporter::Column kPayout = {"receiving currency",
                                          "receivingcurrency", ""};
+constexpr RpwImporter::Column kDenomination = {"cc1 denomination amount",
+                                               "cc1denominationamount", ""};
 
 RpwImporter::Block BlockColumns(int n) {
   static const RpwImporter::Block kBlocks[2] = {
@@ -436,6 +438,48 @@ std::optional<std::string> RpwImporter::ImportBlock(
   return std::nullopt;
 }
 
+std::optional<std::string> RpwImporter::PayoutCurrency(
+    absl::Span<const std::string> cells, CurrencyCode send,
+    CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const {
+  const std::optional<CurrencyCode> local = receive_country.default_currency();
+  if (!local.has_value() || !mid_rate.ok() || mid_rate->scaled() <= 0) {
+    return std::nullopt;
+  }
+  const CurrencyCode usd = *CurrencyCode::FromString("USD");
+  if (*local == usd) return "USD";  // A dollarised destination.
+  // RPW rows do not say which currency their rates are in: some quote the
+  // receiving currency, some US dollars. cc1's US dollar denomination
+  // (200) over its amount in the sending currency gives US dollars per
+  // unit sent, at the survey's (often dated) reference: within a factor of
+  // two of it, the rates are in dollars.
+  absl::StatusOr<Money> amount =
+      Money::FromDecimal(Cell(cells, BlockColumns(0).amount), send);
+  absl::StatusOr<Rate> denomination =
+      Rate::FromString(Cell(cells, kDenomination));
+  if (!amount.ok() || amount->minor_units() <= 0 || !denomination.ok() ||
+      denomination->scaled() <= 0) {
+    return std::string(local->code());
+  }
+  // ratio = m / (denomination / amount), compared with 1/2 and 2 exactly:
+  // m x amount vs denomination x 10^exponent (both at Rate's scale).
+  const absl::int128 lhs =
+      absl::int128(mid_rate->scaled()) * amount->minor_units();
+  const absl::int128 rhs =
+      absl::int128(denomination->scaled()) *
+      static_cast<int64_t>(engine_internal::Pow10(send.exponent()));
+  const bool dollar_like = lhs * 2 >= rhs && lhs <= rhs * 2;
+  if (!dollar_like) return std::string(local->code());
+  // A receiving currency near the dollar (EUR, GBP, CHF, ...) could be
+  // either: say nothing rather than guess.
+  for (const char* near :
+       {"EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD", "BND", "PAB", "BSD",
+        "BMD", "KYD", "JOD", "KWD", "BHD", "OMR", "GIP", "FKP", "SHP", "JEP",
+        "GGP", "IMP", "XCD", "BZD", "BBD", "TTD", "ANG", "AWG"}) {
+    if (local->code() == near) return std::nullopt;
+  }
+  return "USD";
+}
+
 std::optional<std::string> RpwImporter::ImportRow(
     absl::Span<const std::string> cells, int line, absl::string_view place) {
   const std::string period = Cell(cells, kPeriod);
@@ -507,6 +551,17 @@ std::optional<std::string> RpwImporter::ImportRow(
     const std::string payout = Cell(cells, kPayout);
     if (!payout.empty() && CurrencyCode::FromString(payout).ok()) {
       quote.set_rate_currency(absl::AsciiStrToUpper(payout));
+    } else if (std::optional<std::string> inferred = PayoutCurrency(
+                   cells, *currency, *receive_country,
+                   mid_rate.ok()
+                       ? mid_rate
+                       : Rate::FromString(Cell(cells, BlockColumns(0).rate)))) {
+      quote.set_rate_currency(*inferred);
+    } else {
+      Count(&notes_,
+            "payout currency: the rates could be US dollars or the "
+            "receiving currency; no amount received is stated",
+            place);
     }
   }
 

@@ -70,6 +70,9 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "engine/data/parsed_dataset.h"
+#include "engine/money/country.h"
+#include "engine/money/currency.h"
+#include "engine/money/rate.h"
 #include "proto/remit/v1/dataset.pb.h"
 
 namespace remit {
@@ -126,6 +129,11 @@ class RpwImporter {
                                          int exponent, bool transparent,
                                          absl::string_view place,
                                          v1::Quote* quote);
+  // The currency the row's rates are in (and so the recipient is paid
+  // in), when the data shows it; nullopt when it cannot be told.
+  std::optional<std::string> PayoutCurrency(
+      absl::Span<const std::string> cells, CurrencyCode send,
+      CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const;
   void Count(std::map<std::string, Tally>* tallies, const std::string& reason,
              absl::string_view place);
   // Most rows first.

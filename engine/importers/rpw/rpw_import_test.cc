@@ -53,8 +53,10 @@ TEST(RpwImportTest, EveryPeriodByDefault) {
     EXPECT_EQ(q.survey_points_size(), 2);
     EXPECT_EQ(q.corridor().send_country(), "GBR");
     EXPECT_EQ(q.corridor().receive_country(), "BGD");
-    // Rows do not say which currency their rate is in: no guess.
-    EXPECT_TRUE(q.rate_currency().empty());
+    // Rows do not say which currency their rate is in: 165 per GBP is
+    // taka, far from 200 / 120 = 1.67 US dollars per GBP. Opaque rows
+    // state no rate at all.
+    EXPECT_EQ(q.rate_currency(), q.transparent() ? "BDT" : "");
   }
   EXPECT_EQ(d.providers_size(), 6);
   EXPECT_EQ(d.metadata().license(), "CC BY 4.0");
@@ -126,7 +128,7 @@ TEST(RpwImportTest, EngineReproducesPublishedTotals) {
             10'000'000)
             << q.quote->id << ": " << cost.total_cost_percent.ToString(4)
             << " vs " << expected.ToString(4);
-        EXPECT_FALSE(cost.amount_received.has_value());
+        EXPECT_EQ(cost.amount_received->currency().code(), "BDT");
         ++checked;
       }
     }
@@ -277,6 +279,47 @@ TEST(RpwImportTest, MissingRequiredColumnsAreNamed) {
   EXPECT_FALSE(ImportRpwCsv("x.csv", "a,\"b\n", {}, &errors).ok());
   EXPECT_EQ(errors[0].ToString(),
             "x.csv: line 1: a quoted field is never closed");
+}
+
+// Rows do not say which currency their rates are in. cc1's US dollar
+// denomination over its amount tells a rate in dollars from one in the
+// receiving currency.
+TEST(RpwImportTest, PayoutCurrencyFromTheRates) {
+  const std::string header =
+      "period,source_code,destination_code,firm,cc1 lcu code,cc1 lcu amount,"
+      "cc1 denomination amount,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,"
+      "inter lcu bank fx,transparent\n";
+  const struct {
+    const char* row;
+    const char* payout;  // Empty: not stated.
+  } cases[] = {
+      // 9.79 RWF per KES, far from 200 / 18000 = 0.011 USD per KES.
+      {"2024_2Q,KEN,RWA,A,KES,18000,200,207,9.4873,3.14,9.7952,yes", "RWF"},
+      // 0.0076 USD per KES: within a factor of two of 0.011 (the survey's
+      // dated reference), so dollars.
+      {"2024_2Q,KEN,RWA,B,KES,18000,200,207,0.0074,1.95,0.0076,yes", "USD"},
+      // Without an interbank rate, the provider's rate tells.
+      {"2024_2Q,KEN,RWA,C,KES,18000,200,207,9.4873,3.14,..,yes", "RWF"},
+      // A dollarised destination pays dollars.
+      {"2024_2Q,USA,ECU,D,USD,200,200,5,1,0.5,1,yes", "USD"},
+      // CHF -> XKX (euros): 1.08 is near 200 / 180 = 1.11 USD per CHF, and
+      // the euro is near the dollar: it cannot be told.
+      {"2024_2Q,CHE,KSV,E,CHF,180,200,5,1.05,2.78,1.08,yes", ""},
+  };
+  for (const auto& c : cases) {
+    std::vector<DatasetError> errors;
+    ParsedDataset file = Must(
+        ImportRpwCsv("p.csv", absl::StrCat(header, c.row, "\n"), {}, &errors));
+    ASSERT_EQ(file.dataset().quotes_size(), 1) << c.row;
+    EXPECT_EQ(file.dataset().quotes(0).rate_currency(), c.payout) << c.row;
+    const bool noted = !file.report()->notes.empty();
+    EXPECT_EQ(noted, c.payout[0] == '\0') << c.row;
+    if (noted) {
+      EXPECT_EQ(file.report()->notes[0].reason,
+                "payout currency: the rates could be US dollars or the "
+                "receiving currency; no amount received is stated");
+    }
+  }
 }
 
 TEST(RpwImportTest, KosovoAsKsvAndAPayoutColumn) {

@@ -67,8 +67,8 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
   EXPECT_EQ(report.quarantined[0].first_places,
             std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A13")});
   // The total that does not add up and the 307 % one are kept, and noted
-  // where they are.
-  ASSERT_EQ(report.notes.size(), 2u);
+  // where they are; so is the row whose payout currency cannot be told.
+  ASSERT_EQ(report.notes.size(), 3u);
   std::map<std::string, std::vector<std::string>> notes;
   for (const ImportReport::RowGroup& g : report.notes) {
     notes[g.reason] = g.first_places;
@@ -78,6 +78,10 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
             std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A11")});
   EXPECT_EQ(notes["cc1 total cost %: above 100 %"],
             std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A10")});
+  // CHF -> XKX: the rates are near both the dollar and the euro.
+  EXPECT_EQ(notes["payout currency: the rates could be US dollars or the "
+                  "receiving currency; no amount received is stated"],
+            std::vector<std::string>{absl::StrCat("rpw.xlsx:", kNew, "!A12")});
 
   std::map<std::string, const v1::Quote*> q = ById(file);
   // A survey fee finer than RWF's minor unit, exact as published.
