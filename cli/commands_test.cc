@@ -93,6 +93,47 @@ TEST(RunTest, RankTable) {
             "58b8ab0982a9.\n");
 }
 
+constexpr char kWorkbook[] = "--data=testdata/rpw/rpw_test_workbook.xlsx";
+
+// The published RPW workbook: a named period, the marks on figures that
+// RPW published as they are (a negative total), and the validate report.
+TEST(RunTest, RpwWorkbookPeriodsAndMarks) {
+  Result r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                      "--period=2025_1Q", kWorkbook});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "USA (USD) -> MEX (MXN), 200.00 USD, survey period 2025_1Q"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "-0.99% !")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "! 1 Elm Remit: the published total is negative (a promotional rate "
+      "better than the market rate).\n"))
+      << r.out;
+  r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+               "--period=2025_1Q", "--format=csv", kWorkbook});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, ",true,false,negative_total\n"))
+      << r.out;
+
+  r = RunTool({"validate", "testdata/rpw/rpw_test_workbook.xlsx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(
+      r.out,
+      "testdata/rpw/rpw_test_workbook.xlsx: 16 rows loaded (2011_1Q: 2, "
+      "2011_3Q: 3, 2024_3Q: 4, 2025_1Q: 2, 2025_3Q: 5), 1 quarantined, 4 "
+      "with notes\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "    1 x cc1 lcu fee: not a non-negative number "
+      "(testdata/rpw/rpw_test_workbook.xlsx:Dataset (from Q2 2016)!A13)\n"))
+      << r.out;
+  r = RunTool({"validate", "--strict", "testdata/rpw/rpw_test_workbook.xlsx"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "--strict: 1 row quarantined")) << r.err;
+}
+
 TEST(RunTest, RankCsv) {
   Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
                       "--format=csv", DataOption(), kAsOf});
@@ -104,7 +145,7 @@ TEST(RunTest, RankCsv) {
   EXPECT_EQ(lines[1],
             "1,nairalink,NairaLink,debit card,mobile money,less than one "
             "hour,120.00 GBP,0.00 GBP,1.463414634,1.76 GBP,2.00 GBP,"
-            "1.666666667,120.00 GBP,241900.00 NGN,true,false");
+            "1.666666667,120.00 GBP,241900.00 NGN,true,false,");
 }
 
 TEST(RunTest, RankJsonIsTheApiResponse) {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "engine/money/percent.h"
 #include "engine/protoconv/money_proto.h"
 #include "google/protobuf/util/json_util.h"
@@ -106,6 +107,40 @@ std::string SummaryLine(const v1::CorridorSummary& s) {
                                          " of the 3 needed offers qualify)"));
 }
 
+// "negative_total;total_differs_from_parts", for csv.
+std::string DataNoteNames(const v1::Offer& o) {
+  std::vector<std::string> names;
+  for (int note : o.data_notes()) {
+    names.push_back(absl::AsciiStrToLower(absl::StripPrefix(
+        v1::DataNote_Name(static_cast<v1::DataNote>(note)), "DATA_NOTE_")));
+  }
+  return absl::StrJoin(names, ";");
+}
+
+// What an offer's data notes mean, in words.
+std::string DataNoteText(const v1::Offer& o) {
+  std::vector<std::string> words;
+  for (int note : o.data_notes()) {
+    switch (static_cast<v1::DataNote>(note)) {
+      case v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS:
+        words.push_back(
+            "the published total differs from its fee and FX margin");
+        break;
+      case v1::DATA_NOTE_NEGATIVE_TOTAL:
+        words.push_back(
+            "the published total is negative (a promotional rate better "
+            "than the market rate)");
+        break;
+      case v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT:
+        words.push_back("the published total is above 100 %");
+        break;
+      default:
+        break;
+    }
+  }
+  return absl::StrJoin(words, "; ");
+}
+
 }  // namespace
 
 std::string RankOutput(const v1::RankOffersResponse& response, Format format,
@@ -116,7 +151,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
         "rank,provider_id,provider,payment_instrument,receive_method,speed,"
         "send_amount,fee,fx_margin_percent,fx_margin_cost,total_cost,"
         "total_cost_percent,total_outlay,receive_amount,transparent,"
-        "estimated\n";
+        "estimated,data_notes\n";
     for (const v1::Offer& o : response.offers()) {
       const std::vector<std::string> fields = {
           absl::StrCat(o.rank()),
@@ -136,7 +171,8 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
           MoneyText(o.total_outlay(), o.has_total_outlay()),
           MoneyText(o.receive_amount(), o.has_receive_amount()),
           o.transparent() ? "true" : "false",
-          o.estimated() ? "true" : "false"};
+          o.estimated() ? "true" : "false",
+          DataNoteNames(o)};
       std::vector<std::string> quoted;
       for (const std::string& f : fields) quoted.push_back(Csv(f));
       absl::StrAppend(&out, absl::StrJoin(quoted, ","), "\n");
@@ -159,7 +195,8 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
          o.transparent() ? PercentText(o.fx_margin_percent()) : "unknown",
          MoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
          MoneyText(o.total_cost(), o.has_total_cost()),
-         PercentText(o.total_cost_percent()),
+         PercentText(o.total_cost_percent()) +
+             (o.data_notes().empty() ? "" : " !"),
          o.has_receive_amount() ? MoneyText(o.receive_amount(), true) +
                                       (o.estimated() ? " (est.)" : "")
                                 : "not stated",
@@ -183,6 +220,11 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   absl::StrAppend(&out,
                   "\nThe FX margin is the cost hidden in the exchange rate: "
                   "the provider's rate against the mid-market rate.\n");
+  for (const v1::Offer& o : response.offers()) {
+    if (o.data_notes().empty()) continue;
+    absl::StrAppend(&out, "! ", o.rank(), " ", o.provider_name(), ": ",
+                    DataNoteText(o), ".\n");
+  }
   if (!response.excluded_offers().empty()) {
     std::vector<std::string> left_out;
     for (const v1::ExcludedOffer& e : response.excluded_offers()) {

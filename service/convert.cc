@@ -264,6 +264,11 @@ void OfferToProto(const Offer& offer, v1::Offer* proto) {
   }
   proto->set_estimated(c.estimated);
   proto->set_promotional(quote.promotional);
+  for (DataNote note :
+       {DataNote::kTotalDiffersFromParts, DataNote::kNegativeTotal,
+        DataNote::kTotalAbove100Percent}) {
+    if (quote.Has(note)) proto->add_data_notes(ToProto(note));
+  }
   proto->mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));
   proto->set_source(quote.source);
 }

@@ -67,11 +67,11 @@ TEST(CliTest, RankCsv) {
             "rank,provider_id,provider,payment_instrument,receive_method,"
             "speed,send_amount,fee,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
-            "transparent,estimated");
+            "transparent,estimated,data_notes");
   EXPECT_EQ(lines[2],
             "2,northwind,Northwind Remit,debit card,bank account,less than "
             "one hour,200.00 USD,1.99 USD,0.989010989,1.98 USD,3.97 USD,"
-            "1.984010989,201.99 USD,3604.00 MXN,true,false");
+            "1.984010989,201.99 USD,3604.00 MXN,true,false,");
 }
 
 TEST(CliTest, RankJsonIsTheApiResponse) {

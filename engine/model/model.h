@@ -88,6 +88,13 @@ enum class Coverage {
   kHigh,
 };
 
+// A remark on a quote's published survey figures (see remit.v1.DataNote).
+enum class DataNote : uint8_t {
+  kTotalDiffersFromParts,  // Published total != fee / amount + margin.
+  kNegativeTotal,          // A rate better than the market rate.
+  kTotalAbove100Percent,
+};
+
 // Lower-case names, e.g. "money_transfer_operator", "3-5 days".
 absl::string_view Name(ProviderType value);
 absl::string_view Name(PaymentInstrument value);
@@ -239,6 +246,11 @@ struct Quote {
   // unknown (never taken as zero).
   bool transparent = true;
   bool promotional = false;
+  // Remarks on the published figures: bit (1 << DataNote).
+  uint8_t data_notes = 0;
+  bool Has(DataNote note) const {
+    return (data_notes >> static_cast<int>(note)) & 1;
+  }
   absl::Time quoted_at = absl::UnixEpoch();
   std::string source;  // "RPW 2025_3Q", "provider API", "mystery shop"...
   // The survey period the quote was observed in (RPW's period column);

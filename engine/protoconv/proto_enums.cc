@@ -63,4 +63,29 @@ v1::Coverage ToProto(Coverage value) {
   return static_cast<v1::Coverage>(static_cast<int>(value));
 }
 
+std::optional<DataNote> FromProto(v1::DataNote value) {
+  switch (value) {
+    case v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS:
+      return DataNote::kTotalDiffersFromParts;
+    case v1::DATA_NOTE_NEGATIVE_TOTAL:
+      return DataNote::kNegativeTotal;
+    case v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT:
+      return DataNote::kTotalAbove100Percent;
+    default:
+      return std::nullopt;
+  }
+}
+
+v1::DataNote ToProto(DataNote value) {
+  switch (value) {
+    case DataNote::kTotalDiffersFromParts:
+      return v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS;
+    case DataNote::kNegativeTotal:
+      return v1::DATA_NOTE_NEGATIVE_TOTAL;
+    case DataNote::kTotalAbove100Percent:
+      return v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT;
+  }
+  return v1::DATA_NOTE_UNSPECIFIED;
+}
+
 }  // namespace remit

@@ -30,6 +30,8 @@ v1::AccessPoint ToProto(AccessPoint value);
 v1::ReceiveMethod ToProto(ReceiveMethod value);
 v1::Speed ToProto(Speed value);
 v1::Coverage ToProto(Coverage value);
+std::optional<DataNote> FromProto(v1::DataNote value);
+v1::DataNote ToProto(DataNote value);
 
 }  // namespace remit
 

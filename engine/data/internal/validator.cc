@@ -195,6 +195,17 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   quote.coverage = FromProto(proto.receiving_network_coverage());
   quote.transparent = !proto.has_transparent() || proto.transparent();
   quote.promotional = proto.promotional();
+  for (int n = 0; n < proto.data_notes_size(); ++n) {
+    std::optional<DataNote> note = FromProto(proto.data_notes(n));
+    if (!note.has_value()) {
+      Error(
+          node, proto, "data_notes", n,
+          absl::StrCat("'", v1::DataNote_Name(proto.data_notes(n)),
+                       "' is not a data note (DATA_NOTE_NEGATIVE_TOTAL, ...)"));
+      continue;
+    }
+    quote.data_notes |= uint8_t{1} << static_cast<int>(*note);
+  }
   quote.source = proto.source();
   quote.quoted_at = Date(node, proto, "quoted_at", proto.quoted_at(), true)
                         .value_or(absl::UnixEpoch());

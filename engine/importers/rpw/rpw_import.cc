@@ -398,28 +398,31 @@ std::optional<std::string> RpwImporter::ImportBlock(
     }
     point.set_rate(rate_text);
     point.set_published_margin_percent(margin_text);
-    // The published total should be fee / amount + margin.
+    // The published total should be fee / amount + margin. Remarks go in
+    // the import report and stay with the quote (shown with its offers).
+    auto note = [&](v1::DataNote data_note, std::string reason) {
+      Count(&notes_, absl::StrCat(b.total.name, ": ", reason), place);
+      if (std::find(quote->data_notes().begin(), quote->data_notes().end(),
+                    data_note) == quote->data_notes().end()) {
+        quote->add_data_notes(data_note);
+      }
+    };
     const std::string total_text = Cell(cells, b.total);
     absl::StatusOr<Percent> total = Percent::FromString(total_text);
-    if (!total_text.empty() && total.ok() && total->scaled() < 0) {
-      Count(&notes_,
-            absl::StrCat(b.total.name,
-                         ": negative (a rate better than the market rate)"),
-            place);
-    } else if (!total_text.empty() && total.ok() &&
-               total->scaled() > kExtremeTotal) {
-      Count(&notes_, absl::StrCat(b.total.name, ": above 100 %"), place);
-    }
     if (!total_text.empty() && total.ok()) {
+      if (total->scaled() < 0) {
+        note(v1::DATA_NOTE_NEGATIVE_TOTAL,
+             "negative (a rate better than the market rate)");
+      } else if (total->scaled() > kExtremeTotal) {
+        note(v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT, "above 100 %");
+      }
       const int64_t fee_share = static_cast<int64_t>(DivideRounded(
           *fee11, amount->minor_units(), RoundingMode::kHalfEven));
       if (std::llabs(fee_share + margin->scaled() - total->scaled()) >
           10'000'000) {
-        Count(&notes_,
-              absl::StrCat(b.total.name,
-                           ": published total differs from fee / amount + "
-                           "margin by more than 0.01 points"),
-              place);
+        note(v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS,
+             "published total differs from fee / amount + margin by more "
+             "than 0.01 points");
       }
     }
   } else {
