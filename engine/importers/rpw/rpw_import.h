@@ -126,6 +126,10 @@ class RpwImporter {
                                          int exponent, bool transparent,
                                          absl::string_view place,
                                          v1::Quote* quote);
+  // Keeps the first description of `code` the rows give: the row's source_*
+  // columns when `source`, else its destination_* ones.
+  void AddCountry(absl::Span<const std::string> cells, absl::string_view code,
+                  bool source);
   void Count(std::map<std::string, Tally>* tallies, const std::string& reason,
              absl::string_view place);
   // Most rows first.
@@ -146,6 +150,9 @@ class RpwImporter {
   size_t skipped_other_periods_ = 0;
   absl::flat_hash_set<std::string> quote_ids_;
   std::map<std::string, v1::Provider> providers_;  // By id.
+  // The countries the loaded rows describe, by alpha-3 code: the first
+  // row's description of each.
+  std::map<std::string, v1::CountryInfo> countries_;
 };
 
 }  // namespace remit
