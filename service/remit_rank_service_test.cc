@@ -462,13 +462,13 @@ TEST_F(RemitRankHistoryTest, IndicatorsOfTheLatestPeriodAndANamedOne) {
   ASSERT_TRUE(GetIndicators({}, &latest).ok());
   EXPECT_EQ(latest.period(), "2025_3Q");
   EXPECT_EQ(latest.dataset_version(), store_.Get()->version());
-  EXPECT_EQ(latest.global_average_total_cost_percent(), "69.064693487");
-  EXPECT_EQ(latest.service_count(), 5);
-  EXPECT_EQ(latest.corridors_size(), 3);
-  EXPECT_EQ(latest.corridors_at_or_below_5_percent(), 1);
-  EXPECT_EQ(latest.share_of_corridors_at_or_below_3_percent(), "33.333333333");
+  EXPECT_EQ(latest.global_average_total_cost_percent(), "58.220577906");
+  EXPECT_EQ(latest.service_count(), 6);
+  EXPECT_EQ(latest.corridors_size(), 4);
+  EXPECT_EQ(latest.corridors_at_or_below_5_percent(), 2);
+  EXPECT_EQ(latest.share_of_corridors_at_or_below_3_percent(), "25.000000000");
   EXPECT_EQ(latest.global_smart_average_percent(), "112.396896552");
-  ASSERT_EQ(latest.by_receiving_region_size(), 3);
+  ASSERT_EQ(latest.by_receiving_region_size(), 4);
   EXPECT_EQ(latest.by_receiving_region(0).key(), "Sub-Saharan Africa");
   EXPECT_GE(latest.rules_size(), 3);
 

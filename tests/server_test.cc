@@ -245,7 +245,7 @@ TEST_F(ServerTest, HistoryAndIndicatorsOfTheRpwWorkbook) {
     ASSERT_TRUE(status.ok()) << status.error_message();
   }
   EXPECT_EQ(indicators.dataset_version(), history.dataset_version());
-  EXPECT_EQ(indicators.global_average_total_cost_percent(), "69.064693487");
+  EXPECT_EQ(indicators.global_average_total_cost_percent(), "58.220577906");
   ASSERT_EQ(indicators.by_g8_g20_size(), 2);
   EXPECT_EQ(indicators.by_g8_g20(0).key(), "G20");
   EXPECT_EQ(indicators.corridors_with_smart(), 1);

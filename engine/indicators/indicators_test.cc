@@ -212,89 +212,103 @@ TEST(CorridorHistoryTest, Errors) {
 }
 
 // 2025_3Q, cc1, every service transparent:
-//   USA->MEX  Northwind (MTO)          2.575
+//   CHE->XKX  Alpen (MTO)              5/180 x 100 + 2.78 = 5.557777778
+//   MEX->USA  Aztec Envios (MTO)       100/4000 x 100 + 1.5 = 4
 //   RWA->KEN  Kigali Money (Bank)      21.190689655
 //             Hilltop (MTO)            307       (published = computed)
 //             Lakeside (MTO)           9.0       (computed 6.5)
-//   CHE->XKX  Alpen (MTO)              5/180 x 100 + 2.78 = 5.557777778
+//   USA->MEX  Northwind (MTO)          2.575
+// Countries (the workbook's columns): USA G8G20, MEX G20, the others in
+// neither; receiving regions KEN Sub-Saharan Africa, MEX Latin America &
+// Caribbean, USA North America, XKX Europe & Central Asia.
 TEST(IndicatorsTest, LatestPeriodWorkedOutByHand) {
   std::shared_ptr<const Snapshot> s = LoadWorkbook();
   const RpwIndicators out = Must(
       Indicators(s->book(), std::nullopt, s->countries(), IndicatorOptions()));
   EXPECT_EQ(out.period, Q("2025_3Q"));
-  // (2.575 + 21.190689655 + 307 + 9 + 5.557777778) / 5 = 345.323467433 / 5
-  // = 69.0646934866 -> 69.064693487.
-  EXPECT_EQ(out.service_count, 5u);
-  EXPECT_EQ(Text(out.global_average), "69.064693487");
+  // (5.557777778 + 4 + 21.190689655 + 307 + 9 + 2.575) / 6 =
+  // 349.323467433 / 6 = 58.2205779055, a tie at the 9th decimal: half-even
+  // rounds the odd 5 up, 58.220577906.
+  EXPECT_EQ(out.service_count, 6u);
+  EXPECT_EQ(Text(out.global_average), "58.220577906");
 
-  // MTO: (2.575 + 307 + 9 + 5.557777778) / 4 = 324.132777778 / 4 =
-  // 81.0331944445, a tie at the 9th decimal: half-even keeps 81.033194444.
+  // MTO: (5.557777778 + 4 + 307 + 9 + 2.575) / 5 = 328.132777778 / 5 =
+  // 65.6265555556 -> 65.626555556.
   ASSERT_EQ(out.by_firm_type.size(), 2u);
   EXPECT_EQ(out.by_firm_type[0].key, "Money transfer operator");
-  EXPECT_EQ(out.by_firm_type[0].service_count, 4u);
-  EXPECT_EQ(out.by_firm_type[0].average, P("81.033194444"));
+  EXPECT_EQ(out.by_firm_type[0].service_count, 5u);
+  EXPECT_EQ(out.by_firm_type[0].average, P("65.626555556"));
   EXPECT_EQ(out.by_firm_type[1].key, "Bank");
   EXPECT_EQ(out.by_firm_type[1].average, P("21.190689655"));
 
-  // Largest first, then by key.
-  ASSERT_EQ(out.by_sending_country.size(), 3u);
+  // Largest first, then by key. RWA: (21.190689655 + 307 + 9) / 3 =
+  // 112.396896551(666) -> 112.396896552.
+  ASSERT_EQ(out.by_sending_country.size(), 4u);
   EXPECT_EQ(out.by_sending_country[0].key, "RWA");
   EXPECT_EQ(out.by_sending_country[0].average, P("112.396896552"));
   EXPECT_EQ(out.by_sending_country[1].key, "CHE");
-  EXPECT_EQ(out.by_sending_country[2].key, "USA");
-  ASSERT_EQ(out.by_receiving_country.size(), 3u);
+  EXPECT_EQ(out.by_sending_country[2].key, "MEX");
+  EXPECT_EQ(out.by_sending_country[3].key, "USA");
+  ASSERT_EQ(out.by_receiving_country.size(), 4u);
   EXPECT_EQ(out.by_receiving_country[0].key, "KEN");
   EXPECT_EQ(out.by_receiving_country[1].key, "MEX");
-  EXPECT_EQ(out.by_receiving_country[2].key, "XKX");  // Written KSV.
+  EXPECT_EQ(out.by_receiving_country[2].key, "USA");
+  EXPECT_EQ(out.by_receiving_country[3].key, "XKX");  // Written KSV.
 
-  // Regions of the receiving countries, from the workbook's columns.
-  ASSERT_EQ(out.by_receiving_region.size(), 3u);
+  // Regions of the receiving countries.
+  ASSERT_EQ(out.by_receiving_region.size(), 4u);
   EXPECT_EQ(out.by_receiving_region[0].key, "Sub-Saharan Africa");
   EXPECT_EQ(out.by_receiving_region[0].service_count, 3u);
   EXPECT_EQ(out.by_receiving_region[1].key, "Europe & Central Asia");
   EXPECT_EQ(out.by_receiving_region[1].average, P("5.557777778"));
   EXPECT_EQ(out.by_receiving_region[2].key, "Latin America & Caribbean");
   EXPECT_EQ(out.by_receiving_region[2].average, P("2.575"));
-  // Only the USA (G8G20) sends among G8/G20 countries: both groups hold
-  // Northwind's 2.575; CHE and RWA are in neither.
+  EXPECT_EQ(out.by_receiving_region[3].key, "North America");
+  EXPECT_EQ(out.by_receiving_region[3].average, P("4"));
+  // By the sending country: the USA (G8G20) is in both groups, MEX (G20)
+  // in the G20 only. G20: (2.575 + 4) / 2 = 3.2875; G8: 2.575.
   ASSERT_EQ(out.by_g8_g20.size(), 2u);
   EXPECT_EQ(out.by_g8_g20[0].key, "G20");
-  EXPECT_EQ(out.by_g8_g20[0].average, P("2.575"));
+  EXPECT_EQ(out.by_g8_g20[0].service_count, 2u);
+  EXPECT_EQ(out.by_g8_g20[0].average, P("3.2875"));
   EXPECT_EQ(out.by_g8_g20[1].key, "G8");
   EXPECT_EQ(out.by_g8_g20[1].service_count, 1u);
+  EXPECT_EQ(out.by_g8_g20[1].average, P("2.575"));
 
-  // Corridors in order: CHE->XKX 5.557777778 (over 5 %), RWA->KEN
-  // 112.396896552 (SmaRT the same: all three within 5 days), USA->MEX
-  // 2.575 (at or under 3 %). 1 of 3 at or under 5 % and 3 %: 33.333333333.
-  ASSERT_EQ(out.corridors.size(), 3u);
+  // Corridors in order: CHE->XKX 5.557777778 (over 5 %), MEX->USA 4 (at or
+  // under 5 %), RWA->KEN 112.396896552 (SmaRT the same: all three within 5
+  // days), USA->MEX 2.575 (at or under 3 %). At or under 5 %: 2 of 4 =
+  // 50 %; at or under 3 %: 1 of 4 = 25 %.
+  ASSERT_EQ(out.corridors.size(), 4u);
   EXPECT_EQ(out.corridors[0].corridor.ToString(), "CHE/CHF->XKX/EUR");
   EXPECT_EQ(Text(out.corridors[0].average), "5.557777778");
   EXPECT_FALSE(out.corridors[0].smart.has_value());
-  EXPECT_EQ(out.corridors[1].corridor, RwaKen());
-  EXPECT_EQ(out.corridors[1].service_count, 3u);
-  EXPECT_EQ(Text(out.corridors[1].smart), "112.396896552");
-  EXPECT_EQ(out.corridors[1].smart_qualifying, 3u);
-  EXPECT_EQ(Text(out.corridors[2].average), "2.575000000");
-  EXPECT_EQ(out.corridors_with_average, 3u);
-  EXPECT_EQ(out.corridors_at_or_below_5_percent, 1u);
+  EXPECT_EQ(Text(out.corridors[1].average), "4.000000000");
+  EXPECT_EQ(out.corridors[2].corridor, RwaKen());
+  EXPECT_EQ(out.corridors[2].service_count, 3u);
+  EXPECT_EQ(Text(out.corridors[2].smart), "112.396896552");
+  EXPECT_EQ(out.corridors[2].smart_qualifying, 3u);
+  EXPECT_EQ(Text(out.corridors[3].average), "2.575000000");
+  EXPECT_EQ(out.corridors_with_average, 4u);
+  EXPECT_EQ(out.corridors_at_or_below_5_percent, 2u);
   EXPECT_EQ(out.corridors_at_or_below_3_percent, 1u);
-  EXPECT_EQ(out.share_of_corridors_at_or_below_5_percent, P("33.333333333"));
-  EXPECT_EQ(out.share_of_corridors_at_or_below_3_percent, P("33.333333333"));
+  EXPECT_EQ(out.share_of_corridors_at_or_below_5_percent, P("50"));
+  EXPECT_EQ(out.share_of_corridors_at_or_below_3_percent, P("25"));
   // One corridor has a SmaRT: the global SmaRT is its value.
   EXPECT_EQ(out.corridors_with_smart, 1u);
   EXPECT_EQ(Text(out.global_smart_average), "112.396896552");
   EXPECT_FALSE(out.rules.empty());
 }
 
-TEST(IndicatorsTest, ComputedTotalsMoveTheGlobalAverageByHalfAPoint) {
+TEST(IndicatorsTest, ComputedTotalsMoveTheGlobalAverage) {
   std::shared_ptr<const Snapshot> s = LoadWorkbook();
   IndicatorOptions options;
   options.total = IndicatorOptions::Total::kComputed;
   const RpwIndicators out =
       Must(Indicators(s->book(), Q("2025_3Q"), s->countries(), options));
-  // Lakeside counts 6.5 instead of 9: (345.323467433 - 2.5) / 5 =
-  // 68.5646934866 -> 68.564693487.
-  EXPECT_EQ(Text(out.global_average), "68.564693487");
+  // Lakeside counts 6.5 instead of 9: (349.323467433 - 2.5) / 6 =
+  // 57.803911238(833) -> 57.803911239.
+  EXPECT_EQ(Text(out.global_average), "57.803911239");
   EXPECT_TRUE(absl::StrContains(out.rules[0], "fee / amount"));
 }
 
@@ -332,13 +346,14 @@ TEST(IndicatorsTest, ExcludedSendingCountriesAndProviders) {
   options.excluded_provider_ids = {"rpw-alpen-transfer"};
   const RpwIndicators out =
       Must(Indicators(s->book(), Q("2025_3Q"), s->countries(), options));
-  // Only Northwind's 2.575 is left.
-  EXPECT_EQ(out.service_count, 1u);
-  EXPECT_EQ(Text(out.global_average), "2.575000000");
+  // Aztec's 4 and Northwind's 2.575 are left: 6.575 / 2 = 3.2875.
+  EXPECT_EQ(out.service_count, 2u);
+  EXPECT_EQ(Text(out.global_average), "3.287500000");
   // The corridors stay listed, without an average.
-  ASSERT_EQ(out.corridors.size(), 3u);
-  EXPECT_FALSE(out.corridors[1].average.has_value());
-  EXPECT_EQ(out.corridors_with_average, 1u);
+  ASSERT_EQ(out.corridors.size(), 4u);
+  EXPECT_FALSE(out.corridors[0].average.has_value());
+  EXPECT_FALSE(out.corridors[2].average.has_value());
+  EXPECT_EQ(out.corridors_with_average, 2u);
   const std::string rules = absl::StrJoin(out.rules, "\n");
   EXPECT_TRUE(
       absl::StrContains(rules, "sent from RWA are left out (3 services"))
@@ -353,7 +368,7 @@ TEST(IndicatorsTest, WithoutCountryAttributesNoRegionsOrGroups) {
       s->book(), std::nullopt, CountryAttributes(), IndicatorOptions()));
   EXPECT_TRUE(out.by_receiving_region.empty());
   EXPECT_TRUE(out.by_g8_g20.empty());
-  EXPECT_EQ(out.by_sending_country.size(), 3u);
+  EXPECT_EQ(out.by_sending_country.size(), 4u);
 }
 
 TEST(IndicatorsTest, RequirePublishedTotal) {

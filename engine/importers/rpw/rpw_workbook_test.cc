@@ -59,7 +59,7 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
   const ImportReport& report = *file.report();
   ASSERT_EQ(report.loaded.size(), 1u);
   EXPECT_EQ(report.loaded[0].period, "2025_3Q");
-  EXPECT_EQ(report.loaded[0].rows, 5u);
+  EXPECT_EQ(report.loaded[0].rows, 6u);
   // The row whose fee is "see note" cannot be priced.
   ASSERT_EQ(report.quarantined.size(), 1u);
   EXPECT_EQ(report.quarantined[0].reason,
