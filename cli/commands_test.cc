@@ -120,8 +120,8 @@ TEST(RunTest, RpwWorkbookPeriodsAndMarks) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StartsWith(
       r.out,
-      "testdata/rpw/rpw_test_workbook.xlsx: 16 rows loaded (2011_1Q: 2, "
-      "2011_3Q: 3, 2024_3Q: 4, 2025_1Q: 2, 2025_3Q: 5), 1 quarantined, 4 "
+      "testdata/rpw/rpw_test_workbook.xlsx: 17 rows loaded (2011_1Q: 2, "
+      "2011_3Q: 3, 2024_3Q: 4, 2025_1Q: 2, 2025_3Q: 6), 1 quarantined, 4 "
       "with notes\n"))
       << r.out;
   EXPECT_TRUE(absl::StrContains(

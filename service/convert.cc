@@ -1,8 +1,10 @@
 #include "service/convert.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -43,7 +45,56 @@ absl::StatusOr<std::optional<Speed>> MaxSpeed(v1::Speed value,
   return speed;
 }
 
+// Percentages in answers: every digit the engine has (9 decimals).
+std::string PercentText(Percent p) { return p.ToString(Percent::kScale); }
+
+void GroupsToProto(
+    const std::vector<GroupAverage>& groups,
+    google::protobuf::RepeatedPtrField<v1::IndicatorGroup>* out) {
+  out->Reserve(static_cast<int>(groups.size()));
+  for (const GroupAverage& group : groups) {
+    v1::IndicatorGroup* proto = out->Add();
+    proto->set_key(group.key);
+    proto->set_service_count(static_cast<int32_t>(group.service_count));
+    proto->set_average_total_cost_percent(PercentText(group.average));
+  }
+}
+
 }  // namespace
+
+absl::StatusOr<AmountLevel> AmountLevelFromProto(v1::AmountLevel value,
+                                                 absl::string_view field) {
+  switch (value) {
+    case v1::AMOUNT_LEVEL_UNSPECIFIED:
+    case v1::AMOUNT_LEVEL_CC1:
+      return AmountLevel::kCc1;
+    case v1::AMOUNT_LEVEL_CC2:
+      return AmountLevel::kCc2;
+    default:
+      break;
+  }
+  return Invalid(field, absl::StrCat(static_cast<int>(value),
+                                     " is not an AmountLevel (AMOUNT_LEVEL_CC1 "
+                                     "or AMOUNT_LEVEL_CC2)"));
+}
+
+v1::AmountLevel AmountLevelToProto(AmountLevel level) {
+  return level == AmountLevel::kCc2 ? v1::AMOUNT_LEVEL_CC2
+                                    : v1::AMOUNT_LEVEL_CC1;
+}
+
+absl::Status CheckProviderId(const std::string& id, absl::string_view field) {
+  if (id.empty()) return absl::OkStatus();
+  const bool ok =
+      id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+               c == '_' || c == '.';
+      });
+  if (ok) return absl::OkStatus();
+  return Invalid(field, absl::StrCat("'", absl::CHexEscape(id.substr(0, 80)),
+                                     "' is not a provider id (1 to 64 of a-z, "
+                                     "A-Z, 0-9, '-', '_', '.')"));
+}
 
 absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
                                            bool present) {
@@ -364,6 +415,91 @@ v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info) {
         static_cast<int64_t>(source.report.skipped_other_periods));
   }
   return proto;
+}
+
+void HistoryPointToProto(const HistoryPoint& point, v1::HistoryPoint* proto) {
+  proto->set_period(point.period.ToString());
+  if (point.gap) {
+    proto->set_gap(true);
+    return;
+  }
+  proto->set_transparent_service_count(
+      static_cast<int32_t>(point.service_count));
+  if (point.average.has_value()) {
+    proto->set_average_total_cost_percent(PercentText(*point.average));
+  }
+  if (point.median.has_value()) {
+    proto->set_median_total_cost_percent(PercentText(*point.median));
+  }
+  if (point.smart.has_value()) {
+    proto->set_smart_percent(PercentText(*point.smart));
+  }
+  proto->set_smart_qualifying_count(
+      static_cast<int32_t>(point.smart_qualifying));
+  if (point.cheapest_provider != nullptr && point.cheapest_total.has_value()) {
+    proto->set_cheapest_provider_id(point.cheapest_provider->id);
+    proto->set_cheapest_provider_name(point.cheapest_provider->name);
+    proto->set_cheapest_total_cost_percent(PercentText(*point.cheapest_total));
+  }
+  if (point.service_count > 0) {
+    proto->set_share_at_or_below_3_percent(
+        PercentText(point.share_at_or_below_3_percent));
+    proto->set_share_at_or_below_5_percent(
+        PercentText(point.share_at_or_below_5_percent));
+  }
+  if (point.provider_average.has_value()) {
+    proto->set_provider_average_total_cost_percent(
+        PercentText(*point.provider_average));
+  }
+}
+
+void IndicatorsToProto(const RpwIndicators& indicators, v1::Indicators* proto) {
+  proto->set_period(indicators.period.ToString());
+  if (indicators.global_average.has_value()) {
+    proto->set_global_average_total_cost_percent(
+        PercentText(*indicators.global_average));
+  }
+  proto->set_service_count(static_cast<int32_t>(indicators.service_count));
+  GroupsToProto(indicators.by_firm_type, proto->mutable_by_firm_type());
+  GroupsToProto(indicators.by_sending_country,
+                proto->mutable_by_sending_country());
+  GroupsToProto(indicators.by_receiving_country,
+                proto->mutable_by_receiving_country());
+  GroupsToProto(indicators.by_receiving_region,
+                proto->mutable_by_receiving_region());
+  GroupsToProto(indicators.by_g8_g20, proto->mutable_by_g8_g20());
+  proto->mutable_corridors()->Reserve(
+      static_cast<int>(indicators.corridors.size()));
+  for (const CorridorFigures& figures : indicators.corridors) {
+    v1::CorridorIndicator* corridor = proto->add_corridors();
+    CorridorToProto(figures.corridor, corridor->mutable_corridor());
+    corridor->set_service_count(static_cast<int32_t>(figures.service_count));
+    if (figures.average.has_value()) {
+      corridor->set_average_total_cost_percent(PercentText(*figures.average));
+    }
+    if (figures.smart.has_value()) {
+      corridor->set_smart_percent(PercentText(*figures.smart));
+    }
+    corridor->set_smart_qualifying_count(
+        static_cast<int32_t>(figures.smart_qualifying));
+  }
+  proto->set_corridors_at_or_below_5_percent(
+      static_cast<int32_t>(indicators.corridors_at_or_below_5_percent));
+  proto->set_corridors_at_or_below_3_percent(
+      static_cast<int32_t>(indicators.corridors_at_or_below_3_percent));
+  if (indicators.corridors_with_average > 0) {
+    proto->set_share_of_corridors_at_or_below_5_percent(
+        PercentText(indicators.share_of_corridors_at_or_below_5_percent));
+    proto->set_share_of_corridors_at_or_below_3_percent(
+        PercentText(indicators.share_of_corridors_at_or_below_3_percent));
+  }
+  if (indicators.global_smart_average.has_value()) {
+    proto->set_global_smart_average_percent(
+        PercentText(*indicators.global_smart_average));
+  }
+  proto->set_corridors_with_smart(
+      static_cast<int32_t>(indicators.corridors_with_smart));
+  for (const std::string& rule : indicators.rules) proto->add_rules(rule);
 }
 
 }  // namespace remit::service

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "engine/indicators/indicators.h"
 #include "engine/model/period.h"
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
@@ -52,6 +53,16 @@ std::optional<SenderAccess> AccessFromProto(bool present,
 absl::StatusOr<std::optional<Period>> PeriodFromProto(const std::string& text,
                                                       absl::string_view field);
 
+// UNSPECIFIED is cc1; an unknown value is INVALID_ARGUMENT naming `field`:
+// "amount_level: 7 is not an AmountLevel".
+absl::StatusOr<AmountLevel> AmountLevelFromProto(v1::AmountLevel value,
+                                                 absl::string_view field);
+v1::AmountLevel AmountLevelToProto(AmountLevel level);
+
+// A provider id given in a request: empty (none), or 1 to 64 of a-z, A-Z,
+// 0-9, '-', '_' and '.'; INVALID_ARGUMENT naming `field` otherwise.
+absl::Status CheckProviderId(const std::string& id, absl::string_view field);
+
 // Unset or zero: the default; negative: INVALID_ARGUMENT naming `field`.
 absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
     bool present, const google::protobuf::Duration& proto,
@@ -70,6 +81,11 @@ void SummaryToProto(const Corridor& corridor, const Money& amount,
                     const v1::Offer* cheapest_built,
                     v1::CorridorSummary* proto);
 v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info);
+// A gap has its period and `gap` only. Shares are set when the point has
+// services.
+void HistoryPointToProto(const HistoryPoint& point, v1::HistoryPoint* proto);
+// Everything but dataset_version.
+void IndicatorsToProto(const RpwIndicators& indicators, v1::Indicators* proto);
 
 }  // namespace remit::service
 

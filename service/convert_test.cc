@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/time/time.h"
 #include "engine/testing/test_util.h"
 #include "engine/time/clock.h"
@@ -811,6 +812,128 @@ TEST(DatasetInfoToProtoTest, CopiesEveryField) {
   EXPECT_EQ(proto.quote_count(), 17);
   EXPECT_EQ(proto.corridor_count(), 5);
   EXPECT_EQ(proto.reference_rate_count(), 2);
+}
+
+// --- Histories and indicators ---
+
+TEST(AmountLevelFromProtoTest, UnspecifiedIsCc1AndUnknownIsRefused) {
+  EXPECT_EQ(Must(AmountLevelFromProto(v1::AMOUNT_LEVEL_UNSPECIFIED, "f")),
+            AmountLevel::kCc1);
+  EXPECT_EQ(Must(AmountLevelFromProto(v1::AMOUNT_LEVEL_CC1, "f")),
+            AmountLevel::kCc1);
+  EXPECT_EQ(Must(AmountLevelFromProto(v1::AMOUNT_LEVEL_CC2, "f")),
+            AmountLevel::kCc2);
+  absl::StatusOr<AmountLevel> bad =
+      AmountLevelFromProto(static_cast<v1::AmountLevel>(7), "amount_level");
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StartsWith(bad.status().message(),
+                               "amount_level: 7 is not an AmountLevel"))
+      << bad.status();
+  EXPECT_EQ(AmountLevelToProto(AmountLevel::kCc2), v1::AMOUNT_LEVEL_CC2);
+  EXPECT_EQ(AmountLevelToProto(AmountLevel::kCc1), v1::AMOUNT_LEVEL_CC1);
+}
+
+TEST(CheckProviderIdTest, EmptyOrAnIdAndNothingElse) {
+  EXPECT_TRUE(CheckProviderId("", "provider_id").ok());
+  EXPECT_TRUE(CheckProviderId("rpw-northwind-remit", "provider_id").ok());
+  EXPECT_TRUE(CheckProviderId(std::string(64, 'a'), "provider_id").ok());
+  for (const std::string& bad :
+       {std::string("two words"), std::string(65, 'a'), std::string("a/b")}) {
+    absl::Status status = CheckProviderId(bad, "provider_id");
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_TRUE(absl::StartsWith(status.message(), "provider_id: '")) << status;
+    EXPECT_TRUE(absl::StrContains(status.message(), "is not a provider id"))
+        << status;
+  }
+}
+
+TEST(HistoryPointToProtoTest, GapHasItsPeriodOnly) {
+  HistoryPoint gap(Must(Period::Parse("2025_2Q")));
+  v1::HistoryPoint proto;
+  HistoryPointToProto(gap, &proto);
+  EXPECT_EQ(proto.period(), "2025_2Q");
+  EXPECT_TRUE(proto.gap());
+  EXPECT_EQ(proto.transparent_service_count(), 0);
+  EXPECT_EQ(proto.average_total_cost_percent(), "");
+  EXPECT_FALSE(proto.has_smart_percent());
+  EXPECT_EQ(proto.share_at_or_below_3_percent(), "");
+  EXPECT_FALSE(proto.has_provider_average_total_cost_percent());
+}
+
+TEST(HistoryPointToProtoTest, EveryFigureAsAnExactDecimal) {
+  const Provider provider{"rpw-elm-remit", "Elm Remit",
+                          ProviderType::kMoneyTransferOperator};
+  HistoryPoint point(Must(Period::Parse("2025_1Q")));
+  point.gap = false;
+  point.service_count = 2;
+  point.average = P("0.7475");
+  point.median = P("0.7475");
+  point.smart_qualifying = 2;
+  point.cheapest_provider = &provider;
+  point.cheapest_total = P("-0.99");
+  point.share_at_or_below_3_percent = P("100");
+  point.share_at_or_below_5_percent = P("100");
+  point.provider_average = P("2.485");
+  v1::HistoryPoint proto;
+  HistoryPointToProto(point, &proto);
+  EXPECT_FALSE(proto.gap());
+  EXPECT_EQ(proto.transparent_service_count(), 2);
+  EXPECT_EQ(proto.average_total_cost_percent(), "0.747500000");
+  EXPECT_EQ(proto.median_total_cost_percent(), "0.747500000");
+  EXPECT_FALSE(proto.has_smart_percent());  // Fewer than three.
+  EXPECT_EQ(proto.smart_qualifying_count(), 2);
+  EXPECT_EQ(proto.cheapest_provider_id(), "rpw-elm-remit");
+  EXPECT_EQ(proto.cheapest_provider_name(), "Elm Remit");
+  EXPECT_EQ(proto.cheapest_total_cost_percent(), "-0.990000000");
+  EXPECT_EQ(proto.share_at_or_below_3_percent(), "100.000000000");
+  EXPECT_EQ(proto.provider_average_total_cost_percent(), "2.485000000");
+}
+
+TEST(IndicatorsToProtoTest, CopiesEveryFigure) {
+  RpwIndicators in(Must(Period::Parse("2025_3Q")));
+  in.global_average = P("69.064693487");
+  in.service_count = 5;
+  in.by_firm_type = {{"Money transfer operator", 4, P("81.033194444")},
+                     {"Bank", 1, P("21.190689655")}};
+  in.by_receiving_region = {{"Sub-Saharan Africa", 3, P("112.396896552")}};
+  in.by_g8_g20 = {{"G20", 1, P("2.575")}};
+  CorridorFigures corridor(C("RW", "KE"));
+  corridor.service_count = 3;
+  corridor.average = P("112.396896552");
+  corridor.smart = P("112.396896552");
+  corridor.smart_qualifying = 3;
+  in.corridors.push_back(corridor);
+  in.corridors.emplace_back(C("US", "MX"));  // No services counted.
+  in.corridors_with_average = 1;
+  in.corridors_at_or_below_5_percent = 0;
+  in.share_of_corridors_at_or_below_5_percent = P("0");
+  in.global_smart_average = P("112.396896552");
+  in.corridors_with_smart = 1;
+  in.rules = {"rule one", "rule two"};
+  v1::Indicators proto;
+  IndicatorsToProto(in, &proto);
+  EXPECT_EQ(proto.period(), "2025_3Q");
+  EXPECT_EQ(proto.global_average_total_cost_percent(), "69.064693487");
+  EXPECT_EQ(proto.service_count(), 5);
+  ASSERT_EQ(proto.by_firm_type_size(), 2);
+  EXPECT_EQ(proto.by_firm_type(0).key(), "Money transfer operator");
+  EXPECT_EQ(proto.by_firm_type(0).service_count(), 4);
+  EXPECT_EQ(proto.by_firm_type(0).average_total_cost_percent(), "81.033194444");
+  EXPECT_EQ(proto.by_receiving_region(0).key(), "Sub-Saharan Africa");
+  EXPECT_EQ(proto.by_g8_g20(0).average_total_cost_percent(), "2.575000000");
+  EXPECT_EQ(proto.by_sending_country_size(), 0);
+  ASSERT_EQ(proto.corridors_size(), 2);
+  EXPECT_EQ(proto.corridors(0).corridor().send_country(), "RWA");
+  EXPECT_EQ(proto.corridors(0).corridor().receive_currency(), "KES");
+  EXPECT_EQ(proto.corridors(0).smart_percent(), "112.396896552");
+  EXPECT_EQ(proto.corridors(0).smart_qualifying_count(), 3);
+  EXPECT_EQ(proto.corridors(1).average_total_cost_percent(), "");
+  EXPECT_FALSE(proto.corridors(1).has_smart_percent());
+  EXPECT_EQ(proto.share_of_corridors_at_or_below_5_percent(), "0.000000000");
+  EXPECT_EQ(proto.global_smart_average_percent(), "112.396896552");
+  EXPECT_EQ(proto.corridors_with_smart(), 1);
+  ASSERT_EQ(proto.rules_size(), 2);
+  EXPECT_EQ(proto.rules(1), "rule two");
 }
 
 }  // namespace

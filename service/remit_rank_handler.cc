@@ -215,4 +215,50 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   return absl::OkStatus();
 }
 
+absl::Status RemitRankHandler::GetCorridorHistory(
+    const v1::GetCorridorHistoryRequest& request,
+    v1::CorridorHistory* response) const {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(request.corridor(), request.has_corridor());
+  if (!corridor.ok()) return corridor.status();
+  absl::StatusOr<AmountLevel> level =
+      AmountLevelFromProto(request.amount_level(), "amount_level");
+  if (!level.ok()) return level.status();
+  if (absl::Status s = CheckProviderId(request.provider_id(), "provider_id");
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  absl::StatusOr<std::vector<HistoryPoint>> points =
+      CorridorHistory((*snapshot)->book(), *corridor, *level,
+                      request.provider_id(), indicator_options_);
+  if (!points.ok()) return points.status();
+  CorridorToProto(*corridor, response->mutable_corridor());
+  response->set_amount_level(AmountLevelToProto(*level));
+  response->set_provider_id(request.provider_id());
+  response->mutable_points()->Reserve(static_cast<int>(points->size()));
+  for (const HistoryPoint& point : *points) {
+    HistoryPointToProto(point, response->add_points());
+  }
+  response->set_dataset_version((*snapshot)->version());
+  return absl::OkStatus();
+}
+
+absl::Status RemitRankHandler::GetIndicators(
+    const v1::GetIndicatorsRequest& request, v1::Indicators* response) const {
+  absl::StatusOr<std::optional<Period>> period =
+      PeriodFromProto(request.period(), "period");
+  if (!period.ok()) return period.status();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  absl::StatusOr<RpwIndicators> indicators =
+      Indicators((*snapshot)->book(), *period, (*snapshot)->countries(),
+                 indicator_options_);
+  if (!indicators.ok()) return indicators.status();
+  IndicatorsToProto(*indicators, response);
+  response->set_dataset_version((*snapshot)->version());
+  return absl::OkStatus();
+}
+
 }  // namespace remit::service

@@ -27,6 +27,8 @@ RemitRankService::RemitRankService(const SnapshotStore* store,
   SetMessageAllocatorFor_RankOffers(&rank_offers_messages_);
   SetMessageAllocatorFor_ListCorridors(&list_corridors_messages_);
   SetMessageAllocatorFor_GetCorridorSummary(&summary_messages_);
+  SetMessageAllocatorFor_GetCorridorHistory(&history_messages_);
+  SetMessageAllocatorFor_GetIndicators(&indicators_messages_);
 }
 
 grpc::ServerUnaryReactor* RemitRankService::RankOffers(
@@ -50,6 +52,21 @@ grpc::ServerUnaryReactor* RemitRankService::GetCorridorSummary(
     v1::CorridorSummary* response) {
   return Respond(
       context, [&] { return handler_.GetCorridorSummary(*request, response); });
+}
+
+grpc::ServerUnaryReactor* RemitRankService::GetCorridorHistory(
+    grpc::CallbackServerContext* context,
+    const v1::GetCorridorHistoryRequest* request,
+    v1::CorridorHistory* response) {
+  return Respond(
+      context, [&] { return handler_.GetCorridorHistory(*request, response); });
+}
+
+grpc::ServerUnaryReactor* RemitRankService::GetIndicators(
+    grpc::CallbackServerContext* context,
+    const v1::GetIndicatorsRequest* request, v1::Indicators* response) {
+  return Respond(context,
+                 [&] { return handler_.GetIndicators(*request, response); });
 }
 
 }  // namespace remit::service

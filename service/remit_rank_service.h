@@ -45,6 +45,14 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::GetCorridorSummaryRequest* request,
       v1::CorridorSummary* response) override;
+  grpc::ServerUnaryReactor* GetCorridorHistory(
+      grpc::CallbackServerContext* context,
+      const v1::GetCorridorHistoryRequest* request,
+      v1::CorridorHistory* response) override;
+  grpc::ServerUnaryReactor* GetIndicators(
+      grpc::CallbackServerContext* context,
+      const v1::GetIndicatorsRequest* request,
+      v1::Indicators* response) override;
 
  private:
   RemitRankHandler handler_;
@@ -54,6 +62,9 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
       list_corridors_messages_;
   ArenaMessages<v1::GetCorridorSummaryRequest, v1::CorridorSummary>
       summary_messages_;
+  ArenaMessages<v1::GetCorridorHistoryRequest, v1::CorridorHistory>
+      history_messages_;
+  ArenaMessages<v1::GetIndicatorsRequest, v1::Indicators> indicators_messages_;
 };
 
 }  // namespace remit::service

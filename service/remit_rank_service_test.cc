@@ -1,5 +1,6 @@
 #include "service/remit_rank_service.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -373,6 +374,140 @@ TEST_F(RemitRankPeriodsTest, PageTokenOfOnePeriodIsRefusedForAnother) {
   grpc::Status status = Rank(request, &other);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message().rfind("page_token: ", 0), 0u)
+      << status.error_message();
+}
+
+// The project's RPW test workbook (testdata/rpw/make_rpw_workbook.py); the
+// figures are worked out in engine/indicators/indicators_test.cc.
+class RemitRankHistoryTest : public RemitRankServiceTest {
+ protected:
+  RemitRankHistoryTest()
+      : RemitRankServiceTest("testdata/rpw/rpw_test_workbook.xlsx",
+                             Day(2026, 1, 1)) {}
+
+  grpc::Status History(const v1::GetCorridorHistoryRequest& request,
+                       v1::CorridorHistory* response) {
+    grpc::ClientContext context;
+    return stub_->GetCorridorHistory(&context, request, response);
+  }
+  grpc::Status GetIndicators(const v1::GetIndicatorsRequest& request,
+                             v1::Indicators* response) {
+    grpc::ClientContext context;
+    return stub_->GetIndicators(&context, request, response);
+  }
+  static v1::GetCorridorHistoryRequest UsaMex() {
+    v1::GetCorridorHistoryRequest request;
+    request.mutable_corridor()->set_send_country("US");
+    request.mutable_corridor()->set_receive_country("MX");
+    return request;
+  }
+};
+
+TEST_F(RemitRankHistoryTest, HistoryOverTheWireWithGaps) {
+  v1::GetCorridorHistoryRequest request = UsaMex();
+  request.set_provider_id("rpw-northwind-remit");
+  v1::CorridorHistory history;
+  ASSERT_TRUE(History(request, &history).ok());
+  EXPECT_EQ(history.corridor().send_country(), "USA");
+  EXPECT_EQ(history.amount_level(), v1::AMOUNT_LEVEL_CC1);
+  EXPECT_EQ(history.provider_id(), "rpw-northwind-remit");
+  EXPECT_EQ(history.dataset_version(), store_.Get()->version());
+  // 2011_1Q to 2025_3Q: 59 quarters.
+  ASSERT_EQ(history.points_size(), 59);
+  std::map<std::string, const v1::HistoryPoint*> by_period;
+  for (const v1::HistoryPoint& p : history.points()) by_period[p.period()] = &p;
+  EXPECT_TRUE(by_period["2025_2Q"]->gap());
+  EXPECT_EQ(by_period["2025_2Q"]->average_total_cost_percent(), "");
+  EXPECT_TRUE(by_period["2011_2Q"]->gap());
+  const v1::HistoryPoint& q2024 = *by_period["2024_3Q"];
+  EXPECT_FALSE(q2024.gap());
+  EXPECT_EQ(q2024.transparent_service_count(), 3);
+  EXPECT_EQ(q2024.average_total_cost_percent(), "4.405000000");
+  EXPECT_EQ(q2024.smart_percent(), "4.405000000");
+  EXPECT_EQ(q2024.cheapest_provider_name(), "Northwind Remit");
+  EXPECT_EQ(q2024.provider_average_total_cost_percent(), "3.035000000");
+  EXPECT_EQ(by_period["2025_1Q"]->cheapest_total_cost_percent(),
+            "-0.990000000");
+}
+
+TEST_F(RemitRankHistoryTest, HistoryErrorsNameTheField) {
+  v1::CorridorHistory history;
+  v1::GetCorridorHistoryRequest bad_level = UsaMex();
+  bad_level.set_amount_level(static_cast<v1::AmountLevel>(9));
+  grpc::Status status = History(bad_level, &history);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("amount_level: 9", 0), 0u)
+      << status.error_message();
+  v1::GetCorridorHistoryRequest bad_country = UsaMex();
+  bad_country.mutable_corridor()->set_send_country("XX");
+  status = History(bad_country, &history);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("corridor.send_country: 'XX'", 0), 0u)
+      << status.error_message();
+  v1::GetCorridorHistoryRequest no_corridor;
+  status = History(no_corridor, &history);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::GetCorridorHistoryRequest stranger = UsaMex();
+  stranger.set_provider_id("rpw-kigali-money");  // Only in RWA -> KEN.
+  status = History(stranger, &history);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::GetCorridorHistoryRequest elsewhere = UsaMex();
+  elsewhere.mutable_corridor()->set_receive_country("NG");
+  status = History(elsewhere, &history);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(RemitRankHistoryTest, IndicatorsOfTheLatestPeriodAndANamedOne) {
+  v1::Indicators latest;
+  ASSERT_TRUE(GetIndicators({}, &latest).ok());
+  EXPECT_EQ(latest.period(), "2025_3Q");
+  EXPECT_EQ(latest.dataset_version(), store_.Get()->version());
+  EXPECT_EQ(latest.global_average_total_cost_percent(), "58.220577906");
+  EXPECT_EQ(latest.service_count(), 6);
+  EXPECT_EQ(latest.corridors_size(), 4);
+  EXPECT_EQ(latest.corridors_at_or_below_5_percent(), 2);
+  EXPECT_EQ(latest.share_of_corridors_at_or_below_3_percent(), "25.000000000");
+  EXPECT_EQ(latest.global_smart_average_percent(), "112.396896552");
+  ASSERT_EQ(latest.by_receiving_region_size(), 4);
+  EXPECT_EQ(latest.by_receiving_region(0).key(), "Sub-Saharan Africa");
+  EXPECT_GE(latest.rules_size(), 3);
+
+  v1::GetIndicatorsRequest request;
+  request.set_period("2024_3Q");
+  v1::Indicators older;
+  ASSERT_TRUE(GetIndicators(request, &older).ok());
+  EXPECT_EQ(older.global_average_total_cost_percent(), "4.405000000");
+}
+
+TEST_F(RemitRankHistoryTest, IndicatorsErrors) {
+  v1::Indicators indicators;
+  v1::GetIndicatorsRequest malformed;
+  malformed.set_period("2025_5Q");
+  grpc::Status status = GetIndicators(malformed, &indicators);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("period: '2025_5Q'", 0), 0u)
+      << status.error_message();
+  v1::GetIndicatorsRequest missing;
+  missing.set_period("2025_2Q");
+  status = GetIndicators(missing, &indicators);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  SnapshotStore empty;
+  RemitRankHandler handler(&empty, &clock_, &tokens_);
+  v1::Indicators response;
+  EXPECT_EQ(handler.GetIndicators({}, &response).code(),
+            absl::StatusCode::kFailedPrecondition);
+  v1::CorridorHistory history;
+  EXPECT_EQ(handler.GetCorridorHistory(UsaMex(), &history).code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(RemitRankServiceTest, IndicatorsNeedSurveyPeriods) {
+  // The sample corridors' quotes have no survey period.
+  v1::Indicators indicators;
+  grpc::ClientContext context;
+  grpc::Status status = stub_->GetIndicators(&context, {}, &indicators);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION)
       << status.error_message();
 }
 

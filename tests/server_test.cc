@@ -42,8 +42,14 @@ class ServerTest : public ::testing::Test {
  protected:
   // A server over a writable copy of the sample, with an admin token.
   void StartServer(std::vector<std::string> extra = {}) {
-    data_ = TempPath("data.textproto");
-    WriteFile(data_, ReadFile(kSampleCorridors));
+    StartServerOn(kSampleCorridors, "data.textproto", std::move(extra));
+  }
+  // The same over a writable copy of `source`, named `name` (its extension
+  // chooses the format).
+  void StartServerOn(const char* source, const char* name,
+                     std::vector<std::string> extra = {}) {
+    data_ = TempPath(name);
+    WriteFile(data_, ReadFile(source));
     const std::string token_file = TempPath("token");
     WriteFile(token_file, std::string(kToken) + "\n");
     std::vector<std::string> flags = {
@@ -202,6 +208,53 @@ TEST_F(ServerTest, SummaryAndPagesOverTheWire) {
   EXPECT_EQ(second.offers(0).quote_id(), "us-mx-first-harbor-wire");
   EXPECT_TRUE(second.next_page_token().empty());
   EXPECT_EQ(second.excluded_offers_size(), 0);  // First page only.
+}
+
+// The project's RPW test workbook, served as a user would: history and
+// indicators through a real channel. The figures are worked out by hand in
+// engine/indicators/indicators_test.cc.
+TEST_F(ServerTest, HistoryAndIndicatorsOfTheRpwWorkbook) {
+  StartServerOn("testdata/rpw/rpw_test_workbook.xlsx", "rpw.xlsx");
+  v1::GetCorridorHistoryRequest request;
+  request.mutable_corridor()->set_send_country("USA");
+  request.mutable_corridor()->set_receive_country("MEX");
+  request.set_amount_level(v1::AMOUNT_LEVEL_CC2);
+  v1::CorridorHistory history;
+  {
+    grpc::ClientContext context;
+    grpc::Status status =
+        rank_->GetCorridorHistory(&context, request, &history);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  ASSERT_EQ(history.points_size(), 59);  // 2011_1Q to 2025_3Q.
+  EXPECT_EQ(history.amount_level(), v1::AMOUNT_LEVEL_CC2);
+  EXPECT_FALSE(history.dataset_version().empty());
+  // 2011_1Q at USD 500: (12/500 x 100 + 2 + 30/500 x 100 + 3.64) / 2.
+  EXPECT_EQ(history.points(0).average_total_cost_percent(), "7.020000000");
+  EXPECT_TRUE(history.points(1).gap());   // 2011_2Q: surveyed twice a year.
+  EXPECT_TRUE(history.points(57).gap());  // 2025_2Q: never published.
+  EXPECT_EQ(history.points(57).period(), "2025_2Q");
+
+  v1::GetIndicatorsRequest indicators_request;
+  indicators_request.set_period("2025_3Q");
+  v1::Indicators indicators;
+  {
+    grpc::ClientContext context;
+    grpc::Status status =
+        rank_->GetIndicators(&context, indicators_request, &indicators);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  EXPECT_EQ(indicators.dataset_version(), history.dataset_version());
+  EXPECT_EQ(indicators.global_average_total_cost_percent(), "58.220577906");
+  ASSERT_EQ(indicators.by_g8_g20_size(), 2);
+  EXPECT_EQ(indicators.by_g8_g20(0).key(), "G20");
+  EXPECT_EQ(indicators.corridors_with_smart(), 1);
+
+  indicators_request.set_period("2025_2Q");
+  grpc::ClientContext context;
+  EXPECT_EQ(rank_->GetIndicators(&context, indicators_request, &indicators)
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(ServerTest, TwoServersCannotShareAPort) {

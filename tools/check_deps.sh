@@ -23,6 +23,7 @@ book 3
 ranking 4
 data 4
 importers 5
+indicators 5
 formats 6
 snapshot 7
 '

@@ -11,7 +11,7 @@ using data_internal::Validator;
 
 absl::StatusOr<QuoteBook> BuildQuoteBook(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,
-    std::vector<DatasetError>* errors) {
+    std::vector<DatasetError>* errors, CountryAttributes* countries) {
   Validator validator(options, errors);
   size_t quote_count = 0;
   for (const ParsedDataset& file : files) {
@@ -20,6 +20,7 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
   validator.quotes.reserve(quote_count);
   for (const ParsedDataset& file : files) validator.AddProviders(file);
   for (const ParsedDataset& file : files) validator.AddQuotesAndRates(file);
+  for (const ParsedDataset& file : files) validator.AddCountries(file);
   const std::string first = files.empty() ? "" : files.front().name();
   if (validator.error_count() == 0) {
     absl::StatusOr<ReferenceRates> references =
@@ -31,7 +32,10 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
       absl::StatusOr<QuoteBook> book = QuoteBook::Create(
           std::move(validator.providers), std::move(validator.quotes),
           *std::move(references));
-      if (book.ok()) return book;
+      if (book.ok()) {
+        if (countries != nullptr) *countries = std::move(validator.countries);
+        return book;
+      }
       errors->push_back(
           {first, 0, 0, "", std::string(book.status().message())});
     }

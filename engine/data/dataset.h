@@ -34,10 +34,12 @@ namespace remit {
 
 // Validates every file and, when there is no error at all, builds the book.
 // Ids must be unique across files. Errors are appended to `errors`; the
-// status is then INVALID_ARGUMENT summarising them.
+// status is then INVALID_ARGUMENT summarising them. With `countries`, the
+// countries the files describe (Dataset.countries) go there, the first
+// description of a code standing.
 absl::StatusOr<QuoteBook> BuildQuoteBook(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,
-    std::vector<DatasetError>* errors);
+    std::vector<DatasetError>* errors, CountryAttributes* countries = nullptr);
 
 }  // namespace remit
 

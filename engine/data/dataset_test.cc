@@ -472,6 +472,15 @@ const BadCase kBadCases[] = {
     {"published_margin_percent: \"1.6\"", "published_margin_percent: \"150\"",
      "quotes[1].survey_points[1].published_margin_percent",
      "'150' must be above -100 and below 100"},
+    {"published_margin_percent: \"1.6\"",
+     "published_margin_percent: \"1.6\" published_total_cost_percent: "
+     "\"100001\"",
+     "quotes[1].survey_points[1].published_total_cost_percent",
+     "'100001' must be between -1000 and 100000"},
+    {"metadata { name: \"t\" as_of: \"2026-11-01\" }",
+     "metadata { name: \"t\" as_of: \"2026-11-01\" }\ncountries { code: "
+     "\"XY\" region: \"Nowhere\" }",
+     "countries[0].code", "'XY' is not an ISO 3166-1 country code"},
     {"survey_points { send_amount: \"200\"",
      "rate: \"17\"\n  survey_points { send_amount: \"200\"", "quotes[1].rate",
      "give only one of rate, margin_over_mid_percent and survey_points"},
@@ -621,6 +630,56 @@ quotes {
   result =
       Must(Rank(*book, RankRequest(C("RW", "KE"), M("375000 RWF")), clock));
   EXPECT_EQ(result.offers[0].cost.total_cost_percent.scaled(), 27'172'720'000);
+}
+
+TEST(DatasetValidationTest, CountriesAndPublishedTotals) {
+  const std::string text = absl::StrCat(
+      absl::StrReplaceAll(kValid,
+                          {{"published_margin_percent: \"1.6\"",
+                            "published_margin_percent: \"1.6\" "
+                            "published_total_cost_percent: \"-250.5\""}}),
+      "countries { code: \"KE\" name: \"Kenya\" region: \"Sub-Saharan "
+      "Africa\" g8_g20: \"\" }\n");
+  std::vector<DatasetError> errors;
+  CountryAttributes countries;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors, &countries);
+  ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+  // Negative published totals are survey figures like any other.
+  EXPECT_EQ(book->quotes()[1].survey_points[1].published_total,
+            testing::P("-250.5"));
+  EXPECT_FALSE(book->quotes()[1].survey_points[0].published_total.has_value());
+  ASSERT_EQ(countries.size(), 1u);
+  const CountryAttributes::const_iterator kenya =
+      countries.find(Must(CountryCode::FromString("KEN")));
+  ASSERT_NE(kenya, countries.end());
+  EXPECT_EQ(kenya->second.region, "Sub-Saharan Africa");
+}
+
+TEST(DatasetValidationTest, ImportedFilesDescribeCountriesLeniently) {
+  v1::Dataset dataset = ParseOk("t.textproto", kValid).dataset();
+  dataset.add_countries()->set_code("KSV");  // Kosovo, as RPW writes it.
+  dataset.mutable_countries(0)->set_region("Europe & Central Asia");
+  dataset.add_countries()->set_code("not a code");
+  dataset.add_countries()->set_code("XKX");  // Again: the first stands.
+  ParsedDataset imported("rpw.xlsx", dataset);
+  imported.set_report(ImportReport());
+  std::vector<DatasetError> errors;
+  CountryAttributes countries;
+  ASSERT_TRUE(BuildQuoteBook({imported}, {}, &errors, &countries).ok())
+      << DescribeErrors(errors);
+  ASSERT_EQ(countries.size(), 1u);
+  EXPECT_EQ(countries.begin()->first.alpha3(), "XKX");
+  EXPECT_EQ(countries.begin()->second.region, "Europe & Central Asia");
+
+  // The same in a native file is an error.
+  ParsedDataset native("t.binpb", dataset);
+  errors.clear();
+  EXPECT_FALSE(BuildQuoteBook({native}, {}, &errors, &countries).ok());
+  ASSERT_EQ(errors.size(), 2u) << DescribeErrors(errors);
+  EXPECT_EQ(errors[0].field, "countries[1].code");
+  EXPECT_EQ(errors[1].field, "countries[2].code");
+  EXPECT_EQ(errors[1].message, "'XKX' is described twice");
 }
 
 TEST(DatasetValidationTest, CollectsEveryErrorNotJustTheFirst) {

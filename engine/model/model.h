@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -219,6 +220,12 @@ struct SurveyPoint {
   // from unrounded rates; the published rate may be rounded).
   std::optional<Percent> published_margin;
   int64_t fee_remainder11 = 0;
+  // The total cost % the survey published (RPW's `ccN total cost %`), when
+  // it has one. Pricing never reads it: offers are priced from fee and
+  // margin. Indicators and histories count the service with it
+  // (engine/indicators), since RPW's own averages do; it may differ from
+  // fee / amount + margin, be negative or exceed 100 %.
+  std::optional<Percent> published_total;
 
   // The exact fee x 10^11, in minor units.
   absl::int128 fee11() const {
@@ -281,6 +288,19 @@ struct Quote {
   // received is stated.
   std::optional<CurrencyCode> rate_currency;
 };
+
+// What the data says about a country (RPW's country columns): free text as
+// the source writes it, empty when unknown.
+struct CountryInfo {
+  std::string name;              // "Kenya".
+  std::string region;            // "Sub-Saharan Africa".
+  std::string income_group;      // "Lower middle income".
+  std::string lending_category;  // "IDA".
+  std::string g8_g20;            // "G8G20", "G20" or empty.
+};
+
+// The countries the data describes, by code; empty when it describes none.
+using CountryAttributes = absl::flat_hash_map<CountryCode, CountryInfo>;
 
 }  // namespace remit
 

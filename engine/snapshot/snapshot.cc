@@ -81,7 +81,9 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
     const Clock& clock, std::vector<DatasetError>* errors) {
   std::vector<DatasetError> local;
   if (errors == nullptr) errors = &local;
-  absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, options, errors);
+  CountryAttributes countries;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook(files, options, errors, &countries);
   if (!book.ok()) return book.status();
   SnapshotInfo info;
   info.version = DatasetVersion(files);
@@ -98,7 +100,8 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
   info.corridor_count = book->corridors().size();
   info.reference_rate_count = book->references().size();
   return std::shared_ptr<const Snapshot>(
-      new Snapshot(*std::move(book), std::move(info)), FreeSnapshot);
+      new Snapshot(*std::move(book), std::move(countries), std::move(info)),
+      FreeSnapshot);
 }
 
 absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Load(

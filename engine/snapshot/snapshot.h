@@ -74,14 +74,20 @@ class Snapshot {
       const Clock& clock, std::vector<DatasetError>* errors = nullptr);
 
   const QuoteBook& book() const { return book_; }
+  // The countries the datasets describe (region, income group, G8/G20);
+  // empty when they describe none.
+  const CountryAttributes& countries() const { return countries_; }
   const SnapshotInfo& info() const { return info_; }
   const std::string& version() const { return info_.version; }
 
  private:
-  Snapshot(QuoteBook book, SnapshotInfo info)
-      : book_(std::move(book)), info_(std::move(info)) {}
+  Snapshot(QuoteBook book, CountryAttributes countries, SnapshotInfo info)
+      : book_(std::move(book)),
+        countries_(std::move(countries)),
+        info_(std::move(info)) {}
 
   QuoteBook book_;
+  CountryAttributes countries_;
   SnapshotInfo info_;
 };
 

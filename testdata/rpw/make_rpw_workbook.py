@@ -298,6 +298,18 @@ NEW_ROWS = [
            "inter lcu bank fx": 1.08, "transparent": "yes",
            "pickup method": "Cash", "date": "2025-08-04",
            "corridor": "CHEXKX"}),
+    # A G20 sender that is not in the G8 (MEX): 100/4000 x 100 + 1.5 = 4.0.
+    row(NEW_COLUMNS, id=7007, period="2025_3Q", source_code="MEX",
+        destination_code="USA", firm="Aztec Envios",
+        firm_type="Money Transfer Operator",
+        **{"payment instrument": "Cash", "access point": "Agent",
+           "speed actual": "Same day", "cc1 lcu amount": 4000,
+           "cc1 denomination amount": 200, "cc1 lcu code": "MXN",
+           "cc1 lcu fee": 100, "cc1 lcu fx rate": 0.04925,
+           "cc1 fx margin": 1.5, "cc1 total cost %": 4.0,
+           "inter lcu bank fx": 0.05, "transparent": "yes",
+           "pickup method": "Cash", "date": "2025-08-04",
+           "corridor": "MEXUSA"}),
 ]
 
 

@@ -262,6 +262,12 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     point.published_margin = PercentField(
         point_node, p, "published_margin_percent", p.published_margin_percent(),
         "above -100 and below 100", -99, 99);
+    // A published total is a survey figure: promotions make it negative,
+    // small amounts with large fees push it far above 100 %.
+    point.published_total =
+        PercentField(point_node, p, "published_total_cost_percent",
+                     p.published_total_cost_percent(),
+                     "between -1000 and 100000", -1000, 100000);
     if (i > 0 && point.send_minor <= quote.survey_points.back().send_minor) {
       Error(point_node, p, "send_amount",
             absl::StrCat("'", p.send_amount(),
@@ -295,6 +301,39 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     AddFees(Child(node, proto, "fees", -1), proto.fees(), *corridor, &quote);
   }
   if (error_count() == before) quotes.push_back(std::move(quote));
+}
+
+void Validator::AddCountries(const ParsedDataset& file) {
+  const Node root = Root(file);
+  const v1::Dataset& dataset = file.dataset();
+  // Imported files describe countries as their source does: a country
+  // they describe badly is left undescribed, never an error.
+  const bool strict = file.report() == nullptr;
+  for (int i = 0; i < dataset.countries_size(); ++i) {
+    const v1::CountryInfo& proto = dataset.countries(i);
+    const Node node = Child(root, dataset, "countries", i);
+    absl::StatusOr<CountryCode> code = CountryCode::FromString(proto.code());
+    if (!code.ok()) {
+      if (strict) {
+        Error(node, proto, "code",
+              proto.code().empty()
+                  ? "is required"
+                  : absl::StrCat("'", absl::CHexEscape(proto.code()),
+                                 "' is not an ISO 3166-1 country code"));
+      }
+      continue;
+    }
+    auto [it, inserted] = countries.try_emplace(*code);
+    if (!inserted) {
+      if (strict) {
+        Error(node, proto, "code",
+              absl::StrCat("'", proto.code(), "' is described twice"));
+      }
+      continue;  // Imported: the first description stands.
+    }
+    it->second = {proto.name(), proto.region(), proto.income_group(),
+                  proto.lending_category(), proto.g8_g20()};
+  }
 }
 
 void Validator::AddQuotesAndRates(const ParsedDataset& file) {

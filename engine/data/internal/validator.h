@@ -39,11 +39,16 @@ class Validator : private FieldReader {
   // of another file.
   void AddProviders(const ParsedDataset& file);
   void AddQuotesAndRates(const ParsedDataset& file);
+  // The countries files describe. Native files: a bad or repeated code is
+  // an error; imported ones (RPW): such a country is left undescribed (the
+  // first description of a code stands).
+  void AddCountries(const ParsedDataset& file);
 
   // What passed, in file order.
   std::vector<Provider> providers;
   std::vector<Quote> quotes;
   ReferenceRates::Builder references;
+  CountryAttributes countries;
 
  private:
   std::optional<Corridor> CorridorField(const Node& node,

@@ -71,6 +71,19 @@ constexpr RpwImporter::Column kTransparent = {"transparent", "transparent", ""};
 constexpr RpwImporter::Column kDate = {"date", "date", ""};
 constexpr RpwImporter::Column kInterbank = {"inter lcu bank fx",
                                             "interlcubankfx", ""};
+// The countries' descriptions, for each side of the corridor.
+constexpr RpwImporter::Column kCountryColumns[2][5] = {
+    {{"source_name", "sourcename", ""},
+     {"source_region", "sourceregion", ""},
+     {"source_income", "sourceincome", ""},
+     {"source_lending", "sourcelending", ""},
+     {"source_G8G20", "sourceg8g20", ""}},
+    {{"destination_name", "destinationname", ""},
+     {"destination_region", "destinationregion", ""},
+     {"destination_income", "destinationincome", ""},
+     {"destination_lending", "destinationlending", ""},
+     {"destination_G8G20", "destinationg8g20", ""}},
+};
 constexpr RpwImporter::Column kPayout = {"receiving currency",
                                          "receivingcurrency", ""};
 constexpr RpwImporter::Column kDenomination = {"cc1 denomination amount",
@@ -210,6 +223,11 @@ v1::Coverage CoverageOf(const std::string& text) {
 
 // Published totals above this (100 %, in Percent's unit) are noted.
 constexpr int64_t kExtremeTotal = 100'000'000'000;
+// Published totals are kept within the bounds the dataset validator
+// accepts (-1000 to 100000 points); beyond them the row counts with its
+// computed total.
+constexpr int64_t kLowestTotal = -1'000'000'000'000;
+constexpr int64_t kHighestTotal = 100'000'000'000'000;
 
 // 20242 -> "2024_2Q".
 std::string PeriodName(int key) {
@@ -340,6 +358,25 @@ absl::Status RpwImporter::SetHeader(absl::Span<const std::string> cells,
   return absl::OkStatus();
 }
 
+void RpwImporter::AddCountry(absl::Span<const std::string> cells,
+                             absl::string_view code, bool source) {
+  if (countries_.count(std::string(code)) > 0) return;
+  const RpwImporter::Column* columns = kCountryColumns[source ? 0 : 1];
+  v1::CountryInfo info;
+  info.set_name(Cell(cells, columns[0]));
+  info.set_region(Cell(cells, columns[1]));
+  info.set_income_group(Cell(cells, columns[2]));
+  info.set_lending_category(Cell(cells, columns[3]));
+  info.set_g8_g20(Cell(cells, columns[4]));
+  if (info.name().empty() && info.region().empty() &&
+      info.income_group().empty() && info.lending_category().empty() &&
+      info.g8_g20().empty()) {
+    return;  // Nothing to say; a later row may describe it.
+  }
+  info.set_code(std::string(code));
+  countries_.emplace(std::string(code), std::move(info));
+}
+
 void RpwImporter::Count(std::map<std::string, Tally>* tallies,
                         const std::string& reason, absl::string_view place) {
   Tally& tally = (*tallies)[reason];
@@ -409,6 +446,10 @@ std::optional<std::string> RpwImporter::ImportBlock(
     };
     const std::string total_text = Cell(cells, b.total);
     absl::StatusOr<Percent> total = Percent::FromString(total_text);
+    if (!total_text.empty() && total.ok() && total->scaled() >= kLowestTotal &&
+        total->scaled() <= kHighestTotal) {
+      point.set_published_total_cost_percent(total_text);
+    }
     if (!total_text.empty() && total.ok()) {
       if (total->scaled() < 0) {
         note(v1::DATA_NOTE_NEGATIVE_TOTAL,
@@ -569,6 +610,8 @@ std::optional<std::string> RpwImporter::ImportRow(
   }
 
   quote_ids_.insert(quote_id);
+  AddCountry(cells, send_country->alpha3(), /*source=*/true);
+  AddCountry(cells, receive_country->alpha3(), /*source=*/false);
   // Prefixed, so that RPW's firms never collide with the providers of
   // other files loaded with it.
   const std::string provider_id = absl::StrCat("rpw-", Slug(firm));
@@ -654,6 +697,9 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
   }
   for (auto& [id, provider] : providers_) {
     if (used_providers.contains(id)) *dataset.add_providers() = provider;
+  }
+  for (auto& [code, country] : countries_) {
+    *dataset.add_countries() = std::move(country);
   }
   report.skipped_other_periods += skipped_other_periods_;
   report.quarantined = Groups(quarantined_);

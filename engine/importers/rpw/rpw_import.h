@@ -134,6 +134,10 @@ class RpwImporter {
   std::optional<std::string> PayoutCurrency(
       absl::Span<const std::string> cells, CurrencyCode send,
       CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const;
+  // Keeps the first description of `code` the rows give: the row's source_*
+  // columns when `source`, else its destination_* ones.
+  void AddCountry(absl::Span<const std::string> cells, absl::string_view code,
+                  bool source);
   void Count(std::map<std::string, Tally>* tallies, const std::string& reason,
              absl::string_view place);
   // Most rows first.
@@ -154,6 +158,9 @@ class RpwImporter {
   size_t skipped_other_periods_ = 0;
   absl::flat_hash_set<std::string> quote_ids_;
   std::map<std::string, v1::Provider> providers_;  // By id.
+  // The countries the loaded rows describe, by alpha-3 code: the first
+  // row's description of each.
+  std::map<std::string, v1::CountryInfo> countries_;
 };
 
 }  // namespace remit

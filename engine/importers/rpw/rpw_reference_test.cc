@@ -1,7 +1,8 @@
 // The real RPW rows in the reference folder (REMIT_RPW_REFERENCE_DIR, set
 // by tools/test.sh when the folder is there) load whole, and the engine
 // reproduces every transparent row's published total cost % within 0.01
-// percentage points at both surveyed amounts.
+// percentage points at both surveyed amounts; each period's global
+// average is the simple average of its published cc1 totals.
 #include <dirent.h>
 
 #include <cstdlib>
@@ -16,7 +17,9 @@
 #include "engine/data/dataset.h"
 #include "engine/importers/rpw/internal/csv.h"
 #include "engine/importers/rpw/rpw_import.h"
+#include "engine/indicators/indicators.h"
 #include "engine/pricing/pricing.h"
+#include "engine/stats/cost_stats.h"
 #include "engine/testing/test_util.h"
 #include "gtest/gtest.h"
 
@@ -78,6 +81,29 @@ TEST(RpwReferenceTest, RealRowsLoadAndReproducePublishedTotals) {
       loaded += file.report()->loaded_rows();
       absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
       ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+      // RPW's global average of the period: the simple average of the
+      // published cc1 totals of its transparent rows, added up here from
+      // the CSV itself, exactly.
+      absl::int128 sum = 0;
+      int64_t services = 0;
+      for (size_t r = 1; r < rows.size(); ++r) {
+        const std::vector<std::string>& row = rows[r].fields;
+        if (row[period_col] != period ||
+            absl::AsciiStrToLower(row[transparent_col]) != "yes") {
+          continue;
+        }
+        sum += testing::P(row[total_cols[0]].c_str()).scaled();
+        ++services;
+      }
+      const RpwIndicators indicators = Must(Indicators(
+          *book, std::nullopt, CountryAttributes(), IndicatorOptions()));
+      EXPECT_EQ(indicators.period.ToString(), period);
+      EXPECT_EQ(indicators.service_count, static_cast<size_t>(services))
+          << path << " " << period;
+      if (services > 0) {
+        EXPECT_EQ(indicators.global_average, PercentOfKey(sum, services))
+            << path << " " << period;
+      }
       for (const Corridor& corridor : book->corridors()) {
         for (const PreparedQuote& q : book->QuotesIn(corridor)) {
           // "rpw-<period>-line-<n>": the CSV line of the row.
@@ -98,6 +124,9 @@ TEST(RpwReferenceTest, RealRowsLoadAndReproducePublishedTotals) {
                 << path << ":" << line << " cc" << point + 1 << ": "
                 << cost.total_cost_percent.ToString(4) << " vs published "
                 << published.ToString(4);
+            // The published total rides along, as published.
+            EXPECT_EQ(q.quote->survey_points[point].published_total, published)
+                << path << ":" << line << " cc" << point + 1;
             ++checked;
           }
         }

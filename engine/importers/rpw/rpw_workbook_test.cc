@@ -59,7 +59,7 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
   const ImportReport& report = *file.report();
   ASSERT_EQ(report.loaded.size(), 1u);
   EXPECT_EQ(report.loaded[0].period, "2025_3Q");
-  EXPECT_EQ(report.loaded[0].rows, 5u);
+  EXPECT_EQ(report.loaded[0].rows, 6u);
   // The row whose fee is "see note" cannot be priced.
   ASSERT_EQ(report.quarantined.size(), 1u);
   EXPECT_EQ(report.quarantined[0].reason,
@@ -94,6 +94,41 @@ TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
   // Columns after the last header column are ignored; the row loads.
   EXPECT_EQ(q["7001"]->quoted_at(), "2025-08-04");
   EXPECT_EQ(file.dataset().metadata().license(), "CC BY 4.0");
+
+  // The published totals ride along with each survey point, even where
+  // they do not add up (7004: 9.0 against 13050/261000 x 100 + 1.5 = 6.5).
+  EXPECT_EQ(q["7004"]->survey_points(0).published_total_cost_percent(), "9");
+  EXPECT_EQ(q["7003"]->survey_points(0).published_total_cost_percent(), "307");
+  EXPECT_EQ(q["7002"]->survey_points(0).published_total_cost_percent(),
+            "21.190689655");
+}
+
+TEST(RpwWorkbookTest, CountriesAsTheRowsDescribeThem) {
+  const ParsedDataset file = Import(Period("2025_3Q"));
+  std::map<std::string, const v1::CountryInfo*> countries;
+  for (const v1::CountryInfo& c : file.dataset().countries()) {
+    countries[c.code()] = &c;
+  }
+  // Both sides of every loaded row: CHE, KEN, MEX, RWA, USA and Kosovo
+  // (KSV in the file) as XKX.
+  ASSERT_EQ(countries.size(), 6u);
+  ASSERT_EQ(countries.count("XKX"), 1u);
+  EXPECT_EQ(countries["XKX"]->name(), "Kosovo");
+  EXPECT_EQ(countries["KEN"]->region(), "Sub-Saharan Africa");
+  EXPECT_EQ(countries["KEN"]->income_group(), "Lower middle income");
+  EXPECT_EQ(countries["KEN"]->lending_category(), "IDA");
+  EXPECT_EQ(countries["USA"]->g8_g20(), "G8G20");
+  EXPECT_EQ(countries["MEX"]->g8_g20(), "G20");
+  EXPECT_EQ(countries["RWA"]->g8_g20(), "");
+}
+
+TEST(RpwWorkbookTest, OpaqueRowsHaveNoPublishedTotal) {
+  const ParsedDataset file = Import(Period("2024_3Q"));
+  std::map<std::string, const v1::Quote*> q = ById(file);
+  // 5003 publishes 2 (its fee alone, the margin shown as 0): meaningless.
+  EXPECT_EQ(q["5003"]->survey_points(0).published_total_cost_percent(), "");
+  EXPECT_EQ(q["5001"]->survey_points(0).published_total_cost_percent(),
+            "3.035");  // A formula's cached value.
 }
 
 TEST(RpwWorkbookTest, OlderSheetAndItsColumns) {
