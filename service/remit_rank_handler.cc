@@ -215,4 +215,16 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   return absl::OkStatus();
 }
 
+absl::Status RemitRankHandler::GetCorridorHistory(
+    const v1::GetCorridorHistoryRequest& /*request*/,
+    v1::CorridorHistory* /*response*/) const {
+  return absl::UnimplementedError("GetCorridorHistory is not implemented yet");
+}
+
+absl::Status RemitRankHandler::GetIndicators(
+    const v1::GetIndicatorsRequest& /*request*/,
+    v1::Indicators* /*response*/) const {
+  return absl::UnimplementedError("GetIndicators is not implemented yet");
+}
+
 }  // namespace remit::service

@@ -42,6 +42,10 @@ class RemitRankHandler {
                              v1::ListCorridorsResponse* response) const;
   absl::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
                                   v1::CorridorSummary* response) const;
+  absl::Status GetCorridorHistory(const v1::GetCorridorHistoryRequest& request,
+                                  v1::CorridorHistory* response) const;
+  absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
+                             v1::Indicators* response) const;
 
  private:
   const SnapshotStore* store_;
