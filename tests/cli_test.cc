@@ -207,8 +207,8 @@ TEST(CliTest, BundledSampleByDefault) {
 }
 
 TEST(CliTest, HelpForEveryCommand) {
-  for (const char* command :
-       {"rank", "corridors", "summary", "validate", "sheet"}) {
+  for (const char* command : {"rank", "corridors", "summary", "history",
+                              "indicators", "validate", "sheet"}) {
     CommandResult r = Tool({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(absl::StartsWith(r.out, "usage: remitrank ")) << r.out;
