@@ -217,8 +217,10 @@ std::string HistorySvg(const v1::CorridorHistory& history,
   low = std::floor(low / axis_step) * axis_step;
   high = std::ceil(high * 1.05 / axis_step) * axis_step;
   const Chart chart(n, low, high);
-  // The legend's rows under the axis labels, then the data line.
-  const double legend_y = kBottom + 80;
+  // The legend's rows under the axis labels (lower when they slant), then
+  // the data line.
+  const bool slanted = n > 12;
+  const double legend_y = kBottom + (slanted ? 80 : 50);
   const double data_y = legend_y + 24 * (with_provider ? 3 : 2) + 6;
   const double height = data_y + 12;
 
@@ -291,7 +293,6 @@ std::string HistorySvg(const v1::CorridorHistory& history,
                   ")\">total cost, % of the amount sent</text>\n", "  </g>\n");
 
   // The period axis: a tick per period, a label on as many as fit.
-  const bool slanted = n > 12;
   const int every = std::max(1, (n + 29) / 30);
   absl::StrAppend(&out, "  <g class=\"x-axis\">\n    <line x1=\"", N(kLeft),
                   "\" x2=\"", N(kRight), "\" y1=\"", N(kBottom), "\" y2=\"",
@@ -318,16 +319,13 @@ std::string HistorySvg(const v1::CorridorHistory& history,
   }
   absl::StrAppend(&out, "  </g>\n");
 
-  // The SDG target, dotted, labelled at its right end.
+  // The SDG target, dotted, under the series.
   const double target_y = chart.Y(kTarget);
   absl::StrAppend(&out, "  <g class=\"sdg-target\"><line x1=\"", N(kLeft),
                   "\" x2=\"", N(kRight), "\" y1=\"", N(target_y), "\" y2=\"",
                   N(target_y),
                   "\" stroke=\"#000\" stroke-width=\"1.5\" "
-                  "stroke-dasharray=\"2 4\"/><text x=\"",
-                  N(kRight - 4), "\" y=\"", N(target_y - 5),
-                  "\" text-anchor=\"end\" font-size=\"11\">SDG target "
-                  "3%</text></g>\n");
+                  "stroke-dasharray=\"2 4\"/></g>\n");
 
   absl::StrAppend(&out,
                   chart.Series(average, periods, kAverageStyle, "Average"),
@@ -338,6 +336,13 @@ std::string HistorySvg(const v1::CorridorHistory& history,
     absl::StrAppend(
         &out, chart.Series(provider, periods, kProviderStyle, provider_label));
   }
+
+  // The target's label at its right end, over the series, on a white halo.
+  absl::StrAppend(&out, "  <g class=\"sdg-target\"><text x=\"", N(kRight - 4),
+                  "\" y=\"", N(target_y - 6),
+                  "\" text-anchor=\"end\" font-size=\"11\" stroke=\"#fff\" "
+                  "stroke-width=\"4\" paint-order=\"stroke\">SDG target "
+                  "3%</text></g>\n");
 
   // The legend.
   absl::StrAppend(

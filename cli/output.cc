@@ -436,12 +436,19 @@ std::string AverageChart(const v1::CorridorHistory& history) {
   std::string out = absl::StrCat(
       "Average total cost by period (# = ", absl::StrFormat("%g", step),
       " points; | = the 3% SDG target)\n");
+  size_t widest_value = 0;
+  for (const v1::HistoryPoint& p : history.points()) {
+    widest_value = std::max(widest_value,
+                            PercentText(p.average_total_cost_percent()).size());
+  }
   for (int i = 0; i < history.points_size(); ++i) {
     const v1::HistoryPoint& p = history.points(i);
     std::string line = absl::StrCat(p.period(), "  ", bars[i]);
     if (!p.gap() && PercentValue(p.average_total_cost_percent()).has_value()) {
-      line.append(widest - bars[i].size() + 2, ' ');
-      absl::StrAppend(&line, PercentText(p.average_total_cost_percent()));
+      const std::string value = PercentText(p.average_total_cost_percent());
+      line.append(widest - bars[i].size() + 2 + widest_value - value.size(),
+                  ' ');
+      absl::StrAppend(&line, value);
     }
     absl::StrAppend(&out, line, "\n");
   }
