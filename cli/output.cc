@@ -415,7 +415,6 @@ std::string AverageChart(const v1::CorridorHistory& history) {
     }
   }
   const int target = static_cast<int>(std::lround(kSdgTargetPercent / step));
-  std::vector<std::vector<std::string>> rows;
   int widest = target + 1;
   std::vector<std::string> bars;
   for (const v1::HistoryPoint& p : history.points()) {

@@ -25,6 +25,8 @@ std::string InTermsOfOptions(absl::string_view message) {
                               {"send_amount", "--amount"},
                               {"receive_amount", "--amount"},
                               {"page_size", "--limit"},
+                              {"amount_level", "--amount-level"},
+                              {"provider_id", "--provider"},
                               {"period: ", "--period: "}});
 }
 
