@@ -48,6 +48,17 @@ absl::Status LocalBackend::GetCorridorSummary(
   return handler_.GetCorridorSummary(request, response);
 }
 
+absl::Status LocalBackend::GetCorridorHistory(
+    const v1::GetCorridorHistoryRequest& request,
+    v1::CorridorHistory* response) {
+  return handler_.GetCorridorHistory(request, response);
+}
+
+absl::Status LocalBackend::GetIndicators(
+    const v1::GetIndicatorsRequest& request, v1::Indicators* response) {
+  return handler_.GetIndicators(request, response);
+}
+
 const SnapshotInfo* LocalBackend::info() const {
   std::shared_ptr<const Snapshot> snapshot = store_.Get();
   return snapshot == nullptr ? nullptr : &snapshot->info();
@@ -92,6 +103,21 @@ absl::Status RemoteBackend::GetCorridorSummary(
   grpc::ClientContext context;
   Prepare(&context);
   return FromGrpcStatus(stub_->GetCorridorSummary(&context, request, response));
+}
+
+absl::Status RemoteBackend::GetCorridorHistory(
+    const v1::GetCorridorHistoryRequest& request,
+    v1::CorridorHistory* response) {
+  grpc::ClientContext context;
+  Prepare(&context);
+  return FromGrpcStatus(stub_->GetCorridorHistory(&context, request, response));
+}
+
+absl::Status RemoteBackend::GetIndicators(
+    const v1::GetIndicatorsRequest& request, v1::Indicators* response) {
+  grpc::ClientContext context;
+  Prepare(&context);
+  return FromGrpcStatus(stub_->GetIndicators(&context, request, response));
 }
 
 }  // namespace remit::cli

@@ -47,6 +47,11 @@ class Backend {
   virtual absl::Status GetCorridorSummary(
       const v1::GetCorridorSummaryRequest& request,
       v1::CorridorSummary* response) = 0;
+  virtual absl::Status GetCorridorHistory(
+      const v1::GetCorridorHistoryRequest& request,
+      v1::CorridorHistory* response) = 0;
+  virtual absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
+                                     v1::Indicators* response) = 0;
   // The loaded data's description (local), or nothing (remote).
   virtual const SnapshotInfo* info() const = 0;
 };
@@ -64,6 +69,10 @@ class LocalBackend final : public Backend {
                              v1::ListCorridorsResponse* response) override;
   absl::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
                                   v1::CorridorSummary* response) override;
+  absl::Status GetCorridorHistory(const v1::GetCorridorHistoryRequest& request,
+                                  v1::CorridorHistory* response) override;
+  absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
+                             v1::Indicators* response) override;
   const SnapshotInfo* info() const override;
 
  private:
@@ -90,6 +99,10 @@ class RemoteBackend final : public Backend {
                              v1::ListCorridorsResponse* response) override;
   absl::Status GetCorridorSummary(const v1::GetCorridorSummaryRequest& request,
                                   v1::CorridorSummary* response) override;
+  absl::Status GetCorridorHistory(const v1::GetCorridorHistoryRequest& request,
+                                  v1::CorridorHistory* response) override;
+  absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
+                             v1::Indicators* response) override;
   const SnapshotInfo* info() const override { return nullptr; }
 
  private:

@@ -10,6 +10,8 @@
 #include "cli/args.h"
 #include "cli/commands/corridors.h"
 #include "cli/commands/help.h"
+#include "cli/commands/history.h"
+#include "cli/commands/indicators.h"
 #include "cli/commands/rank.h"
 #include "cli/commands/sheet.h"
 #include "cli/commands/summary.h"
@@ -40,8 +42,9 @@ absl::Status UnknownCommand(const std::string& name) {
 
 const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
-      RankCommand(),  CorridorsCommand(), SummaryCommand(),
-      SheetCommand(), ValidateCommand(),
+      RankCommand(),     CorridorsCommand(),  SummaryCommand(),
+      HistoryCommand(),  IndicatorsCommand(), SheetCommand(),
+      ValidateCommand(),
   };
   return *commands;
 }

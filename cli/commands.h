@@ -1,5 +1,5 @@
-// The remitrank tool's commands (rank, corridors, summary, sheet,
-// validate), in a table, and Run(), which runs one of them.
+// The remitrank tool's commands (rank, corridors, summary, history,
+// indicators, sheet, validate), in a table, and Run(), which runs one of them.
 //
 // Run() takes the arguments after the program name and writes to the given
 // streams; it returns the exit code: 0 success, 1 a runtime error (no such

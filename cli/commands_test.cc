@@ -3,6 +3,7 @@
 // pinned with --as-of: the sample is dated November 2026 and goes stale.
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -353,7 +354,8 @@ TEST(RunTest, Help) {
             "usage: remitrank COMMAND [options]\n\nRanks remittance offers by "
             "their total cost: the fee plus the margin\nhidden in the "
             "exchange rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  "
-            "sheet\n  validate\n\n'remitrank COMMAND --help' for a command's "
+            "history\n  indicators\n  sheet\n  validate\n\n'remitrank COMMAND "
+            "--help' for a command's "
             "options.\n");
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(RunTool({"help"}).out, r.out);
@@ -373,8 +375,8 @@ TEST(RunTest, Help) {
                                "  --data=...\n"))
       << corridors.out;
 
-  for (const char* command :
-       {"rank", "corridors", "summary", "sheet", "validate"}) {
+  for (const char* command : {"rank", "corridors", "summary", "history",
+                              "indicators", "sheet", "validate"}) {
     Result c = RunTool({command, "--help"});
     EXPECT_EQ(c.exit_code, 0) << command;
     EXPECT_TRUE(absl::StartsWith(
@@ -383,10 +385,67 @@ TEST(RunTest, Help) {
     EXPECT_TRUE(absl::StrContains(c.out, "\n  --help\n      this help\n"))
         << command;
   }
-  for (const char* command : {"rank", "summary", "sheet"}) {
+  for (const char* command : {"rank", "summary", "sheet", "indicators"}) {
     Result c = RunTool({command, "--help"});
     EXPECT_TRUE(absl::StrContains(c.out, "\n  --period=...\n")) << c.out;
   }
+}
+
+TEST(RunTest, HistoryAndIndicatorsHelp) {
+  Result history = RunTool({"history", "--help"});
+  EXPECT_EQ(history.exit_code, 0);
+  EXPECT_EQ(history.err, "");
+  EXPECT_TRUE(absl::StartsWith(
+      history.out,
+      "usage: remitrank history --from=COUNTRY --to=COUNTRY "
+      "[--amount-level=cc1|cc2] [--provider=ID] [--format=svg -o FILE]\n"
+      "  A corridor's cost over time, survey period by survey period.\n"))
+      << history.out;
+  for (const char* option :
+       {"\n  --amount-level=...\n      cc1 (default: the USD 200 "
+        "equivalent) or cc2 (USD 500)\n",
+        "\n  --provider=...\n", "\n  --output=...\n",
+        "\n  --format=...\n      table (default), csv, json or svg\n"}) {
+    EXPECT_TRUE(absl::StrContains(history.out, option)) << option;
+  }
+
+  Result indicators = RunTool({"indicators", "--help"});
+  EXPECT_EQ(indicators.exit_code, 0);
+  EXPECT_TRUE(absl::StartsWith(indicators.out,
+                               "usage: remitrank indicators [--period=YYYY_nQ] "
+                               "[--by=firm_type|sending_country|"))
+      << indicators.out;
+  for (const char* option :
+       {"\n  --by=...\n      the breakdowns to show (default: all): "
+        "firm_type, sending_country, receiving_country, receiving_region, "
+        "g8_g20, corridor\n",
+        "\n  --format=...\n      table (default), csv or json\n"}) {
+    EXPECT_TRUE(absl::StrContains(indicators.out, option)) << option;
+  }
+}
+
+// Until the data has survey periods the answer is an error, whatever the
+// handler's stage: exit 1, nothing on stdout, and no file written.
+TEST(RunTest, HistoryAndIndicatorsWithoutSurveyPeriodsFail) {
+  const std::string data = DataOption();
+  const char* dir = std::getenv("TEST_TMPDIR");
+  const std::string chart =
+      absl::StrCat(dir == nullptr ? "/tmp" : dir, "/never.svg");
+  const std::vector<std::vector<std::string>> cases = {
+      {"history", "--from=GB", "--to=NG", data, kAsOf},
+      {"history", "--from=GB", "--to=NG", "--format=svg", "-o", chart, data,
+       kAsOf},
+      {"indicators", data, kAsOf},
+      {"indicators", "--period=2024_2Q", "--by=corridor", data, kAsOf},
+  };
+  for (const std::vector<std::string>& args : cases) {
+    Result r = RunTool(args);
+    EXPECT_EQ(r.exit_code, 1) << args[0] << ": " << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(absl::StartsWith(r.err, "remitrank: ")) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  EXPECT_FALSE(std::ifstream(chart).good());
 }
 
 struct ErrorCase {
@@ -403,8 +462,9 @@ TEST(RunTest, UsageErrorsExitTwoAndSayWhatToFix) {
        "remitrank: unknown command 'rnak'; did you mean rank?\nusage: "
        "remitrank COMMAND [options]\n\nRanks remittance offers by their "
        "total cost: the fee plus the margin\nhidden in the exchange "
-       "rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  sheet\n  "
-       "validate\n\n'remitrank COMMAND --help' for a command's options.\n"},
+       "rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  history\n  "
+       "indicators\n  sheet\n  validate\n\n'remitrank COMMAND --help' for a "
+       "command's options.\n"},
       {{"rank", "--form=GB"},
        2,
        "remitrank rank: unknown option '--form'; did you mean --from?\n"
@@ -458,6 +518,36 @@ TEST(RunTest, UsageErrorsExitTwoAndSayWhatToFix) {
        2,
        "remitrank: --amounts: at most three amounts fit on the sheet\n"},
       {{"validate"}, 2, "remitrank: validate needs at least one FILE\n"},
+      {{"history", "--to=NG", data}, 2, "remitrank: --from is required\n"},
+      {{"history", "--from=GB", "--to=NG", "--amount-level=cc5", data},
+       2,
+       "remitrank: --amount-level: 'cc5' is not one of cc1, cc2; did you "
+       "mean cc1?\n"},
+      {{"history", "--from=GB", "--to=NG", "--format=png", data},
+       2,
+       "remitrank: --format: 'png' is not one of table, csv, json, svg\n"},
+      {{"history", "--from=GB", "--to=NG", "--period=2024_2Q", data},
+       2,
+       "remitrank history: unknown option '--period'\n"
+       "(see 'remitrank history --help')\n"},
+      {{"history", "--from=GB", "--to=NG", data, "extra"},
+       2,
+       "remitrank: unexpected argument 'extra'\n"},
+      {{"indicators", "--format=svg", data},
+       2,
+       "remitrank: --format: 'svg' is not one of table, csv, json\n"},
+      {{"indicators", "--by=firm", data},
+       2,
+       "remitrank: --by: 'firm' is not one of firm_type, sending_country, "
+       "receiving_country, receiving_region, g8_g20, corridor\n"},
+      {{"indicators", "--period=2024Q2", data},
+       2,
+       "remitrank: --period: '2024Q2' is not a survey period (YYYY_nQ, e.g. "
+       "2024_2Q)\n"},
+      {{"indicators", "--server=127.0.0.1:1", data},
+       2,
+       "remitrank: --server answers from the server's data: leave out "
+       "--data and --as-of\n"},
   };
   for (const ErrorCase& c : cases) {
     Result r = RunTool(c.args);

@@ -9,13 +9,26 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::cli {
 
-enum class Format { kTable, kCsv, kJson };
+// kSvg: a chart; only the commands that draw one accept it.
+enum class Format { kTable, kCsv, kJson, kSvg };
 
-absl::StatusOr<Format> ParseFormat(const std::string& text);
+// The formats every data command writes, the first the default.
+inline constexpr Format kTextFormats[] = {Format::kTable, Format::kCsv,
+                                          Format::kJson};
+
+// "table", "csv", "json", "svg".
+std::string FormatName(Format format);
+// "table (default), csv or json": the --format help for `accepted`.
+std::string FormatsHelp(absl::Span<const Format> accepted);
+// One of `accepted` by name; INVALID_ARGUMENT naming the value and the
+// accepted names otherwise.
+absl::StatusOr<Format> ParseFormat(
+    const std::string& text, absl::Span<const Format> accepted = kTextFormats);
 
 // "1.99 USD" from a remit.v1.Money; "" when unset.
 std::string MoneyText(const v1::Money& money, bool present);
@@ -32,6 +45,41 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
                             Format format);
 std::string SummaryOutput(const v1::CorridorSummary& summary, Format format,
                           const std::string& data_line);
+
+// A corridor's history: a table of the figures per period with a text
+// chart of the average under it (at most 80 columns wide), CSV (one line
+// per point, empty cells in gaps) or JSON. Gaps are shown as gaps, never
+// as numbers. Not for Format::kSvg (see cli/history_chart.h).
+std::string HistoryOutput(const v1::CorridorHistory& history, Format format,
+                          const std::string& data_line);
+
+// The breakdowns of RPW's indicators a table or CSV shows (--by).
+enum class IndicatorBreakdown {
+  kFirmType,
+  kSendingCountry,
+  kReceivingCountry,
+  kReceivingRegion,
+  kG8G20,
+  kCorridor,
+};
+// Every breakdown, in the order the table shows them.
+inline constexpr IndicatorBreakdown kAllIndicatorBreakdowns[] = {
+    IndicatorBreakdown::kFirmType,
+    IndicatorBreakdown::kSendingCountry,
+    IndicatorBreakdown::kReceivingCountry,
+    IndicatorBreakdown::kReceivingRegion,
+    IndicatorBreakdown::kG8G20,
+    IndicatorBreakdown::kCorridor};
+// "firm_type", "sending_country", ... as --by and the CSV's kind name them.
+std::string BreakdownName(IndicatorBreakdown breakdown);
+
+// RPW's indicators for a period: the global figures, then each breakdown
+// of `breakdowns`, then the rules applied (table); one line per group row
+// with its kind (CSV); the whole API message (JSON, whatever the
+// breakdowns).
+std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
+                             absl::Span<const IndicatorBreakdown> breakdowns,
+                             const std::string& data_line);
 
 // A JSON rendering of any API message (protobuf's JSON mapping).
 std::string Json(const google::protobuf::Message& message);

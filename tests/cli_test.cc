@@ -191,6 +191,16 @@ TEST(CliTest, ErrorsHaveExitCodesAndSayWhatToFix) {
         "--server=127.0.0.1:1", kData},
        2,
        "remitrank: --server answers from the server's data"},
+      {{"history", "--from=GB", "--to=NG", "--server=127.0.0.1:1",
+        "--deadline=2s"},
+       1,
+       "remitrank: the server did not answer"},
+      {{"indicators", "--server=127.0.0.1:1", "--deadline=2s"},
+       1,
+       "remitrank: the server did not answer"},
+      {{"history", "--from=GB", "--to=NG", "--format=pdf", kData},
+       2,
+       "remitrank: --format: 'pdf' is not one of table, csv, json, svg"},
   };
   for (const ErrorCase& c : cases) {
     CommandResult r = Tool(c.args);
@@ -207,8 +217,8 @@ TEST(CliTest, BundledSampleByDefault) {
 }
 
 TEST(CliTest, HelpForEveryCommand) {
-  for (const char* command :
-       {"rank", "corridors", "summary", "validate", "sheet"}) {
+  for (const char* command : {"rank", "corridors", "summary", "history",
+                              "indicators", "validate", "sheet"}) {
     CommandResult r = Tool({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(absl::StartsWith(r.out, "usage: remitrank ")) << r.out;
@@ -360,6 +370,31 @@ TEST(CliTest, RemoteModeGivesTheSameJson) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_EQ(a.out, b.out);
+}
+
+// The sample has no survey periods: history and indicators are errors
+// whether asked of the files or of a server over them (exit 1, nothing on
+// stdout), and the server's answer comes back as one line.
+TEST(CliTest, HistoryAndIndicatorsWithoutSurveyPeriods) {
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      ServerProcess::Start({kData, "--clock_time=2026-11-15T00:00:00Z"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::vector<std::vector<std::string>> questions = {
+      {"history", "--from=GB", "--to=NG", "--format=json"},
+      {"indicators", "--format=csv"}};
+  for (const std::vector<std::string>& question : questions) {
+    std::vector<std::string> local = question;
+    local.insert(local.end(), {kData, kAsOf});
+    std::vector<std::string> remote = question;
+    remote.push_back("--server=" + (*server)->address());
+    for (const std::vector<std::string>& args : {local, remote}) {
+      CommandResult r = Tool(args);
+      EXPECT_EQ(r.exit_code, 1) << args.back() << ": " << r.err;
+      EXPECT_EQ(r.out, "") << args.back();
+      EXPECT_TRUE(absl::StartsWith(r.err, "remitrank: ")) << r.err;
+      EXPECT_TRUE(absl::EndsWith(r.err, "\n")) << r.err;
+    }
+  }
 }
 
 }  // namespace

@@ -25,6 +25,8 @@ std::string InTermsOfOptions(absl::string_view message) {
                               {"send_amount", "--amount"},
                               {"receive_amount", "--amount"},
                               {"page_size", "--limit"},
+                              {"amount_level", "--amount-level"},
+                              {"provider_id", "--provider"},
                               {"period: ", "--period: "}});
 }
 
@@ -107,16 +109,22 @@ const std::vector<OptionSpec>& DataOptions() {
   return *options;
 }
 
-std::vector<OptionSpec> WithDataOptions(std::vector<OptionSpec> specs) {
+std::vector<OptionSpec> WithDataOptions(std::vector<OptionSpec> specs,
+                                        absl::Span<const Format> formats) {
+  const size_t first = specs.size();
   specs.insert(specs.end(), DataOptions().begin(), DataOptions().end());
+  for (size_t i = first; i < specs.size(); ++i) {
+    if (specs[i].name == "format") specs[i].help = FormatsHelp(formats);
+  }
   return specs;
 }
 
 absl::StatusOr<Session> OpenSession(
-    const Args& args, const std::vector<std::string>& default_data) {
+    const Args& args, const std::vector<std::string>& default_data,
+    absl::Span<const Format> formats) {
   Session session;
   if (std::optional<std::string> f = args.Get("format")) {
-    absl::StatusOr<Format> format = ParseFormat(*f);
+    absl::StatusOr<Format> format = ParseFormat(*f, formats);
     if (!format.ok()) return UsageError(format.status().message());
     session.format = *format;
   }

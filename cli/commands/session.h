@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "cli/args.h"
 #include "cli/backend.h"
 #include "cli/output.h"
@@ -29,8 +30,11 @@ namespace remit::cli {
 
 // The options every data-reading command takes, "--help" included.
 const std::vector<OptionSpec>& DataOptions();
-// `specs` followed by DataOptions().
-std::vector<OptionSpec> WithDataOptions(std::vector<OptionSpec> specs);
+// `specs` followed by DataOptions(), --format's help listing `formats`
+// (the command's, the first its default).
+std::vector<OptionSpec> WithDataOptions(
+    std::vector<OptionSpec> specs,
+    absl::Span<const Format> formats = kTextFormats);
 
 struct Session {
   // The clock a local backend judges stale quotes by (--as-of, or the
@@ -43,11 +47,12 @@ struct Session {
 
 // Opens the backend the options name: --server (a RemoteBackend), else the
 // --data files, else `default_data` (a LocalBackend over them). Usage
-// errors for a bad --format, --deadline or --as-of, or --server given with
-// --data or --as-of; runtime errors when there is no data, a file cannot be
-// read or the data is invalid.
+// errors for a --format not in `formats`, a bad --deadline or --as-of, or
+// --server given with --data or --as-of; runtime errors when there is no
+// data, a file cannot be read or the data is invalid.
 absl::StatusOr<Session> OpenSession(
-    const Args& args, const std::vector<std::string>& default_data);
+    const Args& args, const std::vector<std::string>& default_data,
+    absl::Span<const Format> formats = kTextFormats);
 
 // A usage error for the first positional argument, if any: the data
 // commands take options only.

@@ -1,0 +1,370 @@
+// The history and indicators outputs on answers built here (the handler
+// computes the figures; these tests check how they are shown).
+#include "cli/output.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+
+namespace remit::cli {
+namespace {
+
+template <typename Message>
+Message Parse(const char* text) {
+  Message message;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &message))
+      << text;
+  return message;
+}
+
+// Four quarters of a corridor: one without a survey, one with too few
+// services for SmaRT.
+v1::CorridorHistory History() {
+  return Parse<v1::CorridorHistory>(R"pb(
+    corridor {
+      send_country: "GBR"
+      send_currency: "GBP"
+      receive_country: "NGA"
+      receive_currency: "NGN"
+    }
+    amount_level: AMOUNT_LEVEL_CC1
+    dataset_version: "58b8ab0982a9ffff"
+    points {
+      period: "2023_3Q"
+      transparent_service_count: 5
+      average_total_cost_percent: "7.125"
+      median_total_cost_percent: "6.5"
+      smart_percent: "3.9"
+      smart_qualifying_count: 4
+      cheapest_provider_id: "p-nl"
+      cheapest_provider_name: "NairaLink"
+      cheapest_total_cost_percent: "2.4"
+      share_at_or_below_3_percent: "20"
+      share_at_or_below_5_percent: "40"
+    }
+    points { period: "2023_4Q" gap: true }
+    points {
+      period: "2024_1Q"
+      transparent_service_count: 2
+      average_total_cost_percent: "8.5"
+      median_total_cost_percent: "8.5"
+      smart_qualifying_count: 2
+      cheapest_provider_id: "p-nw"
+      cheapest_provider_name: "Northwind Remit"
+      cheapest_total_cost_percent: "7"
+      share_at_or_below_3_percent: "0"
+      share_at_or_below_5_percent: "0"
+    }
+    points {
+      period: "2024_2Q"
+      transparent_service_count: 4
+      average_total_cost_percent: "5.25"
+      median_total_cost_percent: "5.1"
+      smart_percent: "2.95"
+      smart_qualifying_count: 3
+      cheapest_provider_id: "p-nl"
+      cheapest_provider_name: "NairaLink"
+      cheapest_total_cost_percent: "1.9"
+      share_at_or_below_3_percent: "25"
+      share_at_or_below_5_percent: "50"
+    }
+  )pb");
+}
+
+constexpr char kDataLine[] = "Data: RPW test; version 58b8ab0982a9.";
+
+std::vector<std::string> Lines(const std::string& text) {
+  return absl::StrSplit(text, '\n');
+}
+
+size_t Widest(const std::string& text) {
+  size_t widest = 0;
+  for (const std::string& line : Lines(text)) {
+    widest = std::max(widest, line.size());
+  }
+  return widest;
+}
+
+TEST(HistoryOutputTest, TableShowsGapsAsGapsAndFitsEightyColumns) {
+  const std::string out = HistoryOutput(History(), Format::kTable, kDataLine);
+  EXPECT_EQ(out,
+            "GBR (GBP) -> NGA (NGN), cc1 (the USD 200 equivalent), 2023_3Q "
+            "to 2024_2Q\n"
+            "\n"
+            "Period    Services  Average  Median       SmaRT    <=3%    <=5%\n"
+            "2023_3Q          5    7.13%   6.50%       3.90%  20.00%  40.00%\n"
+            "2023_4Q  no survey\n"
+            "2024_1Q          2    8.50%   8.50%  none (2/3)   0.00%   0.00%\n"
+            "2024_2Q          4    5.25%   5.10%       2.95%  25.00%  50.00%\n"
+            "\n"
+            "Period   Cheapest service  Total\n"
+            "2023_3Q  NairaLink         2.40%\n"
+            "2023_4Q  no survey\n"
+            "2024_1Q  Northwind Remit   7.00%\n"
+            "2024_2Q  NairaLink         1.90%\n"
+            "\n"
+            "Services: transparent services surveyed at the amount. SmaRT: "
+            "the average of the\n"
+            "3 cheapest that deliver within 5 days; none (n/3) when only n "
+            "qualify. <=3%,\n"
+            "<=5%: the share of services at or under that total cost.\n"
+            "\n"
+            "Average total cost by period (# = 0.25 points; | = the 3% SDG "
+            "target)\n"
+            "2023_3Q  ############|################       7.13%\n"
+            "2023_4Q  no survey\n"
+            "2024_1Q  ############|#####################  8.50%\n"
+            "2024_2Q  ############|########               5.25%\n"
+            "\n"
+            "Data: RPW test; version 58b8ab0982a9.\n");
+  EXPECT_LE(Widest(out), 80u);
+}
+
+TEST(HistoryOutputTest, LongNamesAreCutToFit) {
+  v1::CorridorHistory history = History();
+  history.mutable_points(0)->set_cheapest_provider_name(
+      "Compagnie Générale de Transferts Internationaux d'Argent et de "
+      "Change");
+  const std::string out = HistoryOutput(history, Format::kTable, kDataLine);
+  EXPECT_TRUE(absl::StrContains(
+      out,
+      "2023_3Q  Compagnie Générale de Transferts Internationaux d'Argent "
+      "et d...  2.40%\n"))
+      << out;
+  for (const std::string& line : Lines(out)) {
+    // Code points, not bytes: "é" is one column.
+    size_t columns = 0;
+    for (char c : line)
+      columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    EXPECT_LE(columns, 80u) << line;
+  }
+}
+
+TEST(HistoryOutputTest, ProviderColumn) {
+  v1::CorridorHistory history = History();
+  history.set_provider_id("p-nw");
+  history.set_amount_level(v1::AMOUNT_LEVEL_CC2);
+  history.mutable_points(0)->set_provider_average_total_cost_percent("8.1");
+  history.mutable_points(2)->set_provider_average_total_cost_percent("7");
+  const std::string out = HistoryOutput(history, Format::kTable, kDataLine);
+  EXPECT_TRUE(absl::StartsWith(
+      out,
+      "GBR (GBP) -> NGA (NGN), cc2 (the USD 500 equivalent), 2023_3Q to "
+      "2024_2Q\n"
+      "Provider: p-nw (its own average in the last column; - when it was "
+      "not surveyed)\n"
+      "\n"
+      "Period    Services  Average  Median       SmaRT    <=3%    <=5%  "
+      "Provider\n"
+      "2023_3Q          5    7.13%   6.50%       3.90%  20.00%  40.00%     "
+      "8.10%\n"
+      "2023_4Q  no survey\n"
+      "2024_1Q          2    8.50%   8.50%  none (2/3)   0.00%   0.00%     "
+      "7.00%\n"
+      "2024_2Q          4    5.25%   5.10%       2.95%  25.00%  50.00%"
+      "         -\n"))
+      << out;
+  EXPECT_LE(Widest(out), 80u);
+}
+
+TEST(HistoryOutputTest, NoPoints) {
+  v1::CorridorHistory history = History();
+  history.clear_points();
+  EXPECT_EQ(HistoryOutput(history, Format::kTable, kDataLine),
+            "GBR (GBP) -> NGA (NGN), cc1 (the USD 200 equivalent)\n\n"
+            "No survey period in the data.\n"
+            "Data: RPW test; version 58b8ab0982a9.\n");
+}
+
+TEST(HistoryOutputTest, CsvHasEmptyCellsInGaps) {
+  v1::CorridorHistory history = History();
+  history.set_provider_id("p-nw");
+  history.mutable_points(0)->set_provider_average_total_cost_percent("8.1");
+  history.mutable_points(2)->set_cheapest_provider_name("Northwind, Remit");
+  EXPECT_EQ(HistoryOutput(history, Format::kCsv, kDataLine),
+            "period,gap,transparent_service_count,average_total_cost_percent,"
+            "median_total_cost_percent,smart_percent,smart_qualifying_count,"
+            "cheapest_provider_id,cheapest_provider_name,"
+            "cheapest_total_cost_percent,share_at_or_below_3_percent,"
+            "share_at_or_below_5_percent,provider_average_total_cost_percent\n"
+            "2023_3Q,false,5,7.125,6.5,3.9,4,p-nl,NairaLink,2.4,20,40,8.1\n"
+            "2023_4Q,true,,,,,,,,,,,\n"
+            "2024_1Q,false,2,8.5,8.5,,2,p-nw,\"Northwind, Remit\",7,0,0,\n"
+            "2024_2Q,false,4,5.25,5.1,2.95,3,p-nl,NairaLink,1.9,25,50,\n");
+}
+
+TEST(HistoryOutputTest, JsonIsTheApiMessage) {
+  const std::string out = HistoryOutput(History(), Format::kJson, kDataLine);
+  EXPECT_TRUE(absl::StrContains(out, "\"averageTotalCostPercent\": \"7.125\""))
+      << out;
+  v1::CorridorHistory parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out, &parsed).ok());
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(parsed, History()));
+}
+
+v1::Indicators Indicators() {
+  return Parse<v1::Indicators>(R"pb(
+    period: "2024_2Q"
+    dataset_version: "58b8ab0982a9ffff"
+    global_average_total_cost_percent: "6.4"
+    service_count: 9
+    by_firm_type {
+      key: "Bank"
+      service_count: 5
+      average_total_cost_percent: "9.2"
+    }
+    by_firm_type {
+      key: "Money Transfer Operator"
+      service_count: 4
+      average_total_cost_percent: "2.9"
+    }
+    by_sending_country {
+      key: "GBR"
+      service_count: 6
+      average_total_cost_percent: "5.5"
+    }
+    by_sending_country {
+      key: "USA"
+      service_count: 3
+      average_total_cost_percent: "8.2"
+    }
+    by_receiving_country {
+      key: "NGA"
+      service_count: 9
+      average_total_cost_percent: "6.4"
+    }
+    by_g8_g20 { key: "G20" service_count: 9 average_total_cost_percent: "6.4" }
+    corridors {
+      corridor {
+        send_country: "GBR"
+        send_currency: "GBP"
+        receive_country: "NGA"
+        receive_currency: "NGN"
+      }
+      service_count: 6
+      average_total_cost_percent: "5.5"
+      smart_percent: "2.5"
+      smart_qualifying_count: 4
+    }
+    corridors {
+      corridor {
+        send_country: "USA"
+        send_currency: "USD"
+        receive_country: "NGA"
+        receive_currency: "NGN"
+      }
+      service_count: 3
+      average_total_cost_percent: "8.2"
+      smart_qualifying_count: 2
+    }
+    corridors_at_or_below_5_percent: 0
+    corridors_at_or_below_3_percent: 0
+    share_of_corridors_at_or_below_5_percent: "0"
+    share_of_corridors_at_or_below_3_percent: "0"
+    global_smart_average_percent: "2.5"
+    corridors_with_smart: 1
+    rules: "Only transparent services count: a service whose exchange rate margin is not disclosed is left out of every average."
+    rules: "cc1 only."
+  )pb");
+}
+
+TEST(IndicatorsOutputTest, TableWithEveryBreakdown) {
+  EXPECT_EQ(IndicatorsOutput(Indicators(), Format::kTable,
+                             kAllIndicatorBreakdowns, kDataLine),
+            "RPW indicators, survey period 2024_2Q\n"
+            "\n"
+            "Global average total cost  6.40% over 9 services\n"
+            "Corridors at or under 5%   0 of 2 (0.00%)\n"
+            "Corridors at or under 3%   0 of 2 (0.00%)\n"
+            "Global SmaRT average       2.50% over 1 of 2 corridors\n"
+            "\n"
+            "Firm type                Services  Average\n"
+            "Bank                            5    9.20%\n"
+            "Money Transfer Operator         4    2.90%\n"
+            "\n"
+            "Sending country  Services  Average\n"
+            "GBR                     6    5.50%\n"
+            "USA                     3    8.20%\n"
+            "\n"
+            "Receiving country  Services  Average\n"
+            "NGA                       9    6.40%\n"
+            "\n"
+            "Receiving region: not in the data (no such column).\n"
+            "\n"
+            "G8/G20 group  Services  Average\n"
+            "G20                  9    6.40%\n"
+            "\n"
+            "From     To       Services  Average       SmaRT\n"
+            "GBR GBP  NGA NGN         6    5.50%       2.50%\n"
+            "USA USD  NGA NGN         3    8.20%  none (2/3)\n"
+            "\n"
+            "Rules applied:\n"
+            "- Only transparent services count: a service whose exchange rate "
+            "margin is not\n"
+            "  disclosed is left out of every average.\n"
+            "- cc1 only.\n"
+            "\n"
+            "Data: RPW test; version 58b8ab0982a9.\n");
+}
+
+TEST(IndicatorsOutputTest, TableWithOneBreakdown) {
+  const IndicatorBreakdown by[] = {IndicatorBreakdown::kFirmType};
+  const std::string out =
+      IndicatorsOutput(Indicators(), Format::kTable, by, kDataLine);
+  EXPECT_TRUE(absl::StrContains(out, "Firm type ")) << out;
+  EXPECT_FALSE(absl::StrContains(out, "Sending country")) << out;
+  EXPECT_FALSE(absl::StrContains(out, "From ")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "Rules applied:\n")) << out;
+}
+
+TEST(IndicatorsOutputTest, CsvHasAKindPerRow) {
+  const IndicatorBreakdown by[] = {IndicatorBreakdown::kFirmType,
+                                   IndicatorBreakdown::kCorridor};
+  EXPECT_EQ(IndicatorsOutput(Indicators(), Format::kCsv, by, kDataLine),
+            "kind,key,service_count,average_total_cost_percent,smart_percent,"
+            "smart_qualifying_count\n"
+            "global,all,9,6.4,2.5,\n"
+            "firm_type,Bank,5,9.2,,\n"
+            "firm_type,Money Transfer Operator,4,2.9,,\n"
+            "corridor,GBR/GBP->NGA/NGN,6,5.5,2.5,4\n"
+            "corridor,USA/USD->NGA/NGN,3,8.2,,2\n");
+}
+
+TEST(IndicatorsOutputTest, JsonIsTheWholeApiMessage) {
+  const IndicatorBreakdown by[] = {IndicatorBreakdown::kG8G20};
+  const std::string out =
+      IndicatorsOutput(Indicators(), Format::kJson, by, kDataLine);
+  for (const char* name :
+       {"\"globalAverageTotalCostPercent\": \"6.4\"", "\"byFirmType\": [",
+        "\"corridors\": [", "\"averageTotalCostPercent\": \"5.5\"",
+        "\"corridor\": {"}) {
+    EXPECT_TRUE(absl::StrContains(out, name)) << name;
+  }
+  v1::Indicators parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(out, &parsed).ok());
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(parsed, Indicators()));
+}
+
+TEST(FormatTest, ParsesOnlyTheAcceptedFormats) {
+  EXPECT_EQ(*ParseFormat("csv"), Format::kCsv);
+  EXPECT_EQ(ParseFormat("svg").status().message(),
+            "--format: 'svg' is not one of table, csv, json");
+  const Format with_svg[] = {Format::kTable, Format::kSvg};
+  EXPECT_EQ(*ParseFormat("svg", with_svg), Format::kSvg);
+  EXPECT_EQ(ParseFormat("csv", with_svg).status().message(),
+            "--format: 'csv' is not one of table, svg");
+  EXPECT_EQ(FormatsHelp(kTextFormats), "table (default), csv or json");
+  EXPECT_EQ(FormatsHelp(with_svg), "table (default) or svg");
+}
+
+}  // namespace
+}  // namespace remit::cli
