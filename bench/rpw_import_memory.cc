@@ -5,7 +5,10 @@
 //   peak_rss_MB       the process's peak resident set (getrusage), file
 //                     bytes and program included;
 //   start_rss_MB      resident set before reading the file;
-//   peak/snapshot     the goal's ratio.
+//   peak/snapshot     the goal's ratio;
+//   parsed_heap_MB    heap held by the parsed dataset (the quotes as
+//                     protos), before the snapshot is built;
+//   peak_rss_after_parse_MB  the peak by then.
 //
 //   bazel build -c opt //bench:rpw_import_memory
 //   /usr/bin/time -v bazel-bin/bench/rpw_import_memory --data=/tmp/rpw.xlsx
@@ -61,6 +64,8 @@ int Run(const std::string& path) {
   const auto start = std::chrono::steady_clock::now();
   const FakeClock clock(absl::FromUnixSeconds(1'790'000'000));
   std::shared_ptr<const Snapshot> snapshot;
+  double parsed_heap = 0;  // The parsed dataset's, before the snapshot.
+  double parsed_rss = 0;   // Peak RSS by then.
   {
     std::vector<DatasetError> errors;
     absl::StatusOr<ParsedDataset> parsed =
@@ -84,6 +89,8 @@ int Run(const std::string& path) {
                      group.reason.c_str());
       }
     }
+    parsed_heap = HeapBytes() - heap_before;
+    parsed_rss = PeakRssBytes();
     std::vector<ParsedDataset> files;
     files.push_back(*std::move(parsed));
     absl::StatusOr<std::shared_ptr<const Snapshot>> built =
@@ -102,11 +109,12 @@ int Run(const std::string& path) {
   std::printf(
       "file_MB=%.1f quotes=%zu load_s=%.2f snapshot_heap_MB=%.1f "
       "bytes_per_quote=%.0f start_rss_MB=%.1f peak_rss_MB=%.1f "
-      "peak/snapshot=%.2f\n",
+      "peak/snapshot=%.2f parsed_heap_MB=%.1f peak_rss_after_parse_MB=%.1f\n",
       static_cast<double>(bytes.size()) / 1e6, snapshot->book().quotes().size(),
       seconds, snapshot_heap / 1e6,
       snapshot_heap / static_cast<double>(snapshot->book().quotes().size()),
-      start_rss / 1e6, peak / 1e6, peak / snapshot_heap);
+      start_rss / 1e6, peak / 1e6, peak / snapshot_heap, parsed_heap / 1e6,
+      parsed_rss / 1e6);
   return 0;
 }
 

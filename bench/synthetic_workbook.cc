@@ -175,7 +175,10 @@ absl::StatusOr<std::string> XlsxBuilder::Build() const {
   absl::StrAppend(&types,
                   "<Override PartName=\"/xl/workbook.xml\" ContentType=\""
                   "application/vnd.openxmlformats-officedocument."
-                  "spreadsheetml.sheet.main+xml\"/></Types>");
+                  "spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/"
+                  "sharedStrings.xml\" ContentType=\"application/"
+                  "vnd.openxmlformats-officedocument.spreadsheetml."
+                  "sharedStrings+xml\"/></Types>");
   const std::string package_rels = absl::StrCat(
       header, "<Relationships xmlns=\"", kPackageRelNs,
       "\"><Relationship Id=\"rId1\" Type=\"", kRelNs,
