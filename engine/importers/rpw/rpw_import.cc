@@ -328,7 +328,8 @@ int RpwImporter::Lookup(const Column& c) const {
 }
 
 bool RpwImporter::Reads(int column) const {
-  return std::find(slots_.begin(), slots_.end(), column) != slots_.end();
+  return column >= 0 &&
+         std::find(slots_.begin(), slots_.end(), column) != slots_.end();
 }
 
 std::string RpwImporter::Cell(absl::Span<const std::string> cells,
