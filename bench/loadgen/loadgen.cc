@@ -7,6 +7,8 @@
 // line: calls, seconds, calls/s, p50/p99/max latency in microseconds,
 // non-OK answers, and wrong answers (an OK answer whose first offer is not
 // --expect_first, when given). Exits 1 when any call failed or was wrong.
+// --print_first_offer makes one call and prints its first offer's id
+// instead (to find what --expect_first should be for a dataset).
 // Callback API: each of the N slots issues its next call from the previous
 // one's completion.
 #include <algorithm>
@@ -32,6 +34,9 @@ ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to run");
 ABSL_FLAG(int64_t, max_calls, 1'000'000, "stop after this many calls");
 ABSL_FLAG(std::string, expect_first, "",
           "quote id every answer's first offer must have; empty: no check");
+ABSL_FLAG(bool, print_first_offer, false,
+          "make one call and print its first offer (first_offer=ID offers=N) "
+          "instead of running the load");
 
 namespace {
 
@@ -145,6 +150,21 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   auto stub = remit::v1::RemitRank::NewStub(grpc::CreateChannel(
       absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  if (absl::GetFlag(FLAGS_print_first_offer)) {
+    grpc::ClientContext context;
+    RankOffersResponse response;
+    const grpc::Status status =
+        stub->RankOffers(&context, Request(), &response);
+    if (!status.ok()) {
+      std::fprintf(stderr, "%s\n", status.error_message().c_str());
+      return 1;
+    }
+    std::printf(
+        "first_offer=%s offers=%d\n",
+        response.offers().empty() ? "" : response.offers(0).quote_id().c_str(),
+        response.offers_size());
+    return response.offers().empty() ? 1 : 0;
+  }
   const absl::Time start = absl::Now();
   Load load(stub.get(), start + absl::GetFlag(FLAGS_duration),
             absl::GetFlag(FLAGS_max_calls), absl::GetFlag(FLAGS_expect_first));

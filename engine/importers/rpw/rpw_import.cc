@@ -30,6 +30,9 @@ struct RpwImporter::Column {
   const char* name;       // As documented, for messages.
   const char* key;        // Normalized.
   const char* alternate;  // Another normalized spelling, or "".
+  // Where SetHeader keeps the column's index: each column its own, below
+  // kColumnSlots.
+  int slot;
 };
 
 // One surveyed amount's block: cc1 or cc2.
@@ -50,59 +53,63 @@ std::string Normalize(absl::string_view header) {
   return out;
 }
 
-constexpr RpwImporter::Column kId = {"id", "id", ""};
-constexpr RpwImporter::Column kPeriod = {"period", "period", ""};
-constexpr RpwImporter::Column kSource = {"source_code", "sourcecode", ""};
+constexpr RpwImporter::Column kId = {"id", "id", "", 0};
+constexpr RpwImporter::Column kPeriod = {"period", "period", "", 1};
+constexpr RpwImporter::Column kSource = {"source_code", "sourcecode", "", 2};
 constexpr RpwImporter::Column kDestination = {"destination_code",
-                                              "destinationcode", ""};
-constexpr RpwImporter::Column kCorridor = {"corridor", "corridor", ""};
-constexpr RpwImporter::Column kFirm = {"firm", "firm", ""};
-constexpr RpwImporter::Column kFirmType = {"firm_type", "firmtype", ""};
+                                              "destinationcode", "", 3};
+constexpr RpwImporter::Column kCorridor = {"corridor", "corridor", "", 4};
+constexpr RpwImporter::Column kFirm = {"firm", "firm", "", 5};
+constexpr RpwImporter::Column kFirmType = {"firm_type", "firmtype", "", 6};
 // The older sheet has "product" and "sending location" instead.
 constexpr RpwImporter::Column kInstrument = {"payment instrument",
-                                             "paymentinstrument", "product"};
+                                             "paymentinstrument", "product", 7};
 constexpr RpwImporter::Column kAccess = {"access point", "accesspoint",
-                                         "sendinglocation"};
-constexpr RpwImporter::Column kSpeed = {"speed actual", "speedactual", ""};
-constexpr RpwImporter::Column kPickup = {"pick-up method", "pickupmethod", ""};
+                                         "sendinglocation", 8};
+constexpr RpwImporter::Column kSpeed = {"speed actual", "speedactual", "", 9};
+constexpr RpwImporter::Column kPickup = {"pick-up method", "pickupmethod", "",
+                                         10};
 constexpr RpwImporter::Column kCoverage = {
-    "receiving network coverage", "receivingnetworkcoverage", "coverage"};
-constexpr RpwImporter::Column kTransparent = {"transparent", "transparent", ""};
-constexpr RpwImporter::Column kDate = {"date", "date", ""};
+    "receiving network coverage", "receivingnetworkcoverage", "coverage", 11};
+constexpr RpwImporter::Column kTransparent = {"transparent", "transparent", "",
+                                              12};
+constexpr RpwImporter::Column kDate = {"date", "date", "", 13};
 constexpr RpwImporter::Column kInterbank = {"inter lcu bank fx",
-                                            "interlcubankfx", ""};
+                                            "interlcubankfx", "", 14};
+constexpr RpwImporter::Column kPayout = {"receiving currency",
+                                         "receivingcurrency", "", 15};
+constexpr RpwImporter::Column kDenomination = {"cc1 denomination amount",
+                                               "cc1denominationamount", "", 28};
 // The countries' descriptions, for each side of the corridor.
 constexpr RpwImporter::Column kCountryColumns[2][5] = {
-    {{"source_name", "sourcename", ""},
-     {"source_region", "sourceregion", ""},
-     {"source_income", "sourceincome", ""},
-     {"source_lending", "sourcelending", ""},
-     {"source_G8G20", "sourceg8g20", ""}},
-    {{"destination_name", "destinationname", ""},
-     {"destination_region", "destinationregion", ""},
-     {"destination_income", "destinationincome", ""},
-     {"destination_lending", "destinationlending", ""},
-     {"destination_G8G20", "destinationg8g20", ""}},
+    {{"source_name", "sourcename", "", 29},
+     {"source_region", "sourceregion", "", 30},
+     {"source_income", "sourceincome", "", 31},
+     {"source_lending", "sourcelending", "", 32},
+     {"source_G8G20", "sourceg8g20", "", 33}},
+    {{"destination_name", "destinationname", "", 34},
+     {"destination_region", "destinationregion", "", 35},
+     {"destination_income", "destinationincome", "", 36},
+     {"destination_lending", "destinationlending", "", 37},
+     {"destination_G8G20", "destinationg8g20", "", 38}},
 };
-constexpr RpwImporter::Column kPayout = {"receiving currency",
-                                         "receivingcurrency", ""};
-constexpr RpwImporter::Column kDenomination = {"cc1 denomination amount",
-                                               "cc1denominationamount", ""};
+
+static_assert(RpwImporter::kColumnSlots == 39, "a slot for each column");
 
 RpwImporter::Block BlockColumns(int n) {
   static const RpwImporter::Block kBlocks[2] = {
-      {{"cc1 lcu code", "cc1lcucode", ""},
-       {"cc1 lcu amount", "cc1lcuamount", ""},
-       {"cc1 lcu fee", "cc1lcufee", ""},
-       {"cc1 lcu fx rate", "cc1lcufxrate", ""},
-       {"cc1 fx margin", "cc1fxmargin", ""},
-       {"cc1 total cost %", "cc1totalcost", ""}},
-      {{"cc2 lcu code", "cc2lcucode", ""},
-       {"cc2 lcu amount", "cc2lcuamount", ""},
-       {"cc2 lcu fee", "cc2lcufee", ""},
-       {"cc2 lcu fx rate", "cc2lcufxrate", ""},
-       {"cc2 fx margin", "cc2fxmargin", ""},
-       {"cc2 total cost %", "cc2totalcost", ""}},
+      {{"cc1 lcu code", "cc1lcucode", "", 16},
+       {"cc1 lcu amount", "cc1lcuamount", "", 17},
+       {"cc1 lcu fee", "cc1lcufee", "", 18},
+       {"cc1 lcu fx rate", "cc1lcufxrate", "", 19},
+       {"cc1 fx margin", "cc1fxmargin", "", 20},
+       {"cc1 total cost %", "cc1totalcost", "", 21}},
+      {{"cc2 lcu code", "cc2lcucode", "", 22},
+       {"cc2 lcu amount", "cc2lcuamount", "", 23},
+       {"cc2 lcu fee", "cc2lcufee", "", 24},
+       {"cc2 lcu fx rate", "cc2lcufxrate", "", 25},
+       {"cc2 fx margin", "cc2fxmargin", "", 26},
+       {"cc2 total cost %", "cc2totalcost", "", 27}},
   };
   return kBlocks[n];
 }
@@ -245,7 +252,19 @@ bool IsUnknown(absl::string_view text) {
 // (days since 1899-12-30); nullopt when it is none of them.
 std::optional<std::string> NormalizeDate(absl::string_view text) {
   auto iso = [](absl::CivilDay day) {
-    return absl::FormatCivilTime(day).substr(0, 10);
+    const int64_t y = day.year();
+    if (y < 0 || y > 9999) return absl::FormatCivilTime(day).substr(0, 10);
+    const char text[10] = {static_cast<char>('0' + y / 1000 % 10),
+                           static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),
+                           static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + day.month() / 10),
+                           static_cast<char>('0' + day.month() % 10),
+                           '-',
+                           static_cast<char>('0' + day.day() / 10),
+                           static_cast<char>('0' + day.day() % 10)};
+    return std::string(text, sizeof(text));
   };
   absl::CivilDay day;
   if (text.size() >= 10 && absl::ParseCivilTime(text.substr(0, 10), &day) &&
@@ -309,19 +328,28 @@ std::optional<absl::int128> ExactFee11(const std::string& text,
 RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
     : name_(std::move(name)),
       file_slug_(Slug(name_.substr(name_.find_last_of('/') + 1))),
-      options_(options) {
+      options_(options),
+      arena_(std::make_shared<google::protobuf::Arena>()) {
+  slots_.fill(-1);
   if (!options.rpw_period.empty()) {
     wanted_period_ = PeriodKey(options.rpw_period);
     bad_wanted_period_ = !wanted_period_.has_value();
   }
 }
 
-int RpwImporter::Index(const Column& c) const {
+int RpwImporter::Index(const Column& c) const { return slots_[c.slot]; }
+
+int RpwImporter::Lookup(const Column& c) const {
   auto it = index_.find(c.key);
   if (it == index_.end() && c.alternate[0] != '\0') {
     it = index_.find(c.alternate);  // The older sheet's name.
   }
   return it == index_.end() ? -1 : it->second;
+}
+
+bool RpwImporter::Reads(int column) const {
+  return column >= 0 &&
+         std::find(slots_.begin(), slots_.end(), column) != slots_.end();
 }
 
 std::string RpwImporter::Cell(absl::Span<const std::string> cells,
@@ -338,6 +366,23 @@ absl::Status RpwImporter::SetHeader(absl::Span<const std::string> cells,
   for (size_t i = 0; i < cells.size(); ++i) {
     const std::string key = Normalize(cells[i]);
     if (!key.empty()) index_.try_emplace(key, static_cast<int>(i));
+  }
+  // Every column's index, looked up once per header rather than per cell.
+  for (const Column& c :
+       {kId, kPeriod, kSource, kDestination, kCorridor, kFirm, kFirmType,
+        kInstrument, kAccess, kSpeed, kPickup, kCoverage, kTransparent, kDate,
+        kInterbank, kPayout, kDenomination}) {
+    slots_[c.slot] = Lookup(c);
+  }
+  for (const auto& side : kCountryColumns) {
+    for (const Column& c : side) slots_[c.slot] = Lookup(c);
+  }
+  for (int n = 0; n < 2; ++n) {
+    const Block b = BlockColumns(n);
+    for (const Column& c :
+         {b.code, b.amount, b.fee, b.rate, b.margin, b.total}) {
+      slots_[c.slot] = Lookup(c);
+    }
   }
   std::vector<std::string> missing;
   for (const Column& c : {kPeriod, kFirm, kInterbank, BlockColumns(0).code,
@@ -419,9 +464,11 @@ std::optional<std::string> RpwImporter::ImportBlock(
   if (!fee11.has_value()) {
     return absl::StrCat(b.fee.name, ": not a non-negative number");
   }
-  v1::SurveyPoint point;
-  point.set_send_amount(amount_text);
-  point.set_fee(fee_text);
+  // On the arena, as the quote: added to it without a copy.
+  auto* point =
+      google::protobuf::Arena::CreateMessage<v1::SurveyPoint>(arena_.get());
+  point->set_send_amount(amount_text);
+  point->set_fee(fee_text);
   if (transparent) {
     const std::string rate_text = Cell(cells, b.rate);
     const std::string margin_text = Cell(cells, b.margin);
@@ -433,8 +480,8 @@ std::optional<std::string> RpwImporter::ImportBlock(
     if (margin_text.empty() || !margin.ok()) {
       return absl::StrCat(b.margin.name, ": not a percentage");
     }
-    point.set_rate(rate_text);
-    point.set_published_margin_percent(margin_text);
+    point->set_rate(rate_text);
+    point->set_published_margin_percent(margin_text);
     // The published total should be fee / amount + margin. Remarks go in
     // the import report and stay with the quote (shown with its offers).
     auto note = [&](v1::DataNote data_note, std::string reason) {
@@ -448,7 +495,7 @@ std::optional<std::string> RpwImporter::ImportBlock(
     absl::StatusOr<Percent> total = Percent::FromString(total_text);
     if (!total_text.empty() && total.ok() && total->scaled() >= kLowestTotal &&
         total->scaled() <= kHighestTotal) {
-      point.set_published_total_cost_percent(total_text);
+      point->set_published_total_cost_percent(total_text);
     }
     if (!total_text.empty() && total.ok()) {
       if (total->scaled() < 0) {
@@ -468,7 +515,7 @@ std::optional<std::string> RpwImporter::ImportBlock(
     }
   } else {
     // Opaque: the published margin (0) and rate (often 1) mean nothing.
-    point.set_rate("1");
+    point->set_rate("1");
   }
   if (n == 1) {
     const v1::SurveyPoint& cc1 = quote->survey_points(0);
@@ -478,7 +525,7 @@ std::optional<std::string> RpwImporter::ImportBlock(
       return absl::StrCat(b.amount.name, ": not above cc1 lcu amount");
     }
   }
-  *quote->add_survey_points() = std::move(point);
+  quote->mutable_survey_points()->AddAllocated(point);
   return std::nullopt;
 }
 
@@ -552,7 +599,8 @@ std::optional<std::string> RpwImporter::ImportRow(
       CurrencyCode::FromString(Cell(cells, code_column));
   if (!currency.ok()) return "cc1 lcu code: not a currency";
   const std::string firm = Cell(cells, kFirm);
-  if (firm.empty() || Slug(firm).empty()) return "firm: missing";
+  const std::string firm_slug = Slug(firm);
+  if (firm_slug.empty()) return "firm: missing";
   bool transparent = true;
   const std::string transparency =
       absl::AsciiStrToLower(Cell(cells, kTransparent));
@@ -570,14 +618,15 @@ std::optional<std::string> RpwImporter::ImportRow(
                  : absl::StrCat("rpw-", period, "-", Slug(id));
   if (quote_ids_.contains(quote_id)) return "id: repeats another row's";
 
-  v1::Quote quote;
-  quote.set_id(quote_id);
+  // On the arena the parsed dataset keeps: moved there without a copy.
+  auto* quote = google::protobuf::Arena::CreateMessage<v1::Quote>(arena_.get());
+  quote->set_id(quote_id);
   const int exponent = currency->exponent();
   for (int n = 0; n < 2; ++n) {
     if (n == 1 && Cell(cells, BlockColumns(1).amount).empty()) break;
     std::optional<std::string> problem =
         ImportBlock(cells, n, std::string(currency->code()), exponent,
-                    transparent, place, &quote);
+                    transparent, place, quote);
     if (!problem.has_value()) continue;
     if (n == 0) return problem;
     // cc2 is optional: price the row at cc1 alone.
@@ -590,17 +639,17 @@ std::optional<std::string> RpwImporter::ImportRow(
     const std::string mid = Cell(cells, kInterbank);
     absl::StatusOr<Rate> mid_rate = Rate::FromString(mid);
     if (!mid.empty() && mid_rate.ok() && mid_rate->scaled() > 0) {
-      quote.set_mid_market_rate(mid);
+      quote->set_mid_market_rate(mid);
     }
     const std::string payout = Cell(cells, kPayout);
     if (!payout.empty() && CurrencyCode::FromString(payout).ok()) {
-      quote.set_rate_currency(absl::AsciiStrToUpper(payout));
+      quote->set_rate_currency(absl::AsciiStrToUpper(payout));
     } else if (std::optional<std::string> inferred = PayoutCurrency(
                    cells, *currency, *receive_country,
                    mid_rate.ok()
                        ? mid_rate
                        : Rate::FromString(Cell(cells, BlockColumns(0).rate)))) {
-      quote.set_rate_currency(*inferred);
+      quote->set_rate_currency(*inferred);
     } else {
       Count(&notes_,
             "payout currency: the rates could be US dollars or the "
@@ -614,26 +663,26 @@ std::optional<std::string> RpwImporter::ImportRow(
   AddCountry(cells, receive_country->alpha3(), /*source=*/false);
   // Prefixed, so that RPW's firms never collide with the providers of
   // other files loaded with it.
-  const std::string provider_id = absl::StrCat("rpw-", Slug(firm));
-  quote.set_provider_id(provider_id);
+  const std::string provider_id = absl::StrCat("rpw-", firm_slug);
+  quote->set_provider_id(provider_id);
   if (providers_.count(provider_id) == 0) {
     v1::Provider& provider = providers_[provider_id];
     provider.set_id(provider_id);
     provider.set_name(firm);
     provider.set_type(FirmType(Cell(cells, kFirmType)));
   }
-  v1::Corridor* corridor = quote.mutable_corridor();
+  v1::Corridor* corridor = quote->mutable_corridor();
   corridor->set_send_country(std::string(send_country->alpha3()));
   corridor->set_send_currency(std::string(currency->code()));
   corridor->set_receive_country(std::string(receive_country->alpha3()));
-  quote.set_payment_instrument(Instrument(Cell(cells, kInstrument)));
-  quote.set_access_point(Access(Cell(cells, kAccess)));
-  quote.set_receive_method(Pickup(Cell(cells, kPickup)));
-  quote.set_speed(
+  quote->set_payment_instrument(Instrument(Cell(cells, kInstrument)));
+  quote->set_access_point(Access(Cell(cells, kAccess)));
+  quote->set_receive_method(Pickup(Cell(cells, kPickup)));
+  quote->set_speed(
       SpeedOf(Cell(cells, kSpeed))
           .value_or(v1::SPEED_SIX_DAYS_OR_MORE));  // Unknown: the slowest.
-  quote.set_receiving_network_coverage(CoverageOf(Cell(cells, kCoverage)));
-  quote.set_transparent(transparent);
+  quote->set_receiving_network_coverage(CoverageOf(Cell(cells, kCoverage)));
+  quote->set_transparent(transparent);
   std::optional<std::string> date = NormalizeDate(Cell(cells, kDate));
   if (!date.has_value()) {
     // The first day of the period's quarter.
@@ -645,11 +694,11 @@ std::optional<std::string> RpwImporter::ImportRow(
                                        : "10",
                         "-01");
   }
-  quote.set_quoted_at(*date);
-  quote.set_source(absl::StrCat("RPW ", period));
-  quote.set_period(PeriodName(*key));
+  quote->set_quoted_at(*date);
+  quote->set_source(absl::StrCat("RPW ", period));
+  quote->set_period(PeriodName(*key));
   Period& bucket = periods_[*key];
-  bucket.quotes.push_back(std::move(quote));
+  bucket.quotes.push_back(quote);
   bucket.lines.push_back(line);
   return std::nullopt;
 }
@@ -673,7 +722,9 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
                      names.empty() ? "no rows" : absl::StrJoin(names, ", ")));
   }
   ImportReport report;
-  v1::Dataset dataset;
+  // On the arena with the quotes, so that they move in without a copy.
+  v1::Dataset& dataset =
+      *google::protobuf::Arena::CreateMessage<v1::Dataset>(arena_.get());
   // "Remittance Prices Worldwide 2011_1Q to 2025_3Q".
   std::string title = "Remittance Prices Worldwide";
   if (!periods_.empty()) {
@@ -687,13 +738,18 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
   dataset.mutable_metadata()->set_license("CC BY 4.0");
   std::vector<int> lines;
   absl::flat_hash_set<std::string> used_providers;
+  size_t quotes = 0;
+  for (const auto& [key, period] : periods_) quotes += period.quotes.size();
+  dataset.mutable_quotes()->Reserve(static_cast<int>(quotes));
+  lines.reserve(quotes);
   for (auto& [key, period] : periods_) {
     report.loaded.push_back({PeriodName(key), period.quotes.size()});
-    for (v1::Quote& quote : period.quotes) {
-      used_providers.insert(quote.provider_id());
-      *dataset.add_quotes() = std::move(quote);
+    for (v1::Quote* quote : period.quotes) {
+      used_providers.insert(quote->provider_id());
+      dataset.mutable_quotes()->AddAllocated(quote);
     }
     lines.insert(lines.end(), period.lines.begin(), period.lines.end());
+    period = Period();
   }
   for (auto& [id, provider] : providers_) {
     if (used_providers.contains(id)) *dataset.add_providers() = provider;
@@ -704,7 +760,7 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
   report.skipped_other_periods += skipped_other_periods_;
   report.quarantined = Groups(quarantined_);
   report.notes = Groups(notes_);
-  ParsedDataset parsed(name_, std::move(dataset));
+  ParsedDataset parsed(name_, arena_, &dataset);
   parsed.set_quote_lines(std::move(lines));
   parsed.set_report(std::move(report));
   return parsed;

@@ -58,7 +58,9 @@
 #ifndef REMIT_ENGINE_IMPORTERS_RPW_RPW_IMPORT_H_
 #define REMIT_ENGINE_IMPORTERS_RPW_RPW_IMPORT_H_
 
+#include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -73,6 +75,7 @@
 #include "engine/money/country.h"
 #include "engine/money/currency.h"
 #include "engine/money/rate.h"
+#include "google/protobuf/arena.h"
 #include "proto/remit/v1/dataset.pb.h"
 
 namespace remit {
@@ -104,14 +107,21 @@ class RpwImporter {
   // when no header was set, or the period asked for is not in the file.
   absl::StatusOr<ParsedDataset> Finish();
 
+  // Whether the rows' cells at `column` (0-based, as in the header) are
+  // read: a caller may leave the others unconverted (their text is then
+  // only checked for being blank). False before SetHeader.
+  bool Reads(int column) const;
+
   // A column's names, and the columns of one survey amount (cc1, cc2);
   // defined where they are used, in rpw_import.cc.
   struct Column;
   struct Block;
+  // How many columns the importer knows: Column::slot is below this.
+  static constexpr int kColumnSlots = 39;
 
  private:
   struct Period {
-    std::vector<v1::Quote> quotes;
+    std::vector<v1::Quote*> quotes;  // On arena_.
     std::vector<int> lines;
   };
   struct Tally {
@@ -119,7 +129,10 @@ class RpwImporter {
     std::vector<std::string> first_places;
   };
 
+  // The column's index in the current header, or -1: from slots_.
   int Index(const Column& c) const;
+  // The same, looked up by name in index_ (SetHeader fills slots_ with it).
+  int Lookup(const Column& c) const;
   std::string Cell(absl::Span<const std::string> cells, const Column& c) const;
   // The reason when the row cannot be priced, else nullopt.
   std::optional<std::string> ImportRow(absl::Span<const std::string> cells,
@@ -151,8 +164,9 @@ class RpwImporter {
   bool bad_wanted_period_ = false;
   bool has_header_ = false;
   absl::flat_hash_map<std::string, int> index_;
-  std::map<int, Period> periods_;  // By period key (20242 for 2024_2Q).
-  std::set<int> seen_periods_;     // Every row's, loaded or not.
+  std::array<int, kColumnSlots> slots_;  // By Column::slot; -1 when absent.
+  std::map<int, Period> periods_;        // By period key (20242 for 2024_2Q).
+  std::set<int> seen_periods_;           // Every row's, loaded or not.
   std::map<std::string, Tally> quarantined_;
   std::map<std::string, Tally> notes_;
   size_t skipped_other_periods_ = 0;
@@ -161,6 +175,8 @@ class RpwImporter {
   // The countries the loaded rows describe, by alpha-3 code: the first
   // row's description of each.
   std::map<std::string, v1::CountryInfo> countries_;
+  // Holds the quotes, then the dataset Finish returns (shared with it).
+  std::shared_ptr<google::protobuf::Arena> arena_;
 };
 
 }  // namespace remit

@@ -339,5 +339,36 @@ TEST(RpwImportTest, KosovoAsKsvAndAPayoutColumn) {
   EXPECT_EQ(cost.fx_margin.ToString(), "2.78");  // The published one.
 }
 
+TEST(RpwImportTest, ReadsTheColumnsItUsesInEitherSheetsNames) {
+  RpwImporter importer("rpw.xlsx", DatasetOptions());
+  EXPECT_FALSE(importer.Reads(0));  // No header yet.
+  // The older sheet's names: "product" for the payment instrument.
+  const std::vector<std::string> header = {"id",
+                                           "source_name",
+                                           "period",
+                                           "source_code",
+                                           "destination_code",
+                                           "firm",
+                                           "product",
+                                           "cc1 lcu code",
+                                           "cc1 lcu amount",
+                                           "cc1 lcu fee",
+                                           "cc1 lcu fx rate",
+                                           "cc1 fx margin",
+                                           "inter lcu bank fx",
+                                           "cc1 denomination amount",
+                                           "note2"};
+  ASSERT_TRUE(importer.SetHeader(header, "rpw.xlsx:Dataset!A1").ok());
+  EXPECT_TRUE(importer.Reads(0));    // id
+  EXPECT_TRUE(importer.Reads(1));    // source_name: the country's name
+  EXPECT_TRUE(importer.Reads(2));    // period
+  EXPECT_TRUE(importer.Reads(6));    // product
+  EXPECT_TRUE(importer.Reads(9));    // cc1 lcu fee
+  EXPECT_TRUE(importer.Reads(13));   // cc1 denomination: the payout's
+  EXPECT_FALSE(importer.Reads(14));  // note2
+  EXPECT_FALSE(importer.Reads(15));  // Past the header.
+  EXPECT_FALSE(importer.Reads(-1));
+}
+
 }  // namespace
 }  // namespace remit

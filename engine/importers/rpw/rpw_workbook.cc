@@ -19,16 +19,22 @@ namespace remit {
 std::string ShortestDecimal(absl::string_view text) {
   // The workbook holds a double: read it as one, then print the shortest
   // fixed-point text that reads back as the same double.
-  const std::string s(text);
-  char* end = nullptr;
-  const double value = std::strtod(s.c_str(), &end);
-  if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(value)) {
-    return s;
+  double value = 0;
+  const std::from_chars_result read =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (read.ec != std::errc() || read.ptr != text.data() + text.size()) {
+    // Not plain decimal text: what strtod reads besides ("+1", " 1",
+    // hexadecimal), rarely.
+    const std::string s(text);
+    char* end = nullptr;
+    value = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size()) return s;
   }
+  if (!std::isfinite(value)) return std::string(text);
   char buffer[400];
   const std::to_chars_result result = std::to_chars(
       buffer, buffer + sizeof(buffer), value, std::chars_format::fixed);
-  if (result.ec != std::errc()) return s;
+  if (result.ec != std::errc()) return std::string(text);
   return std::string(buffer, result.ptr);
 }
 
@@ -79,7 +85,8 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
   RpwImporter importer(std::string(name), options);
   for (const std::string& sheet : sheets) {
     const std::string prefix = absl::StrCat(name, ":", sheet, "!");
-    size_t columns = 0;  // The header's width.
+    size_t columns = 0;       // The header's width.
+    std::vector<bool> reads;  // By column: whether the importer reads it.
     std::vector<std::string> cells;
     absl::Status status = reader->ReadRows(
         sheet, [&](int row, absl::Span<const XlsxCell> row_cells) {
@@ -91,14 +98,22 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
             }
             cells.assign(columns, "");
             for (const XlsxCell& c : row_cells) cells[c.column] = c.text;
-            return importer.SetHeader(cells, place);
+            absl::Status status = importer.SetHeader(cells, place);
+            reads.assign(columns, false);
+            for (size_t i = 0; i < columns; ++i) {
+              reads[i] = importer.Reads(static_cast<int>(i));
+            }
+            return status;
           }
           cells.assign(columns, "");
           for (const XlsxCell& c : row_cells) {
             // Cells after the last header column have no meaning.
-            if (static_cast<size_t>(c.column) < columns) {
-              cells[c.column] = CellText(c);
-            }
+            if (static_cast<size_t>(c.column) >= columns) continue;
+            // A column the importer does not read is only checked for
+            // being blank: its text is kept as stored, unconverted.
+            cells[c.column] = reads[c.column] || c.type == XlsxCellType::kError
+                                  ? CellText(c)
+                                  : c.text;
           }
           importer.AddRow(cells, row, place);
           return absl::OkStatus();
