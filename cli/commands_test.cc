@@ -135,6 +135,38 @@ TEST(RunTest, RpwWorkbookPeriodsAndMarks) {
   EXPECT_TRUE(absl::StrContains(r.err, "--strict: 1 row quarantined")) << r.err;
 }
 
+// History and indicators over the RPW-shaped workbook; the figures are
+// worked out in engine/indicators/indicators_test.cc.
+TEST(RunTest, RpwWorkbookHistoryAndIndicators) {
+  Result r = RunTool({"history", "--from=US", "--to=MX", kWorkbook});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "USA (USD) -> MEX (MXN), cc1 (the USD 200 equivalent), 2011_1Q "
+      "to 2025_3Q\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "\n2011_3Q          3   10.22%   5.55%"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "\n2025_2Q  no survey\n")) << r.out;
+  r = RunTool({"history", "--from=US", "--to=MX", "--format=json", kWorkbook});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::CorridorHistory history;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(r.out, &history).ok());
+  ASSERT_FALSE(history.points().empty());
+  EXPECT_EQ(history.points(0).period(), "2011_1Q");
+  EXPECT_EQ(history.points().rbegin()->period(), "2025_3Q");
+
+  r = RunTool({"indicators", "--period=2025_3Q", "--format=json", kWorkbook});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "\"globalAverageTotalCostPercent\": \"58.220577906\""))
+      << r.out;
+  r = RunTool({"indicators", "--period=2019_1Q", kWorkbook});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "2019_1Q")) << r.err;
+}
+
 TEST(RunTest, RankCsv) {
   Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
                       "--format=csv", DataOption(), kAsOf});
