@@ -153,6 +153,18 @@ std::string SummaryLine(const v1::CorridorSummary& s) {
                                          " of the 3 needed offers qualify)"));
 }
 
+bool HasNote(const v1::Offer& o, v1::DataNote note) {
+  return std::find(o.data_notes().begin(), o.data_notes().end(), note) !=
+         o.data_notes().end();
+}
+
+// A remark on the published total cost % (marked on the total).
+bool HasTotalNote(const v1::Offer& o) {
+  return HasNote(o, v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS) ||
+         HasNote(o, v1::DATA_NOTE_NEGATIVE_TOTAL) ||
+         HasNote(o, v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT);
+}
+
 // "negative_total;total_differs_from_parts", for csv.
 std::string DataNoteNames(const v1::Offer& o) {
   std::vector<std::string> names;
@@ -179,6 +191,11 @@ std::string DataNoteText(const v1::Offer& o) {
         break;
       case v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT:
         words.push_back("the published total is above 100 %");
+        break;
+      case v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN:
+        words.push_back(
+            "the survey does not say whether its rates are in US dollars or "
+            "the receiving currency, so the amount received is unknown");
         break;
       default:
         break;
@@ -241,11 +258,12 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
          o.transparent() ? PercentText(o.fx_margin_percent()) : "unknown",
          MoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
          MoneyText(o.total_cost(), o.has_total_cost()),
-         PercentText(o.total_cost_percent()) +
-             (o.data_notes().empty() ? "" : " !"),
+         PercentText(o.total_cost_percent()) + (HasTotalNote(o) ? " !" : ""),
          o.has_receive_amount() ? MoneyText(o.receive_amount(), true) +
                                       (o.estimated() ? " (est.)" : "")
-                                : "not stated",
+         : HasNote(o, v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN) ? "unknown !"
+         : !o.transparent() ? "rate not disclosed"
+                            : "not stated",
          EnumText(v1::Speed_Name(o.speed()), "SPEED_")});
   }
   const v1::CorridorSummary& s = response.summary();

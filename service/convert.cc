@@ -317,7 +317,7 @@ void OfferToProto(const Offer& offer, v1::Offer* proto) {
   proto->set_promotional(quote.promotional);
   for (DataNote note :
        {DataNote::kTotalDiffersFromParts, DataNote::kNegativeTotal,
-        DataNote::kTotalAbove100Percent}) {
+        DataNote::kTotalAbove100Percent, DataNote::kPayoutCurrencyUnknown}) {
     if (quote.Has(note)) proto->add_data_notes(ToProto(note));
   }
   proto->mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));

@@ -94,6 +94,8 @@ enum class DataNote : uint8_t {
   kTotalDiffersFromParts,  // Published total != fee / amount + margin.
   kNegativeTotal,          // A rate better than the market rate.
   kTotalAbove100Percent,
+  kPayoutCurrencyUnknown,  // Rates fit both US dollars and the receiving
+                           // currency: no amount received.
 };
 
 // Lower-case names, e.g. "money_transfer_operator", "3-5 days".

@@ -71,6 +71,8 @@ std::optional<DataNote> FromProto(v1::DataNote value) {
       return DataNote::kNegativeTotal;
     case v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT:
       return DataNote::kTotalAbove100Percent;
+    case v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN:
+      return DataNote::kPayoutCurrencyUnknown;
     default:
       return std::nullopt;
   }
@@ -84,6 +86,8 @@ v1::DataNote ToProto(DataNote value) {
       return v1::DATA_NOTE_NEGATIVE_TOTAL;
     case DataNote::kTotalAbove100Percent:
       return v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT;
+    case DataNote::kPayoutCurrencyUnknown:
+      return v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN;
   }
   return v1::DATA_NOTE_UNSPECIFIED;
 }

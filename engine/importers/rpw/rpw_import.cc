@@ -655,6 +655,7 @@ std::optional<std::string> RpwImporter::ImportRow(
             "payout currency: the rates could be US dollars or the "
             "receiving currency; no amount received is stated",
             place);
+      quote->add_data_notes(v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN);
     }
   }
 

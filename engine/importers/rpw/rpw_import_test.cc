@@ -318,6 +318,10 @@ TEST(RpwImportTest, PayoutCurrencyFromTheRates) {
       EXPECT_EQ(file.report()->notes[0].reason,
                 "payout currency: the rates could be US dollars or the "
                 "receiving currency; no amount received is stated");
+      // The offer carries the reason too.
+      ASSERT_EQ(file.dataset().quotes(0).data_notes_size(), 1);
+      EXPECT_EQ(file.dataset().quotes(0).data_notes(0),
+                v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN);
     }
   }
 }
