@@ -1,5 +1,6 @@
 #include "cli/sheet.h"
 
+#include <algorithm>
 #include <map>
 
 #include "absl/strings/ascii.h"
@@ -117,11 +118,19 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
         Html(m.column_total), "</th><th>", Html(m.column_receives), "</th><th>",
         Html(m.column_speed), "</th></tr></thead>\n<tbody>\n");
     int shown = 0;
+    bool marked = false;
     for (const v1::Offer& o : ranking.offers()) {
       if (++shown > kSheetOffersPerAmount) break;
-      if (example == nullptr && o.transparent() && o.has_receive_amount()) {
+      // The worked example is an ordinary offer.
+      if (example == nullptr && o.transparent() && o.has_receive_amount() &&
+          o.data_notes().empty()) {
         example = &o;
       }
+      const bool unusual = std::any_of(
+          o.data_notes().begin(), o.data_notes().end(), [](int note) {
+            return note != v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN;
+          });
+      marked |= unusual;
       absl::StrAppend(&out, "<tr><td class=\"n\">", o.rank(), "</td><td>",
                       Html(o.provider_name()), "</td><td>",
                       Word(m.payment_instruments, o.payment_instrument()),
@@ -129,13 +138,16 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
                       "</td><td class=\"n\">", MoneyHtml(o.fee(), m),
                       "</td><td class=\"n\">", MoneyHtml(o.fx_margin_cost(), m),
                       "</td><td class=\"n\">", MoneyHtml(o.total_cost(), m),
-                      " (", PercentHtml(o.total_cost_percent(), m),
-                      ")</td><td class=\"n\">",
+                      " (", PercentHtml(o.total_cost_percent(), m), ")",
+                      unusual ? " !" : "", "</td><td class=\"n\">",
                       o.has_receive_amount() ? MoneyHtml(o.receive_amount(), m)
                                              : Html(m.not_stated),
                       "</td><td>", Word(m.speeds, o.speed()), "</td></tr>\n");
     }
     absl::StrAppend(&out, "</tbody>\n</table>\n");
+    if (marked) {
+      absl::StrAppend(&out, "<p class=\"note\">", Html(m.data_note), "</p>\n");
+    }
     if (s.offer_count() > 0) {
       absl::StrAppend(
           &out, "<p>",

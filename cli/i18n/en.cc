@@ -42,6 +42,9 @@ const Messages kEnglish = {
      "Can I cancel, and will I get my money back if something goes wrong?"},
     "Source: {name}, prices as of {date}. Data version {version}.",
     "not stated",
+    "! The survey's published figures for this offer are unusual: the "
+    "total does not match the fee and the exchange rate, is negative (a "
+    "promotional rate) or is above 100 %. Ask the provider.",
     {"cash", "bank account", "debit card", "credit card", "mobile wallet",
      "other"},
     {"cash pickup", "bank account", "mobile money", "home delivery", "other"},

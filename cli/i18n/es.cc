@@ -42,6 +42,10 @@ const Messages kSpanish = {
      "¿Puedo cancelar, y me devuelven el dinero si algo sale mal?"},
     "Fuente: {name}, precios al {date}. Versión de los datos {version}.",
     "no indicado",
+    "! Las cifras publicadas por la encuesta para esta oferta son "
+    "inusuales: el total no coincide con la comisión y el tipo de cambio, "
+    "es negativo (un tipo promocional) o supera el 100 %. Pregunte al "
+    "proveedor.",
     {"efectivo", "cuenta bancaria", "tarjeta de débito", "tarjeta de crédito",
      "billetera móvil", "otro"},
     {"retiro en efectivo", "cuenta bancaria", "dinero móvil",

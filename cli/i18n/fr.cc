@@ -44,6 +44,10 @@ const Messages kFrench = {
      "Puis-je annuler, et serai-je remboursé en cas de problème ?"},
     "Source : {name}, prix au {date}. Version des données {version}.",
     "non indiqué",
+    "! Les chiffres publiés par l'enquête pour cette offre sont inhabituels "
+    ": le total ne correspond pas aux frais et au taux de change, est "
+    "négatif (un taux promotionnel) ou dépasse 100 %. Renseignez-vous "
+    "auprès du prestataire.",
     {"espèces", "compte bancaire", "carte de débit", "carte de crédit",
      "portefeuille mobile", "autre"},
     {"retrait en espèces", "compte bancaire", "mobile money",

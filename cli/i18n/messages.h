@@ -43,6 +43,9 @@ struct Messages {
   std::vector<std::string> questions;
   const char* source_line;  // {name} {date} {version}
   const char* not_stated;
+  // Under a table with offers marked "!": RPW published their figures as
+  // they are, and they are unusual.
+  const char* data_note;
   // Words for the API's enum values, in their order after UNSPECIFIED:
   // PaymentInstrument (6), ReceiveMethod (5), Speed (6).
   std::vector<std::string> payment_instruments;
