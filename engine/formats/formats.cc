@@ -31,9 +31,9 @@ absl::StatusOr<ParsedDataset> ParseRpwWorkbook(
 
 absl::Span<const DatasetFormat> DatasetFormats() {
   static const auto* const formats = new std::vector<DatasetFormat>{
-      {"textproto", {".textproto", ".txtpb"}, &ParseTextprotoDataset},
-      {"json", {".json"}, &ParseJsonDataset},
-      {"binpb", {".binpb"}, &ParseBinaryDataset},
+      {"textproto", {".textproto", ".txtpb"}, &ParseTextprotoDataset, ""},
+      {"json", {".json"}, &ParseJsonDataset, ""},
+      {"binpb", {".binpb"}, &ParseBinaryDataset, ""},
       {"rpw-csv", {".csv"}, &ParseRpwCsv, "RPW"},
       {"rpw-xlsx", {".xlsx"}, &ParseRpwWorkbook, "the RPW workbook"},
   };
