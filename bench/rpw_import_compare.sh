@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-3}
 pandas_rows=${2:-25396}
 full_rows=253960
+tools/install_deps.sh
 bazel build -c opt --jobs=2 --noshow_progress //bench:make_rpw_workbook \
   //bench:rpw_import_benchmark >&2
 bin=bazel-bin/bench

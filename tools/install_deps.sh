@@ -16,7 +16,8 @@ packages=(
   libbenchmark-dev
   libsqlite3-dev
   libzip-dev libexpat1-dev  # engine/workbook: .xlsx (zip + XML)
-  python3-xlsxwriter        # testdata/workbooks/make_test_workbooks.py
+  python3-xlsxwriter        # testdata/*/make_*workbook*.py
+  python3-pandas python3-openpyxl  # bench/rpw_import_compare.sh
   python3
   valgrind  # bench/loadgen/instructions.sh
   procps    # pgrep, pkill: bench/loadgen/compare.sh

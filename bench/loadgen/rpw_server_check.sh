@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 seconds=${2:-20}
 port=50098
+tools/install_deps.sh
 bazel build -c opt --jobs=2 --noshow_progress //service:remitrank_server \
   //bench/loadgen:loadgen //bench:make_rpw_workbook >&2
 bin=bazel-bin
