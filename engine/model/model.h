@@ -227,7 +227,7 @@ struct SurveyPoint {
   // margin. Indicators and histories count the service with it
   // (engine/indicators), since RPW's own averages do; it may differ from
   // fee / amount + margin, be negative or exceed 100 %.
-  std::optional<Percent> published_total;
+  std::optional<Percent> published_total = std::nullopt;
 
   // The exact fee x 10^11, in minor units.
   absl::int128 fee11() const {

@@ -568,8 +568,11 @@ TEST(XlsxReaderTest, ConcurrentReadsOfOneReader) {
   for (std::thread& t : threads) t.join();
   for (int i = 0; i < 4; ++i) {
     ASSERT_TRUE(results[i].ok()) << results[i].status();
-    if (i % 2 == 0) EXPECT_EQ(*results[i], *expected);
-    if (i % 2 == 1) EXPECT_EQ(results[i]->size(), 9u);
+    if (i % 2 == 0) {
+      EXPECT_EQ(*results[i], *expected);
+    } else {
+      EXPECT_EQ(results[i]->size(), 9u);
+    }
   }
 }
 
