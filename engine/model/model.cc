@@ -4,7 +4,11 @@
 #include <tuple>
 
 #include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/internal/fixed_point.h"
+#include "engine/money/money.h"
 #include "engine/money/rounding.h"
 
 namespace remit {
@@ -198,6 +202,49 @@ bool SurveyPoint::SetFee11(absl::int128 fee11) {
 bool SurveyPoint::FeeIsRounded() const {
   return DivideRounded(fee11(), kSurveyFeeScale, RoundingMode::kHalfEven) ==
          fee_minor;
+}
+
+absl::StatusOr<absl::int128> ParseSurveyFee11(absl::string_view text,
+                                              CurrencyCode currency) {
+  constexpr int kDigitsBelowMinor = 11;  // kSurveyFeeScale = 10^11.
+  engine_internal::ParseOptions options;
+  options.scale = currency.exponent() + kDigitsBelowMinor;
+  options.allow_grouping = true;  // As for amounts.
+  absl::StatusOr<int64_t> fee11 =
+      engine_internal::ParseQuantity(text, "fee", options);
+  if (fee11.status().code() == absl::StatusCode::kOutOfRange) {
+    // Past 92,233,720 minor units the digits below the minor unit do not
+    // fit: such a fee is read like an amount, in whole minor units.
+    absl::StatusOr<Money> whole = Money::FromDecimal(text, currency);
+    if (whole.ok() && whole->minor_units() >= 0) {
+      return absl::int128(whole->minor_units()) * kSurveyFeeScale;
+    }
+    if (whole.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", text, "' must not be negative"));
+    }
+    if (absl::StrContains(whole.status().message(), "fractional")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'", absl::CHexEscape(text),
+          "': fee has digits below the minor unit of ", currency.code(),
+          " and is too large to keep them (92233720 minor "
+          "units at most); round it to ",
+          currency.exponent(), " decimals"));
+    }
+  }
+  if (!fee11.ok()) {
+    std::string why(fee11.status().message());
+    if (absl::StrContains(why, "fractional")) {
+      absl::StrAppend(&why, ", the most a survey fee in ", currency.code(),
+                      " keeps (", kDigitsBelowMinor, " below its minor unit)");
+    }
+    return absl::InvalidArgumentError(why);
+  }
+  if (*fee11 < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", text, "' must not be negative"));
+  }
+  return absl::int128(*fee11);
 }
 
 }  // namespace remit

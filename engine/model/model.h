@@ -240,6 +240,14 @@ struct SurveyPoint {
   bool FeeIsRounded() const;
 };
 
+// A survey fee's text ("46172.7") read exactly, x 10^11 in minor units of
+// `currency`: up to 11 digits below the minor unit, or, past 92,233,720
+// minor units, whole minor units. INVALID_ARGUMENT quoting the text when it
+// is not a non-negative decimal, or keeps more digits than that. The one
+// reading of survey fees, for the dataset validator and the importers.
+absl::StatusOr<absl::int128> ParseSurveyFee11(absl::string_view text,
+                                              CurrencyCode currency);
+
 struct Quote {
   explicit Quote(Corridor corridor) : corridor(corridor) {}
 

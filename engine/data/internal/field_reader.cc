@@ -106,50 +106,12 @@ std::optional<absl::int128> FieldReader::SurveyFee(const Node& node,
                                                    const std::string& text,
                                                    CurrencyCode currency) {
   if (text.empty()) return absl::int128(0);
-  constexpr int kDigitsBelowMinor = 11;  // kSurveyFeeScale = 10^11.
-  engine_internal::ParseOptions options;
-  options.scale = currency.exponent() + kDigitsBelowMinor;
-  options.allow_grouping = true;  // As for amounts.
-  absl::StatusOr<int64_t> fee11 =
-      engine_internal::ParseQuantity(text, "fee", options);
-  if (fee11.status().code() == absl::StatusCode::kOutOfRange) {
-    // Past 92,233,720 minor units the digits below the minor unit do not
-    // fit: such a fee is read like an amount, in whole minor units.
-    absl::StatusOr<Money> whole = Money::FromDecimal(text, currency);
-    if (whole.ok() && whole->minor_units() >= 0) {
-      return absl::int128(whole->minor_units()) * kSurveyFeeScale;
-    }
-    if (whole.ok()) {
-      Error(node, message, field,
-            absl::StrCat("'", text, "' must not be negative"));
-      return std::nullopt;
-    }
-    if (absl::StrContains(whole.status().message(), "fractional")) {
-      Error(node, message, field,
-            absl::StrCat("'", absl::CHexEscape(text),
-                         "': fee has digits below the minor unit of ",
-                         currency.code(),
-                         " and is too large to keep them (92233720 minor "
-                         "units at most); round it to ",
-                         currency.exponent(), " decimals"));
-      return std::nullopt;
-    }
-  }
+  absl::StatusOr<absl::int128> fee11 = ParseSurveyFee11(text, currency);
   if (!fee11.ok()) {
-    std::string why(fee11.status().message());
-    if (absl::StrContains(why, "fractional")) {
-      absl::StrAppend(&why, ", the most a survey fee in ", currency.code(),
-                      " keeps (", kDigitsBelowMinor, " below its minor unit)");
-    }
-    Error(node, message, field, std::move(why));
+    Error(node, message, field, std::string(fee11.status().message()));
     return std::nullopt;
   }
-  if (*fee11 < 0) {
-    Error(node, message, field,
-          absl::StrCat("'", text, "' must not be negative"));
-    return std::nullopt;
-  }
-  return absl::int128(*fee11);
+  return *fee11;
 }
 
 std::optional<Rate> FieldReader::RateField(const Node& node,

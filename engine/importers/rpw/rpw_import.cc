@@ -16,6 +16,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "engine/importers/rpw/internal/csv.h"
+#include "engine/model/model.h"
 #include "engine/money/country.h"
 #include "engine/money/currency.h"
 #include "engine/money/internal/fixed_point.h"
@@ -301,28 +302,6 @@ std::optional<std::string> NormalizeDate(absl::string_view text) {
   return std::nullopt;
 }
 
-// A survey fee x 10^11, in minor units: exact to 11 digits past the minor
-// unit, or a whole number of minor units when too large for that (as the
-// dataset validator reads it). nullopt when it is not a non-negative
-// number.
-std::optional<absl::int128> ExactFee11(const std::string& text,
-                                       const std::string& currency,
-                                       int exponent) {
-  if (text.empty()) return std::nullopt;
-  engine_internal::ParseOptions options;
-  options.scale = exponent + 11;
-  options.allow_negative = false;
-  absl::StatusOr<int64_t> fee11 = engine_internal::ParseScaled(text, options);
-  if (fee11.ok()) return absl::int128(*fee11);
-  if (fee11.status().code() != absl::StatusCode::kOutOfRange) {
-    return std::nullopt;
-  }
-  absl::StatusOr<Money> whole =
-      Money::FromDecimal(text, *CurrencyCode::FromString(currency));
-  if (!whole.ok() || whole->minor_units() < 0) return std::nullopt;
-  return absl::int128(whole->minor_units()) * 100'000'000'000;
-}
-
 }  // namespace
 
 RpwImporter::RpwImporter(std::string name, const DatasetOptions& options)
@@ -445,7 +424,7 @@ void RpwImporter::AddRow(absl::Span<const std::string> cells, int line,
 
 std::optional<std::string> RpwImporter::ImportBlock(
     absl::Span<const std::string> cells, int n, const std::string& currency,
-    int exponent, bool transparent, absl::string_view place, v1::Quote* quote) {
+    bool transparent, absl::string_view place, v1::Quote* quote) {
   const Block b = BlockColumns(n);
   const std::string prefix = n == 0 ? "cc1" : "cc2";
   const std::string amount_text = Cell(cells, b.amount);
@@ -460,8 +439,9 @@ std::optional<std::string> RpwImporter::ImportBlock(
   }
   // The fee is a survey figure: exact, to 11 digits past the minor unit.
   const std::string fee_text = Cell(cells, b.fee);
-  std::optional<absl::int128> fee11 = ExactFee11(fee_text, currency, exponent);
-  if (!fee11.has_value()) {
+  absl::StatusOr<absl::int128> fee11 =
+      ParseSurveyFee11(fee_text, *CurrencyCode::FromString(currency));
+  if (fee_text.empty() || !fee11.ok()) {
     return absl::StrCat(b.fee.name, ": not a non-negative number");
   }
   // On the arena, as the quote: added to it without a copy.
@@ -621,12 +601,10 @@ std::optional<std::string> RpwImporter::ImportRow(
   // On the arena the parsed dataset keeps: moved there without a copy.
   auto* quote = google::protobuf::Arena::CreateMessage<v1::Quote>(arena_.get());
   quote->set_id(quote_id);
-  const int exponent = currency->exponent();
   for (int n = 0; n < 2; ++n) {
     if (n == 1 && Cell(cells, BlockColumns(1).amount).empty()) break;
-    std::optional<std::string> problem =
-        ImportBlock(cells, n, std::string(currency->code()), exponent,
-                    transparent, place, quote);
+    std::optional<std::string> problem = ImportBlock(
+        cells, n, std::string(currency->code()), transparent, place, quote);
     if (!problem.has_value()) continue;
     if (n == 0) return problem;
     // cc2 is optional: price the row at cc1 alone.

@@ -139,7 +139,7 @@ class RpwImporter {
                                        int line, absl::string_view place);
   std::optional<std::string> ImportBlock(absl::Span<const std::string> cells,
                                          int n, const std::string& currency,
-                                         int exponent, bool transparent,
+                                         bool transparent,
                                          absl::string_view place,
                                          v1::Quote* quote);
   // The currency the row's rates are in (and so the recipient is paid

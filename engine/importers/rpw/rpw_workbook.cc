@@ -1,13 +1,14 @@
 #include "engine/importers/rpw/rpw_workbook.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -16,26 +17,64 @@
 
 namespace remit {
 
-std::string ShortestDecimal(absl::string_view text) {
-  // The workbook holds a double: read it as one, then print the shortest
-  // fixed-point text that reads back as the same double.
-  double value = 0;
-  const std::from_chars_result read =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (read.ec != std::errc() || read.ptr != text.data() + text.size()) {
-    // Not plain decimal text: what strtod reads besides ("+1", " 1",
-    // hexadecimal), rarely.
-    const std::string s(text);
-    char* end = nullptr;
-    value = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size()) return s;
+std::string WorkbookNumberText(absl::string_view text) {
+  // [-]digits[.digits][e[+-]digits] as value = digits x 10^scale.
+  size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) ++i;
+  std::string digits;
+  int scale = 0;
+  bool any = false;
+  for (; i < text.size() && absl::ascii_isdigit(text[i]); ++i, any = true) {
+    digits.push_back(text[i]);
   }
-  if (!std::isfinite(value)) return std::string(text);
-  char buffer[400];
-  const std::to_chars_result result = std::to_chars(
-      buffer, buffer + sizeof(buffer), value, std::chars_format::fixed);
-  if (result.ec != std::errc()) return std::string(text);
-  return std::string(buffer, result.ptr);
+  if (i < text.size() && text[i] == '.') {
+    for (++i; i < text.size() && absl::ascii_isdigit(text[i]); ++i) {
+      digits.push_back(text[i]);
+      --scale;
+      any = true;
+    }
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    int exponent = 0;
+    if (!absl::SimpleAtoi(text.substr(i + 1), &exponent) ||
+        std::abs(exponent) > 400) {
+      return std::string(text);
+    }
+    scale += exponent;
+    i = text.size();
+  }
+  if (!any || i != text.size()) return std::string(text);
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+  if (digits.empty()) return "0";
+  // Excel shows 15 significant digits: round there, half away from zero.
+  constexpr size_t kShown = 15;
+  if (digits.size() > kShown) {
+    const bool up = digits[kShown] >= '5';
+    scale += static_cast<int>(digits.size() - kShown);
+    digits.resize(kShown);
+    if (up) {
+      size_t d = kShown;
+      while (d > 0 && digits[d - 1] == '9') digits[--d] = '0';
+      if (d == 0) {
+        digits.insert(digits.begin(), '1');  // 999... -> 1000...
+      } else {
+        ++digits[d - 1];
+      }
+    }
+  }
+  while (digits.size() > 1 && digits.back() == '0') {
+    digits.pop_back();
+    ++scale;
+  }
+  std::string out = negative ? "-" : "";
+  if (scale >= 0) return out + digits + std::string(scale, '0');
+  const int integer_digits = static_cast<int>(digits.size()) + scale;
+  if (integer_digits > 0) {
+    return out + digits.substr(0, integer_digits) + "." +
+           digits.substr(integer_digits);
+  }
+  return out + "0." + std::string(-integer_digits, '0') + digits;
 }
 
 namespace {
@@ -44,7 +83,7 @@ namespace {
 std::string CellText(const XlsxCell& cell) {
   switch (cell.type) {
     case XlsxCellType::kNumber:
-      return ShortestDecimal(cell.text);
+      return WorkbookNumberText(cell.text);
     case XlsxCellType::kError:
       return "";  // #N/A and the like: unknown.
     default:

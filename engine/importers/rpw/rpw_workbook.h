@@ -9,9 +9,10 @@
 // go to the RPW importer (rpw_import.h), which quarantines what cannot be
 // priced; places read "rpw.xlsx:Dataset (from Q2 2016)!A1234".
 //
-// Cells are read as the workbook stores them: numbers are binary doubles
-// there, so each is written back as the shortest decimal that reads as the
-// same double (46172.699999999997 -> "46172.7", what Excel shows); numbers
+// Cells are read as the workbook stores them: a number's text carries its
+// binary double's noise (46172.699999999997), so it is read as Excel shows
+// it, rounded to 15 significant digits on the decimal text ("46172.7"),
+// never through a double; numbers
 // stored as text are taken as written; a formula's cached value is used,
 // never evaluated; error cells (#N/A) are unknown; cells after the last
 // header column are ignored.
@@ -41,10 +42,12 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
     absl::string_view name, absl::string_view bytes,
     const DatasetOptions& options, std::vector<DatasetError>* errors);
 
-// The shortest decimal text that reads back as the same double as `text`
-// (a number as a workbook stores it); `text` itself when it is not a
-// number.
-std::string ShortestDecimal(absl::string_view text);
+// A number as a workbook stores it ("46172.699999999997", "6.51E-4"), as
+// Excel shows it: rounded half away from zero to 15 significant digits,
+// in plain decimal notation without trailing zeros ("46172.7",
+// "0.000651"). Decimal arithmetic on the text only. `text` itself when it
+// is not a number.
+std::string WorkbookNumberText(absl::string_view text);
 
 }  // namespace remit
 

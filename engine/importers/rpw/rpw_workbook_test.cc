@@ -44,14 +44,17 @@ std::map<std::string, const v1::Quote*> ById(const ParsedDataset& file) {
   return out;
 }
 
-TEST(ShortestDecimalTest, WritesWhatExcelShows) {
-  EXPECT_EQ(ShortestDecimal("46172.699999999997"), "46172.7");
-  EXPECT_EQ(ShortestDecimal("200"), "200");
-  EXPECT_EQ(ShortestDecimal("0.10000000000000001"), "0.1");
-  EXPECT_EQ(ShortestDecimal("6.51E-4"), "0.000651");
-  EXPECT_EQ(ShortestDecimal("-0.99"), "-0.99");
-  EXPECT_EQ(ShortestDecimal("see note"), "see note");
-  EXPECT_EQ(ShortestDecimal(""), "");
+TEST(WorkbookNumberTextTest, WritesWhatExcelShows) {
+  EXPECT_EQ(WorkbookNumberText("46172.699999999997"), "46172.7");
+  EXPECT_EQ(WorkbookNumberText("200"), "200");
+  EXPECT_EQ(WorkbookNumberText("0.10000000000000001"), "0.1");
+  EXPECT_EQ(WorkbookNumberText("6.51E-4"), "0.000651");
+  EXPECT_EQ(WorkbookNumberText("-0.99"), "-0.99");
+  EXPECT_EQ(WorkbookNumberText("see note"), "see note");
+  EXPECT_EQ(WorkbookNumberText(""), "");
+  EXPECT_EQ(WorkbookNumberText("0.99999999999999999"), "1");
+  EXPECT_EQ(WorkbookNumberText("12.30"), "12.3");
+  EXPECT_EQ(WorkbookNumberText("0"), "0");
 }
 
 TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
