@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev
   libsqlite3-dev
   libzip-dev libexpat1-dev  # engine/workbook: .xlsx (zip + XML)
+  libicu-dev                # cli/i18n: country names, numbers, plurals
   python3-xlsxwriter        # testdata/*/make_*workbook*.py
   python3-pandas python3-openpyxl  # bench/rpw_import_compare.sh
   python3
