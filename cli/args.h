@@ -46,7 +46,8 @@ absl::StatusOr<Args> ParseArgs(const std::vector<std::string>& arguments,
                                const std::vector<OptionSpec>& specs);
 
 // The closest of `candidates` to `word` within a small edit distance, if
-// any.
+// any: at most 2 letters inserted, deleted, replaced or swapped with their
+// neighbour ("fromat" -> "format"). On a tie, the first candidate.
 std::optional<std::string> Closest(const std::string& word,
                                    const std::vector<std::string>& candidates);
 

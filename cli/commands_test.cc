@@ -75,16 +75,16 @@ TEST(RunTest, RankTable) {
             "#  Provider              How                                 Fee  "
             "FX margin   FX cost  Total cost   Total  Recipient gets  Speed\n"
             "1  NairaLink             debit card -> mobile money     0.00 GBP "
-            "     1.46%  1.76 GBP    2.00 GBP   1.67%   241900.00 NGN  less "
+            "     1.46%  1.76 GBP    2.00 GBP   1.67%  241,900.00 NGN  less "
             "than one hour\n"
             "2  Northwind Remit       debit card -> bank account     0.99 GBP "
-            "     1.95%  2.34 GBP    3.33 GBP   2.78%   241200.00 NGN  same "
+            "     1.95%  2.34 GBP    3.33 GBP   2.78%  241,200.00 NGN  same "
             "day\n"
             "3  Globe Money Transfer  cash -> cash pickup            3.90 GBP "
-            "     2.68%  3.22 GBP    7.12 GBP   5.93%   239400.00 NGN  less "
+            "     2.68%  3.22 GBP    7.12 GBP   5.93%  239,400.00 NGN  less "
             "than one hour\n"
             "4  Crown Bank            bank account -> bank account  15.00 GBP "
-            "     3.17%  3.80 GBP   18.80 GBP  15.67%   238200.00 NGN  three "
+            "     3.17%  3.80 GBP   18.80 GBP  15.67%  238,200.00 NGN  three "
             "to five days\n"
             "\n"
             "The FX margin is the cost hidden in the exchange rate: the "
@@ -345,7 +345,8 @@ TEST(RunTest, SheetToOutAndToFile) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_TRUE(absl::StrContains(r.out, "<html lang=\"fr\">"));
-  EXPECT_TRUE(absl::StrContains(r.out, "241\u202f900,00 NGN"));
+  EXPECT_TRUE(absl::StrContains(r.out, "241\u202f900,00\u00a0NGN"));
+  EXPECT_TRUE(absl::StrContains(r.out, "Royaume-Uni \u2192 Nigeria"));
 
   const std::string path = TempFile("sheet.html", "");
   r = RunTool(
@@ -355,10 +356,8 @@ TEST(RunTest, SheetToOutAndToFile) {
   EXPECT_EQ(r.err, absl::StrCat("remitrank: wrote ", path, "\n"));
   const std::string html = remit::testing::ReadFile(path);
   // The default amounts: the USD 200 and USD 500 equivalents.
-  EXPECT_TRUE(
-      absl::StrContains(html, "Cheapest offers for sending 200.00 USD"));
-  EXPECT_TRUE(
-      absl::StrContains(html, "Cheapest offers for sending 500.00 USD"));
+  EXPECT_TRUE(absl::StrContains(html, "Cheapest offers for sending $200.00"));
+  EXPECT_TRUE(absl::StrContains(html, "Cheapest offers for sending $500.00"));
 }
 
 TEST(RunTest, Validate) {
@@ -379,16 +378,31 @@ TEST(RunTest, Validate) {
   EXPECT_EQ(r.err, "remitrank: 2 errors; nothing was loaded\n");
 }
 
+// Each command with what it does, lined up and wrapped to 80 columns.
+constexpr char kTopHelp[] =
+    "usage: remitrank COMMAND [options]\n\nRanks remittance offers by their "
+    "total cost: the fee plus the margin\nhidden in the exchange rate.\n\n"
+    "commands:\n"
+    "  rank         Ranks the offers of a corridor by what they really cost.\n"
+    "  corridors    Lists the corridors in the data, with how many offers each "
+    "has\n"
+    "               and their average cost.\n"
+    "  summary      The corridor's average, median, SmaRT and cheapest offer.\n"
+    "  history      A corridor's cost over time, survey period by survey "
+    "period.\n"
+    "  indicators   RPW's indicators for a survey period: global, by group and "
+    "by\n"
+    "               corridor.\n"
+    "  sheet        A printable pre-departure briefing sheet (HTML) for a "
+    "corridor.\n"
+    "  validate     Checks dataset files; prints every error with its file and "
+    "line.\n"
+    "\n'remitrank COMMAND --help' for a command's options.\n";
+
 TEST(RunTest, Help) {
   Result r = RunTool({"--help"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out,
-            "usage: remitrank COMMAND [options]\n\nRanks remittance offers by "
-            "their total cost: the fee plus the margin\nhidden in the "
-            "exchange rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  "
-            "history\n  indicators\n  sheet\n  validate\n\n'remitrank COMMAND "
-            "--help' for a command's "
-            "options.\n");
+  EXPECT_EQ(r.out, kTopHelp);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(RunTool({"help"}).out, r.out);
 
@@ -401,10 +415,13 @@ TEST(RunTest, Help) {
 
   Result corridors = RunTool({"corridors", "--help"});
   EXPECT_EQ(corridors.exit_code, 0);
-  EXPECT_TRUE(absl::StartsWith(corridors.out,
-                               "usage: remitrank corridors [options]\n"
-                               "  Lists the corridors.\n\noptions:\n"
-                               "  --data=...\n"))
+  EXPECT_TRUE(
+      absl::StartsWith(corridors.out,
+                       "usage: remitrank corridors [options]\n"
+                       "  Lists the corridors in the data, with how many "
+                       "offers each has and their average cost.\n\n"
+                       "options:\n"
+                       "  --data=...\n"))
       << corridors.out;
 
   for (const char* command : {"rank", "corridors", "summary", "history",
@@ -420,6 +437,26 @@ TEST(RunTest, Help) {
   for (const char* command : {"rank", "summary", "sheet", "indicators"}) {
     Result c = RunTool({command, "--help"});
     EXPECT_TRUE(absl::StrContains(c.out, "\n  --period=...\n")) << c.out;
+  }
+  // The sheet is HTML only: it offers no --format, and refuses one.
+  for (const char* command : {"rank", "corridors", "summary", "sheet"}) {
+    Result c = RunTool({command, "--help"});
+    EXPECT_EQ(absl::StrContains(c.out, "\n  --format=...\n"),
+              std::string(command) != "sheet")
+        << c.out;
+  }
+  Result format = RunTool({"sheet", "--from=GB", "--to=NG", "--format=csv"});
+  EXPECT_EQ(format.exit_code, 2);
+  EXPECT_TRUE(absl::StartsWith(format.err,
+                               "remitrank sheet: unknown option '--format'"))
+      << format.err;
+}
+
+// Every line of the list of commands fits 80 columns.
+TEST(RunTest, HelpFitsTheTerminal) {
+  const Result r = RunTool({"--help"});
+  for (absl::string_view line : absl::StrSplit(r.out, '\n')) {
+    EXPECT_LE(line.size(), 80u) << line;
   }
 }
 
@@ -491,12 +528,8 @@ TEST(RunTest, UsageErrorsExitTwoAndSayWhatToFix) {
   const ErrorCase cases[] = {
       {{"rnak"},
        2,
-       "remitrank: unknown command 'rnak'; did you mean rank?\nusage: "
-       "remitrank COMMAND [options]\n\nRanks remittance offers by their "
-       "total cost: the fee plus the margin\nhidden in the exchange "
-       "rate.\n\ncommands:\n  rank\n  corridors\n  summary\n  history\n  "
-       "indicators\n  sheet\n  validate\n\n'remitrank COMMAND --help' for a "
-       "command's options.\n"},
+       absl::StrCat("remitrank: unknown command 'rnak'; did you mean rank?\n",
+                    kTopHelp)},
       {{"rank", "--form=GB"},
        2,
        "remitrank rank: unknown option '--form'; did you mean --from?\n"

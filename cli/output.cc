@@ -12,6 +12,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "cli/i18n/localizer.h"
 #include "engine/money/percent.h"
 #include "engine/protoconv/money_proto.h"
 #include "google/protobuf/util/json_util.h"
@@ -56,6 +57,14 @@ std::string MoneyText(const v1::Money& money, bool present) {
   if (!present) return "";
   absl::StatusOr<Money> m = MoneyFromProto(money);
   return m.ok() ? m->ToString() : "?";
+}
+
+std::string GroupedMoneyText(const v1::Money& money, bool present) {
+  if (!present) return "";
+  absl::StatusOr<Money> m = MoneyFromProto(money);
+  if (!m.ok()) return "?";
+  return absl::StrCat(EnglishLocalizer().Number(m->AmountString()), " ",
+                      m->currency().code());
 }
 
 std::string PercentText(const std::string& percent) {
@@ -142,15 +151,26 @@ std::string Reason(v1::ExclusionReason reason) {
   }
 }
 
+// `pattern` (ICU MessageFormat, English) with `count` as {n}: "{n, plural,
+// one {# offer} other {# offers}}" -> "1 offer", "12,345 offers".
+std::string Counted(int64_t count, absl::string_view pattern) {
+  return EnglishLocalizer().Format(pattern, {{"n", count}});
+}
+
 std::string SummaryLine(const v1::CorridorSummary& s) {
   if (s.offer_count() == 0) return "No offer to compare at this amount.";
-  return absl::StrCat(s.offer_count(), " offers: average ",
-                      PercentText(s.average_total_cost_percent()), ", median ",
-                      PercentText(s.median_total_cost_percent()), "; SmaRT ",
-                      s.has_smart_percent()
-                          ? PercentText(s.smart_percent())
-                          : absl::StrCat("none (", s.smart_qualifying_count(),
-                                         " of the 3 needed offers qualify)"));
+  return absl::StrCat(
+      Counted(s.offer_count(), "{n, plural, one {# offer} other {# offers}}"),
+      ": average ", PercentText(s.average_total_cost_percent()), ", median ",
+      PercentText(s.median_total_cost_percent()), "; SmaRT ",
+      s.has_smart_percent()
+          ? PercentText(s.smart_percent())
+          : absl::StrCat("none (",
+                         Counted(s.smart_qualifying_count(),
+                                 "{n, plural, one {# of the 3 needed offers "
+                                 "qualifies} other {# of the 3 needed offers "
+                                 "qualify}}"),
+                         ")"));
 }
 
 bool HasNote(const v1::Offer& o, v1::DataNote note) {
@@ -254,12 +274,12 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
              " -> ",
              EnumText(v1::ReceiveMethod_Name(o.receive_method()),
                       "RECEIVE_METHOD_")),
-         MoneyText(o.fee(), o.has_fee()),
+         GroupedMoneyText(o.fee(), o.has_fee()),
          o.transparent() ? PercentText(o.fx_margin_percent()) : "unknown",
-         MoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
-         MoneyText(o.total_cost(), o.has_total_cost()),
+         GroupedMoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
+         GroupedMoneyText(o.total_cost(), o.has_total_cost()),
          PercentText(o.total_cost_percent()) + (HasTotalNote(o) ? " !" : ""),
-         o.has_receive_amount() ? MoneyText(o.receive_amount(), true) +
+         o.has_receive_amount() ? GroupedMoneyText(o.receive_amount(), true) +
                                       (o.estimated() ? " (est.)" : "")
          : HasNote(o, v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN) ? "unknown !"
          : !o.transparent() ? "rate not disclosed"
@@ -268,9 +288,10 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   }
   const v1::CorridorSummary& s = response.summary();
   const v1::Corridor& c = s.corridor();
-  std::string out = absl::StrCat(
-      c.send_country(), " (", c.send_currency(), ") -> ", c.receive_country(),
-      " (", c.receive_currency(), "), ", MoneyText(s.amount(), s.has_amount()));
+  std::string out =
+      absl::StrCat(c.send_country(), " (", c.send_currency(), ") -> ",
+                   c.receive_country(), " (", c.receive_currency(), "), ",
+                   GroupedMoneyText(s.amount(), s.has_amount()));
   if (!response.period().empty()) {
     absl::StrAppend(&out, ", survey period ", response.period());
   }
@@ -338,7 +359,7 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
          s.average_total_cost_percent().empty()
              ? "-"
              : PercentText(s.average_total_cost_percent()),
-         MoneyText(s.amount(), s.has_amount())});
+         GroupedMoneyText(s.amount(), s.has_amount())});
   }
   return Table(rows, {false, false, true, true, true, true}) +
          "Offers and average: transparent, current offers at the USD 200 "
@@ -351,7 +372,9 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
   std::vector<std::pair<std::string, std::string>> fields = {
       {"corridor", absl::StrCat(s.corridor().send_country(), " -> ",
                                 s.corridor().receive_country())},
-      {"amount", MoneyText(s.amount(), s.has_amount())},
+      {"amount", format == Format::kCsv
+                     ? MoneyText(s.amount(), s.has_amount())
+                     : GroupedMoneyText(s.amount(), s.has_amount())},
       {"offers", absl::StrCat(s.offer_count())},
       {"average total cost", PercentText(s.average_total_cost_percent())},
       {"median total cost", PercentText(s.median_total_cost_percent())},
@@ -743,8 +766,11 @@ std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
                                  indicators.period(), "\n\n");
   const std::vector<std::vector<std::string>> global = {
       {"Global average total cost",
-       absl::StrCat(PercentText(indicators.global_average_total_cost_percent()),
-                    " over ", indicators.service_count(), " services")},
+       absl::StrCat(
+           PercentText(indicators.global_average_total_cost_percent()),
+           " over ",
+           Counted(indicators.service_count(),
+                   "{n, plural, one {# service} other {# services}}"))},
       {"Corridors at or under 5%",
        CountOf(indicators.corridors_at_or_below_5_percent(), corridors,
                indicators.share_of_corridors_at_or_below_5_percent())},
@@ -756,8 +782,10 @@ std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
            ? "none (no corridor has 3 qualifying services)"
            : absl::StrCat(
                  PercentText(indicators.global_smart_average_percent()),
-                 " over ", indicators.corridors_with_smart(), " of ", corridors,
-                 " corridors")}};
+                 " over ", indicators.corridors_with_smart(), " of ",
+                 Counted(
+                     corridors,
+                     "{n, plural, one {# corridor} other {# corridors}}"))}};
   absl::StrAppend(&out, Table(global, {false, false}));
 
   for (IndicatorBreakdown b : breakdowns) {

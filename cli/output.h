@@ -30,8 +30,13 @@ std::string FormatsHelp(absl::Span<const Format> accepted);
 absl::StatusOr<Format> ParseFormat(
     const std::string& text, absl::Span<const Format> accepted = kTextFormats);
 
-// "1.99 USD" from a remit.v1.Money; "" when unset.
+// "1.99 USD" from a remit.v1.Money; "" when unset. Plain digits, for
+// machines (csv).
 std::string MoneyText(const v1::Money& money, bool present);
+// "18,019,999,999,981.98 MXN": MoneyText with the digits grouped as
+// English writes them (through ICU, from the exact decimal text), for
+// tables people read.
+std::string GroupedMoneyText(const v1::Money& money, bool present);
 // "2.72%" from an exact percentage string (two decimals); "" when empty.
 std::string PercentText(const std::string& percent);
 

@@ -366,5 +366,124 @@ TEST(FormatTest, ParsesOnlyTheAcceptedFormats) {
   EXPECT_EQ(FormatsHelp(with_svg), "table (default) or svg");
 }
 
+// A large amount received, and one offer in the corridor.
+v1::RankOffersResponse LargeRanking() {
+  return Parse<v1::RankOffersResponse>(R"pb(
+    offers {
+      rank: 1
+      provider_name: "Big Remit"
+      transparent: true
+      send_amount { currency_code: "USD" units: 999999999999 nanos: 990000000 }
+      fee { currency_code: "USD" units: 1234 nanos: 500000000 }
+      fx_margin_percent: "0.5"
+      fx_margin_cost { currency_code: "USD" units: 5000000 }
+      total_cost { currency_code: "USD" units: 5001234 nanos: 500000000 }
+      total_cost_percent: "0.5"
+      receive_amount {
+        currency_code: "MXN"
+        units: 18019999999981
+        nanos: 980000000
+      }
+    }
+    summary {
+      corridor {
+        send_country: "USA"
+        send_currency: "USD"
+        receive_country: "MEX"
+        receive_currency: "MXN"
+      }
+      amount { currency_code: "USD" units: 999999999999 nanos: 990000000 }
+      offer_count: 1
+      average_total_cost_percent: "0.5"
+      median_total_cost_percent: "0.5"
+      smart_qualifying_count: 1
+    }
+  )pb");
+}
+
+TEST(GroupedMoneyTextTest, ExactAndGrouped) {
+  v1::Money money;
+  money.set_currency_code("MXN");
+  money.set_units(18019999999981);
+  money.set_nanos(980000000);
+  EXPECT_EQ(GroupedMoneyText(money, true), "18,019,999,999,981.98 MXN");
+  EXPECT_EQ(MoneyText(money, true), "18019999999981.98 MXN");
+  money.set_units(-1234);
+  money.set_nanos(-500000000);
+  EXPECT_EQ(GroupedMoneyText(money, true), "-1,234.50 MXN");
+  money.set_units(999);
+  money.set_nanos(0);
+  EXPECT_EQ(GroupedMoneyText(money, true), "999.00 MXN");
+  EXPECT_EQ(GroupedMoneyText(money, false), "");
+  money.set_currency_code("JPY");
+  money.set_units(1000000);
+  EXPECT_EQ(GroupedMoneyText(money, true), "1,000,000 JPY");
+}
+
+// People read grouped digits in the table; csv and json stay plain.
+TEST(RankOutputTest, TableGroupsDigitsCsvAndJsonDoNot) {
+  const v1::RankOffersResponse ranking = LargeRanking();
+  const std::string table = RankOutput(ranking, Format::kTable, "Data.");
+  for (const char* text :
+       {"USA (USD) -> MEX (MXN), 999,999,999,999.99 USD\n", "1,234.50 USD",
+        "5,000,000.00 USD", "5,001,234.50 USD", "18,019,999,999,981.98 MXN",
+        // One offer, in the singular.
+        "Corridor: 1 offer: average 0.50%, median 0.50%; SmaRT none (1 of "
+        "the 3 needed offers qualifies)\n"}) {
+    EXPECT_TRUE(absl::StrContains(table, text)) << text << "\n" << table;
+  }
+  const std::string csv = RankOutput(ranking, Format::kCsv, "");
+  EXPECT_TRUE(absl::StrContains(csv, ",18019999999981.98 MXN,")) << csv;
+  EXPECT_TRUE(absl::StrContains(csv, ",1234.50 USD,")) << csv;
+  EXPECT_FALSE(absl::StrContains(csv, "18,019")) << csv;
+  const std::string json = RankOutput(ranking, Format::kJson, "");
+  EXPECT_TRUE(absl::StrContains(json, "\"units\": \"18019999999981\"")) << json;
+
+  const std::string summary =
+      SummaryOutput(ranking.summary(), Format::kTable, "Data.");
+  EXPECT_TRUE(absl::StrContains(summary, "999,999,999,999.99 USD")) << summary;
+  const std::string summary_csv =
+      SummaryOutput(ranking.summary(), Format::kCsv, "");
+  EXPECT_TRUE(absl::StrContains(summary_csv, "amount,999999999999.99 USD\n"))
+      << summary_csv;
+}
+
+TEST(RankOutputTest, CountsInThePlural) {
+  v1::RankOffersResponse ranking = LargeRanking();
+  ranking.mutable_summary()->set_offer_count(2);
+  ranking.mutable_summary()->set_smart_qualifying_count(0);
+  const std::string table = RankOutput(ranking, Format::kTable, "Data.");
+  EXPECT_TRUE(absl::StrContains(table,
+                                "Corridor: 2 offers: average 0.50%, median "
+                                "0.50%; SmaRT none (0 of the 3 needed offers "
+                                "qualify)\n"))
+      << table;
+}
+
+TEST(IndicatorsOutputTest, OneServiceAndOneCorridorInTheSingular) {
+  const v1::Indicators indicators = Parse<v1::Indicators>(R"pb(
+    period: "2024_2Q"
+    service_count: 1
+    global_average_total_cost_percent: "4"
+    corridors_with_smart: 1
+    global_smart_average_percent: "4"
+    corridors {
+      corridor {
+        send_country: "GBR"
+        send_currency: "GBP"
+        receive_country: "NGA"
+        receive_currency: "NGN"
+      }
+      service_count: 1
+      average_total_cost_percent: "4"
+    }
+  )pb");
+  const std::string table = IndicatorsOutput(
+      indicators, Format::kTable, {IndicatorBreakdown::kCorridor}, "Data.");
+  EXPECT_TRUE(absl::StrContains(table, "4.00% over 1 service\n")) << table;
+  EXPECT_TRUE(absl::StrContains(table, "4.00% over 1 of 1 corridor\n"))
+      << table;
+}
+
 }  // namespace
 }  // namespace remit::cli

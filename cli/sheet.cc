@@ -1,11 +1,14 @@
 #include "cli/sheet.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <map>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "cli/i18n/localizer.h"
 #include "engine/money/percent.h"
 #include "engine/protoconv/money_proto.h"
 
@@ -20,25 +23,57 @@ std::string Html(absl::string_view text) {
                                     {"'", "&#39;"}});
 }
 
-// Fills {name} placeholders; values are already HTML.
-std::string Fill(absl::string_view text,
-                 const std::map<std::string, std::string>& values) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& [k, v] : values) pairs.emplace_back("{" + k + "}", v);
-  return absl::StrReplaceAll(text, pairs);
+// A catalog pattern filled with plain-text values, as HTML.
+std::string Fill(absl::string_view pattern, const std::vector<MessageArg>& args,
+                 const Messages& m) {
+  return Html(LocalizerFor(m).Format(pattern, args));
+}
+
+// "150,00 £GB" (fr): the exact amount as the language writes it.
+std::string MoneyText(const v1::Money& money, const Messages& m) {
+  absl::StatusOr<Money> value = MoneyFromProto(money);
+  if (!value.ok()) return "?";
+  return LocalizerFor(m).Money(value->AmountString(), value->currency().code());
 }
 
 std::string MoneyHtml(const v1::Money& money, const Messages& m) {
-  absl::StatusOr<Money> value = MoneyFromProto(money);
-  if (!value.ok()) return "?";
-  return Html(absl::StrCat(LocalNumber(value->AmountString(), m), " ",
-                           value->currency().code()));
+  return Html(MoneyText(money, m));
+}
+
+// "1,67 %" (fr): two decimals.
+std::string PercentText(const std::string& percent, const Messages& m) {
+  absl::StatusOr<Percent> p = Percent::FromString(percent);
+  if (!p.ok()) return "?";
+  return LocalizerFor(m).Percent(p->ToString(2));
 }
 
 std::string PercentHtml(const std::string& percent, const Messages& m) {
-  absl::StatusOr<Percent> p = Percent::FromString(percent);
-  if (!p.ok()) return "?";
-  return Html(absl::StrCat(LocalNumber(p->ToString(2), m), m.percent_suffix));
+  return Html(PercentText(percent, m));
+}
+
+// "1,25" (fr): a rate, every digit kept.
+std::string NumberText(const std::string& decimal, const Messages& m) {
+  return LocalizerFor(m).Number(decimal);
+}
+
+// The corridor's figures under a table.
+std::string FiguresHtml(const CorridorFigures& figures, const Messages& m) {
+  const v1::CorridorSummary& s = figures.summary;
+  std::string out =
+      Fill(m.corridor_line,
+           {{"reference", figures.usd_equivalent == 200   ? "usd200"
+                          : figures.usd_equivalent == 500 ? "usd500"
+                                                          : "typed"},
+            {"amount", MoneyText(s.amount(), m)},
+            {"count", s.offer_count()},
+            {"average", PercentText(s.average_total_cost_percent(), m)}},
+           m);
+  absl::StrAppend(&out, " ",
+                  s.has_smart_percent()
+                      ? Fill(m.smart_line,
+                             {{"smart", PercentText(s.smart_percent(), m)}}, m)
+                      : Html(m.smart_none));
+  return out;
 }
 
 // The catalog's word for an enum value (1-based after UNSPECIFIED).
@@ -67,31 +102,38 @@ constexpr char kStyle[] = R"css(
 
 }  // namespace
 
-std::string LocalNumber(const std::string& decimal, const Messages& m) {
-  std::string sign, whole = decimal, fraction;
-  if (!whole.empty() && whole[0] == '-') {
-    sign = "-";
-    whole = whole.substr(1);
+Money RoundSheetAmount(const Money& exact) {
+  const int64_t amount = exact.minor_units();
+  if (amount <= 0) return exact;
+  int64_t unit = 1;
+  for (int i = 0; i < exact.currency().exponent(); ++i) unit *= 10;
+  // 1, 2, 5, then 10, 25, 50, 100, 250, 500, ... units.
+  int64_t step = unit;
+  const int64_t largest = amount / 5;
+  for (int64_t candidate : {2 * unit, 5 * unit}) {
+    if (candidate <= largest) step = candidate;
   }
-  if (size_t dot = whole.find('.'); dot != std::string::npos) {
-    fraction = whole.substr(dot + 1);
-    whole = whole.substr(0, dot);
-  }
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) {
-      grouped += m.thousands_separator;
+  for (int64_t power = 10 * unit; power <= largest; power *= 10) {
+    for (int64_t candidate : {power, power / 2 * 5, power * 5}) {
+      if (candidate <= largest) step = candidate;
     }
-    grouped += whole[i];
+    if (power > largest / 10) break;  // The next power would overflow.
   }
-  return fraction.empty()
-             ? sign + grouped
-             : absl::StrCat(sign, grouped, m.decimal_point, fraction);
+  const int64_t remainder = amount % step;
+  int64_t rounded = amount - remainder;
+  if (remainder >= step - remainder) {  // Halves up.
+    if (rounded > std::numeric_limits<int64_t>::max() - step) return exact;
+    rounded += step;
+  }
+  return Money::FromMinorUnits(rounded, exact.currency());
 }
 
 std::string RenderSheet(const SheetInput& input, const Messages& m) {
-  const std::string title = Fill(
-      m.title, {{"from", Html(input.from_name)}, {"to", Html(input.to_name)}});
+  const Localizer& l = LocalizerFor(m);
+  const std::string title = Fill(m.title,
+                                 {{"from", l.CountryName(input.from_country)},
+                                  {"to", l.CountryName(input.to_country)}},
+                                 m);
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", m.code, "\">\n<head>\n",
       "<meta charset=\"utf-8\">\n<title>", title, "</title>\n<style>", kStyle,
@@ -100,12 +142,13 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
 
   const v1::Offer* example = nullptr;
   std::string version;
-  for (const v1::RankOffersResponse& ranking : input.rankings) {
+  for (size_t i = 0; i < input.rankings.size(); ++i) {
+    const v1::RankOffersResponse& ranking = input.rankings[i];
     const v1::CorridorSummary& s = ranking.summary();
     version = ranking.dataset_version();
     absl::StrAppend(
         &out, "<h2>",
-        Fill(m.offers_heading, {{"amount", MoneyHtml(s.amount(), m)}}),
+        Fill(m.offers_heading, {{"amount", MoneyText(s.amount(), m)}}, m),
         "</h2>\n");
     if (ranking.offers().empty()) {
       absl::StrAppend(&out, "<p>", Html(m.no_offers), "</p>\n");
@@ -148,15 +191,10 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     if (marked) {
       absl::StrAppend(&out, "<p class=\"note\">", Html(m.data_note), "</p>\n");
     }
-    if (s.offer_count() > 0) {
-      absl::StrAppend(
-          &out, "<p>",
-          Fill(m.corridor_line,
-               {{"average", PercentHtml(s.average_total_cost_percent(), m)},
-                {"smart", s.has_smart_percent()
-                              ? PercentHtml(s.smart_percent(), m)
-                              : Html(m.smart_none)}}),
-          "</p>\n");
+    const CorridorFigures figures =
+        i < input.figures.size() ? input.figures[i] : CorridorFigures{s, 0};
+    if (figures.summary.offer_count() > 0) {
+      absl::StrAppend(&out, "<p>", FiguresHtml(figures, m), "</p>\n");
     }
   }
 
@@ -166,27 +204,29 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     absl::StrAppend(
         &out, "<p class=\"example\">",
         Fill(m.example,
-             {{"provider", Html(example->provider_name())},
-              {"amount", MoneyHtml(example->send_amount(), m)},
-              {"fee", MoneyHtml(example->fee(), m)},
-              {"rate", Html(LocalNumber(example->exchange_rate(), m))},
-              {"mid", Html(LocalNumber(example->mid_market_rate(), m))},
-              {"margin_cost", MoneyHtml(example->fx_margin_cost(), m)},
-              {"receives", MoneyHtml(example->receive_amount(), m)},
-              {"total", MoneyHtml(example->total_cost(), m)},
-              {"percent", PercentHtml(example->total_cost_percent(), m)}}),
+             {{"provider", example->provider_name()},
+              {"amount", MoneyText(example->send_amount(), m)},
+              {"fee", MoneyText(example->fee(), m)},
+              {"rate", NumberText(example->exchange_rate(), m)},
+              {"mid", NumberText(example->mid_market_rate(), m)},
+              {"margin_cost", MoneyText(example->fx_margin_cost(), m)},
+              {"receives", MoneyText(example->receive_amount(), m)},
+              {"total", MoneyText(example->total_cost(), m)},
+              {"percent", PercentText(example->total_cost_percent(), m)}},
+             m),
         "</p>\n");
   }
   absl::StrAppend(&out, "<h2>", Html(m.questions_heading), "</h2>\n<ul>\n");
   for (const std::string& q : m.questions) {
     absl::StrAppend(&out, "<li>", Html(q), "</li>\n");
   }
-  absl::StrAppend(
-      &out, "</ul>\n<p class=\"source\">",
-      Fill(m.source_line, {{"name", Html(input.data_name)},
-                           {"date", Html(input.data_date)},
-                           {"version", Html(version.substr(0, 12))}}),
-      "</p>\n</body>\n</html>\n");
+  absl::StrAppend(&out, "</ul>\n<p class=\"source\">",
+                  Fill(m.source_line,
+                       {{"name", input.data_name},
+                        {"date", l.Date(input.data_date)},
+                        {"version", version.substr(0, 12)}},
+                       m),
+                  "</p>\n</body>\n</html>\n");
   return out;
 }
 

@@ -3,9 +3,12 @@
 // resources), in the language of a message catalog (cli/i18n).
 //
 // It shows the cheapest offers at each amount, the corridor's average and
-// SmaRT, what the hidden exchange-rate cost is with a worked example from
-// the data, the questions to ask at the counter, and where the data comes
-// from.
+// what the three cheapest easy offers cost (RPW's SmaRT, in plain words),
+// what the hidden exchange-rate cost is with a worked example from the
+// data, the questions to ask at the counter, and where the data comes
+// from. Every word comes from the catalog; country names, amounts,
+// percentages and plural forms are the language's own, through ICU
+// (cli/i18n/localizer.h).
 //
 // Thread-safety: pure function.
 #ifndef REMIT_CLI_SHEET_H_
@@ -15,15 +18,31 @@
 #include <vector>
 
 #include "cli/i18n/messages.h"
+#include "engine/money/money.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::cli {
 
+// The corridor's figures said under a table of offers.
+struct CorridorFigures {
+  v1::CorridorSummary summary;
+  // 200 or 500 when summary.amount() is RPW's USD 200 or USD 500
+  // equivalent (the usual amount for comparing prices), which the sheet
+  // then says; 0 for an amount the user chose.
+  int usd_equivalent = 0;
+};
+
 struct SheetInput {
-  std::string from_name;  // "United Kingdom"
-  std::string to_name;
+  // The countries' ISO 3166-1 codes ("GB" or "GBR"); the sheet names them
+  // in its language.
+  std::string from_country;
+  std::string to_country;
   // One ranking per amount (its summary is the corridor at that amount).
   std::vector<v1::RankOffersResponse> rankings;
+  // The figures under each ranking's table, by index. Where there is none
+  // (the vector is shorter), the ranking's own summary, at the amount of
+  // the table.
+  std::vector<CorridorFigures> figures;
   std::string data_name;  // Dataset name, or "" when unknown.
   std::string data_date;  // As-of date, or "".
 };
@@ -33,9 +52,15 @@ inline constexpr int kSheetOffersPerAmount = 5;
 
 std::string RenderSheet(const SheetInput& input, const Messages& messages);
 
-// "1234.5" -> "1 234,5" (fr): thousands grouped, the decimal point
-// localised. Exact: works on the decimal text.
-std::string LocalNumber(const std::string& decimal, const Messages& messages);
+// The round amount a sheet offers near an exact one (RPW's USD 200 and
+// USD 500 equivalents, e.g. 151.60 GBP -> 150 GBP, 379.00 GBP -> 400 GBP).
+// The rule: the nearest multiple of a step, halves rounded up, the step
+// being the largest of 1, 2 and 5 units, then 10, 25, 50, 100, 250, 500,
+// ... units (1, 2.5 and 5 times a power of ten) that is at most a fifth of
+// the amount, so the round amount is within 10 % of the exact one. Under
+// 5 units the step is 1 unit. Exact integer arithmetic on minor units; an
+// amount of zero or less is returned as it is.
+Money RoundSheetAmount(const Money& exact);
 
 }  // namespace remit::cli
 

@@ -43,7 +43,9 @@ absl::Status RunCorridors(const Args& args, const CommandIo& io) {
 }  // namespace
 
 Command CorridorsCommand() {
-  return {"corridors", "remitrank corridors [options]", "Lists the corridors.",
+  return {"corridors", "remitrank corridors [options]",
+          "Lists the corridors in the data, with how many offers each has and "
+          "their average cost.",
           WithDataOptions({}), &RunCorridors};
 }
 

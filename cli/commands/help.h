@@ -15,7 +15,8 @@
 
 namespace remit::cli {
 
-// What the tool does and the names of `commands`.
+// What the tool does, and each of `commands` with its one-line
+// description (wrapped to 80 columns).
 std::string TopHelp(const std::vector<Command>& commands);
 
 // The command's usage, description and options.

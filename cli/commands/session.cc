@@ -111,10 +111,13 @@ const std::vector<OptionSpec>& DataOptions() {
 
 std::vector<OptionSpec> WithDataOptions(std::vector<OptionSpec> specs,
                                         absl::Span<const Format> formats) {
-  const size_t first = specs.size();
-  specs.insert(specs.end(), DataOptions().begin(), DataOptions().end());
-  for (size_t i = first; i < specs.size(); ++i) {
-    if (specs[i].name == "format") specs[i].help = FormatsHelp(formats);
+  for (const OptionSpec& option : DataOptions()) {
+    if (option.name != "format") {
+      specs.push_back(option);
+    } else if (!formats.empty()) {
+      specs.push_back(option);
+      specs.back().help = FormatsHelp(formats);
+    }
   }
   return specs;
 }

@@ -31,7 +31,8 @@ namespace remit::cli {
 // The options every data-reading command takes, "--help" included.
 const std::vector<OptionSpec>& DataOptions();
 // `specs` followed by DataOptions(), --format's help listing `formats`
-// (the command's, the first its default).
+// (the command's, the first its default). No --format when `formats` is
+// empty: the command writes one format only.
 std::vector<OptionSpec> WithDataOptions(
     std::vector<OptionSpec> specs,
     absl::Span<const Format> formats = kTextFormats);

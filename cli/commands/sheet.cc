@@ -20,26 +20,34 @@ namespace {
 
 constexpr size_t kMaxAmounts = 3;
 
-// RPW's two amounts for the corridor: its USD 200 and USD 500 equivalents.
-absl::StatusOr<std::vector<v1::Money>> DefaultAmounts(
+// RPW's two amounts for the corridor, its USD 200 and USD 500 equivalents,
+// with the corridor's figures at each.
+absl::StatusOr<std::vector<CorridorFigures>> ReferenceFigures(
     Backend& backend, const v1::Corridor& corridor, const std::string& period) {
   v1::GetCorridorSummaryRequest request;
   *request.mutable_corridor() = corridor;
   request.set_period(period);
-  v1::CorridorSummary summary;
-  if (absl::Status s = backend.GetCorridorSummary(request, &summary); !s.ok()) {
+  std::vector<CorridorFigures> figures(1);
+  figures[0].usd_equivalent = 200;
+  if (absl::Status s = backend.GetCorridorSummary(request, &figures[0].summary);
+      !s.ok()) {
     absl::Status error = BackendError(s);
     if (s.code() != absl::StatusCode::kFailedPrecondition) return error;
     return absl::Status(error.code(),
                         absl::StrCat(error.message(), " (use --amounts)"));
   }
-  std::vector<v1::Money> amounts = {summary.amount()};
-  absl::StatusOr<Money> base = MoneyFromProto(summary.amount());
-  if (base.ok()) {
-    amounts.push_back(MoneyToProto(
-        Money::FromMinorUnits(base->minor_units() / 2 * 5, base->currency())));
+  absl::StatusOr<Money> base = MoneyFromProto(figures[0].summary.amount());
+  if (!base.ok()) return figures;
+  *request.mutable_send_amount() = MoneyToProto(
+      Money::FromMinorUnits(base->minor_units() / 2 * 5, base->currency()));
+  CorridorFigures usd500;
+  usd500.usd_equivalent = 500;
+  if (absl::Status s = backend.GetCorridorSummary(request, &usd500.summary);
+      !s.ok()) {
+    return BackendError(s);
   }
-  return amounts;
+  figures.push_back(std::move(usd500));
+  return figures;
 }
 
 absl::Status RunSheet(const Args& args, const CommandIo& io) {
@@ -51,18 +59,25 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
   Backend& backend = *session->backend;
   const v1::Corridor& corridor = request->corridor;
 
+  SheetInput input;
   std::vector<v1::Money> amounts = request->amounts;
   if (amounts.empty()) {
-    absl::StatusOr<std::vector<v1::Money>> defaults =
-        DefaultAmounts(backend, corridor, request->period);
-    if (!defaults.ok()) return defaults.status();
-    amounts = *std::move(defaults);
+    // Offers at round amounts near RPW's two; the corridor's figures at
+    // RPW's exact amounts.
+    absl::StatusOr<std::vector<CorridorFigures>> figures =
+        ReferenceFigures(backend, corridor, request->period);
+    if (!figures.ok()) return figures.status();
+    for (const CorridorFigures& f : *figures) {
+      absl::StatusOr<Money> exact = MoneyFromProto(f.summary.amount());
+      amounts.push_back(exact.ok() ? MoneyToProto(RoundSheetAmount(*exact))
+                                   : f.summary.amount());
+    }
+    input.figures = *std::move(figures);
   }
-  SheetInput input;
-  input.from_name =
-      std::string(CountryCode::FromString(corridor.send_country())->name());
-  input.to_name =
-      std::string(CountryCode::FromString(corridor.receive_country())->name());
+  input.from_country =
+      std::string(CountryCode::FromString(corridor.send_country())->alpha2());
+  input.to_country = std::string(
+      CountryCode::FromString(corridor.receive_country())->alpha2());
   for (const v1::Money& amount : amounts) {
     v1::RankOffersRequest rank;
     *rank.mutable_corridor() = corridor;
@@ -110,11 +125,13 @@ Command SheetCommand() {
           {{"from", true, false, "sending country"},
            {"to", true, false, "receiving country"},
            {"amounts", true, true,
-            "one to three amounts sent (default: the USD 200 and USD 500 "
-            "equivalents)"},
+            "one to three amounts sent (default: round amounts near the USD "
+            "200 and USD 500 equivalents, whose exact amounts the corridor's "
+            "averages use)"},
            {"lang", true, false, "en (default), fr or es"},
            {"output", true, false, "write the page to FILE (also -o)"},
-           PeriodOptionSpec()}),
+           PeriodOptionSpec()},
+          /*formats=*/{}),
       &RunSheet};
 }
 

@@ -1,6 +1,6 @@
 // The "sheet" command: a printable pre-departure briefing sheet (HTML,
-// cli/sheet.h) for a corridor, at one to three amounts sent, in one of the
-// languages of cli/i18n.
+// cli/sheet.h, its only format: no --format) for a corridor, at one to
+// three amounts sent, in one of the languages of cli/i18n.
 //
 // Thread-safety: SheetRequestFromArgs() is a pure function.
 //
@@ -28,8 +28,10 @@ struct SheetRequest {
   v1::Corridor corridor;
   // The catalog of --lang. Default: English.
   const Messages* messages = nullptr;
-  // --amounts, at most three. Default: empty, meaning the corridor's USD
-  // 200 and USD 500 equivalents (RPW's two amounts).
+  // --amounts, at most three. Default: empty, meaning round amounts near
+  // the corridor's USD 200 and USD 500 equivalents (RPW's two amounts; see
+  // RoundSheetAmount in cli/sheet.h), the corridor's figures being given at
+  // the exact ones.
   std::vector<v1::Money> amounts;
   // --period: the survey period ("2024_2Q"). Default: empty, meaning the
   // corridor's latest.

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/errors.h"
+#include "cli/i18n/localizer.h"
 #include "engine/data/dataset.h"
 #include "engine/formats/formats.h"
 
@@ -21,7 +22,10 @@ void PrintReport(const std::string& name, const ImportReport& report,
                  std::ostream& out) {
   out << name << ": " << report.Summary() << "\n";
   for (const ImportReport::PeriodCount& p : report.loaded) {
-    out << "  " << p.period << ": " << p.rows << " rows\n";
+    out << "  " << p.period << ": "
+        << EnglishLocalizer().Format("{n, plural, one {# row} other {# rows}}",
+                                     {{"n", static_cast<int64_t>(p.rows)}})
+        << "\n";
   }
   auto groups = [&](const char* title,
                     const std::vector<ImportReport::RowGroup>& list) {
@@ -59,11 +63,17 @@ absl::Status RunValidate(const Args& args, const CommandIo& io) {
   if (errors.empty()) {
     absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, options, &errors);
     if (book.ok()) {
-      io.out << "OK: " << book->quotes().size() << " quotes, "
-             << book->providers().size() << " providers, "
-             << book->corridors().size() << " corridors in "
-             << args.positional.size() << " file"
-             << (args.positional.size() == 1 ? "" : "s") << ".\n";
+      io.out << EnglishLocalizer().Format(
+                    "OK: {quotes, plural, one {# quote} other {# quotes}}, "
+                    "{providers, plural, one {# provider} other {# "
+                    "providers}}, {corridors, plural, one {# corridor} other "
+                    "{# corridors}} in {files, plural, one {# file} other {# "
+                    "files}}.",
+                    {{"quotes", book->quotes().size()},
+                     {"providers", book->providers().size()},
+                     {"corridors", book->corridors().size()},
+                     {"files", args.positional.size()}})
+             << "\n";
       if (args.Has("strict") && quarantined > 0) {
         return absl::InvalidArgumentError(
             absl::StrCat("--strict: ", quarantined, " row",

@@ -5,10 +5,7 @@ namespace remit::cli {
 extern const Messages kEnglish;
 const Messages kEnglish = {
     "en",
-    ".",
-    ",",
-    "%",
-    "Sending money from {from} to {to}",
+    "Sending money: {from} \u2192 {to}",
     "Before you send money home, compare. The fee is only part of the "
     "price: most providers also give you less than the market exchange "
     "rate and keep the difference. This sheet shows what each offer really "
@@ -23,17 +20,27 @@ const Messages kEnglish = {
     "Your family receives",
     "Speed",
     "No offer in our data for this amount.",
-    "Average cost in this corridor: {average}. Average of the three "
-    "cheapest easy-to-use offers (SmaRT): {smart}.",
-    "not enough offers to tell",
+    "{reference, select, "
+    "usd200 {For {amount}, the usual amount for comparing prices (about 200 "
+    "US dollars),} "
+    "usd500 {For {amount}, the usual amount for comparing prices (about 500 "
+    "US dollars),} "
+    "other {For {amount},}} "
+    "{count, plural, "
+    "one {the only offer in our data costs {average}.} "
+    "other {the # offers in our data cost {average} on average.}}",
+    "A fair price to aim for: the three cheapest offers that show their "
+    "exchange rate and arrive within 5 days cost {smart} on average.",
+    "Fewer than three offers show their exchange rate and arrive within 5 "
+    "days, so there is no fair price to aim for here.",
     "The hidden cost in the exchange rate",
     "The mid-market rate is the rate banks use between themselves. A "
     "provider that gives you a lower rate keeps the difference: that is a "
     "cost too, even when the fee is zero.",
     "Example: with {provider}, sending {amount} costs a fee of {fee}. The "
-    "provider's rate is {rate} while the market rate is {mid}, which costs "
-    "you another {margin_cost}. Your family receives {receives}. In total "
-    "you pay {total}, that is {percent} of what you send.",
+    "provider\u2019s rate is {rate} while the market rate is {mid}, which "
+    "costs you another {margin_cost}. Your family receives {receives}. In "
+    "total you pay {total}, that is {percent} of what you send.",
     "Questions to ask at the counter",
     {"What is the fee, in total?", "Which exchange rate do you apply today?",
      "Exactly how much will my family receive, in their currency?",

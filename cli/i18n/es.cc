@@ -5,10 +5,7 @@ namespace remit::cli {
 extern const Messages kSpanish;
 const Messages kSpanish = {
     "es",
-    ",",
-    ".",
-    "\u00a0%",
-    "Enviar dinero de {from} a {to}",
+    "Enviar dinero: {from} \u2192 {to}",
     "Antes de enviar dinero a su familia, compare. La comisión es solo una "
     "parte del precio: la mayoría de los servicios también le dan un tipo "
     "de cambio peor que el del mercado y se quedan con la diferencia. Esta "
@@ -23,9 +20,21 @@ const Messages kSpanish = {
     "Su familia recibe",
     "Plazo",
     "No hay ofertas en nuestros datos para este monto.",
-    "Costo medio en este corredor: {average}. Media de las tres ofertas "
-    "accesibles más baratas (SmaRT): {smart}.",
-    "no hay ofertas suficientes",
+    "{reference, select, "
+    "usd200 {Para {amount}, el monto habitual para comparar precios (unos "
+    "200 dólares estadounidenses),} "
+    "usd500 {Para {amount}, el monto habitual para comparar precios (unos "
+    "500 dólares estadounidenses),} "
+    "other {Para {amount},}} "
+    "{count, plural, "
+    "one {la única oferta de nuestros datos cuesta {average}.} "
+    "other {las # ofertas de nuestros datos cuestan {average} en "
+    "promedio.}}",
+    "Un precio justo al que aspirar: las tres ofertas más baratas que "
+    "muestran su tipo de cambio y llegan en 5 días o menos cuestan {smart} "
+    "en promedio.",
+    "Menos de tres ofertas muestran su tipo de cambio y llegan en 5 días o "
+    "menos: aquí no podemos indicar un precio justo al que aspirar.",
     "El costo oculto en el tipo de cambio",
     "El tipo de cambio del mercado es el que usan los bancos entre sí. Un "
     "servicio que le da un tipo más bajo se queda con la diferencia: eso "
@@ -44,7 +53,7 @@ const Messages kSpanish = {
     "no indicado",
     "! Las cifras publicadas por la encuesta para esta oferta son "
     "inusuales: el total no coincide con la comisión y el tipo de cambio, "
-    "es negativo (un tipo promocional) o supera el 100 %. Pregunte al "
+    "es negativo (un tipo promocional) o supera el 100\u00a0%. Pregunte al "
     "proveedor.",
     {"efectivo", "cuenta bancaria", "tarjeta de débito", "tarjeta de crédito",
      "billetera móvil", "otro"},

@@ -5,14 +5,12 @@ namespace remit::cli {
 extern const Messages kFrench;
 const Messages kFrench = {
     "fr",
-    ",",
-    "\u202f",
-    "\u202f%",
-    "Envoyer de l'argent de {from} vers {to}",
-    "Avant d'envoyer de l'argent à votre famille, comparez. Les frais ne "
-    "sont qu'une partie du prix : la plupart des services vous donnent aussi "
-    "un taux de change moins bon que celui du marché et gardent la "
-    "différence. Cette fiche montre ce que chaque offre coûte vraiment.",
+    "Envoyer de l\u2019argent\u00a0: {from} \u2192 {to}",
+    "Avant d\u2019envoyer de l\u2019argent à votre famille, comparez. Les "
+    "frais ne sont qu\u2019une partie du prix\u00a0: la plupart des services "
+    "vous donnent aussi un taux de change moins bon que celui du marché et "
+    "gardent la différence. Cette fiche montre ce que chaque offre coûte "
+    "vraiment.",
     "Offres les moins chères pour envoyer {amount}",
     "N°",
     "Service",
@@ -23,36 +21,49 @@ const Messages kFrench = {
     "Votre famille reçoit",
     "Délai",
     "Aucune offre dans nos données pour ce montant.",
-    "Coût moyen sur ce corridor : {average}. Moyenne des trois offres "
-    "faciles d'accès les moins chères (SmaRT) : {smart}.",
-    "pas assez d'offres pour le dire",
+    "{reference, select, "
+    "usd200 {Pour {amount}, le montant habituel pour comparer les prix "
+    "(environ 200 dollars américains),} "
+    "usd500 {Pour {amount}, le montant habituel pour comparer les prix "
+    "(environ 500 dollars américains),} "
+    "other {Pour {amount},}} "
+    "{count, plural, "
+    "one {la seule offre de nos données coûte {average}.} "
+    "other {les # offres de nos données coûtent {average} en moyenne.}}",
+    "Un prix juste à viser\u00a0: les trois offres les moins chères qui "
+    "affichent leur taux de change et arrivent en 5 jours au plus coûtent "
+    "{smart} en moyenne.",
+    "Moins de trois offres affichent leur taux de change et arrivent en 5 "
+    "jours au plus\u00a0: nous ne pouvons pas indiquer ici de prix juste à "
+    "viser.",
     "Le coût caché dans le taux de change",
     "Le taux du marché est celui que les banques utilisent entre elles. Un "
-    "service qui vous donne un taux plus bas garde la différence : c'est "
-    "aussi un coût, même quand les frais sont nuls.",
-    "Exemple : avec {provider}, envoyer {amount} coûte {fee} de frais. Le "
-    "taux du service est de {rate} alors que celui du marché est de {mid}, "
-    "ce qui vous coûte encore {margin_cost}. Votre famille reçoit "
+    "service qui vous donne un taux plus bas garde la différence\u00a0: "
+    "c\u2019est aussi un coût, même quand les frais sont nuls.",
+    "Exemple\u00a0: avec {provider}, envoyer {amount} coûte {fee} de frais. "
+    "Le taux du service est de {rate} alors que celui du marché est de "
+    "{mid}, ce qui vous coûte encore {margin_cost}. Votre famille reçoit "
     "{receives}. Au total, vous payez {total}, soit {percent} de la somme "
     "envoyée.",
     "Questions à poser au guichet",
-    {"Quels sont les frais, au total ?",
-     "Quel taux de change appliquez-vous aujourd'hui ?",
-     "Combien exactement ma famille recevra-t-elle, dans sa monnaie ?",
-     "En combien de temps l'argent arrivera-t-il ?",
-     "Quelles pièces d'identité faut-il, pour moi et pour le bénéficiaire ?",
-     "Puis-je annuler, et serai-je remboursé en cas de problème ?"},
-    "Source : {name}, prix au {date}. Version des données {version}.",
+    {"Quels sont les frais, au total\u00a0?",
+     "Quel taux de change appliquez-vous aujourd\u2019hui\u00a0?",
+     "Combien exactement ma famille recevra-t-elle, dans sa monnaie\u00a0?",
+     "En combien de temps l\u2019argent arrivera-t-il\u00a0?",
+     "Quelles pièces d\u2019identité faut-il, pour moi et pour le "
+     "bénéficiaire\u00a0?",
+     "Puis-je annuler, et serai-je remboursé en cas de problème\u00a0?"},
+    "Source\u00a0: {name}, prix au {date}. Version des données {version}.",
     "non indiqué",
-    "! Les chiffres publiés par l'enquête pour cette offre sont inhabituels "
-    ": le total ne correspond pas aux frais et au taux de change, est "
-    "négatif (un taux promotionnel) ou dépasse 100 %. Renseignez-vous "
-    "auprès du prestataire.",
+    "! Les chiffres publiés par l\u2019enquête pour cette offre sont "
+    "inhabituels\u00a0: le total ne correspond pas aux frais et au taux de "
+    "change, est négatif (un taux promotionnel) ou dépasse 100\u00a0%. "
+    "Renseignez-vous auprès du prestataire.",
     {"espèces", "compte bancaire", "carte de débit", "carte de crédit",
      "portefeuille mobile", "autre"},
     {"retrait en espèces", "compte bancaire", "mobile money",
      "livraison à domicile", "autre"},
-    {"moins d'1 heure", "le jour même", "le lendemain", "2 jours",
+    {"moins d\u20191 heure", "le jour même", "le lendemain", "2 jours",
      "3 à 5 jours", "6 jours ou plus"},
 };
 

@@ -4,12 +4,16 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "unicode/currunit.h"
+#include "unicode/datefmt.h"
 #include "unicode/fmtable.h"
 #include "unicode/locid.h"
 #include "unicode/msgfmt.h"
 #include "unicode/numberformatter.h"
 #include "unicode/stringpiece.h"
+#include "unicode/timezone.h"
 #include "unicode/unistr.h"
 
 namespace remit::cli {
@@ -125,6 +129,22 @@ std::string Localizer::Money(absl::string_view decimal,
 std::string Localizer::Percent(absl::string_view decimal) const {
   return FormatExact(icu_->percents, decimal)
       .value_or(absl::StrCat(decimal, "%"));
+}
+
+std::string Localizer::Date(absl::string_view iso_date) const {
+  absl::CivilDay day;
+  if (iso_date.size() != 10 || !absl::ParseCivilTime(iso_date, &day)) {
+    return std::string(iso_date);
+  }
+  std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateInstance(
+      icu::DateFormat::kLong, icu_->locale));
+  if (format == nullptr) return std::string(iso_date);
+  format->setTimeZone(*icu::TimeZone::getGMT());
+  const UDate millis = static_cast<UDate>(
+      absl::ToUnixMillis(absl::FromCivil(day, absl::UTCTimeZone())));
+  icu::UnicodeString text;
+  format->format(millis, text);
+  return Utf8(text);
 }
 
 std::string Localizer::Format(absl::string_view pattern,

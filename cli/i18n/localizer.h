@@ -85,6 +85,11 @@ class Localizer {
   // A percentage given in percent: "1.67" -> "1.67%" (en), "1,67 %" (fr).
   std::string Percent(absl::string_view decimal) const;
 
+  // A calendar date as the language writes it in full: "2026-11-02" ->
+  // "November 2, 2026" (en), "2 novembre 2026" (fr). Text that is not a
+  // YYYY-MM-DD date is returned as it is.
+  std::string Date(absl::string_view iso_date) const;
+
   // `pattern` (ICU MessageFormat) filled with `args`. A pattern ICU cannot
   // read comes back as it is, unfilled: a fault of the catalog, which
   // cli/i18n's tests look for.

@@ -91,6 +91,17 @@ TEST(LocalizerTest, CountryNames) {
   }
 }
 
+TEST(LocalizerTest, Dates) {
+  EXPECT_EQ(Localizer("en").Date("2026-11-02"), "November 2, 2026");
+  EXPECT_EQ(Localizer("fr").Date("2026-11-02"), "2 novembre 2026");
+  EXPECT_EQ(Localizer("es").Date("2026-01-31"), "31 de enero de 2026");
+  // The day itself, whatever the machine's time zone.
+  EXPECT_EQ(Localizer("en").Date("2030-12-31"), "December 31, 2030");
+  for (const char* text : {"", "2026-13-01", "2026-11-2", "2026_3Q", "soon"}) {
+    EXPECT_EQ(Localizer("en").Date(text), text);
+  }
+}
+
 TEST(LocalizerTest, PluralsFollowTheLanguagesRules) {
   const char kEnglish[] =
       "{n, plural, one {# corridor} other {# corridors}} in {file}";

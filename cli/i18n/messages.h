@@ -1,9 +1,16 @@
 // The briefing sheet's words, one catalog per language.
 //
-// A catalog holds every sentence of the sheet and how its numbers are
-// written. Adding a language is adding one file like en.cc (a Messages
-// value) and one line in catalog.cc. Templates use {name} placeholders,
-// which the sheet fills in.
+// A catalog holds every sentence of the sheet, and nothing else: country
+// names, numbers, amounts, percentages and plural forms come from ICU
+// for the catalog's language code (cli/i18n/localizer.h). Adding a
+// language is adding one file like en.cc (a Messages value) and one line
+// in catalog.cc.
+//
+// Fields marked "pattern" are ICU MessageFormat patterns: {name} is filled
+// in, {count, plural, one {...} other {...}} takes the language's plural
+// forms, {name, select, a {...} other {...}} chooses a phrase. In them,
+// write the typographic apostrophe (’) rather than ' before a brace. The
+// other fields are plain text.
 //
 // Thread-safety: constant data.
 #ifndef REMIT_CLI_I18N_MESSAGES_H_
@@ -12,18 +19,20 @@
 #include <string>
 #include <vector>
 
+#include "cli/i18n/localizer.h"
+
 namespace remit::cli {
 
 struct Messages {
-  const char* code;  // "en", "fr", "es".
-  // Numbers: "1,234.56" (en), "1 234,56" (fr), "1.234,56" (es).
-  const char* decimal_point;
-  const char* thousands_separator;
-  const char* percent_suffix;  // "%" or a narrow space then "%".
+  // The language, as ICU and HTML know it: "en", "fr", "es".
+  const char* code;
 
-  const char* title;  // {from} {to}
+  // Pattern: {from} {to}, the countries' names. A sentence shape that
+  // stays grammatical for any country (no article or preposition that
+  // depends on the name).
+  const char* title;
   const char* intro;
-  const char* offers_heading;  // {amount}
+  const char* offers_heading;  // Pattern: {amount}
   const char* column_rank;
   const char* column_provider;
   const char* column_how;
@@ -33,15 +42,26 @@ struct Messages {
   const char* column_receives;
   const char* column_speed;
   const char* no_offers;
-  const char* corridor_line;  // {average} {smart}
+  // Pattern: the corridor's figures under a table. {amount} (the amount
+  // they are at), {count} (how many offers, for plural), {average},
+  // {reference}: "usd200" or "usd500" when {amount} is the usual
+  // comparison amount, worth about 200 or 500 US dollars; "typed"
+  // otherwise.
+  const char* corridor_line;
+  // Pattern: {smart}. What the three cheapest offers that show their rate
+  // and deliver within 5 days cost on average (RPW's SmaRT), in plain
+  // words.
+  const char* smart_line;
+  // Fewer than three such offers.
   const char* smart_none;
   const char* hidden_heading;
   const char* hidden_text;
-  const char* example;  // {provider} {amount} {fee} {rate} {mid} {margin_cost}
-                        // {receives} {total} {percent}
+  // Pattern: {provider} {amount} {fee} {rate} {mid} {margin_cost}
+  // {receives} {total} {percent}.
+  const char* example;
   const char* questions_heading;
   std::vector<std::string> questions;
-  const char* source_line;  // {name} {date} {version}
+  const char* source_line;  // Pattern: {name} {date} {version}
   const char* not_stated;
   // Under a table with offers marked "!": RPW published their figures as
   // they are, and they are unusual.
@@ -57,6 +77,9 @@ struct Messages {
 const Messages* FindMessages(const std::string& code);
 // The codes there are catalogs for, in order.
 std::vector<std::string> LanguageCodes();
+// The ICU conventions of the catalog's language (numbers, money, country
+// names, plurals), created once per language and shared.
+const Localizer& LocalizerFor(const Messages& messages);
 
 }  // namespace remit::cli
 

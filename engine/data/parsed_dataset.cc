@@ -49,7 +49,8 @@ std::string ImportReport::Summary() const {
   for (const PeriodCount& p : loaded) {
     periods.push_back(absl::StrCat(p.period, ": ", p.rows));
   }
-  std::string out = absl::StrCat(loaded_rows(), " rows loaded");
+  std::string out = absl::StrCat(
+      loaded_rows(), loaded_rows() == 1 ? " row" : " rows", " loaded");
   if (!periods.empty()) {
     absl::StrAppend(&out, " (", absl::StrJoin(periods, ", "), ")");
   }
