@@ -36,16 +36,16 @@ TEST(CliTest, RankTable) {
             "#  Provider              How                                 Fee  "
             "FX margin    FX cost  Total cost   Total  Recipient gets  Speed\n"
             "1  SwiftSend             debit card -> bank account     0.00 USD "
-            "    -0.27%  -0.55 USD   -0.55 USD  -0.27%     3650.00 MXN  same "
+            "    -0.27%  -0.55 USD   -0.55 USD  -0.27%    3,650.00 MXN  same "
             "day\n"
             "2  Northwind Remit       debit card -> bank account     1.99 USD "
-            "     0.99%   1.98 USD    3.97 USD   1.98%     3604.00 MXN  less "
+            "     0.99%   1.98 USD    3.97 USD   1.98%    3,604.00 MXN  less "
             "than one hour\n"
             "3  Globe Money Transfer  cash -> cash pickup            4.99 USD "
-            "     2.47%   4.95 USD    9.94 USD   4.97%     3550.00 MXN  less "
+            "     2.47%   4.95 USD    9.94 USD   4.97%    3,550.00 MXN  less "
             "than one hour\n"
             "4  First Harbor Bank     bank account -> bank account  25.00 USD "
-            "     3.30%   6.59 USD   31.59 USD  15.80%     3520.00 MXN  two "
+            "     3.30%   6.59 USD   31.59 USD  15.80%    3,520.00 MXN  two "
             "days\n"
             "\n"
             "The FX margin is the cost hidden in the exchange rate: the "
@@ -292,10 +292,10 @@ struct SheetCase {
 
 TEST(CliTest, BriefingSheetInEachLanguage) {
   const SheetCase cases[] = {
-      {"en", "1.67%", "241,900.00 NGN", "Questions to ask at the counter"},
-      {"fr", "1,67\u202f%", "241\u202f900,00 NGN",
+      {"en", "1.67%", "NGN\u00a0241,900.00", "Questions to ask at the counter"},
+      {"fr", "1,67\u00a0%", "241\u202f900,00\u00a0NGN",
        "Questions à poser au guichet"},
-      {"es", "1,67\u00a0%", "241.900,00 NGN",
+      {"es", "1,67\u00a0%", "241.900,00\u00a0NGN",
        "Preguntas para hacer en la ventanilla"},
   };
   for (const SheetCase& c : cases) {
@@ -336,10 +336,8 @@ TEST(CliTest, SheetDefaultsAndErrors) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(WellFormed(r.out));
   // RPW's two amounts: the USD 200 and USD 500 equivalents.
-  EXPECT_TRUE(
-      absl::StrContains(r.out, "Cheapest offers for sending 200.00 USD"));
-  EXPECT_TRUE(
-      absl::StrContains(r.out, "Cheapest offers for sending 500.00 USD"));
+  EXPECT_TRUE(absl::StrContains(r.out, "Cheapest offers for sending $200.00"));
+  EXPECT_TRUE(absl::StrContains(r.out, "Cheapest offers for sending $500.00"));
 
   r = Tool({"sheet", "--from=US", "--to=MX", "--lang=de", kData});
   EXPECT_EQ(r.exit_code, 2);
@@ -395,6 +393,183 @@ TEST(CliTest, HistoryAndIndicatorsWithoutSurveyPeriods) {
       EXPECT_TRUE(absl::EndsWith(r.err, "\n")) << r.err;
     }
   }
+}
+
+struct LocalSheetCase {
+  const char* lang;
+  // In the sheet's language: the title, the round amounts' headings, the
+  // figures at RPW's exact amount, an amount received with its digits
+  // grouped.
+  std::vector<std::string> expected;
+};
+
+// Without --amounts, the sheet shows round amounts near RPW's USD 200 and
+// USD 500 equivalents (151.60 and 379.00 GBP in the sample) and gives the
+// corridor's figures at the exact ones; country names, amounts and plurals
+// are the language's; SmaRT is said in plain words.
+TEST(CliTest, SheetSpeaksTheReadersLanguage) {
+  const LocalSheetCase cases[] = {
+      {"en",
+       {"<h1>Sending money: United Kingdom \u2192 Nigeria</h1>",
+        "Cheapest offers for sending \u00a3150.00</h2>",
+        "Cheapest offers for sending \u00a3400.00</h2>",
+        "For \u00a3151.60, the usual amount for comparing prices (about 200 "
+        "US dollars), the 4 offers in our data cost 5.64% on average.",
+        "For \u00a3379.00, the usual amount for comparing prices (about 500 "
+        "US dollars),",
+        "the three cheapest offers that show their exchange rate and arrive "
+        "within 5 days cost",
+        "NGN\u00a0302,500.00", "prices as of November 2, 2026"}},
+      {"fr",
+       {"<h1>Envoyer de l\u2019argent\u00a0: Royaume-Uni \u2192 "
+        "Nigeria</h1>",
+        "Offres les moins chères pour envoyer 150,00\u00a0\u00a3GB</h2>",
+        "Offres les moins chères pour envoyer 400,00\u00a0\u00a3GB</h2>",
+        "Pour 151,60\u00a0\u00a3GB, le montant habituel pour comparer les "
+        "prix (environ 200 dollars américains), les 4 offres de nos données "
+        "coûtent 5,64\u00a0% en moyenne.",
+        "les trois offres les moins chères qui affichent leur taux de change",
+        "302\u202f500,00\u00a0NGN", "prix au 2 novembre 2026"}},
+      {"es",
+       {"<h1>Enviar dinero: Reino Unido \u2192 Nigeria</h1>",
+        "Ofertas más baratas para enviar 150,00\u00a0GBP</h2>",
+        "Ofertas más baratas para enviar 400,00\u00a0GBP</h2>",
+        "Para 151,60\u00a0GBP, el monto habitual para comparar precios (unos "
+        "200 dólares estadounidenses), las 4 ofertas de nuestros datos "
+        "cuestan 5,64\u00a0% en promedio.",
+        "las tres ofertas más baratas que muestran su tipo de cambio",
+        "302.500,00\u00a0NGN", "precios al 2 de noviembre de 2026"}},
+  };
+  for (const LocalSheetCase& c : cases) {
+    CommandResult r = Tool({"sheet", "--from=GB", "--to=NG",
+                            std::string("--lang=") + c.lang, kData, kAsOf});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(WellFormed(r.out)) << c.lang;
+    for (const std::string& text : c.expected) {
+      EXPECT_TRUE(absl::StrContains(r.out, text))
+          << c.lang << ": " << text << "\n"
+          << r.out;
+    }
+    EXPECT_FALSE(absl::StrContains(r.out, "SmaRT")) << c.lang;
+    EXPECT_FALSE(absl::StrContains(r.out, "151.60 GBP")) << c.lang;
+    if (std::string(c.lang) != "en") {
+      for (const char* english : {"United Kingdom", "Sending", "offers"}) {
+        EXPECT_FALSE(absl::StrContains(r.out, english)) << c.lang << english;
+      }
+    }
+  }
+}
+
+TEST(CliTest, TableGroupsDigitsOfLargeAmounts) {
+  CommandResult r = Tool({"rank", "--from=US", "--to=MX",
+                          "--amount=1000000000000 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(
+      r.out, "USA (USD) -> MEX (MXN), 1,000,000,000,000.00 USD\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, " 18,020,000,000,000.00 MXN ")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, " 24,725,274,734.99 USD ")) << r.out;
+  // Machines get plain digits.
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=1000000000000 USD",
+            "--format=csv", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, ",18020000000000.00 MXN,")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "18,020")) << r.out;
+}
+
+// The list of commands says what each one does.
+TEST(CliTest, HelpDescribesEachCommand) {
+  CommandResult r = Tool({"--help"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* line :
+       {"\n  rank         Ranks the offers of a corridor by what they really "
+        "cost.\n",
+        "\n  corridors    Lists the corridors in the data, with how many "
+        "offers each has\n               and their average cost.\n",
+        "\n  sheet        A printable pre-departure briefing sheet (HTML) for "
+        "a corridor.\n",
+        "\n  validate     Checks dataset files; prints every error with its "
+        "file and line.\n"}) {
+    EXPECT_TRUE(absl::StrContains(r.out, line)) << line << "\n" << r.out;
+  }
+  for (absl::string_view line : absl::StrSplit(r.out, '\n')) {
+    EXPECT_LE(line.size(), 80u) << line;
+  }
+  // The sheet writes HTML only: no --format offered or taken.
+  r = Tool({"sheet", "--help"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "--format")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "\n  --lang=...\n")) << r.out;
+  r = Tool({"sheet", "--from=GB", "--to=NG", "--format=json", kData});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(
+      absl::StartsWith(r.err, "remitrank sheet: unknown option '--format'"))
+      << r.err;
+}
+
+TEST(CliTest, TyposSuggestTheOptionMeant) {
+  const ErrorCase cases[] = {
+      {{"rank", "--fromat=csv"},
+       2,
+       "remitrank rank: unknown option '--fromat'; did you mean --format?"},
+      {{"rank", "--foramt=csv"},
+       2,
+       "remitrank rank: unknown option '--foramt'; did you mean --format?"},
+      {{"rank", "--fomr=GB"},
+       2,
+       "remitrank rank: unknown option '--fomr'; did you mean --from?"},
+      {{"rank", "--amonut=1 GBP"},
+       2,
+       "remitrank rank: unknown option '--amonut'; did you mean --amount?"},
+      {{"sheet", "--lnag=fr"},
+       2,
+       "remitrank sheet: unknown option '--lnag'; did you mean --lang?"},
+      {{"history", "--ouptut=x"},
+       2,
+       "remitrank history: unknown option '--ouptut'; did you mean "
+       "--output?"},
+      {{"rnka"}, 2, "remitrank: unknown command 'rnka'; did you mean rank?"},
+  };
+  for (const ErrorCase& c : cases) {
+    CommandResult r = Tool(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
+    EXPECT_TRUE(absl::StartsWith(r.err, c.message))
+        << "expected: " << c.message << "\n got: " << r.err;
+  }
+}
+
+// One of a thing is said in the singular.
+TEST(CliTest, OneCorridorInTheSingular) {
+  const std::string one = TempPath("one.textproto");
+  WriteFile(one,
+            "providers { id: \"p\" name: \"P\" type: PROVIDER_TYPE_BANK }\n"
+            "quotes {\n"
+            "  id: \"q\"\n"
+            "  provider_id: \"p\"\n"
+            "  corridor { send_country: \"US\" receive_country: \"MX\" }\n"
+            "  payment_instrument: PAYMENT_INSTRUMENT_CASH\n"
+            "  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n"
+            "  receive_method: RECEIVE_METHOD_CASH_PICKUP\n"
+            "  speed: SPEED_SAME_DAY\n"
+            "  quoted_at: \"2026-11-01\"\n"
+            "  fees { bands { fixed_fee: \"5\" } }\n"
+            "  rate: \"18.02\"\n"
+            "  mid_market_rate: \"18.20\"\n"
+            "  rate_currency: \"MXN\"\n"
+            "}\n");
+  CommandResult r = Tool({"validate", one});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(r.out, "OK: 1 quote, 1 provider, 1 corridor in 1 file.\n");
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", "--data=" + one,
+            "--as-of=2026-11-15"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Corridor: 1 offer: average 3.49%, median 3.49%; SmaRT none (1 "
+      "of the 3 needed offers qualifies)\n"))
+      << r.out;
+  r = Tool({"validate", "testdata/sample_corridors.textproto", one});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
 }
 
 }  // namespace
