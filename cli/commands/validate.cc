@@ -75,18 +75,18 @@ absl::Status RunValidate(const Args& args, const CommandIo& io) {
                      {"files", args.positional.size()}})
              << "\n";
       if (args.Has("strict") && quarantined > 0) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("--strict: ", quarantined, " row",
-                         quarantined == 1 ? "" : "s", " quarantined"));
+        return absl::InvalidArgumentError(EnglishLocalizer().Format(
+            "--strict: {n, plural, one {# row} other {# rows}} quarantined",
+            {{"n", quarantined}}));
       }
       return absl::OkStatus();
     }
   }
   for (const DatasetError& e : errors) io.out << e.ToString() << "\n";
   // Not a usage error: the files, not the command line, are wrong.
-  return absl::InvalidArgumentError(absl::StrCat(errors.size(), " error",
-                                                 errors.size() == 1 ? "" : "s",
-                                                 "; nothing was loaded"));
+  return absl::InvalidArgumentError(EnglishLocalizer().Format(
+      "{n, plural, one {# error} other {# errors}}; nothing was loaded",
+      {{"n", errors.size()}}));
 }
 
 }  // namespace
