@@ -36,6 +36,20 @@ std::string MoneyText(const v1::Money& money, const Messages& m) {
   return LocalizerFor(m).Money(value->AmountString(), value->currency().code());
 }
 
+// An amount in a sentence: "£150" for a whole amount, "£151.60" otherwise
+// (the zero cents left out change nothing).
+std::string AmountText(const v1::Money& money, const Messages& m) {
+  absl::StatusOr<Money> value = MoneyFromProto(money);
+  if (!value.ok()) return "?";
+  std::string amount = value->AmountString();
+  if (const size_t dot = amount.find('.');
+      dot != std::string::npos &&
+      amount.find_first_not_of('0', dot + 1) == std::string::npos) {
+    amount.erase(dot);
+  }
+  return LocalizerFor(m).Money(amount, value->currency().code());
+}
+
 std::string MoneyHtml(const v1::Money& money, const Messages& m) {
   return Html(MoneyText(money, m));
 }
@@ -64,7 +78,7 @@ std::string FiguresHtml(const CorridorFigures& figures, const Messages& m) {
            {{"reference", figures.usd_equivalent == 200   ? "usd200"
                           : figures.usd_equivalent == 500 ? "usd500"
                                                           : "typed"},
-            {"amount", MoneyText(s.amount(), m)},
+            {"amount", AmountText(s.amount(), m)},
             {"count", s.offer_count()},
             {"average", PercentText(s.average_total_cost_percent(), m)}},
            m);
@@ -148,7 +162,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     version = ranking.dataset_version();
     absl::StrAppend(
         &out, "<h2>",
-        Fill(m.offers_heading, {{"amount", MoneyText(s.amount(), m)}}, m),
+        Fill(m.offers_heading, {{"amount", AmountText(s.amount(), m)}}, m),
         "</h2>\n");
     if (ranking.offers().empty()) {
       absl::StrAppend(&out, "<p>", Html(m.no_offers), "</p>\n");
@@ -205,7 +219,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
         &out, "<p class=\"example\">",
         Fill(m.example,
              {{"provider", example->provider_name()},
-              {"amount", MoneyText(example->send_amount(), m)},
+              {"amount", AmountText(example->send_amount(), m)},
               {"fee", MoneyText(example->fee(), m)},
               {"rate", NumberText(example->exchange_rate(), m)},
               {"mid", NumberText(example->mid_market_rate(), m)},

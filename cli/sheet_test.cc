@@ -139,15 +139,15 @@ TEST(RenderSheetTest, EverythingInTheSheetsLanguage) {
   const LanguageCase cases[] = {
       {"en",
        {"Sending money: United Kingdom \u2192 Nigeria",
-        "Cheapest offers for sending \u00a3150.00",
-        "For \u00a3150.00, the only offer in our data costs 1.63%.",
+        "Cheapest offers for sending \u00a3150",
+        "For \u00a3150, the only offer in our data costs 1.63%.",
         "For \u00a3151.60, the usual amount for comparing prices (about 200 "
         "US dollars), the 4 offers in our data cost 5.64% on average.",
         "cost 3.16% on average.", "Fewer than three offers",
         "NGN\u00a0302,500.00", "prices as of November 2, 2026"}},
       {"fr",
        {"Envoyer de l\u2019argent\u00a0: Royaume-Uni \u2192 Nigeria",
-        "Pour 150,00\u00a0\u00a3GB, la seule offre de nos donn\u00e9es "
+        "Pour 150\u00a0\u00a3GB, la seule offre de nos donn\u00e9es "
         "co\u00fbte 1,63\u00a0%.",
         "Pour 151,60\u00a0\u00a3GB, le montant habituel pour comparer les "
         "prix (environ 200 dollars am\u00e9ricains), les 4 offres de nos "
@@ -155,7 +155,7 @@ TEST(RenderSheetTest, EverythingInTheSheetsLanguage) {
         "302\u202f500,00\u00a0NGN", "prix au 2 novembre 2026"}},
       {"es",
        {"Enviar dinero: Reino Unido \u2192 Nigeria",
-        "Para 150,00\u00a0GBP, la \u00fanica oferta de nuestros datos "
+        "Para 150\u00a0GBP, la \u00fanica oferta de nuestros datos "
         "cuesta 1,63\u00a0%.",
         "las 4 ofertas de nuestros datos cuestan 5,64\u00a0% en promedio.",
         "302.500,00\u00a0NGN", "precios al 2 de noviembre de 2026"}},
