@@ -779,5 +779,15 @@ TEST(DatasetValidationTest, OneBadQuoteRejectsTheWholeDataset) {
   ASSERT_EQ(errors.size(), 1u);
 }
 
+TEST(ImportReportTest, SummaryCountsInTheSingularAndPlural) {
+  ImportReport one;
+  one.loaded = {{"2024_2Q", 1}};
+  EXPECT_EQ(one.Summary(), "1 row loaded (2024_2Q: 1), 0 quarantined");
+  ImportReport two;
+  two.loaded = {{"2024_1Q", 1}, {"2024_2Q", 1}};
+  EXPECT_EQ(two.Summary(),
+            "2 rows loaded (2024_1Q: 1, 2024_2Q: 1), 0 quarantined");
+}
+
 }  // namespace
 }  // namespace remit
