@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <map>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -121,6 +120,13 @@ Money RoundSheetAmount(const Money& exact) {
   if (amount <= 0) return exact;
   int64_t unit = 1;
   for (int i = 0; i < exact.currency().exponent(); ++i) unit *= 10;
+  // Already round: whole units, at most two significant digits (RPW's own
+  // amounts, such as 120 GBP or 18,000 KES, are surveyed as they are).
+  if (amount % unit == 0) {
+    int64_t digits = amount / unit;
+    while (digits % 10 == 0) digits /= 10;
+    if (digits < 100) return exact;
+  }
   // 1, 2, 5, then 10, 25, 50, 100, 250, 500, ... units.
   int64_t step = unit;
   const int64_t largest = amount / 5;
@@ -139,6 +145,7 @@ Money RoundSheetAmount(const Money& exact) {
     if (rounded > std::numeric_limits<int64_t>::max() - step) return exact;
     rounded += step;
   }
+  if (rounded == 0) return exact;
   return Money::FromMinorUnits(rounded, exact.currency());
 }
 

@@ -54,12 +54,14 @@ std::string RenderSheet(const SheetInput& input, const Messages& messages);
 
 // The round amount a sheet offers near an exact one (RPW's USD 200 and
 // USD 500 equivalents, e.g. 151.60 GBP -> 150 GBP, 379.00 GBP -> 400 GBP).
-// The rule: the nearest multiple of a step, halves rounded up, the step
-// being the largest of 1, 2 and 5 units, then 10, 25, 50, 100, 250, 500,
-// ... units (1, 2.5 and 5 times a power of ten) that is at most a fifth of
-// the amount, so the round amount is within 10 % of the exact one. Under
-// 5 units the step is 1 unit. Exact integer arithmetic on minor units; an
-// amount of zero or less is returned as it is.
+// An amount already round (whole units, at most two significant digits:
+// 120 GBP, 18,000 KES) is kept. Otherwise it is the nearest multiple of a
+// step, halves rounded up, the step being the largest of 1, 2 and 5
+// units, then 10, 25, 50, 100, 250, 500, ... units (1, 2.5 and 5 times a
+// power of ten) that is at most a fifth of the amount: the round amount is
+// within 10 % of the exact one. Under 5 units the step is 1 unit, and an
+// amount that would round to nothing is kept. Exact integer arithmetic on
+// minor units; an amount of zero or less is returned as it is.
 Money RoundSheetAmount(const Money& exact);
 
 }  // namespace remit::cli

@@ -26,13 +26,18 @@ TEST(RoundSheetAmountTest, RoundAmountsWithinATenth) {
       {"185.00 EUR", "175.00 EUR"},  // 185 / 25 = 7.4.
       {"187.50 EUR", "200.00 EUR"},  // A half goes up.
       {"462.00 EUR", "450.00 EUR"},
-      {"3700.00 ZAR", "3500.00 ZAR"},  // Step 500.
-      {"18000.00 KES", "17500.00 KES"},
+      {"3725.00 ZAR", "3500.00 ZAR"},    // Step 500.
+      {"18000.00 KES", "18000.00 KES"},  // Already round: kept.
+      {"18100.00 KES", "17500.00 KES"},
+      {"120.00 GBP", "120.00 GBP"},
+      {"300.00 GBP", "300.00 GBP"},
+      {"125.00 EUR", "125.00 EUR"},  // Three digits: 125 / 25 = 5.
+      {"123.00 EUR", "120.00 EUR"},  // Step 10.
       {"45000.00 KES", "45000.00 KES"},
       {"30500 JPY", "30000 JPY"},  // No minor unit; step 5000.
       {"12.34 USD", "12.00 USD"},  // Step 2.
       {"3.40 USD", "3.00 USD"},    // Under 5 units: step 1.
-      {"0.40 USD", "0.00 USD"},
+      {"0.40 USD", "0.40 USD"},    // Never nothing.
       {"0.00 USD", "0.00 USD"},
       // The largest amount there is: no overflow.
       {"92233720368547758.07 USD", "90000000000000000.00 USD"},
