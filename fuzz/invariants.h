@@ -20,7 +20,9 @@ inline void Require(bool condition, const char* what) {
 
 // Ranks consecutive; with the default order in send mode, transparent
 // offers sorted by total cost % and opaque ones after them; every
-// transparent offer's total cost recomputed from its own breakdown.
+// transparent offer's total cost recomputed from its own breakdown; every
+// offer's shown parts (fee, funding surcharge, recipient fee in the send
+// currency, FX margin cost) adding up to its total cost exactly.
 inline void CheckRanking(const RankRequest& request, const RankResult& result) {
   Require(result.offers.size() <= result.ranked_count, "page within total");
   bool seen_opaque = false;
@@ -54,6 +56,20 @@ inline void CheckRanking(const RankRequest& request, const RankResult& result) {
     }
     Require(c.total_outlay.minor_units() >= c.send_amount.minor_units(),
             "outlay covers the amount sent");
+    // The parts shown add up to the total shown, exactly; an opaque offer
+    // has no FX margin cost.
+    const absl::int128 parts =
+        absl::int128(c.fee.minor_units()) + c.funding_surcharge.minor_units() +
+        c.recipient_fee_in_send.minor_units() + c.fx_margin_cost.minor_units();
+    Require(parts == c.total_cost.minor_units(),
+            "fee + surcharge + recipient fee + FX cost = total cost");
+    Require(c.margin_known || c.fx_margin_cost.minor_units() == 0,
+            "an opaque offer has no FX cost");
+    for (const Money* part : {&c.fee, &c.funding_surcharge,
+                              &c.recipient_fee_in_send, &c.fx_margin_cost}) {
+      Require(part->currency() == c.total_cost.currency(),
+              "every part in the send currency");
+    }
   }
   Require(result.summary.offer_count <=
               result.ranked_count + result.excluded.size(),

@@ -293,6 +293,8 @@ void OfferToProto(const Offer& offer, v1::Offer* proto) {
   MoneyToProto(c.send_amount, proto->mutable_send_amount());
   MoneyToProto(c.fee, proto->mutable_fee());
   MoneyToProto(c.funding_surcharge, proto->mutable_funding_surcharge());
+  MoneyToProto(c.recipient_fee_in_send,
+               proto->mutable_recipient_fee_in_send_currency());
   MoneyToProto(c.total_outlay, proto->mutable_total_outlay());
   proto->set_transparent(c.margin_known);
   if (c.margin_known) {

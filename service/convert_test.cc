@@ -655,6 +655,8 @@ TEST_F(ResponsesTest, OfferToProtoHasExactFigures) {
   // No recipient fee: zero, in the payout currency.
   EXPECT_EQ(proto.recipient_fee().ShortDebugString(),
             WireMoney("MXN", 0, 0).ShortDebugString());
+  EXPECT_EQ(proto.recipient_fee_in_send_currency().ShortDebugString(),
+            WireMoney("USD", 0, 0).ShortDebugString());
   EXPECT_FALSE(proto.estimated());
   EXPECT_FALSE(proto.promotional());
   EXPECT_EQ(proto.quoted_at().seconds(), absl::ToUnixSeconds(Day(2025, 9, 1)));

@@ -145,9 +145,10 @@ absl::Status AddPayout(const PreparedQuote& prepared, CostCore* core) {
   if (whole > absl::Int128Max() / kCostScale / 2) {
     return absl::OutOfRangeError("recipient fee overflows");
   }
-  core->cost11 +=
+  core->recipient_fee11 =
       whole * kCostScale + DivideRounded((numerator % mid) * kCostScale, mid,
                                          RoundingMode::kHalfEven);
+  core->cost11 += core->recipient_fee11;
   return absl::OkStatus();
 }
 
@@ -170,11 +171,21 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
   auto money = [send](int64_t minor) {
     return Money::FromMinorUnits(minor, send);
   };
-  const absl::int128 total =
-      DivideRounded(core->cost11, kCostScale, RoundingMode::kHalfEven);
   const absl::int128 total_percent =
       DivideRounded(core->cost11, send_minor, RoundingMode::kHalfEven);
-  if (!FitsInt64(total) || !FitsInt64(total_percent)) {
+  const absl::int128 recipient_fee_send =
+      DivideRounded(core->recipient_fee11, kCostScale, RoundingMode::kHalfEven);
+  // The parts shown add up to the total shown: for a transparent quote K is
+  // rounded once from the exact cost and the FX margin cost is what is left
+  // of it; for an opaque one (margin unknown) K is the sum of its fees.
+  const absl::int128 fees =
+      absl::int128(core->fee) + core->surcharge + recipient_fee_send;
+  const absl::int128 total =
+      quote.transparent
+          ? DivideRounded(core->cost11, kCostScale, RoundingMode::kHalfEven)
+          : fees;
+  if (!FitsInt64(total) || !FitsInt64(total_percent) ||
+      !FitsInt64(recipient_fee_send) || !FitsInt64(total - fees)) {
     return absl::OutOfRangeError("total cost overflows");
   }
 
@@ -182,6 +193,7 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
   cost.send_amount = money(core->send);
   cost.fee = money(core->fee);
   cost.funding_surcharge = money(core->surcharge);
+  cost.recipient_fee_in_send = money(static_cast<int64_t>(recipient_fee_send));
   cost.total_outlay = money(core->outlay);
   cost.amount_converted = money(core->converted);
   cost.exchange_rate = core->rate;
@@ -189,9 +201,7 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
   cost.mid_source = prepared.mid_source;
   cost.margin_known = quote.transparent;
   cost.fx_margin = core->margin;
-  cost.fx_margin_cost = money(static_cast<int64_t>(
-      DivideRounded(absl::int128(core->converted) * core->margin.scaled(),
-                    kCostScale, RoundingMode::kHalfEven)));
+  cost.fx_margin_cost = money(static_cast<int64_t>(total - fees));
   if (core->has_payout && quote.transparent) {
     const CurrencyCode payout = *quote.rate_currency;
     cost.recipient_fee = Money::FromMinorUnits(core->recipient_fee, payout);

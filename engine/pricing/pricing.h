@@ -15,10 +15,19 @@
 //   received R        round(converted x r) - recipient fees (payout currency)
 // Margins can be negative (a rate better than mid) and are never clamped.
 //
+// The breakdown shown adds up: K = fee + funding surcharge + recipient fee
+// in the send currency + FX margin cost, exactly, in send minor units. The
+// recipient fee in the send currency is recipient fees / m rounded
+// half-even to the minor unit; K is rounded once from the exact cost; the
+// FX margin cost is what is left of K after the other three. It is
+// converted x M / 100 up to those roundings (at most a minor unit or two)
+// and, for a survey fee with digits below the minor unit, up to that
+// fraction too. An opaque quote's K is the sum of its fees (no margin).
+//
 // Rounding, all half-even, each to the unit shown: the percentage parts of
 // fees and surcharges, the converted amount and recipient fees (minor units
-// of their currency); M (1e-9 pp); K, FX margin cost (send minor units) and
-// total cost % (1e-9 pp) are each rounded once from the exact K.
+// of their currency); M (1e-9 pp); K (send minor units) and total cost %
+// (1e-9 pp) are each rounded once from the exact K.
 //
 // Survey points (RPW prices two amounts) are exact at their amounts. At any
 // other amount the price is an estimate, flagged `estimated`: the fee is
@@ -35,9 +44,9 @@
 //               K = Fx + surcharge + converted x M / 100 + recipient fees / m
 // so that with the fee on top, total cost % = Fx / A x 100 + M exactly, as
 // RPW publishes it. K then differs from S - R / m by Fx - F (at most half a
-// minor unit), and from fee + surcharge + FX margin cost by as much plus
-// their roundings. Between two points both are taken from the same exact
-// line: F rounded once to the minor unit, Fx once to 10^-11 of it.
+// minor unit); the FX margin cost, being what is left of K, carries Fx - F
+// so that the parts still add up. Between two points both are taken from the
+// same exact line: F rounded once to the minor unit, Fx once to 10^-11 of it.
 //
 // Thread-safety: pure functions over immutable data.
 //
@@ -98,6 +107,9 @@ struct CostBreakdown {
   Money send_amount;  // A
   Money fee;          // F(A), payable: a survey fee rounded half-even.
   Money funding_surcharge;
+  // The recipient fee (below) in the send currency, at m: counted in K.
+  // Zero without a recipient fee.
+  Money recipient_fee_in_send;
   Money total_outlay;  // S
   Money amount_converted;
   Rate exchange_rate;                   // r
@@ -107,6 +119,7 @@ struct CostBreakdown {
   // percentage count the fees only.
   bool margin_known = true;
   Percent fx_margin;  // M
+  // K less fee, funding surcharge and recipient_fee_in_send (see above).
   Money fx_margin_cost;
   std::optional<Money> recipient_fee;    // In the payout currency.
   std::optional<Money> amount_received;  // R; unset when the payout currency

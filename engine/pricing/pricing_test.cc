@@ -1,5 +1,6 @@
 #include "engine/pricing/pricing.h"
 
+#include "absl/strings/str_cat.h"
 #include "engine/testing/test_util.h"
 #include "gtest/gtest.h"
 
@@ -124,7 +125,10 @@ TEST(PriceSendTest, RecipientFeeAndZeroDecimalCurrency) {
   // 10000 x 0.3712 = 3712.00, less 50.00.
   EXPECT_EQ(cost.amount_received->ToString(), "3662.00 PHP");
   // M = 1.01333...%; K = 500 + 101.333 + 50 / 0.375 = 734.666... JPY.
-  EXPECT_EQ(cost.fx_margin_cost.ToString(), "101 JPY");
+  // The recipient fee in yen: 133.33 -> 133; the FX margin cost is what is
+  // left of K (101.33 would round to 101 and the parts would sum to 734).
+  EXPECT_EQ(cost.recipient_fee_in_send.ToString(), "133 JPY");
+  EXPECT_EQ(cost.fx_margin_cost.ToString(), "102 JPY");
   EXPECT_EQ(cost.total_cost.ToString(), "735 JPY");
   EXPECT_EQ(cost.total_cost_percent.ToString(4), "7.3467");
 }
@@ -264,7 +268,9 @@ TEST(PriceSendTest, SubMinorSurveyFeeCountsExactly) {
             17'690'689'655 + P("14.86").scaled());
   // K = 46172.7 + 261000 x 0.1486 = 46172.7 + 38784.6 = 84957.3.
   EXPECT_EQ(cost.total_cost.ToString(), "84957 RWF");
-  EXPECT_EQ(cost.fx_margin_cost.ToString(), "38785 RWF");  // 38784.6
+  // 38784.6 would round to 38785: what is left of K after the payable fee
+  // keeps the parts adding up (46173 + 38784 = 84957).
+  EXPECT_EQ(cost.fx_margin_cost.ToString(), "38784 RWF");
   EXPECT_FALSE(cost.estimated);
 }
 
@@ -431,6 +437,51 @@ TEST(PriceSendTest, ReproducesRpwRows) {
       EXPECT_EQ(cost.amount_received.has_value(), row.payout != nullptr)
           << row.name;
     }
+  }
+}
+
+// fee + funding surcharge + recipient fee (send currency) + FX margin cost
+// is the total cost, exactly, whatever the roundings: quotes with every
+// kind of charge, transparent and opaque, on top and deducted, survey
+// points with sub-minor fees, at many amounts.
+TEST(PriceSendTest, ShownPartsAddUpToTheTotal) {
+  std::vector<Quote> quotes;
+  for (int variant = 0; variant < 8; ++variant) {
+    Quote quote =
+        SimpleQuote(absl::StrCat("q", variant), "p", C("JP", "PH"), 333,
+                    variant % 2 == 0 ? "0.3712" : "0.3791", "0.375");
+    quote.fees.funding_surcharge = P(variant & 2 ? "1.37" : "0");
+    quote.fees.recipient_fixed_fee_minor = variant & 4 ? 5001 : 0;
+    quote.fees.recipient_percent_fee = P(variant & 4 ? "0.7" : "0");
+    if (variant == 3) quote.fees.charging = FeeCharging::kDeducted;
+    if (variant == 5) quote.transparent = false;
+    quotes.push_back(quote);
+  }
+  Quote rwanda = RwandaPointQuote(k46172Point7);
+  QuoteBook points = Book({rwanda});
+  for (const Quote& quote : quotes) {
+    QuoteBook book = Book({quote});
+    for (int64_t amount = 1000; amount < 400000; amount = amount * 3 + 7) {
+      absl::StatusOr<CostBreakdown> cost = PriceSend(Only(book), amount);
+      ASSERT_TRUE(cost.ok()) << cost.status();
+      EXPECT_EQ(cost->fee.minor_units() +
+                    cost->funding_surcharge.minor_units() +
+                    cost->recipient_fee_in_send.minor_units() +
+                    cost->fx_margin_cost.minor_units(),
+                cost->total_cost.minor_units())
+          << quote.id << " at " << amount;
+      if (!quote.transparent) {
+        EXPECT_EQ(cost->fx_margin_cost.minor_units(), 0) << quote.id;
+      }
+    }
+  }
+  for (int64_t amount = 1000; amount < 900000; amount = amount * 2 + 13) {
+    CostBreakdown cost = Must(PriceSend(Only(points), amount));
+    EXPECT_EQ(cost.fee.minor_units() + cost.funding_surcharge.minor_units() +
+                  cost.recipient_fee_in_send.minor_units() +
+                  cost.fx_margin_cost.minor_units(),
+              cost.total_cost.minor_units())
+        << amount;
   }
 }
 

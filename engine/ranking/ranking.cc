@@ -1,10 +1,13 @@
 #include "engine/ranking/ranking.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "engine/pricing/internal/cost_core.h"
 #include "engine/ranking/internal/candidate.h"
 #include "engine/ranking/internal/page_selector.h"
@@ -79,6 +82,13 @@ absl::Status CheckRequest(const RankRequest& request) {
                                      : request.corridor.receive_currency();
   const absl::string_view field = send ? "send_amount" : "receive_amount";
   if (request.amount.currency() != expected) {
+    if (!send) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": in receive mode the amount is what the recipient gets: ",
+          "give it in ", expected.code(),
+          ", the corridor's receive currency (not ",
+          request.amount.currency().code(), ")"));
+    }
     return absl::InvalidArgumentError(absl::StrCat(
         field, ": ", request.amount.ToString(), " is not in ", expected.code(),
         ", the corridor's ", send ? "send" : "receive", " currency"));
@@ -88,6 +98,51 @@ absl::Status CheckRequest(const RankRequest& request) {
         field, ": ", request.amount.ToString(), " must be positive"));
   }
   return absl::OkStatus();
+}
+
+// For a corridor without quotes whose two countries do have quotes in
+// other currencies: the amount is in a currency that does not fit the mode
+// (e.g. a receive amount in the sender's dollars, the corridor then being
+// USA/USD->MEX/USD). INVALID_ARGUMENT saying which currency the amount
+// must be in; OK when that is not the case.
+absl::Status CheckModeCurrency(const QuoteBook& book,
+                               const RankRequest& request) {
+  const bool send = request.amount_kind == AmountKind::kSend;
+  const Corridor& asked = request.corridor;
+  std::vector<std::string> expected;
+  for (const Corridor& c : book.corridors()) {
+    if (c.send_country() != asked.send_country() ||
+        c.receive_country() != asked.receive_country()) {
+      continue;
+    }
+    // The side the amount is not in keeps the request's currency.
+    if (send ? c.receive_currency() != asked.receive_currency()
+             : c.send_currency() != asked.send_currency()) {
+      continue;
+    }
+    const CurrencyCode currency =
+        send ? c.send_currency() : c.receive_currency();
+    const std::string code(currency.code());
+    if (std::find(expected.begin(), expected.end(), code) == expected.end()) {
+      expected.push_back(code);
+    }
+  }
+  if (expected.empty()) return absl::OkStatus();
+  const std::string currencies = absl::StrJoin(expected, " or ");
+  if (send) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "send_amount: the amount is what the sender sends: give it in ",
+        currencies, " (", asked.send_country().alpha3(), "->",
+        asked.receive_country().alpha3(), " quotes take ", currencies, ", not ",
+        request.amount.currency().code(),
+        "); for what the recipient gets, use receive_amount"));
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "receive_amount: in receive mode the amount is what the recipient "
+      "gets: give it in ",
+      currencies, " (", asked.send_country().alpha3(), "->",
+      asked.receive_country().alpha3(), " quotes pay out in ", currencies,
+      ", not ", request.amount.currency().code(), ")"));
 }
 
 // Scores a priced quote into `c` (an out-parameter: the hot loop).
@@ -181,7 +236,12 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   }
   absl::StatusOr<PeriodQuotes> selected =
       book.QuotesFor(request.corridor, request.period);
-  if (!selected.ok()) return selected.status();
+  if (!selected.ok()) {
+    if (book.QuotesIn(request.corridor).empty()) {
+      if (absl::Status s = CheckModeCurrency(book, request); !s.ok()) return s;
+    }
+    return selected.status();
+  }
   const absl::Span<const PreparedQuote> quotes = selected->quotes;
   RankScratch local_scratch;
   if (scratch == nullptr) scratch = &local_scratch;

@@ -406,8 +406,32 @@ TEST_F(RankTest, RequestErrors) {
 
   RankRequest receive_in_send_currency = Request("200 USD");
   receive_in_send_currency.amount_kind = AmountKind::kReceive;
-  EXPECT_EQ(Rank(book_, receive_in_send_currency, clock_).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  result = Rank(book_, receive_in_send_currency, clock_);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(result.status().message(),
+            "receive_amount: in receive mode the amount is what the recipient "
+            "gets: give it in MXN, the corridor's receive currency (not USD)");
+
+  // A client that names the receive currency after the amount asks for a
+  // corridor without quotes (USA/USD->MEX/USD): the same clear answer.
+  RankRequest receive_corridor_in_usd(
+      Must(Corridor::Parse("US", "", "MX", "USD")), M("200 USD"));
+  receive_corridor_in_usd.amount_kind = AmountKind::kReceive;
+  result = Rank(book_, receive_corridor_in_usd, clock_);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(result.status().message(),
+            "receive_amount: in receive mode the amount is what the recipient "
+            "gets: give it in MXN (USA->MEX quotes pay out in MXN, not USD)");
+
+  // And a send amount in the receiving currency.
+  RankRequest send_corridor_in_mxn(Must(Corridor::Parse("US", "MXN", "MX", "")),
+                                   M("3400 MXN"));
+  result = Rank(book_, send_corridor_in_mxn, clock_);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(result.status().message(),
+            "send_amount: the amount is what the sender sends: give it in USD "
+            "(USA->MEX quotes take USD, not MXN); for what the recipient gets, "
+            "use receive_amount");
 
   RankRequest zero = Request("0 USD");
   EXPECT_EQ(Rank(book_, zero, clock_).status().message(),

@@ -184,6 +184,9 @@ struct CostCore {
   bool has_payout = false;
   int64_t gross_received = 0;
   int64_t recipient_fee = 0;
+  // recipient_fee / m in send minor units x 10^11, rounded once (its share
+  // of cost11); 0 without a recipient fee.
+  absl::int128 recipient_fee11 = 0;
   // K x 10^11 in send minor units: exact but for the rounding of the
   // recipient fee's conversion (and of an interpolated survey fee, at
   // 10^-11 minor units). total cost % (1e-9 pp) = cost11 / send.
@@ -213,6 +216,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::Status ComputeCost(
   core.has_payout = false;
   core.gross_received = 0;
   core.recipient_fee = 0;
+  core.recipient_fee11 = 0;
   int64_t fee;
   // A survey fee's exact part below the minor unit (x 10^11): counted in
   // the cost, not paid.
