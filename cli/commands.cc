@@ -51,7 +51,7 @@ const std::vector<Command>& Commands() {
 
 int Run(const std::vector<std::string>& arguments,
         const std::vector<std::string>& default_data, std::ostream& out,
-        std::ostream& err) {
+        std::ostream& err, int width) {
   if (arguments.empty()) {
     // No command: the list of commands, on stderr, and a usage error.
     err << TopHelp(Commands());
@@ -80,7 +80,8 @@ int Run(const std::vector<std::string>& arguments,
     out << CommandHelp(*command);
     return kExitOk;
   }
-  return Finish(command->run(*args, CommandIo{default_data, out, err}), err);
+  return Finish(command->run(*args, CommandIo{default_data, out, err, width}),
+                err);
 }
 
 }  // namespace remit::cli

@@ -30,10 +30,11 @@ namespace remit::cli {
 const std::vector<Command>& Commands();
 
 // `default_data`: the files to use when neither --data nor --server is
-// given (the bundled samples, when found).
+// given (the bundled samples, when found). `width`: the columns tables fit
+// in (main() takes it from COLUMNS or the terminal).
 int Run(const std::vector<std::string>& arguments,
         const std::vector<std::string>& default_data, std::ostream& out,
-        std::ostream& err);
+        std::ostream& err, int width = 80);
 
 }  // namespace remit::cli
 

@@ -39,13 +39,15 @@ struct Result {
 
 // Runs the tool with `arguments`; without --data or --server it reads
 // `default_data`, like the binary with its bundled sample.
-Result RunTool(const std::vector<std::string>& arguments,
-               const std::vector<std::string>& default_data = {
-                   kSampleCorridors}) {
+// `width`: the terminal's columns.
+Result RunTool(
+    const std::vector<std::string>& arguments,
+    const std::vector<std::string>& default_data = {kSampleCorridors},
+    int width = 80) {
   std::ostringstream out;
   std::ostringstream err;
   Result result;
-  result.exit_code = Run(arguments, default_data, out, err);
+  result.exit_code = Run(arguments, default_data, out, err, width);
   result.out = out.str();
   result.err = err.str();
   return result;
@@ -64,34 +66,110 @@ std::string TempFile(const std::string& name, const std::string& content) {
   return path;
 }
 
+// On a wide terminal every column shows; the parts add up to the total
+// (NairaLink: 0.00 + 0.24 + 1.76 = 2.00, its payout fee of 500 NGN in
+// pounds).
 TEST(RunTest, RankTable) {
-  Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
-                      DataOption(), kAsOf});
+  Result r = RunTool(
+      {"rank", "--from=GB", "--to=NG", "--amount=120 GBP", DataOption(), kAsOf},
+      {kSampleCorridors}, 400);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out,
             "GBR (GBP) -> NGA (NGN), 120.00 GBP\n"
             "\n"
             "#  Provider              How                                 Fee  "
-            "FX margin   FX cost  Total cost   Total  Recipient gets  Speed\n"
+            "Payout fee  FX margin   FX cost  Total cost   Total  "
+            "Recipient gets  Speed\n"
             "1  NairaLink             debit card -> mobile money     0.00 GBP "
-            "     1.46%  1.76 GBP    2.00 GBP   1.67%  241,900.00 NGN  less "
-            "than one hour\n"
+            "   0.24 GBP      1.46%  1.76 GBP    2.00 GBP   1.67%  "
+            "241,900.00 NGN  less than one hour\n"
             "2  Northwind Remit       debit card -> bank account     0.99 GBP "
-            "     1.95%  2.34 GBP    3.33 GBP   2.78%  241,200.00 NGN  same "
-            "day\n"
+            "   0.00 GBP      1.95%  2.34 GBP    3.33 GBP   2.78%  "
+            "241,200.00 NGN  same day\n"
             "3  Globe Money Transfer  cash -> cash pickup            3.90 GBP "
-            "     2.68%  3.22 GBP    7.12 GBP   5.93%  239,400.00 NGN  less "
-            "than one hour\n"
+            "   0.00 GBP      2.68%  3.22 GBP    7.12 GBP   5.93%  "
+            "239,400.00 NGN  less than one hour\n"
             "4  Crown Bank            bank account -> bank account  15.00 GBP "
-            "     3.17%  3.80 GBP   18.80 GBP  15.67%  238,200.00 NGN  three "
-            "to five days\n"
+            "   0.00 GBP      3.17%  3.80 GBP   18.80 GBP  15.67%  "
+            "238,200.00 NGN  three to five days\n"
             "\n"
-            "The FX margin is the cost hidden in the exchange rate: the "
-            "provider's rate against the mid-market rate.\n"
+            "Total cost = fee + payout fee + FX cost, in the send currency. "
+            "The FX cost is the cost hidden in the exchange rate: the "
+            "provider's rate against the mid-market rate. Payout fee: taken "
+            "from what the recipient gets, shown in the send currency at the "
+            "mid-market rate.\n"
             "Corridor: 4 offers: average 6.51%, median 4.35%; SmaRT 3.46%\n"
             "Data: remitrank sample corridors, as of 2026-11-02; version "
             "58b8ab0982a9.\n");
+}
+
+// In 80 columns, how and speed, the FX margin and the total cost % move
+// to a line under each offer and long names wrap; the breakdown stays.
+// In 60 the breakdown gives way, with a line saying so. No line is wider
+// than the terminal and every figure is whole.
+TEST(RunTest, RankTableFitsTheTerminal) {
+  Result r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+                      DataOption(), kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(
+      r.out,
+      "GBR (GBP) -> NGA (NGN), 120.00 GBP\n"
+      "\n"
+      "#  Provider                Fee  Payout fee   FX cost  Total cost  "
+      "Recipient gets\n"
+      "1  NairaLink          0.00 GBP    0.24 GBP  1.76 GBP    2.00 GBP  "
+      "241,900.00 NGN\n"
+      "   debit card -> mobile money, less than one hour; FX margin "
+      "1.46%; total 1.67%\n"
+      "2  Northwind Remit    0.99 GBP    0.00 GBP  2.34 GBP    3.33 GBP  "
+      "241,200.00 NGN\n"
+      "   debit card -> bank account, same day; FX margin 1.95%; total "
+      "2.78%\n"
+      "3  Globe Money        3.90 GBP    0.00 GBP  3.22 GBP    7.12 GBP  "
+      "239,400.00 NGN\n"
+      "   Transfer\n"
+      "   cash -> cash pickup, less than one hour; FX margin 2.68%; total "
+      "5.93%\n"
+      "4  Crown Bank        15.00 GBP    0.00 GBP  3.80 GBP   18.80 GBP  "
+      "238,200.00 NGN\n"
+      "   bank account -> bank account, three to five days; FX margin "
+      "3.17%;\n"
+      "   total 15.67%\n"
+      "\n"
+      "Total cost = fee + payout fee + FX cost, in the send currency. "
+      "The FX cost is\n"
+      "the cost hidden in the exchange rate: the provider's rate against "
+      "the mid-market\n"
+      "rate. Payout fee: taken from what the recipient gets, shown in "
+      "the send currency\n"
+      "at the mid-market rate.\n"
+      "Corridor: 4 offers: average 6.51%, median 4.35%; SmaRT 3.46%\n"
+      "Data: remitrank sample corridors, as of 2026-11-02; version "
+      "58b8ab0982a9.\n");
+
+  // Too narrow for the figures: the table is wider than asked, its
+  // figures whole.
+  for (int width : {80, 60, 30}) {
+    r = RunTool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
+                 DataOption(), kAsOf},
+                {kSampleCorridors}, width);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const std::string& line : Lines(r.out)) {
+      if (absl::StartsWith(line, "Data: ") || width < 40) continue;
+      EXPECT_LE(line.size(), static_cast<size_t>(width)) << line;
+    }
+    for (const char* figure :
+         {"2.00 GBP", "3.33 GBP", "7.12 GBP", "18.80 GBP", "241,900.00 NGN"}) {
+      EXPECT_TRUE(absl::StrContains(r.out, figure)) << width << ": " << figure;
+    }
+    EXPECT_EQ(absl::StrContains(r.out, "Payout fee"), width >= 80) << r.out;
+    EXPECT_EQ(absl::StrContains(r.out, "The breakdown does not fit"),
+              width == 60)
+        << r.out;
+    EXPECT_EQ(absl::StrContains(r.out, "The breakdown does"), width < 80)
+        << r.out;
+  }
 }
 
 constexpr char kWorkbook[] = "--data=testdata/rpw/rpw_test_workbook.xlsx";
@@ -105,16 +183,24 @@ TEST(RunTest, RpwWorkbookPeriodsAndMarks) {
   EXPECT_TRUE(absl::StrContains(
       r.out, "USA (USD) -> MEX (MXN), 200.00 USD, survey period 2025_1Q"))
       << r.out;
-  EXPECT_TRUE(absl::StrContains(r.out, "-0.99% !")) << r.out;
+  // A negative total is a gain in words, marked for its published note.
+  EXPECT_TRUE(absl::StrContains(r.out, "1.98 USD gain")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "0.99% gain !")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "1 Elm Remit: rate better than the market rate: even after fees the "
+      "recipient\n  gets 1.98 USD more than at the market rate (a total cost "
+      "of -1.98 USD).\n"))
+      << r.out;
   EXPECT_TRUE(absl::StrContains(
       r.out,
       "! 1 Elm Remit: the published total is negative (a promotional rate "
-      "better than the market rate).\n"))
+      "better than\n  the market rate).\n"))
       << r.out;
   r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
                "--period=2025_1Q", "--format=csv", kWorkbook});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, ",true,false,negative_total\n"))
+  EXPECT_TRUE(absl::StrContains(r.out, ",true,false,false,negative_total\n"))
       << r.out;
 
   r = RunTool({"validate", "testdata/rpw/rpw_test_workbook.xlsx"});
@@ -175,10 +261,19 @@ TEST(RunTest, RankCsv) {
   ASSERT_EQ(lines.size(), 5u) << r.out;
   EXPECT_TRUE(absl::StartsWith(lines[0], "rank,provider_id,provider,"))
       << lines[0];
+  EXPECT_EQ(lines[0],
+            "rank,provider_id,provider,payment_instrument,receive_method,"
+            "speed,send_amount,fee,funding_surcharge,recipient_fee,"
+            "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
+            "total_cost,total_cost_percent,total_outlay,receive_amount,"
+            "transparent,estimated,promotional,data_notes");
+  // fee 0.00 + surcharge 0.00 + recipient fee 500 NGN (0.24 GBP) + FX cost
+  // 1.76 = total 2.00.
   EXPECT_EQ(lines[1],
             "1,nairalink,NairaLink,debit card,mobile money,less than one "
-            "hour,120.00 GBP,0.00 GBP,1.463414634,1.76 GBP,2.00 GBP,"
-            "1.666666667,120.00 GBP,241900.00 NGN,true,false,");
+            "hour,120.00 GBP,0.00 GBP,0.00 GBP,500.00 NGN,0.24 GBP,"
+            "1.463414634,1.76 GBP,2.00 GBP,1.666666667,120.00 GBP,"
+            "241900.00 NGN,true,false,false,");
 }
 
 TEST(RunTest, RankJsonIsTheApiResponse) {

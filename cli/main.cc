@@ -1,5 +1,6 @@
 // remitrank: ranks remittance offers by what they really cost, from dataset
 // files or a remitrank server. 'remitrank --help' lists the commands.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <climits>
@@ -27,6 +28,24 @@ std::vector<std::string> BundledSample(const char* argv0) {
   return {};
 }
 
+// The columns tables fit in: COLUMNS when it holds a width, else the
+// terminal's when the output is one, else 80.
+int TerminalWidth() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long value = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && value > 0 && value < 10000) {
+      return static_cast<int>(value);
+    }
+  }
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+      size.ws_col > 0) {
+    return size.ws_col;
+  }
+  return 80;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,5 +59,6 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  return remit::cli::Run(arguments, sample, std::cout, std::cerr);
+  return remit::cli::Run(arguments, sample, std::cout, std::cerr,
+                         TerminalWidth());
 }

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -13,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "cli/i18n/localizer.h"
+#include "engine/money/money.h"
 #include "engine/money/percent.h"
 #include "engine/protoconv/money_proto.h"
 #include "google/protobuf/util/json_util.h"
@@ -226,15 +228,357 @@ std::string DataNoteText(const v1::Offer& o) {
 
 }  // namespace
 
+namespace {
+
+bool IsNegative(const v1::Money& money) {
+  absl::StatusOr<Money> m = MoneyFromProto(money);
+  return m.ok() && m->minor_units() < 0;
+}
+
+bool IsNonZero(const v1::Money& money) {
+  absl::StatusOr<Money> m = MoneyFromProto(money);
+  return m.ok() && m->minor_units() != 0;
+}
+
+// "0.55 USD" for -0.55 USD.
+std::string MagnitudeText(const v1::Money& money) {
+  absl::StatusOr<Money> m = MoneyFromProto(money);
+  if (!m.ok()) return "?";
+  return GroupedMoneyText(
+      MoneyToProto(Money::FromMinorUnits(-m->minor_units(), m->currency())),
+      true);
+}
+
+// A total cost as people read it: a negative one in words ("0.55 USD
+// gain"), with the marks of the offer: "~" before an estimated price, "*"
+// after a promotional one.
+std::string TotalCell(const v1::Offer& o) {
+  if (!o.has_total_cost()) return "";
+  std::string text = IsNegative(o.total_cost())
+                         ? MagnitudeText(o.total_cost()) + " gain"
+                         : GroupedMoneyText(o.total_cost(), true);
+  return absl::StrCat(o.estimated() ? "~" : "", text,
+                      o.promotional() ? "*" : "");
+}
+
+std::string TotalPercentCell(const v1::Offer& o) {
+  std::string text = PercentText(o.total_cost_percent());
+  if (absl::StartsWith(text, "-")) text = text.substr(1) + " gain";
+  return text + (HasTotalNote(o) ? " !" : "");
+}
+
+// The width of a row of cells with two spaces between them.
+size_t RowWidth(const std::vector<size_t>& widths) {
+  size_t total = 0;
+  for (size_t w : widths) total += w;
+  return widths.empty() ? 0 : total + 2 * (widths.size() - 1);
+}
+
+// `text` in lines of at most `width` columns, broken at spaces (a word
+// longer than the width is broken where it must be).
+std::vector<std::string> WrapCell(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (absl::string_view word : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+    std::string rest(word);
+    while (DisplayWidth(rest) > width) {
+      if (!line.empty()) {
+        lines.push_back(line);
+        line.clear();
+      }
+      // Cut at a code point boundary.
+      size_t end = 0;
+      for (size_t kept = 0; end < rest.size(); ++end) {
+        if ((static_cast<unsigned char>(rest[end]) & 0xC0) != 0x80) {
+          if (kept == width) break;
+          ++kept;
+        }
+      }
+      lines.push_back(rest.substr(0, end));
+      rest = rest.substr(end);
+    }
+    if (rest.empty()) continue;
+    if (!line.empty() && DisplayWidth(line) + 1 + DisplayWidth(rest) > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    absl::StrAppend(&line, line.empty() ? "" : " ", rest);
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+// `text` with its spaces made unbreakable for WrapLines: a figure and its
+// currency, or a label and its figure, stay on one line.
+std::string Unbreakable(const std::string& text) {
+  return absl::StrReplaceAll(text, {{" ", "\x01"}});
+}
+
+// `text` wrapped to `width` columns as whole lines, each starting with
+// `indent` (the first with `first`); never broken at an Unbreakable()
+// space.
+std::string WrapLines(const std::string& text, size_t width,
+                      const std::string& first, const std::string& indent) {
+  std::string out;
+  const size_t room =
+      width > DisplayWidth(indent) + 10 ? width - DisplayWidth(indent) : 10;
+  std::vector<std::string> lines = WrapCell(text, room);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    absl::StrAppend(&out, i == 0 ? first : indent, lines[i], "\n");
+  }
+  return absl::StrReplaceAll(out, {{"\x01", " "}});
+}
+
+// The rank table's columns. The order of this enum is the order on screen.
+enum RankColumn {
+  kRankColumn,
+  kProviderColumn,
+  kHowColumn,
+  kYouSendColumn,  // Receive mode only.
+  kFeeColumn,
+  kSurchargeColumn,  // Only when an offer has one.
+  kPayoutFeeColumn,  // Only when an offer has one.
+  kOtherFeesColumn,  // Surcharge + payout fee, when those do not fit.
+  kMarginColumn,
+  kFxCostColumn,
+  kTotalColumn,
+  kTotalPercentColumn,
+  kYouPayColumn,  // Receive mode only.
+  kReceivesColumn,
+  kSpeedColumn,
+  kRankColumnCount
+};
+
+// The smallest width a provider name wraps to.
+constexpr size_t kMinProviderWidth = 10;
+
+// The sum of two amounts of one currency, as text.
+std::string SumText(const v1::Money& a, const v1::Money& b) {
+  absl::StatusOr<Money> x = MoneyFromProto(a);
+  absl::StatusOr<Money> y = MoneyFromProto(b);
+  if (!x.ok() || !y.ok() || x->currency() != y->currency()) return "?";
+  return GroupedMoneyText(
+      MoneyToProto(Money::FromMinorUnits(x->minor_units() + y->minor_units(),
+                                         x->currency())),
+      true);
+}
+
+// What a rank table ended up showing of the total's parts.
+struct TableShape {
+  bool breakdown = true;      // Fee, ..., FX cost are columns.
+  bool other_merged = false;  // Surcharge and payout fee in "Other fees".
+};
+
+// The offers as a table that fits `width` columns, giving way in the order
+// RankView documents (output.h).
+std::string RankTable(const v1::RankOffersResponse& response,
+                      const RankView& view, TableShape* shape) {
+  const bool receive = view.receive_mode;
+  static const char* const kHeaders[kRankColumnCount] = {
+      "#",          "Provider",   "How",        "You send",       "Fee",
+      "Surcharge",  "Payout fee", "Other fees", "FX margin",      "FX cost",
+      "Total cost", "Total",      "You pay",    "Recipient gets", "Speed"};
+  // How a column reads on the line under an offer, when it moves there.
+  static const char* const kDetailLabels[kRankColumnCount] = {
+      "", "",       "", "you send ",       "", "", "", "", "FX margin ", "",
+      "", "total ", "", "recipient gets ", ""};
+  std::vector<std::vector<std::string>> cells;  // [offer][column]
+  bool any_surcharge = false;
+  bool any_payout_fee = false;
+  for (const v1::Offer& o : response.offers()) {
+    any_surcharge |= IsNonZero(o.funding_surcharge());
+    any_payout_fee |= IsNonZero(o.recipient_fee_in_send_currency());
+    std::vector<std::string> row(kRankColumnCount);
+    row[kRankColumn] = absl::StrCat(o.rank());
+    row[kProviderColumn] = o.provider_name();
+    row[kHowColumn] = absl::StrCat(
+        EnumText(v1::PaymentInstrument_Name(o.payment_instrument()),
+                 "PAYMENT_INSTRUMENT_"),
+        " -> ",
+        EnumText(v1::ReceiveMethod_Name(o.receive_method()),
+                 "RECEIVE_METHOD_"));
+    row[kYouSendColumn] =
+        GroupedMoneyText(o.send_amount(), o.has_send_amount());
+    row[kFeeColumn] = GroupedMoneyText(o.fee(), o.has_fee());
+    row[kSurchargeColumn] =
+        GroupedMoneyText(o.funding_surcharge(), o.has_funding_surcharge());
+    row[kPayoutFeeColumn] =
+        GroupedMoneyText(o.recipient_fee_in_send_currency(),
+                         o.has_recipient_fee_in_send_currency());
+    row[kOtherFeesColumn] =
+        SumText(o.funding_surcharge(), o.recipient_fee_in_send_currency());
+    row[kMarginColumn] =
+        o.transparent() ? PercentText(o.fx_margin_percent()) : "unknown";
+    row[kFxCostColumn] = o.transparent()
+                             ? GroupedMoneyText(o.fx_margin_cost(), true)
+                             : "unknown";
+    row[kTotalColumn] = TotalCell(o);
+    row[kTotalPercentColumn] = TotalPercentCell(o);
+    row[kYouPayColumn] =
+        GroupedMoneyText(o.total_outlay(), o.has_total_outlay());
+    row[kReceivesColumn] =
+        o.has_receive_amount()
+            ? absl::StrCat(o.estimated() ? "~" : "",
+                           GroupedMoneyText(o.receive_amount(), true))
+        : HasNote(o, v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN) ? "unknown !"
+        : !o.transparent()                                  ? "unknown"
+                                                            : "not stated";
+    row[kSpeedColumn] = EnumText(v1::Speed_Name(o.speed()), "SPEED_");
+    cells.push_back(std::move(row));
+  }
+
+  std::vector<bool> shown(kRankColumnCount, true);
+  std::vector<bool> in_detail(kRankColumnCount, false);
+  shown[kYouSendColumn] = receive;
+  shown[kYouPayColumn] = receive;
+  shown[kSurchargeColumn] = any_surcharge;
+  shown[kPayoutFeeColumn] = any_payout_fee;
+  shown[kOtherFeesColumn] = false;
+  std::vector<size_t> widths(kRankColumnCount, 0);
+  for (int c = 0; c < kRankColumnCount; ++c) {
+    widths[c] = DisplayWidth(kHeaders[c]);
+    for (const auto& row : cells) {
+      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    }
+  }
+  const size_t natural_provider = widths[kProviderColumn];
+  const size_t min_provider = std::min(natural_provider, kMinProviderWidth);
+  auto table_width = [&](size_t provider) {
+    std::vector<size_t> w;
+    for (int c = 0; c < kRankColumnCount; ++c) {
+      if (shown[c]) w.push_back(c == kProviderColumn ? provider : widths[c]);
+    }
+    return RowWidth(w);
+  };
+  auto to_detail = [&](std::initializer_list<int> columns) {
+    for (int c : columns) {
+      if (!shown[c]) continue;
+      shown[c] = false;
+      in_detail[c] = true;
+    }
+  };
+  const size_t width = static_cast<size_t>(std::max(view.width, 20));
+  // 1-3. How and speed, then the FX margin %, then the total cost % (and
+  // in receive mode what the recipient gets) move to a line under each
+  // offer.
+  if (table_width(natural_provider) > width) {
+    to_detail({kHowColumn, kSpeedColumn});
+  }
+  if (table_width(natural_provider) > width) to_detail({kMarginColumn});
+  if (table_width(natural_provider) > width) {
+    to_detail({kTotalPercentColumn});
+    if (receive) to_detail({kReceivesColumn});
+  }
+  // 4. Provider names wrap (below). 5. Surcharge and payout fee become one
+  // column.
+  if (table_width(min_provider) > width &&
+      (shown[kSurchargeColumn] || shown[kPayoutFeeColumn])) {
+    shown[kSurchargeColumn] = false;
+    shown[kPayoutFeeColumn] = false;
+    shown[kOtherFeesColumn] = true;
+    shape->other_merged = true;
+    widths[kOtherFeesColumn] = DisplayWidth(kHeaders[kOtherFeesColumn]);
+    for (const auto& row : cells) {
+      widths[kOtherFeesColumn] = std::max(widths[kOtherFeesColumn],
+                                          DisplayWidth(row[kOtherFeesColumn]));
+    }
+  }
+  // 6. The breakdown is left out: the total stays.
+  if (table_width(min_provider) > width) {
+    shape->breakdown = false;
+    for (int c : {kFeeColumn, kSurchargeColumn, kPayoutFeeColumn,
+                  kOtherFeesColumn, kFxCostColumn}) {
+      shown[c] = false;
+    }
+  }
+  // 7. In receive mode, what is converted moves under the offer.
+  if (table_width(min_provider) > width && receive) {
+    to_detail({kYouSendColumn});
+  }
+  // Nothing else gives way: numbers are never cut.
+  if (table_width(natural_provider) > width) {
+    const size_t others = table_width(0);
+    widths[kProviderColumn] =
+        others + min_provider >= width ? min_provider : width - others;
+  }
+
+  std::vector<int> columns;
+  for (int c = 0; c < kRankColumnCount; ++c) {
+    if (shown[c]) columns.push_back(c);
+  }
+  auto line_of = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const int c = columns[i];
+      const std::string pad(
+          widths[c] - std::min(widths[c], DisplayWidth(row[c])), ' ');
+      const bool right =
+          c != kProviderColumn && c != kHowColumn && c != kSpeedColumn;
+      absl::StrAppend(&line, i == 0 ? "" : "  ",
+                      right ? pad + row[c] : row[c] + pad);
+    }
+    return std::string(absl::StripTrailingAsciiWhitespace(line)) + "\n";
+  };
+  std::vector<std::string> header(kHeaders, kHeaders + kRankColumnCount);
+  std::string out = line_of(header);
+  const std::string indent(widths[kRankColumn] + 2, ' ');
+  for (size_t r = 0; r < cells.size(); ++r) {
+    std::vector<std::string> row = cells[r];
+    const std::vector<std::string> names =
+        WrapCell(row[kProviderColumn], widths[kProviderColumn]);
+    row[kProviderColumn] = names.front();
+    absl::StrAppend(&out, line_of(row));
+    for (size_t i = 1; i < names.size(); ++i) {
+      std::vector<std::string> more(kRankColumnCount);
+      more[kProviderColumn] = names[i];
+      absl::StrAppend(&out, line_of(more));
+    }
+    std::vector<std::string> details;
+    if (in_detail[kHowColumn]) {
+      details.push_back(
+          absl::StrCat(cells[r][kHowColumn], ", ", cells[r][kSpeedColumn]));
+    }
+    for (int c : {kMarginColumn, kTotalPercentColumn, kYouSendColumn,
+                  kReceivesColumn}) {
+      if (in_detail[c]) {
+        // A figure stays on the line of its label.
+        details.push_back(
+            Unbreakable(absl::StrCat(kDetailLabels[c], cells[r][c])));
+      }
+    }
+    if (!details.empty()) {
+      absl::StrAppend(
+          &out, WrapLines(absl::StrJoin(details, "; "), width, indent, indent));
+    }
+  }
+  return out;
+}
+
+// The personal SmaRT, when the request gave the sender's access.
+std::string PersonalSmartLine(const v1::CorridorSummary& s) {
+  if (s.has_personal_smart_percent()) {
+    return absl::StrCat(
+        "Your SmaRT (with your --access): ",
+        PercentText(s.personal_smart_percent()), " (corridor SmaRT ",
+        s.has_smart_percent() ? PercentText(s.smart_percent()) : "none", ")");
+  }
+  return absl::StrCat("Your SmaRT (with your --access): none (",
+                      s.personal_smart_qualifying_count(),
+                      " of the 3 needed offers qualify)");
+}
+
+}  // namespace
+
 std::string RankOutput(const v1::RankOffersResponse& response, Format format,
-                       const std::string& data_line) {
+                       const std::string& data_line, const RankView& view) {
   if (format == Format::kJson) return Json(response) + "\n";
   if (format == Format::kCsv) {
     std::string out =
         "rank,provider_id,provider,payment_instrument,receive_method,speed,"
-        "send_amount,fee,fx_margin_percent,fx_margin_cost,total_cost,"
-        "total_cost_percent,total_outlay,receive_amount,transparent,"
-        "estimated,data_notes\n";
+        "send_amount,fee,funding_surcharge,recipient_fee,"
+        "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
+        "total_cost,total_cost_percent,total_outlay,receive_amount,"
+        "transparent,estimated,promotional,data_notes\n";
     for (const v1::Offer& o : response.offers()) {
       const std::vector<std::string> fields = {
           absl::StrCat(o.rank()),
@@ -247,6 +591,10 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
           EnumText(v1::Speed_Name(o.speed()), "SPEED_"),
           MoneyText(o.send_amount(), o.has_send_amount()),
           MoneyText(o.fee(), o.has_fee()),
+          MoneyText(o.funding_surcharge(), o.has_funding_surcharge()),
+          MoneyText(o.recipient_fee(), o.has_recipient_fee()),
+          MoneyText(o.recipient_fee_in_send_currency(),
+                    o.has_recipient_fee_in_send_currency()),
           o.fx_margin_percent(),
           MoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
           MoneyText(o.total_cost(), o.has_total_cost()),
@@ -255,6 +603,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
           MoneyText(o.receive_amount(), o.has_receive_amount()),
           o.transparent() ? "true" : "false",
           o.estimated() ? "true" : "false",
+          o.promotional() ? "true" : "false",
           DataNoteNames(o)};
       std::vector<std::string> quoted;
       for (const std::string& f : fields) quoted.push_back(Csv(f));
@@ -262,53 +611,115 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
     }
     return out;
   }
-  std::vector<std::vector<std::string>> rows = {
-      {"#", "Provider", "How", "Fee", "FX margin", "FX cost", "Total cost",
-       "Total", "Recipient gets", "Speed"}};
-  for (const v1::Offer& o : response.offers()) {
-    rows.push_back(
-        {absl::StrCat(o.rank()), o.provider_name(),
-         absl::StrCat(
-             EnumText(v1::PaymentInstrument_Name(o.payment_instrument()),
-                      "PAYMENT_INSTRUMENT_"),
-             " -> ",
-             EnumText(v1::ReceiveMethod_Name(o.receive_method()),
-                      "RECEIVE_METHOD_")),
-         GroupedMoneyText(o.fee(), o.has_fee()),
-         o.transparent() ? PercentText(o.fx_margin_percent()) : "unknown",
-         GroupedMoneyText(o.fx_margin_cost(), o.has_fx_margin_cost()),
-         GroupedMoneyText(o.total_cost(), o.has_total_cost()),
-         PercentText(o.total_cost_percent()) + (HasTotalNote(o) ? " !" : ""),
-         o.has_receive_amount() ? GroupedMoneyText(o.receive_amount(), true) +
-                                      (o.estimated() ? " (est.)" : "")
-         : HasNote(o, v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN) ? "unknown !"
-         : !o.transparent() ? "rate not disclosed"
-                            : "not stated",
-         EnumText(v1::Speed_Name(o.speed()), "SPEED_")});
-  }
+  const size_t width = static_cast<size_t>(std::max(view.width, 20));
   const v1::CorridorSummary& s = response.summary();
   const v1::Corridor& c = s.corridor();
   std::string out =
       absl::StrCat(c.send_country(), " (", c.send_currency(), ") -> ",
                    c.receive_country(), " (", c.receive_currency(), "), ",
-                   GroupedMoneyText(s.amount(), s.has_amount()));
+                   GroupedMoneyText(s.amount(), s.has_amount()),
+                   view.receive_mode ? " received" : "");
   if (!response.period().empty()) {
     absl::StrAppend(&out, ", survey period ", response.period());
   }
   absl::StrAppend(&out, "\n\n");
+  TableShape shape;
   if (response.offers().empty()) {
     absl::StrAppend(&out, "No offer matches.\n");
   } else {
-    absl::StrAppend(&out, Table(rows, {true, false, false, true, true, true,
-                                       true, true, true, false}));
+    absl::StrAppend(&out, RankTable(response, view, &shape));
   }
-  absl::StrAppend(&out,
-                  "\nThe FX margin is the cost hidden in the exchange rate: "
-                  "the provider's rate against the mid-market rate.\n");
+  const bool breakdown_shown = shape.breakdown;
+  absl::StrAppend(&out, "\n");
+  bool any_promotional = false, any_estimated = false, any_gain = false;
+  for (const v1::Offer& o : response.offers()) {
+    any_promotional |= o.promotional();
+    any_estimated |= o.estimated();
+    any_gain |= o.has_total_cost() && IsNegative(o.total_cost());
+  }
+  std::string legend =
+      breakdown_shown
+          ? "Total cost = fee + surcharge + payout fee + FX cost, in the send "
+            "currency; the FX cost is the cost hidden in the exchange rate "
+            "(the provider's rate against the mid-market rate)."
+          : "Total cost: the fees plus the cost hidden in the exchange rate. "
+            "The breakdown does not fit this width: widen the terminal or "
+            "use --format=csv.";
+  if (breakdown_shown && !response.offers().empty()) {
+    // Only the parts that appear are named.
+    bool surcharge = false, payout = false;
+    for (const v1::Offer& o : response.offers()) {
+      surcharge |= IsNonZero(o.funding_surcharge());
+      payout |= IsNonZero(o.recipient_fee_in_send_currency());
+    }
+    const std::string others =
+        shape.other_merged
+            ? absl::StrCat(" + other fees (", surcharge ? "surcharge" : "",
+                           surcharge && payout ? " + " : "",
+                           payout ? "payout fee" : "", ")")
+            : absl::StrCat(surcharge ? " + surcharge" : "",
+                           payout ? " + payout fee" : "");
+    legend = absl::StrCat(
+        "Total cost = fee", others,
+        " + FX cost, in the send currency. The FX cost is the cost hidden in "
+        "the exchange rate: the provider's rate against the mid-market rate.",
+        surcharge ? " Surcharge: added for the means of payment (e.g. a card)."
+                  : "",
+        payout ? " Payout fee: taken from what the recipient gets, shown in "
+                 "the send currency at the mid-market rate."
+               : "");
+  }
+  if (std::any_of(response.offers().begin(), response.offers().end(),
+                  [](const v1::Offer& o) { return !o.transparent(); })) {
+    absl::StrAppend(&legend,
+                    " Where the rate is not disclosed, the FX cost and what "
+                    "the recipient gets are unknown and the total cost counts "
+                    "the fees only.");
+  }
+  if (view.receive_mode) {
+    absl::StrAppend(&legend,
+                    " You send: the amount converted; you pay: everything "
+                    "you hand over to deliver the amount received.");
+  }
+  absl::StrAppend(&out, WrapLines(legend, width, "", ""));
+  if (any_promotional) {
+    absl::StrAppend(&out,
+                    WrapLines("* promotional: an offer's price for a "
+                              "promotion (e.g. a first transfer), not its "
+                              "usual one; --exclude-promotional leaves these "
+                              "out.",
+                              width, "", "  "));
+  }
+  if (any_estimated) {
+    absl::StrAppend(
+        &out, WrapLines("~ estimated: between the amounts the survey priced, "
+                        "the fee is interpolated and the rate is the nearest "
+                        "surveyed one.",
+                        width, "", "  "));
+  }
+  if (any_gain) {
+    for (const v1::Offer& o : response.offers()) {
+      if (!o.has_total_cost() || !IsNegative(o.total_cost())) continue;
+      absl::StrAppend(
+          &out,
+          WrapLines(
+              absl::StrCat(o.rank(), " ", o.provider_name(), ": ",
+                           o.promotional() ? "promotional rate" : "rate",
+                           " better than the market rate: even after fees the "
+                           "recipient gets ",
+                           Unbreakable(MagnitudeText(o.total_cost())),
+                           " more than at the market rate (a total cost of ",
+                           Unbreakable(GroupedMoneyText(o.total_cost(), true)),
+                           ")."),
+              width, "", "  "));
+    }
+  }
   for (const v1::Offer& o : response.offers()) {
     if (o.data_notes().empty()) continue;
-    absl::StrAppend(&out, "! ", o.rank(), " ", o.provider_name(), ": ",
-                    DataNoteText(o), ".\n");
+    absl::StrAppend(
+        &out, WrapLines(absl::StrCat(o.rank(), " ", o.provider_name(), ": ",
+                                     DataNoteText(o), "."),
+                        width, "! ", "  "));
   }
   if (!response.excluded_offers().empty()) {
     std::vector<std::string> left_out;
@@ -316,9 +727,17 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
       left_out.push_back(absl::StrCat(e.provider_name(), " (",
                                       Reason(e.exclusion_reason()), ")"));
     }
-    absl::StrAppend(&out, "Left out: ", absl::StrJoin(left_out, ", "), ".\n");
+    absl::StrAppend(
+        &out, WrapLines(absl::StrCat(
+                            "Left out: ", absl::StrJoin(left_out, ", "), "."),
+                        width, "", "  "));
   }
-  absl::StrAppend(&out, "Corridor: ", SummaryLine(s), "\n", data_line, "\n");
+  absl::StrAppend(&out, WrapLines(absl::StrCat("Corridor: ", SummaryLine(s)),
+                                  width, "", "  "));
+  if (view.personal) {
+    absl::StrAppend(&out, WrapLines(PersonalSmartLine(s), width, "", "  "));
+  }
+  absl::StrAppend(&out, data_line, "\n");
   return out;
 }
 

@@ -40,9 +40,36 @@ std::string GroupedMoneyText(const v1::Money& money, bool present);
 // "2.72%" from an exact percentage string (two decimals); "" when empty.
 std::string PercentText(const std::string& percent);
 
+// The width a table fits in when the terminal's is unknown.
+inline constexpr int kDefaultWidth = 80;
+
+// How a ranking is shown, besides its data.
+//
+// The table fits `width` columns. When it is wider, it gives way in this
+// order until it fits: (1) how (means of payment -> of receipt) and speed
+// move to a line under each offer; (2) the FX margin % is left out; (3)
+// provider names wrap (to no less than 10 columns); (4) the breakdown
+// (fee, surcharge, payout fee, FX cost) is left out, the total cost stays,
+// and a line says so (csv and json always have everything); (5) the total
+// cost % is left out; (6) in receive mode, "You send" is left out. Numbers
+// are never cut: a table that still does not fit is wider than `width`.
+// The surcharge and payout fee columns appear only when an offer has one.
+struct RankView {
+  // The amount was what the recipient gets: "You send" and "You pay"
+  // columns.
+  bool receive_mode = false;
+  // The request gave the sender's access: the personal SmaRT is printed.
+  bool personal = false;
+  int width = kDefaultWidth;
+};
+
 // `data_line` describes the data under a table ("Data: ... version ...").
+// In the table and csv, an offer's fee, funding surcharge, payout fee (the
+// recipient-side fee in the send currency) and FX cost add up to its total
+// cost. Marks in the table, explained under it: "*" promotional, "~"
+// estimated, a negative total cost as a gain in words.
 std::string RankOutput(const v1::RankOffersResponse& response, Format format,
-                       const std::string& data_line);
+                       const std::string& data_line, const RankView& view = {});
 // `summaries[i]` is corridor i at its USD 200 equivalent (offer count and
 // average), or an empty message when that amount is unknown.
 std::string CorridorsOutput(const v1::ListCorridorsResponse& response,

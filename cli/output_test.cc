@@ -423,7 +423,10 @@ TEST(GroupedMoneyTextTest, ExactAndGrouped) {
 // People read grouped digits in the table; csv and json stay plain.
 TEST(RankOutputTest, TableGroupsDigitsCsvAndJsonDoNot) {
   const v1::RankOffersResponse ranking = LargeRanking();
-  const std::string table = RankOutput(ranking, Format::kTable, "Data.");
+  RankView wide;
+  wide.width = 300;  // One line per offer: nothing moves or wraps.
+  const std::string table =
+      RankOutput(ranking, Format::kTable, "Data.", wide);
   for (const char* text :
        {"USA (USD) -> MEX (MXN), 999,999,999,999.99 USD\n", "1,234.50 USD",
         "5,000,000.00 USD", "5,001,234.50 USD", "18,019,999,999,981.98 MXN",
@@ -452,7 +455,10 @@ TEST(RankOutputTest, CountsInThePlural) {
   v1::RankOffersResponse ranking = LargeRanking();
   ranking.mutable_summary()->set_offer_count(2);
   ranking.mutable_summary()->set_smart_qualifying_count(0);
-  const std::string table = RankOutput(ranking, Format::kTable, "Data.");
+  RankView wide;
+  wide.width = 300;  // One line per offer: nothing moves or wraps.
+  const std::string table =
+      RankOutput(ranking, Format::kTable, "Data.", wide);
   EXPECT_TRUE(absl::StrContains(table,
                                 "Corridor: 2 offers: average 0.50%, median "
                                 "0.50%; SmaRT none (0 of the 3 needed offers "
@@ -483,6 +489,215 @@ TEST(IndicatorsOutputTest, OneServiceAndOneCorridorInTheSingular) {
   EXPECT_TRUE(absl::StrContains(table, "4.00% over 1 service\n")) << table;
   EXPECT_TRUE(absl::StrContains(table, "4.00% over 1 of 1 corridor\n"))
       << table;
+}
+
+// A ranking with every kind of part and mark: a promotion with a negative
+// total, an estimate, an offer with a card surcharge and a fee taken at
+// payout, and one whose rate is not disclosed.
+v1::RankOffersResponse Ranking() {
+  return Parse<v1::RankOffersResponse>(R"pb(
+    offers {
+      rank: 1
+      provider_name: "Promo Remit"
+      payment_instrument: PAYMENT_INSTRUMENT_DEBIT_CARD
+      receive_method: RECEIVE_METHOD_BANK_ACCOUNT
+      speed: SPEED_SAME_DAY
+      send_amount { currency_code: "USD" units: 200 }
+      fee { currency_code: "USD" }
+      funding_surcharge { currency_code: "USD" }
+      recipient_fee_in_send_currency { currency_code: "USD" }
+      fx_margin_percent: "-0.27"
+      fx_margin_cost { currency_code: "USD" nanos: -550000000 }
+      total_cost { currency_code: "USD" nanos: -550000000 }
+      total_cost_percent: "-0.275"
+      total_outlay { currency_code: "USD" units: 200 }
+      receive_amount { currency_code: "MXN" units: 3650 }
+      transparent: true
+      promotional: true
+    }
+    offers {
+      rank: 2
+      provider_name: "Card Remit With A Rather Long Name"
+      payment_instrument: PAYMENT_INSTRUMENT_CREDIT_CARD
+      receive_method: RECEIVE_METHOD_CASH_PICKUP
+      speed: SPEED_LESS_THAN_ONE_HOUR
+      send_amount { currency_code: "USD" units: 200 }
+      fee { currency_code: "USD" units: 2 nanos: 990000000 }
+      funding_surcharge { currency_code: "USD" units: 6 }
+      recipient_fee_in_send_currency { currency_code: "USD" nanos: 270000000 }
+      fx_margin_percent: "0.77"
+      fx_margin_cost { currency_code: "USD" units: 1 nanos: 540000000 }
+      total_cost { currency_code: "USD" units: 10 nanos: 800000000 }
+      total_cost_percent: "5.4"
+      total_outlay { currency_code: "USD" units: 208 nanos: 990000000 }
+      receive_amount { currency_code: "MXN" units: 3590 }
+      transparent: true
+      estimated: true
+    }
+    offers {
+      rank: 3
+      provider_name: "Closed Bank"
+      payment_instrument: PAYMENT_INSTRUMENT_BANK_ACCOUNT
+      receive_method: RECEIVE_METHOD_BANK_ACCOUNT
+      speed: SPEED_TWO_DAYS
+      send_amount { currency_code: "USD" units: 200 }
+      fee { currency_code: "USD" units: 25 }
+      funding_surcharge { currency_code: "USD" }
+      recipient_fee_in_send_currency { currency_code: "USD" }
+      total_cost { currency_code: "USD" units: 25 }
+      total_cost_percent: "12.5"
+      total_outlay { currency_code: "USD" units: 225 }
+    }
+    summary {
+      corridor {
+        send_country: "USA"
+        send_currency: "USD"
+        receive_country: "MEX"
+        receive_currency: "MXN"
+      }
+      amount { currency_code: "USD" units: 200 }
+      offer_count: 2
+      average_total_cost_percent: "2.5"
+      median_total_cost_percent: "2.5"
+      smart_qualifying_count: 2
+      personal_smart_qualifying_count: 1
+    }
+  )pb");
+}
+
+TEST(RankOutputTest, WideTableShowsEveryPartAndMark) {
+  RankView view;
+  view.width = 300;
+  const std::string out =
+      RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StrContains(
+      out,
+      "#  Provider                            How                        "
+      "         Fee  Surcharge  Payout fee  FX margin    FX cost      "
+      "Total cost       Total  Recipient gets  Speed\n"))
+      << out;
+  // 2.99 + 6.00 + 0.27 + 1.54 = 10.80.
+  EXPECT_TRUE(absl::StrContains(out,
+                                "2.99 USD   6.00 USD    0.27 USD      "
+                                "0.77%   1.54 USD      ~10.80 USD"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "0.55 USD gain*  0.28% gain")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "~3,590.00 MXN")) << out;
+  EXPECT_TRUE(absl::StrContains(
+      out, "Total cost = fee + surcharge + payout fee + FX cost"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "\n* promotional: ")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "\n~ estimated: ")) << out;
+  EXPECT_TRUE(absl::StrContains(
+      out,
+      "\n1 Promo Remit: promotional rate better than the market rate: even "
+      "after fees the recipient gets 0.55 USD more than at the market rate (a "
+      "total cost of -0.55 USD).\n"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "the total cost counts the fees only"))
+      << out;
+  // Without --access, no personal SmaRT.
+  EXPECT_FALSE(absl::StrContains(out, "Your SmaRT")) << out;
+}
+
+TEST(RankOutputTest, NarrowTablesGiveWayInTheDocumentedOrder) {
+  RankView view;
+  // 80: how, speed, margin and total % under each offer; surcharge and
+  // payout fee in one column; names wrap.
+  view.width = 80;
+  std::string out = RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StrContains(
+      out,
+      "#  Provider           Fee  Other fees    FX cost      Total cost  "
+      "Recipient gets\n"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out,
+                                "   credit card -> cash pickup, less than "
+                                "one hour; FX margin 0.77%; total 5.40%\n"))
+      << out;
+  // 6.00 + 0.27 in one column: 2.99 + 6.27 + 1.54 = 10.80.
+  EXPECT_TRUE(absl::StrContains(
+      out, "2  Card Remit    2.99 USD    6.27 USD   1.54 USD      ~10.80 USD"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(
+      out, "Total cost = fee + other fees (surcharge + payout fee) + FX cost"))
+      << out;
+  // 50: the breakdown gives way, the total stays.
+  view.width = 50;
+  out = RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_FALSE(absl::StrContains(out, "FX cost  ")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "~10.80 USD")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "The breakdown does not fit")) << out;
+  for (int width : {80, 50}) {
+    view.width = width;
+    out = RankOutput(Ranking(), Format::kTable, kDataLine, view);
+    for (absl::string_view line : absl::StrSplit(out, '\n')) {
+      if (absl::StartsWith(line, "Data: ")) continue;
+      EXPECT_LE(line.size(), static_cast<size_t>(width)) << line;
+    }
+    // A wrapped name keeps every word.
+    for (const char* word : {"Card", "Rather", "Long", "Name"}) {
+      EXPECT_TRUE(absl::StrContains(out, word)) << width << "\n" << out;
+    }
+  }
+  // 20: nothing more gives way; figures are whole.
+  view.width = 20;
+  out = RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StrContains(out, "~10.80 USD")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "~3,590.00 MXN")) << out;
+}
+
+TEST(RankOutputTest, ReceiveModeShowsWhatToSendAndPay) {
+  RankView view;
+  view.receive_mode = true;
+  view.width = 300;
+  const std::string out =
+      RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StartsWith(out,
+                               "USA (USD) -> MEX (MXN), 200.00 USD "
+                               "received\n"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(out, "You send")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "You pay")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "208.99 USD")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "You send: the amount converted")) << out;
+}
+
+TEST(RankOutputTest, PersonalSmartWithAccess) {
+  RankView view;
+  view.personal = true;
+  std::string out = RankOutput(Ranking(), Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StrContains(
+      out,
+      "Your SmaRT (with your --access): none (1 of the 3 needed offers "
+      "qualify)\n"))
+      << out;
+  v1::RankOffersResponse with_smart = Ranking();
+  with_smart.mutable_summary()->set_smart_percent("2.5");
+  with_smart.mutable_summary()->set_personal_smart_percent("3.125");
+  out = RankOutput(with_smart, Format::kTable, kDataLine, view);
+  EXPECT_TRUE(absl::StrContains(
+      out, "Your SmaRT (with your --access): 3.13% (corridor SmaRT 2.50%)\n"))
+      << out;
+}
+
+TEST(RankOutputTest, CsvHasEveryPartAndMark) {
+  const std::string out = RankOutput(Ranking(), Format::kCsv, kDataLine);
+  const std::vector<std::string> lines =
+      absl::StrSplit(out, '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 4u) << out;
+  EXPECT_EQ(lines[0],
+            "rank,provider_id,provider,payment_instrument,receive_method,"
+            "speed,send_amount,fee,funding_surcharge,recipient_fee,"
+            "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
+            "total_cost,total_cost_percent,total_outlay,receive_amount,"
+            "transparent,estimated,promotional,data_notes");
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,")) << lines[1];
+  EXPECT_TRUE(absl::StrContains(lines[2],
+                                ",2.99 USD,6.00 USD,,0.27 USD,0.77,1.54 USD,"
+                                "10.80 USD,5.4,208.99 USD,3590.00 MXN,true,"
+                                "true,false,"))
+      << lines[2];
 }
 
 }  // namespace

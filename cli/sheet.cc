@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/types/span.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/percent.h"
 #include "engine/protoconv/money_proto.h"
@@ -89,6 +91,50 @@ std::string FiguresHtml(const CorridorFigures& figures, const Messages& m) {
   return out;
 }
 
+bool IsNegative(const v1::Money& money) {
+  absl::StatusOr<Money> m = MoneyFromProto(money);
+  return m.ok() && m->minor_units() < 0;
+}
+
+// Surcharge + the fee taken at the recipient's end (in the send currency);
+// nothing when it cannot be read.
+std::optional<Money> OtherCharges(const v1::Offer& o) {
+  absl::StatusOr<Money> surcharge = MoneyFromProto(o.funding_surcharge());
+  absl::StatusOr<Money> payout =
+      MoneyFromProto(o.recipient_fee_in_send_currency());
+  if (!surcharge.ok()) return std::nullopt;
+  if (!payout.ok() || payout->currency() != surcharge->currency()) {
+    return *surcharge;
+  }
+  return Money::FromMinorUnits(surcharge->minor_units() + payout->minor_units(),
+                               surcharge->currency());
+}
+
+bool HasOtherCharges(const v1::Offer& o) {
+  std::optional<Money> other = OtherCharges(o);
+  return other.has_value() && other->minor_units() != 0;
+}
+
+// The total cost as the sheet shows it: a negative one in words, "~"
+// before an estimated price, "*" after a promotional one.
+std::string TotalHtml(const v1::Offer& o, const Messages& m) {
+  std::string text;
+  if (IsNegative(o.total_cost())) {
+    absl::StatusOr<Money> total = MoneyFromProto(o.total_cost());
+    text = Fill(
+        m.better_than_market,
+        {{"amount", MoneyText(MoneyToProto(Money::FromMinorUnits(
+                                  -total->minor_units(), total->currency())),
+                              m)}},
+        m);
+  } else {
+    text = absl::StrCat(MoneyHtml(o.total_cost(), m), " (",
+                        PercentHtml(o.total_cost_percent(), m), ")");
+  }
+  return absl::StrCat(o.estimated() ? "~" : "", text,
+                      o.promotional() ? "*" : "");
+}
+
 // The catalog's word for an enum value (1-based after UNSPECIFIED).
 std::string Word(const std::vector<std::string>& words, int value) {
   return value >= 1 && value <= static_cast<int>(words.size())
@@ -114,6 +160,19 @@ constexpr char kStyle[] = R"css(
 )css";
 
 }  // namespace
+
+const v1::Offer* WorkedExampleOffer(const v1::RankOffersResponse& ranking,
+                                    int limit) {
+  int seen = 0;
+  for (const v1::Offer& o : ranking.offers()) {
+    if (limit > 0 && ++seen > limit) break;
+    if (o.transparent() && o.has_receive_amount() && o.data_notes().empty() &&
+        !o.promotional() && !o.estimated() && !IsNegative(o.total_cost())) {
+      return &o;
+    }
+  }
+  return nullptr;
+}
 
 Money RoundSheetAmount(const Money& exact) {
   const int64_t amount = exact.minor_units();
@@ -175,40 +234,68 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
       absl::StrAppend(&out, "<p>", Html(m.no_offers), "</p>\n");
       continue;
     }
+    // Only the offers shown count for the marks and the columns.
+    const int shown_count =
+        std::min(ranking.offers_size(), kSheetOffersPerAmount);
+    const auto shown_offers = absl::MakeConstSpan(
+        ranking.offers().data(), static_cast<size_t>(shown_count));
+    const bool with_other =
+        std::any_of(shown_offers.begin(), shown_offers.end(),
+                    [](const v1::Offer* o) { return HasOtherCharges(*o); });
     absl::StrAppend(
         &out, "<table>\n<thead><tr><th>", Html(m.column_rank), "</th><th>",
         Html(m.column_provider), "</th><th>", Html(m.column_how), "</th><th>",
-        Html(m.column_fee), "</th><th>", Html(m.column_margin), "</th><th>",
-        Html(m.column_total), "</th><th>", Html(m.column_receives), "</th><th>",
-        Html(m.column_speed), "</th></tr></thead>\n<tbody>\n");
-    int shown = 0;
-    bool marked = false;
-    for (const v1::Offer& o : ranking.offers()) {
-      if (++shown > kSheetOffersPerAmount) break;
-      // The worked example is an ordinary offer.
-      if (example == nullptr && o.transparent() && o.has_receive_amount() &&
-          o.data_notes().empty()) {
-        example = &o;
-      }
+        Html(m.column_fee), "</th>",
+        with_other ? absl::StrCat("<th>", Html(m.column_other), "</th>") : "",
+        "<th>", Html(m.column_margin), "</th><th>", Html(m.column_total),
+        "</th><th>", Html(m.column_receives), "</th><th>", Html(m.column_speed),
+        "</th></tr></thead>\n<tbody>\n");
+    bool marked = false, promotional = false, estimated = false;
+    // The worked example is the cheapest regular offer.
+    if (example == nullptr) example = WorkedExampleOffer(ranking, shown_count);
+    for (const v1::Offer* offer : shown_offers) {
+      const v1::Offer& o = *offer;
       const bool unusual = std::any_of(
           o.data_notes().begin(), o.data_notes().end(), [](int note) {
             return note != v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN;
           });
       marked |= unusual;
+      promotional |= o.promotional();
+      estimated |= o.estimated();
+      std::string other;
+      if (with_other) {
+        std::optional<Money> charges = OtherCharges(o);
+        other = absl::StrCat(
+            "</td><td class=\"n\">",
+            charges.has_value() ? MoneyHtml(MoneyToProto(*charges), m) : "?");
+      }
       absl::StrAppend(&out, "<tr><td class=\"n\">", o.rank(), "</td><td>",
                       Html(o.provider_name()), "</td><td>",
                       Word(m.payment_instruments, o.payment_instrument()),
                       " &rarr; ", Word(m.receive_methods, o.receive_method()),
-                      "</td><td class=\"n\">", MoneyHtml(o.fee(), m),
+                      "</td><td class=\"n\">", MoneyHtml(o.fee(), m), other,
                       "</td><td class=\"n\">", MoneyHtml(o.fx_margin_cost(), m),
-                      "</td><td class=\"n\">", MoneyHtml(o.total_cost(), m),
-                      " (", PercentHtml(o.total_cost_percent(), m), ")",
+                      "</td><td class=\"n\">", TotalHtml(o, m),
                       unusual ? " !" : "", "</td><td class=\"n\">",
-                      o.has_receive_amount() ? MoneyHtml(o.receive_amount(), m)
-                                             : Html(m.not_stated),
+                      o.has_receive_amount()
+                          ? absl::StrCat(o.estimated() ? "~" : "",
+                                         MoneyHtml(o.receive_amount(), m))
+                          : Html(m.not_stated),
                       "</td><td>", Word(m.speeds, o.speed()), "</td></tr>\n");
     }
     absl::StrAppend(&out, "</tbody>\n</table>\n");
+    absl::StrAppend(&out, "<p class=\"note\">",
+                    Html(with_other ? m.total_note_other : m.total_note),
+                    with_other ? absl::StrCat(" ", Html(m.other_note)) : "",
+                    "</p>\n");
+    if (promotional) {
+      absl::StrAppend(&out, "<p class=\"note\">", Html(m.promotional_note),
+                      "</p>\n");
+    }
+    if (estimated) {
+      absl::StrAppend(&out, "<p class=\"note\">", Html(m.estimated_note),
+                      "</p>\n");
+    }
     if (marked) {
       absl::StrAppend(&out, "<p class=\"note\">", Html(m.data_note), "</p>\n");
     }
@@ -221,7 +308,15 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
 
   absl::StrAppend(&out, "<h2>", Html(m.hidden_heading), "</h2>\n<p>",
                   Html(m.hidden_text), "</p>\n");
-  if (example != nullptr) {
+  // An example from the shown offers; else one the caller priced at an
+  // amount the survey measured (input.example_ranking).
+  if (example == nullptr) {
+    example = WorkedExampleOffer(input.example_ranking, 0);
+  }
+  if (example == nullptr) {
+    absl::StrAppend(&out, "<p class=\"example\">", Html(m.no_example),
+                    "</p>\n");
+  } else {
     absl::StrAppend(
         &out, "<p class=\"example\">",
         Fill(m.example,
@@ -235,6 +330,14 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
               {"total", MoneyText(example->total_cost(), m)},
               {"percent", PercentText(example->total_cost_percent(), m)}},
              m),
+        HasOtherCharges(*example)
+            ? absl::StrCat(
+                  " ",
+                  Fill(m.example_other,
+                       {{"other",
+                         MoneyText(MoneyToProto(*OtherCharges(*example)), m)}},
+                       m))
+            : "",
         "</p>\n");
   }
   absl::StrAppend(&out, "<h2>", Html(m.questions_heading), "</h2>\n<ul>\n");

@@ -45,11 +45,21 @@ struct SheetInput {
   std::vector<CorridorFigures> figures;
   std::string data_name;  // Dataset name, or "" when unknown.
   std::string data_date;  // As-of date, or "".
+  // Where the worked example comes from when no offer shown in `rankings`
+  // can be one (WorkedExampleOffer): a ranking at an amount the survey
+  // measured; may be empty.
+  v1::RankOffersResponse example_ranking;
 };
 
 // Offers shown per amount.
 inline constexpr int kSheetOffersPerAmount = 5;
 
+// Under each table the sheet says how the total is made (fee, other
+// charges when an offer has some, the cost hidden in the rate) and explains
+// its marks: "*" promotional, "~" estimated, "!" unusual published
+// figures. A negative total cost is said in words. The worked example is
+// the cheapest regular offer: never promotional, estimated, unusual or
+// with a negative total; without one the sheet says why there is none.
 std::string RenderSheet(const SheetInput& input, const Messages& messages);
 
 // The round amount a sheet offers near an exact one (RPW's USD 200 and
@@ -63,6 +73,13 @@ std::string RenderSheet(const SheetInput& input, const Messages& messages);
 // amount that would round to nothing is kept. Exact integer arithmetic on
 // minor units; an amount of zero or less is returned as it is.
 Money RoundSheetAmount(const Money& exact);
+
+// The offer of `ranking` the worked example may use: the first (cheapest)
+// transparent one with an amount received, no data note, not promotional,
+// not estimated and with a total cost of zero or more; among its first
+// `limit` offers (0: all). Null when there is none.
+const v1::Offer* WorkedExampleOffer(const v1::RankOffersResponse& ranking,
+                                    int limit);
 
 }  // namespace remit::cli
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_replace.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/money.h"
 #include "gtest/gtest.h"
@@ -232,6 +233,154 @@ TEST(MessagesTest, EveryCatalogIsComplete) {
     }
   }
   EXPECT_EQ(FindMessages("de"), nullptr);
+}
+
+// A catalog sentence as the HTML page holds it.
+std::string Escaped(const char* text) {
+  return absl::StrReplaceAll(text, {{"&", "&amp;"},
+                                    {"<", "&lt;"},
+                                    {">", "&gt;"},
+                                    {"\"", "&quot;"},
+                                    {"'", "&#39;"}});
+}
+
+v1::Money Usd(int64_t units, int32_t nanos) {
+  v1::Money money;
+  money.set_currency_code("USD");
+  money.set_units(units);
+  money.set_nanos(nanos);
+  return money;
+}
+
+// An offer of `total` USD (cents) at 200 USD, its parts adding up.
+v1::Offer SheetOffer(int rank, const std::string& name, int64_t fee_cents,
+                     int64_t other_cents, int64_t fx_cents) {
+  v1::Offer o;
+  o.set_rank(rank);
+  o.set_provider_name(name);
+  o.set_transparent(true);
+  *o.mutable_send_amount() = Usd(200, 0);
+  auto cents = [](int64_t c) {
+    return Usd(c / 100, static_cast<int32_t>(c % 100) * 10'000'000);
+  };
+  *o.mutable_fee() = cents(fee_cents);
+  *o.mutable_funding_surcharge() = cents(other_cents);
+  *o.mutable_recipient_fee_in_send_currency() = cents(0);
+  *o.mutable_fx_margin_cost() = cents(fx_cents);
+  *o.mutable_total_cost() = cents(fee_cents + other_cents + fx_cents);
+  o.set_total_cost_percent("1.5");
+  o.set_exchange_rate("18.1");
+  o.set_mid_market_rate("18.2");
+  o.mutable_receive_amount()->set_currency_code("MXN");
+  o.mutable_receive_amount()->set_units(3600);
+  return o;
+}
+
+SheetInput UsMx(std::vector<v1::Offer> offers) {
+  v1::RankOffersResponse ranking;
+  for (v1::Offer& o : offers) *ranking.add_offers() = std::move(o);
+  ranking.mutable_summary()->mutable_amount()->CopyFrom(Usd(200, 0));
+  SheetInput input;
+  input.from_country = "US";
+  input.to_country = "MX";
+  input.rankings = {ranking};
+  return input;
+}
+
+// Promotions and estimates are marked and explained in every language; a
+// negative total is said in words; the worked example is the cheapest
+// regular offer.
+TEST(RenderSheetTest, MarksPromotionsAndEstimatesAndSaysANegativeTotal) {
+  v1::Offer promo = SheetOffer(1, "Promo Remit", 0, 0, -55);
+  promo.set_promotional(true);
+  v1::Offer estimate = SheetOffer(2, "Guess Remit", 100, 0, 150);
+  estimate.set_estimated(true);
+  v1::Offer regular = SheetOffer(3, "Plain Remit", 199, 0, 198);
+  const SheetInput input = UsMx({promo, estimate, regular});
+  for (const std::string& code : LanguageCodes()) {
+    const Messages& m = *FindMessages(code);
+    const std::string html = RenderSheet(input, m);
+    EXPECT_NE(html.find(Escaped(m.promotional_note)), std::string::npos)
+        << code;
+    EXPECT_NE(html.find(std::string("<p class=\"note\">~")), std::string::npos)
+        << code;
+    // The estimate is marked, whatever the language's way with money.
+    const size_t guess = html.find("Guess Remit");
+    ASSERT_NE(guess, std::string::npos) << code;
+    EXPECT_NE(html.find("<td class=\"n\">~", guess), std::string::npos) << code;
+    // The promotion's total is in words, not "-0.55": only its FX cost
+    // (a part) is negative.
+    const size_t promo = html.find("Promo Remit");
+    const size_t row_end = html.find("</tr>", promo);
+    const size_t minus = html.find("-", promo);
+    const size_t second_minus = html.find("-", minus + 1);
+    EXPECT_TRUE(second_minus == std::string::npos || second_minus > row_end)
+        << code << ": " << html.substr(promo, row_end - promo);
+    const std::string words(m.better_than_market);
+    EXPECT_NE(html.find(words.substr(0, words.find('{'))), std::string::npos)
+        << code;
+    EXPECT_NE(html.find("*</td>"), std::string::npos) << code;
+    const size_t example = html.find("<p class=\"example\">");
+    ASSERT_NE(example, std::string::npos) << code;
+    EXPECT_NE(html.find("Plain Remit", example), std::string::npos) << code;
+    EXPECT_EQ(html.find("Promo Remit", example), std::string::npos) << code;
+    EXPECT_EQ(html.find("Guess Remit", example), std::string::npos) << code;
+  }
+  const std::string en = RenderSheet(input, *FindMessages("en"));
+  EXPECT_NE(en.find("promotional rate better than the market rate: $0.55 in "
+                    "your favour*"),
+            std::string::npos)
+      << en;
+}
+
+// Without a regular offer the sheet says why there is no example, unless
+// the caller priced one at a surveyed amount.
+TEST(RenderSheetTest, NoPromotionalOrEstimatedWorkedExample) {
+  v1::Offer promo = SheetOffer(1, "Promo Remit", 0, 0, -55);
+  promo.set_promotional(true);
+  v1::Offer estimate = SheetOffer(2, "Guess Remit", 100, 0, 150);
+  estimate.set_estimated(true);
+  SheetInput input = UsMx({promo, estimate});
+  for (const std::string& code : LanguageCodes()) {
+    const Messages& m = *FindMessages(code);
+    const std::string html = RenderSheet(input, m);
+    EXPECT_NE(html.find(Escaped(m.no_example)), std::string::npos) << code;
+    EXPECT_EQ(html.find("Promo Remit", html.find("<p class=\"example\">")),
+              std::string::npos)
+        << code;
+  }
+  EXPECT_EQ(WorkedExampleOffer(input.rankings[0], 5), nullptr);
+
+  *input.example_ranking.add_offers() =
+      SheetOffer(1, "Surveyed Remit", 199, 0, 198);
+  const std::string html = RenderSheet(input, *FindMessages("en"));
+  EXPECT_EQ(html.find(FindMessages("en")->no_example), std::string::npos);
+  EXPECT_NE(html.find("Example: with Surveyed Remit,"), std::string::npos)
+      << html;
+}
+
+// A surcharge (or a fee at payout) gets a column of its own so that the
+// columns add up, named under the table; the worked example mentions it.
+TEST(RenderSheetTest, OtherChargesAddUp) {
+  const SheetInput plain = UsMx({SheetOffer(1, "Plain Remit", 199, 0, 198)});
+  std::string html = RenderSheet(plain, *FindMessages("en"));
+  EXPECT_EQ(html.find("<th>Other charges</th>"), std::string::npos);
+  EXPECT_NE(html.find("Total cost = fee + hidden in the rate."),
+            std::string::npos);
+
+  const SheetInput card = UsMx({SheetOffer(1, "Card Remit", 299, 600, 154)});
+  html = RenderSheet(card, *FindMessages("en"));
+  EXPECT_NE(html.find("<th>Other charges</th>"), std::string::npos);
+  // 2.99 + 6.00 + 1.54 = 10.53.
+  EXPECT_NE(html.find("<td class=\"n\">$2.99</td><td class=\"n\">$6.00</td>"
+                      "<td class=\"n\">$1.54</td><td class=\"n\">$10.53 "),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("Total cost = fee + other charges + hidden in the rate."),
+            std::string::npos);
+  EXPECT_NE(html.find("There are also $6.00 of other charges."),
+            std::string::npos)
+      << html;
 }
 
 }  // namespace

@@ -1,10 +1,16 @@
 // The remitrank tool, run as a user would run it.
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
@@ -26,35 +32,74 @@ std::vector<std::string> Lines(const std::string& text) {
   return absl::StrSplit(text, '\n', absl::SkipEmpty());
 }
 
+// COLUMNS as the tool sees it, for one scope: `value`, or unset when null.
+class ScopedColumns {
+ public:
+  explicit ScopedColumns(const char* value) {
+    if (const char* old = std::getenv("COLUMNS")) saved_ = old;
+    if (value == nullptr) {
+      unsetenv("COLUMNS");
+    } else {
+      setenv("COLUMNS", value, 1);
+    }
+  }
+  ~ScopedColumns() {
+    if (saved_.has_value()) {
+      setenv("COLUMNS", saved_->c_str(), 1);
+    } else {
+      unsetenv("COLUMNS");
+    }
+  }
+
+ private:
+  std::optional<std::string> saved_;
+};
+
+// Not a terminal and no COLUMNS: the table fits 80 columns.
 TEST(CliTest, RankTable) {
+  ScopedColumns columns(nullptr);
   CommandResult r =
       Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "USA (USD) -> MEX (MXN), 200.00 USD\n"
-            "\n"
-            "#  Provider              How                                 Fee  "
-            "FX margin    FX cost  Total cost   Total  Recipient gets  Speed\n"
-            "1  SwiftSend             debit card -> bank account     0.00 USD "
-            "    -0.27%  -0.55 USD   -0.55 USD  -0.27%    3,650.00 MXN  same "
-            "day\n"
-            "2  Northwind Remit       debit card -> bank account     1.99 USD "
-            "     0.99%   1.98 USD    3.97 USD   1.98%    3,604.00 MXN  less "
-            "than one hour\n"
-            "3  Globe Money Transfer  cash -> cash pickup            4.99 USD "
-            "     2.47%   4.95 USD    9.94 USD   4.97%    3,550.00 MXN  less "
-            "than one hour\n"
-            "4  First Harbor Bank     bank account -> bank account  25.00 USD "
-            "     3.30%   6.59 USD   31.59 USD  15.80%    3,520.00 MXN  two "
-            "days\n"
-            "\n"
-            "The FX margin is the cost hidden in the exchange rate: the "
-            "provider's rate against the mid-market rate.\n"
-            "Left out: Corner Exchange (rate not disclosed), PostaLink (price "
-            "too old).\n"
-            "Corridor: 4 offers: average 5.62%, median 3.48%; SmaRT 2.23%\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "58b8ab0982a9.\n");
+  EXPECT_EQ(
+      r.out,
+      "USA (USD) -> MEX (MXN), 200.00 USD\n"
+      "\n"
+      "#  Provider                    Fee    FX cost      Total cost  "
+      "Recipient gets\n"
+      "1  SwiftSend              0.00 USD  -0.55 USD  0.55 USD gain*    "
+      "3,650.00 MXN\n"
+      "   debit card -> bank account, same day; FX margin -0.27%; total 0.27% "
+      "gain\n"
+      "2  Northwind Remit        1.99 USD   1.98 USD        3.97 USD    "
+      "3,604.00 MXN\n"
+      "   debit card -> bank account, less than one hour; FX margin 0.99%; "
+      "total 1.98%\n"
+      "3  Globe Money Transfer   4.99 USD   4.95 USD        9.94 USD    "
+      "3,550.00 MXN\n"
+      "   cash -> cash pickup, less than one hour; FX margin 2.47%; total "
+      "4.97%\n"
+      "4  First Harbor Bank     25.00 USD   6.59 USD       31.59 USD    "
+      "3,520.00 MXN\n"
+      "   bank account -> bank account, two days; FX margin 3.30%; total "
+      "15.80%\n"
+      "\n"
+      "Total cost = fee + FX cost, in the send currency. The FX cost is the "
+      "cost hidden\n"
+      "in the exchange rate: the provider's rate against the mid-market rate.\n"
+      "* promotional: an offer's price for a promotion (e.g. a first "
+      "transfer), not\n"
+      "  its usual one; --exclude-promotional leaves these out.\n"
+      "1 SwiftSend: promotional rate better than the market rate: even after "
+      "fees the\n"
+      "  recipient gets 0.55 USD more than at the market rate (a total cost "
+      "of\n"
+      "  -0.55 USD).\n"
+      "Left out: Corner Exchange (rate not disclosed), PostaLink (price too "
+      "old).\n"
+      "Corridor: 4 offers: average 5.62%, median 3.48%; SmaRT 2.23%\n"
+      "Data: remitrank sample corridors, as of 2026-11-02; version "
+      "58b8ab0982a9.\n");
 }
 
 TEST(CliTest, RankCsv) {
@@ -65,13 +110,18 @@ TEST(CliTest, RankCsv) {
   ASSERT_EQ(lines.size(), 5u);
   EXPECT_EQ(lines[0],
             "rank,provider_id,provider,payment_instrument,receive_method,"
-            "speed,send_amount,fee,fx_margin_percent,fx_margin_cost,"
+            "speed,send_amount,fee,funding_surcharge,recipient_fee,"
+            "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
-            "transparent,estimated,data_notes");
+            "transparent,estimated,promotional,data_notes");
   EXPECT_EQ(lines[2],
             "2,northwind,Northwind Remit,debit card,bank account,less than "
-            "one hour,200.00 USD,1.99 USD,0.989010989,1.98 USD,3.97 USD,"
-            "1.984010989,201.99 USD,3604.00 MXN,true,false,");
+            "one hour,200.00 USD,1.99 USD,0.00 USD,0.00 MXN,0.00 USD,"
+            "0.989010989,1.98 USD,3.97 USD,1.984010989,201.99 USD,3604.00 MXN,"
+            "true,false,false,");
+  // The promotion says so.
+  EXPECT_TRUE(absl::StartsWith(lines[1], "1,swiftsend,")) << lines[1];
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,")) << lines[1];
 }
 
 TEST(CliTest, RankJsonIsTheApiResponse) {
@@ -461,6 +511,7 @@ TEST(CliTest, SheetSpeaksTheReadersLanguage) {
 }
 
 TEST(CliTest, TableGroupsDigitsOfLargeAmounts) {
+  ScopedColumns wide("250");
   CommandResult r = Tool({"rank", "--from=US", "--to=MX",
                           "--amount=1000000000000 USD", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -560,6 +611,7 @@ TEST(CliTest, OneCorridorInTheSingular) {
   CommandResult r = Tool({"validate", one});
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(r.out, "OK: 1 quote, 1 provider, 1 corridor in 1 file.\n");
+  ScopedColumns wide("250");
   r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", "--data=" + one,
             "--as-of=2026-11-15"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -570,6 +622,252 @@ TEST(CliTest, OneCorridorInTheSingular) {
       << r.out;
   r = Tool({"validate", "testdata/sample_corridors.textproto", one});
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+}
+
+// "12.34 USD" -> 1234; "-0.55 USD" -> -55; "500 JPY" -> 500.
+int64_t MinorUnits(const std::string& money) {
+  std::string digits = money.substr(0, money.find(' '));
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  int64_t value = 0;
+  EXPECT_TRUE(absl::SimpleAtoi(digits, &value)) << money;
+  return value;
+}
+
+// The fee, funding surcharge, recipient-side fee (in the send currency)
+// and FX cost of every offer add up to its total cost, in csv and in the
+// table; the table names the parts it shows.
+TEST(CliTest, BreakdownAddsUpInEveryFormat) {
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* amount;
+  };
+  int offers = 0;
+  for (const Case& c :
+       {Case{"GB", "NG", "120 GBP"}, Case{"US", "PH", "200 USD"},
+        Case{"JP", "PH", "31040 JPY"}, Case{"US", "MX", "200 USD"},
+        Case{"AE", "IN", "734.50 AED"}}) {
+    CommandResult r =
+        Tool({"rank", absl::StrCat("--from=", c.from),
+              absl::StrCat("--to=", c.to), absl::StrCat("--amount=", c.amount),
+              "--format=csv", "--include-opaque", kData, kAsOf});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> lines = Lines(r.out);
+    ASSERT_GT(lines.size(), 1u) << c.from << c.to;
+    for (size_t i = 1; i < lines.size(); ++i) {
+      const std::vector<std::string> f = absl::StrSplit(lines[i], ',');
+      ASSERT_EQ(f.size(), 21u) << lines[i];
+      // fee, funding_surcharge, recipient_fee_in_send_currency,
+      // fx_margin_cost (empty when the rate is not disclosed), total_cost.
+      const int64_t parts = MinorUnits(f[7]) + MinorUnits(f[8]) +
+                            MinorUnits(f[10]) +
+                            (f[12].empty() ? 0 : MinorUnits(f[12]));
+      EXPECT_EQ(parts, MinorUnits(f[13])) << lines[i];
+      ++offers;
+    }
+  }
+  EXPECT_GE(offers, 20);
+
+  // The issue's corridor: NairaLink's 500 NGN is 0.24 GBP of its 2.00.
+  ScopedColumns wide("250");
+  CommandResult r =
+      Tool({"rank", "--from=GB", "--to=NG", "--amount=120 GBP", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "0.00 GBP    0.24 GBP      1.46%  1.76 GBP    2.00 GBP"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "Total cost = fee + payout fee + FX cost, in the send currency."))
+      << r.out;
+  // A 6.00 USD card surcharge is a column of its own.
+  r = Tool({"rank", "--from=US", "--to=PH", "--amount=200 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "credit card -> mobile money    2.99 USD   6.00 USD      0.77%  "
+      "1.54 USD   10.53 USD"))
+      << r.out;
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "Total cost = fee + surcharge + FX cost"))
+      << r.out;
+}
+
+// A promotion is marked and explained in the table; a negative total is
+// said in words; --exclude-promotional leaves it out. Estimated prices are
+// marked "~" and explained.
+TEST(CliTest, PromotionsAndEstimatesAreMarked) {
+  ScopedColumns columns("80");
+  CommandResult r =
+      Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "1  SwiftSend              0.00 USD  -0.55 USD  0.55 USD gain*"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "* promotional: ")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "1 SwiftSend: promotional rate better than the market rate:"))
+      << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "-0.27%  ")) << r.out;
+
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+            "--exclude-promotional", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "1  Northwind Remit")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "SwiftSend (filtered out)")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "* promotional")) << r.out;
+
+  // RPW's sample surveys 120 and 300 GBP: 150 GBP is an estimate.
+  r = Tool({"rank", "--from=GB", "--to=BD", "--amount=150 GBP",
+            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "~4.76 GBP  ~24,765.00 BDT")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "~ estimated: between the amounts"))
+      << r.out;
+  r = Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP",
+            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "~")) << r.out;
+}
+
+// Receive mode: what to send and the total to pay; an amount in the
+// sender's currency is refused with the currency it must be in.
+TEST(CliTest, ReceiveModeSaysWhatToSendAndPay) {
+  ScopedColumns wide("200");
+  CommandResult r = Tool({"rank", "--from=US", "--to=MX", "--receive",
+                          "--amount=3400 MXN", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(
+      r.out, "USA (USD) -> MEX (MXN), 3,400.00 MXN received\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "#  Provider              How                             You send  "
+      "      Fee  FX margin    FX cost      Total cost       Total     You "
+      "pay  Recipient gets  Speed\n"))
+      << r.out;
+  // Northwind: send 188.68 USD, pay 190.67 USD (its 1.99 USD fee on top).
+  EXPECT_TRUE(absl::StrContains(r.out, "188.68 USD   1.99 USD")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "2.04%  190.67 USD    3,400.01 MXN"))
+      << r.out;
+
+  // In 80 columns "You send" and "You pay" stay.
+  ScopedColumns narrow("80");
+  r = Tool({"rank", "--from=US", "--to=MX", "--receive", "--amount=3400 MXN",
+            kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "You send")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "You pay")) << r.out;
+
+  r = Tool({"rank", "--from=US", "--to=MX", "--receive", "--amount=200 USD",
+            kData, kAsOf});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "remitrank: --amount: in receive mode the amount is what the "
+            "recipient gets: give it in MXN (USA->MEX quotes pay out in MXN, "
+            "not USD)\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// --access prints the personal SmaRT; its help says what each value means.
+TEST(CliTest, AccessPrintsThePersonalSmart) {
+  ScopedColumns wide("200");
+  CommandResult r =
+      Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "Your SmaRT")) << r.out;
+
+  // Only Globe Money Transfer pays out cash.
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+            "--access=cash_pickup", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Your SmaRT (with your --access): none (1 of the 3 needed offers "
+      "qualify)\n"))
+      << r.out;
+
+  // Card and internet: SwiftSend, Northwind and Globe (cash always counts).
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", "--access=card",
+            "--access=internet", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "Your SmaRT (with your --access): 2.23% (corridor SmaRT 2.23%)\n"))
+      << r.out;
+  r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD", "--access=card",
+            "--access=internet", "--format=json", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "\"personalSmartPercent\": \"2.2256"))
+      << r.out;
+
+  r = Tool({"rank", "--help"});
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "cash_pickup: the recipient must "
+                                "collect cash"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "--exclude-promotional")) << r.out;
+}
+
+// The table reads COLUMNS: in 80 and 60 columns no line is wider, in a wide
+// terminal every column shows; figures are never cut.
+TEST(CliTest, RankTableFitsTheTerminal) {
+  for (int width : {60, 80, 200}) {
+    ScopedColumns columns(std::to_string(width).c_str());
+    CommandResult r = Tool({"rank", "--from=GB", "--to=BD", "--amount=150 GBP",
+                            "--data=testdata/rpw_sample.csv",
+                            "--as-of=2026-07-01", "--include-opaque"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const std::string& line : Lines(r.out)) {
+      if (absl::StartsWith(line, "Data: ")) continue;
+      EXPECT_LE(line.size(), static_cast<size_t>(width)) << line;
+    }
+    for (const char* figure : {"~1.52 GBP", "~17.84 GBP", "~24,360.00 BDT"}) {
+      EXPECT_TRUE(absl::StrContains(r.out, figure)) << width << "\n" << r.out;
+    }
+    // A long name wraps rather than being cut.
+    EXPECT_TRUE(absl::StrContains(r.out, "Bengal Bank,")) << r.out;
+    EXPECT_TRUE(absl::StrContains(r.out, "Branch")) << r.out;
+    EXPECT_EQ(absl::StrContains(r.out, "  Speed\n"), width == 200) << r.out;
+  }
+}
+
+// The sheet marks promotions and estimates and explains them, says a
+// negative total in words, and never takes them as its worked example.
+TEST(CliTest, SheetMarksPromotionsAndEstimates) {
+  CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "promotional rate better than the market rate: $0.55 in your "
+      "favour*"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "* Promotional price")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Example: with Northwind Remit,"))
+      << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "you pay -")) << r.out;
+
+  r = Tool({"sheet", "--from=US", "--to=MX", "--lang=es", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "En total paga -")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Ejemplo: con Northwind Remit,"))
+      << r.out;
+
+  // At 150 GBP every RPW price is an estimate: the example is priced at an
+  // amount the survey measured (120 GBP).
+  r = Tool({"sheet", "--from=GB", "--to=BD", "--amounts=150 GBP",
+            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "~£4.76 (3.18%)")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "~ Estimated: ")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Example: with M-Wallet, sending £120 "))
+      << r.out;
+
+  // Parts on the sheet add up too: fee + other charges + hidden = total.
+  r = Tool({"sheet", "--from=US", "--to=PH", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "<th>Other charges</th>")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "Total cost = fee + other charges + hidden in the rate."))
+      << r.out;
 }
 
 }  // namespace

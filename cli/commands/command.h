@@ -35,6 +35,8 @@ struct CommandIo {
   const std::vector<std::string>& default_data;
   std::ostream& out;
   std::ostream& err;
+  // The columns a table fits in (the terminal's width).
+  int width = 80;
 };
 
 using CommandFunction = absl::Status (*)(const Args& args, const CommandIo& io);

@@ -81,8 +81,13 @@ absl::Status RunRank(const Args& args, const CommandIo& io) {
       !s.ok()) {
     return BackendError(s);
   }
+  RankView view;
+  view.receive_mode = args.Has("receive");
+  view.personal = args.Has("access");
+  view.width = io.width;
   io.out << RankOutput(response, session->format,
-                       DataLine(*session->backend, response.dataset_version()));
+                       DataLine(*session->backend, response.dataset_version()),
+                       view);
   return absl::OkStatus();
 }
 
@@ -99,7 +104,9 @@ Command RankCommand() {
                {"amount", true, false,
                 "amount sent, e.g. \"120 GBP\" (with --receive: received)"},
                {"receive", false, false,
-                "the amount is what the recipient must get"},
+                "the amount is what the recipient must get, in the receiving "
+                "currency (e.g. --receive --amount=\"3400 MXN\"): shows what "
+                "to send and the total to pay"},
                {"receive-method", true, true,
                 "cash_pickup, bank_account, mobile_money, home_delivery"},
                {"payment-instrument", true, true,
@@ -112,9 +119,12 @@ Command RankCommand() {
                {"order", true, false, "cost (default), received or speed"},
                {"include-opaque", false, false,
                 "also list offers whose rate is not disclosed"},
+               {"exclude-promotional", false, false,
+                "leave out promotional prices (e.g. first-transfer rates)"},
                {"access", true, true,
-                "the sender's means for a personal SmaRT: bank_account, card, "
-                "mobile_wallet, internet, cash_pickup"},
+                "for a personal SmaRT, what the sender has: bank_account, "
+                "card, mobile_wallet, internet (paying cash always counts); "
+                "and cash_pickup: the recipient must collect cash"},
                {"limit", true, false, "at most N offers"},
                PeriodOptionSpec()}),
           &RunRank};
@@ -156,6 +166,8 @@ absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
     request.set_order_by(it->second);
   }
   request.set_include_opaque(args.Has("include-opaque"));
+  request.mutable_filter()->set_exclude_promotional(
+      args.Has("exclude-promotional"));
   if (args.Has("access")) {
     if (absl::Status s = SetAccess(args, request.mutable_access()); !s.ok()) {
       return s;

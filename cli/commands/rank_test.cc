@@ -101,6 +101,16 @@ TEST(RankRequestFromArgsTest, BuildsTheRequest) {
             filter {}
             page_size: 1000
             period: "2024_2Q")pb"},
+      // The API's filter leaves promotions out.
+      {{"--from=US", "--to=MX", "--amount=200 USD", "--exclude-promotional"},
+       R"pb(corridor {
+              send_country: "US"
+              receive_country: "MX"
+              send_currency: "USD"
+            }
+            send_amount { currency_code: "USD" units: 200 }
+            filter { exclude_promotional: true }
+            page_size: 1000)pb"},
   };
   ExpectRequests(RankCommand(), &RankRequestFromArgs, cases);
 }

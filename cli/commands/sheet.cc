@@ -50,6 +50,38 @@ absl::StatusOr<std::vector<CorridorFigures>> ReferenceFigures(
   return figures;
 }
 
+// When no offer shown can be the worked example (all promotional or
+// estimated), a ranking at the amount the survey measured (the corridor's
+// USD 200 equivalent), whose offers are not estimated, for one. Without
+// such an amount the sheet goes without an example and says why.
+absl::Status AddExampleRanking(Backend& backend, const v1::Corridor& corridor,
+                               const std::string& period, SheetInput* input) {
+  for (const v1::RankOffersResponse& ranking : input->rankings) {
+    if (WorkedExampleOffer(ranking, kSheetOffersPerAmount) != nullptr) {
+      return absl::OkStatus();
+    }
+  }
+  v1::GetCorridorSummaryRequest summary_request;
+  *summary_request.mutable_corridor() = corridor;
+  summary_request.set_period(period);
+  v1::CorridorSummary summary;
+  if (!backend.GetCorridorSummary(summary_request, &summary).ok()) {
+    return absl::OkStatus();
+  }
+  v1::RankOffersRequest rank;
+  *rank.mutable_corridor() = corridor;
+  rank.mutable_corridor()->set_send_currency(summary.amount().currency_code());
+  *rank.mutable_send_amount() = summary.amount();
+  rank.set_page_size(50);
+  rank.set_period(period);
+  v1::RankOffersResponse response;
+  if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
+    return BackendError(s);
+  }
+  input->example_ranking = std::move(response);
+  return absl::OkStatus();
+}
+
 absl::Status RunSheet(const Args& args, const CommandIo& io) {
   if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
   absl::StatusOr<Session> session = OpenSession(args, io.default_data);
@@ -90,6 +122,11 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
       return BackendError(s);
     }
     input.rankings.push_back(std::move(response));
+  }
+  if (absl::Status s =
+          AddExampleRanking(backend, corridor, request->period, &input);
+      !s.ok()) {
+    return s;
   }
   if (const SnapshotInfo* info = backend.info();
       info != nullptr && !info->metadata.empty()) {

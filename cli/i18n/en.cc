@@ -57,6 +57,20 @@ const Messages kEnglish = {
     {"cash pickup", "bank account", "mobile money", "home delivery", "other"},
     {"under 1 hour", "same day", "next day", "2 days", "3-5 days",
      "6 days or more"},
+    "Other charges",
+    "Other charges: a surcharge for the means of payment (for example a "
+    "card) and fees taken from what your family receives, counted in your "
+    "currency.",
+    "Total cost = fee + hidden in the rate.",
+    "Total cost = fee + other charges + hidden in the rate.",
+    "* Promotional price (for example for a first transfer): not the "
+    "provider's usual price. Ask how long it lasts.",
+    "~ Estimated: the survey measured other amounts; this price is worked "
+    "out between them. Ask the provider for the exact price.",
+    "promotional rate better than the market rate: {amount} in your favour",
+    "There are also {other} of other charges.",
+    "No worked example: every offer shown here is a promotional or "
+    "estimated price, and an example must use a regular price.",
 };
 
 }  // namespace remit::cli

@@ -61,6 +61,22 @@ const Messages kSpanish = {
      "entrega a domicilio", "otro"},
     {"menos de 1 hora", "el mismo día", "al día siguiente", "2 días",
      "3 a 5 días", "6 días o más"},
+    "Otros cargos",
+    "Otros cargos: un recargo según el medio de pago (por ejemplo una "
+    "tarjeta) y comisiones que se descuentan de lo que recibe su familia, "
+    "contados en su moneda.",
+    "Costo total = comisión + oculto en el cambio.",
+    "Costo total = comisión + otros cargos + oculto en el cambio.",
+    "* Precio promocional (por ejemplo para un primer envío): no es el "
+    "precio habitual del servicio. Pregunte cuánto dura.",
+    "~ Estimado: la encuesta midió otros montos; este precio se calcula "
+    "entre ellos. Pida el precio exacto al servicio.",
+    "tipo de cambio promocional mejor que el del mercado: {amount} a su "
+    "favor",
+    "Además hay {other} de otros cargos.",
+    "Sin ejemplo detallado: todas las ofertas mostradas aquí tienen un "
+    "precio promocional o estimado, y un ejemplo debe usar un precio "
+    "habitual.",
 };
 
 }  // namespace remit::cli

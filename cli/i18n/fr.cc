@@ -65,6 +65,24 @@ const Messages kFrench = {
      "livraison à domicile", "autre"},
     {"moins d\u20191 heure", "le jour même", "le lendemain", "2 jours",
      "3 à 5 jours", "6 jours ou plus"},
+    "Autres frais",
+    "Autres frais\u00a0: un supplément selon le moyen de paiement (par exemple "
+    "une carte) et des frais prélevés sur ce que reçoit votre famille, "
+    "comptés dans votre monnaie.",
+    "Coût total = frais + caché dans le taux.",
+    "Coût total = frais + autres frais + caché dans le taux.",
+    "* Prix promotionnel (par exemple pour un premier envoi)\u00a0: ce "
+    "n\u2019est pas "
+    "le prix habituel du service. Demandez combien de temps il dure.",
+    "~ Estimation\u00a0: l\u2019enquête a mesuré d\u2019autres montants\u00a0; "
+    "ce prix est "
+    "calculé entre eux. Demandez le prix exact au service.",
+    "taux promotionnel meilleur que celui du marché\u00a0: {amount} en votre "
+    "faveur",
+    "S\u2019y ajoutent {other} d\u2019autres frais.",
+    "Pas d\u2019exemple détaillé\u00a0: toutes les offres montrées ici ont un "
+    "prix "
+    "promotionnel ou estimé, et un exemple doit utiliser un prix habituel.",
 };
 
 }  // namespace remit::cli

@@ -71,6 +71,22 @@ struct Messages {
   std::vector<std::string> payment_instruments;
   std::vector<std::string> receive_methods;
   std::vector<std::string> speeds;
+
+  // The parts of the total and the marks on offers.
+  const char* column_other;  // Surcharge + fee taken at the recipient's end.
+  const char* other_note;    // Under a table with that column: what it holds.
+  const char* total_note;    // Total = fee + hidden in the rate.
+  const char* total_note_other;  // Total = fee + other + hidden in the rate.
+  const char* promotional_note;  // "* ...": a promotional price.
+  const char* estimated_note;    // "~ ...": a price between surveyed amounts.
+  // Pattern: a negative total cost, in words; {amount} is how much better
+  // than the market rate the offer is.
+  const char* better_than_market;
+  // Pattern: {other}, the worked example's other charges.
+  const char* example_other;
+  // Why the sheet has no worked example: every offer shown is promotional
+  // or estimated.
+  const char* no_example;
 };
 
 // The catalog for `code`, or null when there is none.

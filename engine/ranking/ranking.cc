@@ -102,19 +102,25 @@ absl::Status CheckRequest(const RankRequest& request) {
 
 // For a corridor without quotes whose two countries do have quotes in
 // other currencies: the amount is in a currency that does not fit the mode
-// (e.g. a receive amount in the sender's dollars, the corridor then being
-// USA/USD->MEX/USD). INVALID_ARGUMENT saying which currency the amount
-// must be in; OK when that is not the case.
+// (a receive amount in another currency than the quotes pay out in, e.g.
+// the sender's dollars, the corridor then being USA/USD->MEX/USD; or a
+// send amount in the currency they pay out in). INVALID_ARGUMENT saying
+// which currency the amount must be in; OK when that is not the case.
 absl::Status CheckModeCurrency(const QuoteBook& book,
                                const RankRequest& request) {
   const bool send = request.amount_kind == AmountKind::kSend;
   const Corridor& asked = request.corridor;
   std::vector<std::string> expected;
+  // A send amount in a currency nobody sends between the two countries may
+  // be a fair question the data cannot answer (NOT_FOUND stays); one in
+  // the currency their quotes pay out in is the wrong mode.
+  bool paid_out = false;
   for (const Corridor& c : book.corridors()) {
     if (c.send_country() != asked.send_country() ||
         c.receive_country() != asked.receive_country()) {
       continue;
     }
+    paid_out |= c.receive_currency() == request.amount.currency();
     // The side the amount is not in keeps the request's currency.
     if (send ? c.receive_currency() != asked.receive_currency()
              : c.send_currency() != asked.send_currency()) {
@@ -127,7 +133,7 @@ absl::Status CheckModeCurrency(const QuoteBook& book,
       expected.push_back(code);
     }
   }
-  if (expected.empty()) return absl::OkStatus();
+  if (expected.empty() || (send && !paid_out)) return absl::OkStatus();
   const std::string currencies = absl::StrJoin(expected, " or ");
   if (send) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -135,7 +141,7 @@ absl::Status CheckModeCurrency(const QuoteBook& book,
         currencies, " (", asked.send_country().alpha3(), "->",
         asked.receive_country().alpha3(), " quotes take ", currencies, ", not ",
         request.amount.currency().code(),
-        "); for what the recipient gets, use receive_amount"));
+        "); for an amount the recipient gets, use receive mode"));
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "receive_amount: in receive mode the amount is what the recipient "

@@ -430,8 +430,17 @@ TEST_F(RankTest, RequestErrors) {
   EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(result.status().message(),
             "send_amount: the amount is what the sender sends: give it in USD "
-            "(USA->MEX quotes take USD, not MXN); for what the recipient gets, "
-            "use receive_amount");
+            "(USA->MEX quotes take USD, not MXN); for an amount the "
+            "recipient gets, use receive mode");
+
+  // A send amount in a currency nobody uses between the two countries is a
+  // fair question the data cannot answer.
+  RankRequest send_in_euros(Must(Corridor::Parse("US", "EUR", "MX", "")),
+                            M("200 EUR"));
+  result = Rank(book_, send_in_euros, clock_);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(result.status().message(),
+            "corridor USA/EUR->MEX/MXN has no quotes");
 
   RankRequest zero = Request("0 USD");
   EXPECT_EQ(Rank(book_, zero, clock_).status().message(),

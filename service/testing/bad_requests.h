@@ -95,8 +95,17 @@ inline const std::vector<BadRequest>& BadRankRequests() {
          *r->mutable_receive_amount() = m;
        },
        grpc::StatusCode::INVALID_ARGUMENT,
-       "receive_amount: 200.00 USD is not in MXN, the corridor's receive "
-       "currency"},
+       "receive_amount: in receive mode the amount is what the recipient "
+       "gets: give it in MXN, the corridor's receive currency (not USD)"},
+      {"receive corridor named in the send currency",
+       [](v1::RankOffersRequest* r) {
+         v1::Money m = r->send_amount();
+         *r->mutable_receive_amount() = m;
+         r->mutable_corridor()->set_receive_currency("USD");
+       },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       "receive_amount: in receive mode the amount is what the recipient "
+       "gets: give it in MXN (USA->MEX quotes pay out in MXN, not USD)"},
       {"negative page size",
        [](v1::RankOffersRequest* r) { r->set_page_size(-3); },
        grpc::StatusCode::INVALID_ARGUMENT,
