@@ -785,6 +785,27 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
          "equivalent; '-' where the data cannot tell that amount.\n";
 }
 
+namespace {
+
+// "NairaLink, 1.67%"; a promotion or an estimate says so, and a negative
+// total is said in words.
+std::string CheapestText(const v1::Offer& o) {
+  if (o.has_total_cost() && IsNegative(o.total_cost())) {
+    return absl::StrCat(o.provider_name(), ", ", o.estimated() ? "~" : "",
+                        MagnitudeText(o.total_cost()), " gain (",
+                        o.promotional() ? "promotional " : "",
+                        "rate better than the market rate)");
+  }
+  std::string text =
+      absl::StrCat(o.provider_name(), ", ", o.estimated() ? "~" : "",
+                   PercentText(o.total_cost_percent()));
+  if (o.promotional()) absl::StrAppend(&text, " (promotional)");
+  if (o.estimated()) absl::StrAppend(&text, " (estimated)");
+  return text;
+}
+
+}  // namespace
+
 std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
                           const std::string& data_line) {
   if (format == Format::kJson) return Json(s) + "\n";
@@ -801,11 +822,7 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
                                       : "none (fewer than 3 qualify)"},
       {"at or under 3%", PercentText(s.share_at_or_below_3_percent())},
       {"at or under 5%", PercentText(s.share_at_or_below_5_percent())},
-      {"cheapest",
-       s.has_cheapest()
-           ? absl::StrCat(s.cheapest().provider_name(), ", ",
-                          PercentText(s.cheapest().total_cost_percent()))
-           : ""}};
+      {"cheapest", s.has_cheapest() ? CheapestText(s.cheapest()) : ""}};
   if (!s.period().empty()) {
     fields.insert(fields.begin() + 1, {"survey period", s.period()});
   }

@@ -709,6 +709,15 @@ TEST(CliTest, PromotionsAndEstimatesAreMarked) {
       << r.out;
   EXPECT_FALSE(absl::StrContains(r.out, "-0.27%  ")) << r.out;
 
+  // The summary says it in words too.
+  r = Tool({"summary", "--from=US", "--to=MX", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "cheapest            SwiftSend, 0.55 USD gain (promotional rate better "
+      "than the market rate)\n"))
+      << r.out;
+
   r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
             "--exclude-promotional", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
