@@ -40,6 +40,23 @@ absl::Status QuoteError(const Quote& quote, absl::string_view message) {
 
 }  // namespace
 
+MidMarket FindMidMarket(const ReferenceRates& references, const Quote& quote) {
+  MidMarket mid;
+  if (quote.mid_rate.has_value()) {
+    mid.rate = quote.mid_rate;
+    mid.source = MidSource::kQuote;
+  } else if (quote.rate_currency.has_value()) {
+    std::optional<ReferenceRates::Match> match = references.Find(
+        quote.corridor.send_currency(), *quote.rate_currency, quote.quoted_at);
+    if (match.has_value()) {
+      mid.rate = match->rate->rate;
+      mid.source = match->source;
+      mid.reference = match->rate;
+    }
+  }
+  return mid;
+}
+
 absl::Status PrepareQuote(const ReferenceRates& references,
                           PreparedQuote* prepared) {
   const Quote& quote = *prepared->quote;
@@ -49,18 +66,10 @@ absl::Status PrepareQuote(const ReferenceRates& references,
   prepared->facets = engine_internal::FacetsOf(quote, prepared->provider->type);
   prepared->has_recipient_fees = quote.fees.recipient_fixed_fee_minor != 0 ||
                                  quote.fees.recipient_percent_fee != Percent();
-  if (quote.mid_rate.has_value()) {
-    prepared->mid = quote.mid_rate;
-    prepared->mid_source = MidSource::kQuote;
-  } else if (quote.rate_currency.has_value()) {
-    std::optional<ReferenceRates::Match> match = references.Find(
-        quote.corridor.send_currency(), *quote.rate_currency, quote.quoted_at);
-    if (match.has_value()) {
-      prepared->mid = match->rate->rate;
-      prepared->mid_source = match->source;
-      prepared->reference = match->rate;
-    }
-  }
+  const MidMarket mid = FindMidMarket(references, quote);
+  prepared->mid = mid.rate;
+  prepared->mid_source = mid.source;
+  prepared->reference = mid.reference;
 
   if (!quote.survey_points.empty()) {
     prepared->priceable = true;

@@ -97,6 +97,18 @@ struct PreparedQuote {
   bool priceable = false;
 };
 
+// The mid-market rate m a quote is measured against: its own
+// (Quote::mid_rate), else the reference rate for (send currency,
+// rate_currency) at the quote's time (ReferenceRates::Find). Unset when
+// neither gives one. The one way m is found: pricing and the dataset's
+// plausibility check both use it.
+struct MidMarket {
+  std::optional<Rate> rate;
+  MidSource source = MidSource::kQuote;
+  const ReferenceRate* reference = nullptr;  // When m is a reference rate.
+};
+MidMarket FindMidMarket(const ReferenceRates& references, const Quote& quote);
+
 // Fills the fields after `provider` from `prepared->quote`.
 // FAILED_PRECONDITION when a quote without survey points has neither a rate
 // nor a margin over mid, or a margin of 100 % or more.
