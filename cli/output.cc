@@ -148,6 +148,8 @@ std::string Reason(v1::ExclusionReason reason) {
       return "filtered out";
     case v1::EXCLUSION_REASON_CANNOT_DELIVER:
       return "cannot deliver";
+    case v1::EXCLUSION_REASON_RATE_IMPLAUSIBLE:
+      return "rate implausible against the market rate";
     default:
       return "left out";
   }
@@ -218,6 +220,11 @@ std::string DataNoteText(const v1::Offer& o) {
         words.push_back(
             "the survey does not say whether its rates are in US dollars or "
             "the receiving currency, so the amount received is unknown");
+        break;
+      case v1::DATA_NOTE_RATE_IMPLAUSIBLE:
+        words.push_back(
+            "the surveyed rate is implausible against the market rate "
+            "(entered inverted or off by a factor of ten?)");
         break;
       default:
         break;

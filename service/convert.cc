@@ -319,7 +319,8 @@ void OfferToProto(const Offer& offer, v1::Offer* proto) {
   proto->set_promotional(quote.promotional);
   for (DataNote note :
        {DataNote::kTotalDiffersFromParts, DataNote::kNegativeTotal,
-        DataNote::kTotalAbove100Percent, DataNote::kPayoutCurrencyUnknown}) {
+        DataNote::kTotalAbove100Percent, DataNote::kPayoutCurrencyUnknown,
+        DataNote::kRateImplausible}) {
     if (quote.Has(note)) proto->add_data_notes(ToProto(note));
   }
   proto->mutable_quoted_at()->set_seconds(absl::ToUnixSeconds(quote.quoted_at));
@@ -330,10 +331,13 @@ void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto) {
   proto->set_quote_id(excluded.quote->quote->id);
   proto->set_provider_id(excluded.quote->provider->id);
   proto->set_provider_name(excluded.quote->provider->name);
-  // The wire enum lists the reasons in the engine's order, after
-  // UNSPECIFIED.
-  proto->set_exclusion_reason(
-      static_cast<v1::ExclusionReason>(static_cast<int>(excluded.reason) + 1));
+  // The wire enum lists the first reasons in the engine's order, after
+  // UNSPECIFIED; later ones have numbers of their own.
+  proto->set_exclusion_reason(excluded.reason ==
+                                      ExclusionReason::kRateImplausible
+                                  ? v1::EXCLUSION_REASON_RATE_IMPLAUSIBLE
+                                  : static_cast<v1::ExclusionReason>(
+                                        static_cast<int>(excluded.reason) + 1));
 }
 
 void SummaryToProto(const Corridor& corridor, const Money& amount,

@@ -22,9 +22,12 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
   for (const ParsedDataset& file : files) validator.AddQuotesAndRates(file);
   for (const ParsedDataset& file : files) validator.AddCountries(file);
   const std::string first = files.empty() ? "" : files.front().name();
+  absl::StatusOr<ReferenceRates> references =
+      std::move(validator.references).Build();
+  // Rates against the mid-market rates they will be measured with, once
+  // every file's reference rates are known.
+  if (references.ok()) validator.CheckRates(*references);
   if (validator.error_count() == 0) {
-    absl::StatusOr<ReferenceRates> references =
-        std::move(validator.references).Build();
     if (!references.ok()) {
       errors->push_back({first, 0, 0, "reference_rates",
                          std::string(references.status().message())});

@@ -574,7 +574,7 @@ TEST(DatasetValidationTest, SurveyFeesKeepElevenDigitsBelowTheMinorUnit) {
       {"0.005", kScale / 2, 0},  // Half a cent: to the even 0.
       {"0.015", 3 * kScale / 2, 2},
       {"4.9950000000000", absl::int128(499) * kScale + kScale / 2, 500},
-      {"1,234.5678", absl::int128(123456) * kScale + 78 * kScale / 100, 123457},
+      {"1234.5678", absl::int128(123456) * kScale + 78 * kScale / 100, 123457},
       // The largest fee kept to 13 places, and a larger whole one.
       {"922337.2036854775807", std::numeric_limits<int64_t>::max(), 92'233'720},
       {"100000000", absl::int128(10'000'000'000) * kScale, 10'000'000'000},

@@ -209,7 +209,6 @@ absl::StatusOr<absl::int128> ParseSurveyFee11(absl::string_view text,
   constexpr int kDigitsBelowMinor = 11;  // kSurveyFeeScale = 10^11.
   engine_internal::ParseOptions options;
   options.scale = currency.exponent() + kDigitsBelowMinor;
-  options.allow_grouping = true;  // As for amounts.
   absl::StatusOr<int64_t> fee11 =
       engine_internal::ParseQuantity(text, "fee", options);
   if (fee11.status().code() == absl::StatusCode::kOutOfRange) {

@@ -96,6 +96,9 @@ enum class DataNote : uint8_t {
   kTotalAbove100Percent,
   kPayoutCurrencyUnknown,  // Rates fit both US dollars and the receiving
                            // currency: no amount received.
+  kRateImplausible,        // The rate implies a margin outside the plausible
+                           // band (engine/pricing/plausibility.h) against
+                           // the survey's own mid rate: never ranked.
 };
 
 // Lower-case names, e.g. "money_transfer_operator", "3-5 days".
@@ -243,7 +246,8 @@ struct SurveyPoint {
 // A survey fee's text ("46172.7") read exactly, x 10^11 in minor units of
 // `currency`: up to 11 digits below the minor unit, or, past 92,233,720
 // minor units, whole minor units. INVALID_ARGUMENT quoting the text when it
-// is not a non-negative decimal, or keeps more digits than that. The one
+// is not a plain non-negative decimal ("1,500" is refused: no thousands
+// separators or decimal commas), or keeps more digits than that. The one
 // reading of survey fees, for the dataset validator and the importers.
 absl::StatusOr<absl::int128> ParseSurveyFee11(absl::string_view text,
                                               CurrencyCode currency);

@@ -37,10 +37,11 @@ absl::Status AmountError(absl::string_view input, CurrencyCode currency,
 // The minor units of `amount` in `currency`; errors quote `quoted`.
 absl::StatusOr<int64_t> MinorUnits(absl::string_view amount,
                                    CurrencyCode currency,
-                                   absl::string_view quoted) {
+                                   absl::string_view quoted,
+                                   bool allow_grouping) {
   ParseOptions options;
   options.scale = currency.exponent();
-  options.allow_grouping = true;
+  options.allow_grouping = allow_grouping;
   absl::StatusOr<int64_t> minor = ParseScaled(amount, options);
   if (!minor.ok()) return AmountError(quoted, currency, minor.status());
   return minor;
@@ -50,7 +51,8 @@ absl::StatusOr<int64_t> MinorUnits(absl::string_view amount,
 
 absl::StatusOr<Money> Money::FromDecimal(absl::string_view amount,
                                          CurrencyCode currency) {
-  absl::StatusOr<int64_t> minor = MinorUnits(amount, currency, amount);
+  absl::StatusOr<int64_t> minor = MinorUnits(amount, currency, amount,
+                                             /*allow_grouping=*/false);
   if (!minor.ok()) return minor.status();
   return Money(*minor, currency);
 }
@@ -79,7 +81,8 @@ absl::StatusOr<Money> Money::Parse(absl::string_view text) {
     return absl::InvalidArgumentError(absl::StrCat(
         "'", absl::CHexEscape(text), "': ", currency.status().message()));
   }
-  absl::StatusOr<int64_t> minor = MinorUnits(amount, *currency, text);
+  absl::StatusOr<int64_t> minor = MinorUnits(amount, *currency, text,
+                                             /*allow_grouping=*/true);
   if (!minor.ok()) return minor.status();
   return Money(*minor, *currency);
 }

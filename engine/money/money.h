@@ -5,9 +5,10 @@
 // Arithmetic is only within one currency, and overflow is an error, never a
 // wrap. Conversion to another currency: Convert() in engine/money/rate.h.
 //
-// Text forms accepted by Parse() (surrounding spaces ignored, code in any
-// case, amount optionally negative, commas only as thousands separators in
-// groups of three):
+// Text forms accepted by Parse(), for what people type (surrounding spaces
+// ignored, code in any case, amount optionally negative, commas only as
+// thousands separators in groups of three; FromDecimal, for data files,
+// takes plain decimals only):
 //   "1234.50 USD"   "1,234.50 USD"   "USD 1234.50"   "1234 usd"   "-3.00 EUR"
 // Rejected, each with an error naming the input: "", "1e5 USD", "NaN USD",
 // "12.345 USD" (more decimals than USD has), "12 ZZZ" (unknown code),
@@ -43,8 +44,10 @@ class Money {
     return Money(minor_units, currency);
   }
 
-  // A decimal amount without the code: "1234.50", "1,234.50", "-3". At most
-  // currency.exponent() fractional digits.
+  // A plain decimal amount without the code, as data files write it:
+  // "1234.50", "-3". No thousands separators: "1,234.50" and "6,500" are
+  // INVALID_ARGUMENT (a comma could be either a separator or a decimal
+  // comma). At most currency.exponent() fractional digits.
   static absl::StatusOr<Money> FromDecimal(absl::string_view amount,
                                            CurrencyCode currency);
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace remit {
@@ -111,6 +112,22 @@ TEST(MoneyTest, FromDecimal) {
   EXPECT_EQ(Money::FromDecimal("0.5", Code("JPY")).status().message(),
             "'0.5': amount has more than 0 fractional digits, the most JPY "
             "allows");
+}
+
+// Data files take plain decimals: a comma may be a thousands separator or
+// a decimal comma, and reading it as either could be wrong by 1000 times.
+// What people type (Parse) keeps its thousands separators.
+TEST(MoneyTest, FromDecimalTakesPlainDecimalsOnly) {
+  for (const char* text : {"1,500", "6,500", "1,234.50", "6,5"}) {
+    absl::StatusOr<Money> money = Money::FromDecimal(text, Code("USD"));
+    ASSERT_FALSE(money.ok()) << text;
+    EXPECT_EQ(money.status().message(),
+              absl::StrCat("'", text,
+                           "': amount is not a decimal number (',' is not "
+                           "accepted: a plain decimal has no thousands "
+                           "separator and '.' as its decimal point)"));
+  }
+  EXPECT_EQ(Money::Parse("1,500 USD")->minor_units(), 150000);
 }
 
 TEST(MoneyTest, AddAndSubtractWithinOneCurrency) {

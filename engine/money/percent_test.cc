@@ -17,8 +17,9 @@ TEST(PercentTest, ParsesExactly) {
 
 TEST(PercentTest, RejectsWithTheInput) {
   EXPECT_EQ(Percent::FromString("2,7").status().message(),
-            "'2,7': percentage is not a decimal number (',' is not accepted "
-            "here)");
+            "'2,7': percentage is not a decimal number (',' is not accepted: "
+            "a plain decimal has no thousands separator and '.' as its "
+            "decimal point)");
   EXPECT_EQ(Percent::FromString("0.0000000001").status().message(),
             "'0.0000000001': percentage has more than 9 fractional digits");
   EXPECT_FALSE(Percent::FromString("").ok());

@@ -19,7 +19,6 @@ absl::StatusOr<Rate> Rate::FromString(absl::string_view text) {
   ParseOptions options;
   options.scale = kScale;
   options.allow_negative = false;
-  options.allow_grouping = true;
   options.allow_exponent = true;
   absl::StatusOr<int64_t> scaled = ParseQuantity(text, "rate", options);
   if (!scaled.ok()) return scaled.status();

@@ -45,7 +45,8 @@ class Rate {
   // 1 (one unit for one unit).
   Rate() = default;
 
-  // "163.8815", "0.000651", "6.51E-04", "1,234.5". Must be positive, with at
+  // "163.8815", "0.000651", "6.51E-04"; no thousands separators ("1,234.5"
+  // and "6,5" are INVALID_ARGUMENT). Must be positive, with at
   // most 12 fractional digits (INVALID_ARGUMENT) and below about 9.2 million
   // (OUT_OF_RANGE). Errors quote the input.
   static absl::StatusOr<Rate> FromString(absl::string_view text);

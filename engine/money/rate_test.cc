@@ -38,6 +38,13 @@ TEST(RateTest, Rejects) {
        "'10000000': rate is too large"},
       {"abc", absl::StatusCode::kInvalidArgument,
        "'abc': rate is not a decimal number (unexpected character 'a')"},
+      {"6,500", absl::StatusCode::kInvalidArgument,
+       "'6,500': rate is not a decimal number (',' is not accepted: a plain "
+       "decimal has no thousands separator and '.' as its decimal point)"},
+      {"1,234.5", absl::StatusCode::kInvalidArgument,
+       "'1,234.5': rate is not a decimal number (',' is not accepted: a "
+       "plain decimal has no thousands separator and '.' as its decimal "
+       "point)"},
       {"", absl::StatusCode::kInvalidArgument,
        "'': rate is not a decimal number (empty)"},
   };

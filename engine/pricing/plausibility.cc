@@ -29,7 +29,25 @@ RateCheck CheckRate(Rate rate, Rate mid) {
   const absl::int128 one = Pow10(2 * Rate::kScale);
   absl::StatusOr<Percent> inverse_margin =
       Percent::FromRatio(product - one, product, RoundingMode::kHalfEven);
-  if (!inverse_margin.ok() || !PlausibleMargin(*inverse_margin)) return check;
+  if (!inverse_margin.ok() || !PlausibleMargin(*inverse_margin)) {
+    for (int k = 1; k <= 3 && check.power_of_ten_off == 0; ++k) {
+      const int64_t power = static_cast<int64_t>(Pow10(k));
+      auto plausible = [&](absl::int128 scaled) {
+        if (scaled <= 0 || scaled > std::numeric_limits<int64_t>::max()) {
+          return false;
+        }
+        absl::StatusOr<Percent> m =
+            MarginBelow(*Rate::FromScaled(static_cast<int64_t>(scaled)), mid);
+        return m.ok() && PlausibleMargin(*m);
+      };
+      if (plausible(rate.scaled() / power)) {
+        check.power_of_ten_off = k;
+      } else if (plausible(absl::int128(rate.scaled()) * power)) {
+        check.power_of_ten_off = -k;
+      }
+    }
+    return check;
+  }
   // 1 / r to 6 decimals (10^18 / r.scaled() is 1 / r x 10^6), then at
   // Rate's scale.
   const absl::int128 inverse6 = DivideRounded(

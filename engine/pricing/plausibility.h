@@ -50,6 +50,9 @@ struct RateCheck {
   // looks_inverted.
   std::optional<Rate> inverse;
   std::optional<Percent> inverse_margin;
+  // Not inverted, but r / 10^k would be plausible: k = 1, 2 or 3 when the
+  // rate is that power of ten too high, -1, -2 or -3 when too low; else 0.
+  int power_of_ten_off = 0;
 };
 
 // Rate r against mid-market rate m, both in units of the payout currency

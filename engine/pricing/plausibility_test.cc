@@ -17,6 +17,7 @@ struct Case {
   bool looks_inverted;
   const char* margin;   // Percent::ToString(); "" when it does not fit.
   const char* inverse;  // "" when not inverted.
+  int power_of_ten_off = 0;
 };
 
 TEST(CheckRateTest, Band) {
@@ -28,10 +29,12 @@ TEST(CheckRateTest, Band) {
       {"edge_low", "120", "100", true, false, "-20.00", ""},
       {"just_above", "49.999999", "100", false, false, "50.00", ""},
       {"just_below", "120.000001", "100", false, false, "-20.00", ""},
-      {"ten_times_low", "64.5", "645", false, false, "90.00", ""},
-      {"ten_times_high", "6450", "645", false, false, "-900.00", ""},
-      {"hundred_times_low", "6.45", "645", false, false, "99.00", ""},
-      {"hundred_times_high", "64500", "645", false, false, "-9900.00", ""},
+      {"ten_times_low", "64.5", "645", false, false, "90.00", "", -1},
+      {"ten_times_high", "6450", "645", false, false, "-900.00", "", 1},
+      {"hundred_times_low", "6.45", "645", false, false, "99.00", "", -2},
+      {"hundred_times_high", "64500", "645", false, false, "-9900.00", "", 2},
+      {"thousand_times_high", "645000", "645", false, false, "-99900.00", "",
+       3},
       {"inverted_xof", "0.001524", "655.957", false, true, "100.00",
        "656.167979"},
       {"inverted_rpw", "0.006", "168", false, true, "100.00", "166.666667"},
@@ -45,6 +48,7 @@ TEST(CheckRateTest, Band) {
     const RateCheck check = CheckRate(R(c.rate), R(c.mid));
     EXPECT_EQ(check.plausible, c.plausible);
     EXPECT_EQ(check.looks_inverted, c.looks_inverted);
+    EXPECT_EQ(check.power_of_ten_off, c.power_of_ten_off);
     ASSERT_TRUE(check.margin.has_value());
     EXPECT_EQ(check.margin->ToString(), c.margin);
     if (c.looks_inverted) {

@@ -73,6 +73,8 @@ std::optional<DataNote> FromProto(v1::DataNote value) {
       return DataNote::kTotalAbove100Percent;
     case v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN:
       return DataNote::kPayoutCurrencyUnknown;
+    case v1::DATA_NOTE_RATE_IMPLAUSIBLE:
+      return DataNote::kRateImplausible;
     default:
       return std::nullopt;
   }
@@ -88,6 +90,8 @@ v1::DataNote ToProto(DataNote value) {
       return v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT;
     case DataNote::kPayoutCurrencyUnknown:
       return v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN;
+    case DataNote::kRateImplausible:
+      return v1::DATA_NOTE_RATE_IMPLAUSIBLE;
   }
   return v1::DATA_NOTE_UNSPECIFIED;
 }

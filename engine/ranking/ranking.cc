@@ -42,6 +42,8 @@ absl::string_view Name(ExclusionReason reason) {
       return "filtered_out";
     case ExclusionReason::kCannotDeliver:
       return "cannot_deliver";
+    case ExclusionReason::kRateImplausible:
+      return "rate_implausible";
   }
   return "filtered_out";
 }

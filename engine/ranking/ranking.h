@@ -145,6 +145,8 @@ enum class ExclusionReason {
   kFilteredOut,          // The request's filter rejects it.
   kCannotDeliver,        // Not in the currency asked for, or the fee takes
                          // the whole amount.
+  kRateImplausible,      // Its survey rate is implausible against its own
+                         // mid rate (DataNote::kRateImplausible).
 };
 
 absl::string_view Name(ExclusionReason reason);

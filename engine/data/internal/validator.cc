@@ -4,6 +4,8 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "engine/pricing/plausibility.h"
 #include "engine/protoconv/proto_enums.h"
 
 namespace remit::data_internal {
@@ -235,6 +237,23 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
                          "' is the send currency; a rate is in the payout "
                          "currency"));
     }
+  } else if (node.file->report() == nullptr) {
+    // A native quote's rate is in the corridor's receive currency unless
+    // it says otherwise. (Imported files leave it unset on purpose when
+    // their source does not say: DataNote::kPayoutCurrencyUnknown.)
+    if (corridor->receive_currency() != send) {
+      quote.rate_currency = corridor->receive_currency();
+    } else if (quote.transparent && proto.mid_market_rate().empty()) {
+      // Sending and receiving the same currency, the rate can only be in
+      // another one: which cannot be guessed, and without it no reference
+      // rate gives the mid-market rate.
+      Error(node, proto, "rate_currency",
+            absl::StrCat("is required: the corridor sends and receives ",
+                         send.code(),
+                         ", so the currency the rate is in (what the "
+                         "recipient is paid in) must be named, or the "
+                         "quote's mid_market_rate given"));
+    }
   }
   quote.mid_rate =
       RateField(node, proto, "mid_market_rate", proto.mid_market_rate(), false);
@@ -300,7 +319,122 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   if (proto.has_fees()) {
     AddFees(Child(node, proto, "fees", -1), proto.fees(), *corridor, &quote);
   }
-  if (error_count() == before) quotes.push_back(std::move(quote));
+  if (error_count() == before) {
+    quotes.push_back(std::move(quote));
+    quote_places_.push_back({node.file, node.index});
+  }
+}
+
+namespace {
+
+std::string Describe(const MidMarket& mid, CurrencyCode send,
+                     CurrencyCode payout) {
+  if (mid.reference == nullptr) {
+    return absl::StrCat("the quote's mid_market_rate ", mid.rate->ToString());
+  }
+  return absl::StrCat(
+      "the mid-market rate ", mid.rate->ToString(), " (reference rate ",
+      send.code(), "->", payout.code(), " of ",
+      absl::FormatTime("%Y-%m-%d", mid.reference->as_of, absl::UTCTimeZone()),
+      ")");
+}
+
+std::string BandText() {
+  return absl::StrCat("plausible margins are ", kLowestPlausibleMargin,
+                      " % to ", kHighestPlausibleMargin, " %");
+}
+
+constexpr absl::string_view kConfirm =
+    "; if it is real, set rate_outlier_confirmed: true";
+
+}  // namespace
+
+void Validator::CheckRate(const Node& node,
+                          const google::protobuf::Message& message,
+                          absl::string_view field, const std::string& text,
+                          Rate rate, const MidMarket& mid, CurrencyCode send,
+                          CurrencyCode payout) {
+  const RateCheck check = remit::CheckRate(rate, *mid.rate);
+  if (check.plausible) return;
+  std::string why = absl::StrCat(
+      "'", text, "' implies an FX margin of ",
+      check.margin.has_value() ? absl::StrCat(check.margin->ToString(), " %")
+                               : "beyond -92233720368 %",
+      " against ", Describe(mid, send, payout), "; ", BandText());
+  if (check.looks_inverted) {
+    absl::StrAppend(
+        &why, "; looks inverted: 1/", text, " = ",
+        check.inverse.has_value() ? check.inverse->ToString() : "(too large)",
+        " (margin ", check.inverse_margin->ToString(), " %)");
+  } else if (check.power_of_ten_off != 0) {
+    const int k = check.power_of_ten_off;
+    absl::StrAppend(&why, "; looks off by a factor of ",
+                    k == 1 || k == -1   ? "10"
+                    : k == 2 || k == -2 ? "100"
+                                        : "1000",
+                    k > 0 ? " (too high)" : " (too low)");
+  }
+  absl::StrAppend(&why, kConfirm);
+  Error(node, message, field, std::move(why));
+}
+
+void Validator::CheckMargin(const Node& node,
+                            const google::protobuf::Message& message,
+                            absl::string_view field, const std::string& text,
+                            Percent margin) {
+  if (PlausibleMargin(margin)) return;
+  Error(node, message, field,
+        absl::StrCat("'", text, "' is outside the plausible band: ", BandText(),
+                     kConfirm));
+}
+
+void Validator::CheckRates(const ReferenceRates& references) {
+  for (size_t k = 0; k < quotes.size(); ++k) {
+    if (full()) return;
+    const Quote& quote = quotes[k];
+    const QuotePlace& place = quote_places_[k];
+    if (place.file->report() != nullptr || !quote.transparent) continue;
+    const v1::Dataset& dataset = place.file->dataset();
+    const v1::Quote& proto = dataset.quotes(place.index);
+    if (proto.rate_outlier_confirmed()) continue;
+    const MidMarket mid = FindMidMarket(references, quote);
+    const CurrencyCode send = quote.corridor.send_currency();
+    const CurrencyCode payout = quote.rate_currency.value_or(send);
+    // The quote's node, as AddQuotesAndRates made it; only on error do its
+    // children's places get looked up.
+    const Node root = Root(*place.file);
+    Node node = Child(root, dataset, "quotes", place.index);
+    if (const int line = place.file->quote_line(place.index); line > 0) {
+      node.line = line;
+    }
+    if (quote.rate.has_value() && !proto.rate().empty() && mid.rate) {
+      CheckRate(node, proto, "rate", proto.rate(), *quote.rate, mid, send,
+                payout);
+    }
+    if (quote.margin_over_mid.has_value()) {
+      CheckMargin(node, proto, "margin_over_mid_percent",
+                  proto.margin_over_mid_percent(), *quote.margin_over_mid);
+    }
+    for (size_t j = 0; j < quote.survey_points.size(); ++j) {
+      const SurveyPoint& point = quote.survey_points[j];
+      const v1::SurveyPoint& p = proto.survey_points(static_cast<int>(j));
+      const bool rate_bad = mid.rate.has_value() &&
+                            !remit::CheckRate(point.rate, *mid.rate).plausible;
+      const bool margin_bad = point.published_margin.has_value() &&
+                              !PlausibleMargin(*point.published_margin);
+      if (!rate_bad && !margin_bad) continue;
+      const Node point_node =
+          Child(node, proto, "survey_points", static_cast<int>(j));
+      if (rate_bad) {
+        CheckRate(point_node, p, "rate", p.rate(), point.rate, mid, send,
+                  payout);
+      }
+      if (margin_bad) {
+        CheckMargin(point_node, p, "published_margin_percent",
+                    p.published_margin_percent(), *point.published_margin);
+      }
+    }
+  }
 }
 
 void Validator::AddCountries(const ParsedDataset& file) {

@@ -24,6 +24,7 @@
 #include "engine/data/parsed_dataset.h"
 #include "engine/model/model.h"
 #include "engine/model/reference_rates.h"
+#include "engine/pricing/pricing.h"
 #include "proto/remit/v1/dataset.pb.h"
 
 namespace remit::data_internal {
@@ -43,6 +44,14 @@ class Validator : private FieldReader {
   // an error; imported ones (RPW): such a country is left undescribed (the
   // first description of a code stands).
   void AddCountries(const ParsedDataset& file);
+  // After every file's quotes and rates: each native quote's rate against
+  // the mid-market rate pricing will measure it with (FindMidMarket). A
+  // margin outside the plausible band (engine/pricing/plausibility.h) is
+  // an error naming the rate's place, the rate, the mid rate and the
+  // margin, and whether it looks inverted or off by a power of ten,
+  // unless the quote sets rate_outlier_confirmed. Imported files are not
+  // checked here: their importer flags such rows itself.
+  void CheckRates(const ReferenceRates& references);
 
   // What passed, in file order.
   std::vector<Provider> providers;
@@ -56,6 +65,21 @@ class Validator : private FieldReader {
   void AddQuote(const Node& node, const v1::Quote& proto);
   bool AddFees(const Node& node, const v1::FeeSchedule& proto,
                const Corridor& corridor, Quote* quote);
+  // The rate `text` of field `field` (at `node` in `message`) against `mid`.
+  void CheckRate(const Node& node, const google::protobuf::Message& message,
+                 absl::string_view field, const std::string& text, Rate rate,
+                 const MidMarket& mid, CurrencyCode send, CurrencyCode payout);
+  // A margin given as such, `text` of field `field`.
+  void CheckMargin(const Node& node, const google::protobuf::Message& message,
+                   absl::string_view field, const std::string& text,
+                   Percent margin);
+
+  // Where each quote that passed came from, in `quotes`' order.
+  struct QuotePlace {
+    const ParsedDataset* file;
+    int index;  // In the file's quotes.
+  };
+  std::vector<QuotePlace> quote_places_;
 
   // Where each id was first defined, for duplicates across files.
   absl::flat_hash_map<absl::string_view, IdPlace> provider_ids_;

@@ -44,7 +44,9 @@ absl::Status ReadIntegerPart(absl::string_view text, bool allow_grouping,
   if (text.empty()) return Malformed("no digits before the decimal point");
   bool grouped = text.find(',') != absl::string_view::npos;
   if (grouped && !allow_grouping) {
-    return Malformed("',' is not accepted here");
+    return Malformed(
+        "',' is not accepted: a plain decimal has no thousands separator "
+        "and '.' as its decimal point");
   }
   size_t group_len = 0;
   bool first_group = true;

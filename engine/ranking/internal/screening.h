@@ -6,7 +6,9 @@
 // stale quotes (older than max_quote_age; none when the request names a
 // period); quotes whose limits do not admit
 // the amount (send mode; receive mode learns this when priced); quotes
-// without a mid-market rate; opaque quotes the filter rejects. Transparent
+// without a mid-market rate; quotes whose survey rate is implausible
+// (DataNote::kRateImplausible: a flagged price is never ranked); opaque
+// quotes the filter rejects. Transparent
 // quotes the filter rejects still count for the corridor summary, so they
 // pass with listed = false.
 //
@@ -71,6 +73,10 @@ class Screen {
     }
     if (!prepared.priceable) {
       *reason = ExclusionReason::kNoMidMarketRate;
+      return Screening::kExcluded;
+    }
+    if (quote.Has(DataNote::kRateImplausible)) {
+      *reason = ExclusionReason::kRateImplausible;
       return Screening::kExcluded;
     }
     if ((prepared.facets & refused_facets_) == 0) return Screening::kListed;
