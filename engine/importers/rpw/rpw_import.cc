@@ -24,6 +24,7 @@
 #include "engine/money/percent.h"
 #include "engine/money/rate.h"
 #include "engine/money/rounding.h"
+#include "engine/pricing/plausibility.h"
 
 namespace remit {
 
@@ -509,6 +510,33 @@ std::optional<std::string> RpwImporter::ImportBlock(
   return std::nullopt;
 }
 
+void RpwImporter::NoteImplausibleRates(Rate mid, absl::string_view place,
+                                       v1::Quote* quote) {
+  for (int n = 0; n < quote->survey_points_size(); ++n) {
+    absl::StatusOr<Rate> rate =
+        Rate::FromString(quote->survey_points(n).rate());
+    if (!rate.ok()) continue;
+    const RateCheck check = CheckRate(*rate, mid);
+    if (check.plausible) continue;
+    // Grouped by what is wrong; the row's place says which.
+    Count(&notes_,
+          absl::StrCat(
+              BlockColumns(n).rate.name, ": implies an FX margin outside ",
+              kLowestPlausibleMargin, " % to ", kHighestPlausibleMargin,
+              " % against inter lcu bank fx",
+              check.looks_inverted          ? " (looks inverted)"
+              : check.power_of_ten_off != 0 ? " (looks off by a power of ten)"
+                                            : "",
+              "; the row is kept but not ranked"),
+          place);
+    if (std::find(quote->data_notes().begin(), quote->data_notes().end(),
+                  v1::DATA_NOTE_RATE_IMPLAUSIBLE) ==
+        quote->data_notes().end()) {
+      quote->add_data_notes(v1::DATA_NOTE_RATE_IMPLAUSIBLE);
+    }
+  }
+}
+
 std::optional<std::string> RpwImporter::PayoutCurrency(
     absl::Span<const std::string> cells, CurrencyCode send,
     CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const {
@@ -618,6 +646,7 @@ std::optional<std::string> RpwImporter::ImportRow(
     absl::StatusOr<Rate> mid_rate = Rate::FromString(mid);
     if (!mid.empty() && mid_rate.ok() && mid_rate->scaled() > 0) {
       quote->set_mid_market_rate(mid);
+      NoteImplausibleRates(*mid_rate, place, quote);
     }
     const std::string payout = Cell(cells, kPayout);
     if (!payout.empty() && CurrencyCode::FromString(payout).ok()) {

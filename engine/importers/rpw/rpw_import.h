@@ -147,6 +147,13 @@ class RpwImporter {
   std::optional<std::string> PayoutCurrency(
       absl::Span<const std::string> cells, CurrencyCode send,
       CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const;
+  // Flags the quote DATA_NOTE_RATE_IMPLAUSIBLE, and notes the row, when a
+  // survey point's rate implies a margin outside the plausible band
+  // (engine/pricing/plausibility.h) against the row's own interbank rate
+  // `mid`: the row can still be priced from its published margin, but is
+  // never ranked.
+  void NoteImplausibleRates(Rate mid, absl::string_view place,
+                            v1::Quote* quote);
   // Keeps the first description of `code` the rows give: the row's source_*
   // columns when `source`, else its destination_* ones.
   void AddCountry(absl::Span<const std::string> cells, absl::string_view code,

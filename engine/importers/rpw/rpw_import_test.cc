@@ -1,5 +1,6 @@
 #include "engine/importers/rpw/rpw_import.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -12,12 +13,17 @@
 #include "engine/formats/formats.h"
 #include "engine/importers/rpw/internal/csv.h"
 #include "engine/pricing/pricing.h"
+#include "engine/ranking/ranking.h"
 #include "engine/testing/test_util.h"
+#include "engine/time/clock.h"
 #include "gtest/gtest.h"
 
 namespace remit {
 namespace {
 
+using testing::C;
+using testing::Day;
+using testing::M;
 using testing::Must;
 using testing::ReadFile;
 
@@ -177,6 +183,14 @@ TEST(RpwImportTest, RowProblemsQuarantineTheRowNotTheFile) {
       {",200,GBP,", ",200,GBX,", "cc1 lcu code: not a currency"},
       {"2026_3Q,GBR", "2026-3Q,GBR", "period: not like 2024_2Q"},
       {",Northwind Remit,", ",..,", "firm: missing"},
+      // Data files take plain decimals: a comma is a decimal comma or a
+      // thousands separator, and the row cannot say which.
+      {",120,1.99,", ",120,\"1,99\",",
+       "cc1 lcu fee: not a non-negative number"},
+      {",120,1.99,", ",\"1,200\",1.99,",
+       "cc1 lcu amount: not a positive amount in GBP"},
+      {",1.99,165.10,", ",1.99,\"165,10\",",
+       "cc1 lcu fx rate: not a positive rate"},
       // What can still be priced stays.
       {",Less than one hour,200", ",Whenever,200", ""},
       {",1.96,3.62,", ",1.96,4.00,", ""},
@@ -231,6 +245,87 @@ TEST(RpwImportTest, RowsThatStillPriceAreKeptWithANote) {
   EXPECT_EQ(report.loaded[1].period, "2026_3Q");
   EXPECT_EQ(report.loaded[1].rows, 6u);
   EXPECT_EQ(report.skipped_other_periods, 0u);
+}
+
+// A surveyed rate far from the row's own interbank rate (0.006 against
+// 168: entered inverted) is kept with its published figures and a note,
+// and never ranked, however cheap its published margin makes it.
+TEST(RpwImportTest, ImplausibleRatesAreNotedAndNeverRanked) {
+  const std::string csv = ReadFile(kSample);
+  const std::vector<std::string> lines = absl::StrSplit(csv, "\r\n");
+  const std::string row8 = lines[7];
+  const struct {
+    const char* name;
+    const char* cc1_rate;
+    const char* cc2_rate;
+    const char* reason;  // Empty: plausible.
+  } cases[] = {
+      {"inverted", "0.006", "0.006",
+       "cc1 lcu fx rate: implies an FX margin outside -20 % to 50 % against "
+       "inter lcu bank fx (looks inverted); the row is kept but not ranked"},
+      {"ten_times_high", "1681.00", "165.10",
+       "cc1 lcu fx rate: implies an FX margin outside -20 % to 50 % against "
+       "inter lcu bank fx (looks off by a power of ten); the row is kept but "
+       "not ranked"},
+      {"hundred_times_low", "1.651", "165.10",
+       "cc1 lcu fx rate: implies an FX margin outside -20 % to 50 % against "
+       "inter lcu bank fx (looks off by a power of ten); the row is kept but "
+       "not ranked"},
+      {"cc2_only", "165.10", "16.51",
+       "cc2 lcu fx rate: implies an FX margin outside -20 % to 50 % against "
+       "inter lcu bank fx (looks off by a power of ten); the row is kept but "
+       "not ranked"},
+      // A promotion a few points better than mid is real.
+      {"promotion", "175.00", "175.00", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    // The published margin -5 would make the row the cheapest.
+    std::string bad_row = absl::StrReplaceAll(
+        row8,
+        {{",165.10,1.96,3.62,", absl::StrCat(",", c.cc1_rate, ",-5.00,-3.34,")},
+         {",165.10,1.96,2.29,",
+          absl::StrCat(",", c.cc2_rate, ",-5.00,-4.67,")}});
+    ASSERT_NE(bad_row, row8);
+    std::vector<DatasetError> errors;
+    ParsedDataset file = Must(
+        ImportRpwCsv("rpw.csv", absl::StrReplaceAll(csv, {{row8, bad_row}}),
+                     Period("2026_3Q"), &errors));
+    const ImportReport& report = *file.report();
+    EXPECT_EQ(report.quarantined_rows(), 0u);
+    // Line 8 is the first 2026_3Q row.
+    const v1::Quote& quote = file.dataset().quotes(0);
+    const bool flagged =
+        std::find(quote.data_notes().begin(), quote.data_notes().end(),
+                  v1::DATA_NOTE_RATE_IMPLAUSIBLE) != quote.data_notes().end();
+    EXPECT_EQ(flagged, c.reason[0] != '\0');
+    if (flagged) {
+      auto note = std::find_if(report.notes.begin(), report.notes.end(),
+                               [&](const ImportReport::RowGroup& g) {
+                                 return g.reason == c.reason;
+                               });
+      ASSERT_NE(note, report.notes.end()) << report.notes[0].reason;
+      EXPECT_EQ(note->first_places, std::vector<std::string>{"rpw.csv:8"});
+    }
+    QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+    FakeClock clock(Day(2026, 9, 1));
+    RankResult result =
+        Must(Rank(book, RankRequest(C("GB", "BD"), M("120 GBP")), clock));
+    ASSERT_FALSE(result.offers.empty());
+    if (!flagged) {
+      EXPECT_EQ(result.offers[0].quote->quote->id, quote.id());
+      continue;
+    }
+    for (const Offer& o : result.offers) {
+      EXPECT_NE(o.quote->quote->id, quote.id());
+    }
+    auto excluded = std::find_if(result.excluded.begin(), result.excluded.end(),
+                                 [&](const ExcludedOffer& e) {
+                                   return e.quote->quote->id == quote.id();
+                                 });
+    ASSERT_NE(excluded, result.excluded.end());
+    EXPECT_EQ(excluded->reason, ExclusionReason::kRateImplausible);
+  }
 }
 
 TEST(RpwImportTest, NormalisesDatesSpeedsAndUnknownMarkers) {

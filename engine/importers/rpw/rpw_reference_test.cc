@@ -2,7 +2,8 @@
 // by tools/test.sh when the folder is there) load whole, and the engine
 // reproduces every transparent row's published total cost % within 0.01
 // percentage points at both surveyed amounts; each period's global
-// average is the simple average of its published cc1 totals.
+// average is the simple average of its published cc1 totals. No real row's
+// rate is outside the plausible band.
 #include <dirent.h>
 
 #include <cstdlib>
@@ -78,6 +79,13 @@ TEST(RpwReferenceTest, RealRowsLoadAndReproducePublishedTotals) {
       EXPECT_EQ(file.report()->quarantined_rows(), 0u)
           << path << " " << period << ": "
           << file.report()->quarantined[0].reason;
+      // The plausible rate band admits every real row.
+      for (const v1::Quote& quote : file.dataset().quotes()) {
+        for (int note : quote.data_notes()) {
+          EXPECT_NE(note, v1::DATA_NOTE_RATE_IMPLAUSIBLE)
+              << path << " " << quote.id();
+        }
+      }
       loaded += file.report()->loaded_rows();
       absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
       ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
