@@ -12,6 +12,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "engine/formats/formats.h"
+#include "engine/pricing/pricing.h"
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/testing/test_util.h"
@@ -518,6 +519,247 @@ int LineAt(absl::string_view text, size_t offset) {
   for (size_t i = 0; i < offset && i < text.size(); ++i)
     line += text[i] == '\n';
   return line;
+}
+
+// Rates that cannot be true, and decimals that could be read two ways. Each
+// names the field, the value, the mid-market rate and the margin, and what
+// the mistake looks like.
+const BadCase kImplausibleCases[] = {
+    // q1: rate 17.9 against its own mid_market_rate 18.2 (USD -> MXN).
+    {"rate: \"17.9\"\n  mid", "rate: \"0.0549\"\n  mid", "quotes[0].rate",
+     "'0.0549' implies an FX margin of 99.70 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks "
+     "inverted: 1/0.0549 = 18.214936 (margin -0.08 %); if it is real, set "
+     "rate_outlier_confirmed: true"},
+    {"rate: \"17.9\"\n  mid", "rate: \"1.79\"\n  mid", "quotes[0].rate",
+     "'1.79' implies an FX margin of 90.16 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 10 (too low); if it is real, set rate_outlier_confirmed: "
+     "true"},
+    {"rate: \"17.9\"\n  mid", "rate: \"179\"\n  mid", "quotes[0].rate",
+     "'179' implies an FX margin of -883.52 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 10 (too high); if it is real, set rate_outlier_confirmed: "
+     "true"},
+    {"rate: \"17.9\"\n  mid", "rate: \"0.179\"\n  mid", "quotes[0].rate",
+     "'0.179' implies an FX margin of 99.02 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 100 (too low)"},
+    {"rate: \"17.9\"\n  mid", "rate: \"1790\"\n  mid", "quotes[0].rate",
+     "'1790' implies an FX margin of -9735.16 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 100 (too high)"},
+    {"rate: \"17.9\"\n  mid", "rate: \"17900\"\n  mid", "quotes[0].rate",
+     "'17900' implies an FX margin of -98251.65 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 1000 (too high)"},
+    // Far outside the band, neither inverted nor a power of ten.
+    {"rate: \"17.9\"\n  mid", "rate: \"5\"\n  mid", "quotes[0].rate",
+     "'5' implies an FX margin of 72.53 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; if it is "
+     "real, set rate_outlier_confirmed: true"},
+    {"rate: \"17.9\"\n  mid", "rate: \"25\"\n  mid", "quotes[0].rate",
+     "'25' implies an FX margin of -37.36 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; if it is "
+     "real, set rate_outlier_confirmed: true"},
+    // The mid-market rate from the reference rates, when the quote has none.
+    {"rate: \"17.9\"\n  mid_market_rate: \"18.2\"\n  rate_currency",
+     "rate: \"0.055\"\n  rate_currency", "quotes[0].rate",
+     "'0.055' implies an FX margin of 99.70 % against the mid-market rate "
+     "18.2 (reference rate USD->MXN of 2026-11-01); plausible margins are "
+     "-20 % to 50 %; looks inverted: 1/0.055 = 18.181818 (margin 0.10 %)"},
+    // A mid-market rate off by ten makes every rate look wrong.
+    {"rate: \"17.9\"\n  mid_market_rate: \"18.2\"",
+     "rate: \"17.9\"\n  mid_market_rate: \"182\"", "quotes[0].rate",
+     "'17.9' implies an FX margin of 90.16 % against the quote's "
+     "mid_market_rate 182; plausible margins are -20 % to 50 %"},
+    // Margins given as such.
+    {"rate: \"17.9\"\n  mid", "margin_over_mid_percent: \"60\"\n  mid",
+     "quotes[0].margin_over_mid_percent",
+     "'60' is outside the plausible band: plausible margins are -20 % to "
+     "50 %; if it is real, set rate_outlier_confirmed: true"},
+    {"rate: \"17.9\"\n  mid", "margin_over_mid_percent: \"-25\"\n  mid",
+     "quotes[0].margin_over_mid_percent",
+     "'-25' is outside the plausible band: plausible margins are -20 % to "
+     "50 %"},
+    // q2's survey points, against its mid_market_rate 18.2.
+    {"rate: \"17.8\"", "rate: \"0.0562\"", "quotes[1].survey_points[0].rate",
+     "'0.0562' implies an FX margin of 99.69 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks "
+     "inverted: 1/0.0562 = 17.793594 (margin 2.23 %)"},
+    {"rate: \"17.9\" published", "rate: \"1.79\" published",
+     "quotes[1].survey_points[1].rate",
+     "'1.79' implies an FX margin of 90.16 % against the quote's "
+     "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off by "
+     "a factor of 10 (too low)"},
+    {"published_margin_percent: \"1.6\"", "published_margin_percent: \"75\"",
+     "quotes[1].survey_points[1].published_margin_percent",
+     "'75' is outside the plausible band: plausible margins are -20 % to "
+     "50 %"},
+    {"published_margin_percent: \"1.6\"", "published_margin_percent: \"-30\"",
+     "quotes[1].survey_points[1].published_margin_percent",
+     "'-30' is outside the plausible band"},
+    // Decimal commas and thousands separators: "6,500" could be 6500 or
+    // 6.5. Data files take plain decimals only.
+    {"fixed_fee: \"4.99\"", "fixed_fee: \"4,99\"",
+     "quotes[0].fees.bands[0].fixed_fee",
+     "'4,99': amount is not a decimal number (',' is not accepted: a plain "
+     "decimal has no thousands separator and '.' as its decimal point)"},
+    {"fixed_fee: \"4.99\"", "fixed_fee: \"1,500\"",
+     "quotes[0].fees.bands[0].fixed_fee",
+     "'1,500': amount is not a decimal number (',' is not accepted"},
+    {"rate: \"17.9\"\n  mid", "rate: \"6,500\"\n  mid", "quotes[0].rate",
+     "'6,500': rate is not a decimal number (',' is not accepted: a plain "
+     "decimal has no thousands separator and '.' as its decimal point)"},
+    {"rate: \"17.9\"\n  mid", "rate: \"17,9\"\n  mid", "quotes[0].rate",
+     "'17,9': rate is not a decimal number (',' is not accepted"},
+    {"mid_market_rate: \"18.2\"\n  rate_currency",
+     "mid_market_rate: \"18,2\"\n  rate_currency", "quotes[0].mid_market_rate",
+     "'18,2': rate is not a decimal number (',' is not accepted"},
+    {"max_send_amount: \"1000\"", "max_send_amount: \"1,000\"",
+     "quotes[0].max_send_amount",
+     "'1,000': amount is not a decimal number (',' is not accepted"},
+    {"from_amount: \"500\"", "from_amount: \"1,500\"",
+     "quotes[0].fees.bands[1].from_amount",
+     "'1,500': amount is not a decimal number (',' is not accepted"},
+    {"percent_fee: \"0.5\"", "percent_fee: \"0,5\"",
+     "quotes[0].fees.bands[1].percent_fee",
+     "'0,5': percentage is not a decimal number (',' is not accepted"},
+    {"fee: \"5\"", "fee: \"6,500\"", "quotes[1].survey_points[0].fee",
+     "'6,500': fee is not a decimal number (',' is not accepted"},
+    {"send_amount: \"200\"", "send_amount: \"1,200\"",
+     "quotes[1].survey_points[0].send_amount",
+     "'1,200': amount is not a decimal number (',' is not accepted"},
+    {"rate: \"18.2\"\n  as_of", "rate: \"18,2\"\n  as_of",
+     "reference_rates[0].rate",
+     "'18,2': rate is not a decimal number (',' is not accepted"},
+};
+
+// Replaces c.replace by c.with in kValid and checks the first error: file,
+// field, message and the bad field's line and column.
+void ExpectNamedWhereItIs(const BadCase& c) {
+  const std::string text = absl::StrReplaceAll(kValid, {{c.replace, c.with}});
+  ASSERT_NE(text, kValid) << "case does not apply: " << c.replace;
+  std::vector<DatasetError> errors;
+  ParsedDataset file = ParseOk("t.textproto", text);
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook({file}, {}, &errors);
+  EXPECT_EQ(book.status().code(), absl::StatusCode::kInvalidArgument)
+      << c.field;
+  ASSERT_FALSE(errors.empty()) << c.field;
+  const DatasetError& e = errors.front();
+  EXPECT_EQ(e.file, "t.textproto");
+  EXPECT_EQ(e.field, c.field);
+  EXPECT_TRUE(absl::StartsWith(e.message, c.message))
+      << c.field << ": " << e.message;
+  const absl::string_view with(c.with);
+  const absl::string_view name = absl::string_view(c.field).substr(
+      absl::string_view(c.field).rfind('.') + 1);
+  size_t offset = absl::string_view(kValid).find(c.replace);
+  const size_t name_at = with.find(absl::StrCat(name, ":"));
+  if (name_at != absl::string_view::npos) offset += name_at;
+  EXPECT_EQ(e.line, LineAt(text, offset)) << c.field << ": " << e.ToString();
+  EXPECT_GT(e.column, 0) << e.ToString();
+}
+
+TEST(DatasetValidationTest, ImplausibleDataIsNamedWhereItIs) {
+  for (const BadCase& c : kImplausibleCases) {
+    SCOPED_TRACE(c.with);
+    ExpectNamedWhereItIs(c);
+  }
+  EXPECT_GE(std::size(kImplausibleCases), 20u);
+}
+
+// A real outlier loads when the quote says so; the same value without the
+// confirmation does not (kImplausibleCases).
+TEST(DatasetValidationTest, AConfirmedOutlierLoads) {
+  for (const char* rate : {"5", "25", "0.0549"}) {
+    const std::string text = absl::StrReplaceAll(
+        kValid, {{"rate: \"17.9\"\n  mid",
+                  absl::StrCat("rate_outlier_confirmed: true\n  rate: \"", rate,
+                               "\"\n  mid")}});
+    std::vector<DatasetError> errors;
+    EXPECT_TRUE(
+        BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors).ok())
+        << DescribeErrors(errors);
+  }
+}
+
+// The same checks in JSON, which has no lines: the file and field name the
+// place.
+TEST(DatasetValidationTest, ImplausibleRateInJsonNamesFileAndField) {
+  std::vector<DatasetError> errors;
+  ParsedDataset json = ParseOk(
+      "d.json",
+      R"({"providers": [{"id": "p", "name": "P", "type": "PROVIDER_TYPE_BANK"}],
+          "referenceRates": [{"baseCurrency": "EUR", "quoteCurrency": "XOF",
+                              "rate": "655.957", "asOf": "2026-10-01"}],
+          "quotes": [{"id": "q", "providerId": "p",
+                      "corridor": {"sendCountry": "FR", "receiveCountry": "SN"},
+                      "paymentInstrument": "PAYMENT_INSTRUMENT_CASH",
+                      "accessPoint": "ACCESS_POINT_INTERNET",
+                      "receiveMethod": "RECEIVE_METHOD_CASH_PICKUP",
+                      "speed": "SPEED_SAME_DAY", "quotedAt": "2026-11-02",
+                      "fees": {"bands": [{"fixedFee": "2"}]},
+                      "rate": "0.001524"}]})");
+  EXPECT_FALSE(BuildQuoteBook({json}, {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u) << DescribeErrors(errors);
+  EXPECT_EQ(errors[0].ToString(),
+            "d.json: quotes[0].rate: '0.001524' implies an FX margin of "
+            "100.00 % against the mid-market rate 655.957 (reference rate "
+            "EUR->XOF of 2026-10-01); plausible margins are -20 % to 50 %; "
+            "looks inverted: 1/0.001524 = 656.167979 (margin -0.03 %); if it "
+            "is real, set rate_outlier_confirmed: true");
+}
+
+// A native quote without rate_currency is in the corridor's receive
+// currency: its mid-market rate comes from the reference rates, and the
+// amount received is stated.
+TEST(DatasetValidationTest, RateCurrencyDefaultsToTheReceiveCurrency) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"mid_market_rate: \"18.2\"\n  rate_currency: \"MXN\"\n", ""}});
+  ASSERT_NE(text, kValid);
+  std::vector<DatasetError> errors;
+  QuoteBook book =
+      Must(BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors));
+  const PreparedQuote& q1 = book.QuotesIn(C("US", "MX"))[0];
+  ASSERT_EQ(q1.quote->id, "q1");
+  ASSERT_TRUE(q1.quote->rate_currency.has_value());
+  EXPECT_EQ(q1.quote->rate_currency->code(), "MXN");
+  EXPECT_TRUE(q1.priceable);
+  EXPECT_EQ(q1.mid_source, MidSource::kReferenceAtOrBefore);
+  CostBreakdown cost = Must(PriceSend(q1, 20000));
+  ASSERT_TRUE(cost.amount_received.has_value());
+  EXPECT_EQ(cost.amount_received->ToString(), "3580.00 MXN");
+}
+
+// Sending and receiving one currency (Ecuador pays US dollars), the rate's
+// currency cannot be assumed: without it, or the quote's own mid rate, the
+// quote is an error rather than silently unrankable.
+TEST(DatasetValidationTest, RateCurrencyIsRequiredWhenItCannotBeAssumed) {
+  const std::string text = absl::StrReplaceAll(
+      kValid, {{"receive_country: \"MX\" }\n  payment_instrument: "
+                "PAYMENT_INSTRUMENT_CASH\n  access_point: "
+                "ACCESS_POINT_BRANCH_OR_AGENT\n  receive_method: "
+                "RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+                "quoted_at: \"2026-11-02\"\n",
+                "receive_country: \"EC\" }\n  payment_instrument: "
+                "PAYMENT_INSTRUMENT_CASH\n  access_point: "
+                "ACCESS_POINT_BRANCH_OR_AGENT\n  receive_method: "
+                "RECEIVE_METHOD_CASH_PICKUP\n  speed: SPEED_SAME_DAY\n  "
+                "quoted_at: \"2026-11-02\"\n"},
+               {"rate: \"17.9\"\n  mid_market_rate: \"18.2\"\n  "
+                "rate_currency: \"MXN\"\n",
+                "rate: \"1\"\n"}});
+  std::vector<DatasetError> errors;
+  EXPECT_FALSE(
+      BuildQuoteBook({ParseOk("t.textproto", text)}, {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u) << DescribeErrors(errors);
+  EXPECT_EQ(errors[0].field, "quotes[0].rate_currency");
+  EXPECT_GT(errors[0].line, 0);
+  EXPECT_EQ(errors[0].message,
+            "is required: the corridor sends and receives USD, so the "
+            "currency the rate is in (what the recipient is paid in) must be "
+            "named, or the quote's mid_market_rate given");
 }
 
 TEST(DatasetValidationTest, EachBadValueIsNamedWhereItIs) {
