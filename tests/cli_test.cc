@@ -11,7 +11,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "engine/testing/test_util.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "proto/remit/v1/remit_service.pb.h"
@@ -877,6 +879,150 @@ TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   EXPECT_TRUE(absl::StrContains(
       r.out, "Total cost = fee + other charges + hidden in the rate."))
       << r.out;
+}
+
+// One EUR -> XOF quote (France to Senegal) whose fee and rate are
+// `fee` and `rate`, measured against the fixed parity 655.957 as a
+// reference rate: the fee is on line 15, the rate on line 16.
+std::string FranceSenegal(const std::string& fee, const std::string& rate,
+                          const std::string& extra = "") {
+  return absl::StrCat(
+      "providers { id: \"p\" name: \"P\" type: PROVIDER_TYPE_BANK }\n"
+      "reference_rates {\n"
+      "  base_currency: \"EUR\" quote_currency: \"XOF\" rate: \"655.957\"\n"
+      "  as_of: \"2026-10-01\" source: \"fixed parity\"\n"
+      "}\n"
+      "quotes {\n"
+      "  id: \"q\"\n"
+      "  provider_id: \"p\"\n"
+      "  corridor { send_country: \"FR\" receive_country: \"SN\" }\n"
+      "  payment_instrument: PAYMENT_INSTRUMENT_CASH\n"
+      "  access_point: ACCESS_POINT_BRANCH_OR_AGENT\n"
+      "  receive_method: RECEIVE_METHOD_CASH_PICKUP\n"
+      "  speed: SPEED_SAME_DAY\n"
+      "  quoted_at: \"2026-11-02\"\n"
+      "  fees { bands { fixed_fee: \"",
+      fee,
+      "\" } }\n"
+      "  rate: \"",
+      rate, "\"\n", extra, "}\n");
+}
+
+// Rates that cannot be true, and decimals that could be read two ways, are
+// refused by `validate` with the place, the value, the mid-market rate and
+// the margin; nothing is loaded.
+TEST(CliTest, ValidateRefusesImplausibleData) {
+  const struct {
+    const char* name;
+    const char* fee;
+    const char* rate;
+    const char* error;  // After "<file>:".
+  } cases[] = {
+      {"inverted", "2", "0.001524",
+       "16:3: quotes[0].rate: '0.001524' implies an FX margin of 100.00 % "
+       "against the mid-market rate 655.957 (reference rate EUR->XOF of "
+       "2026-10-01); plausible margins are -20 % to 50 %; looks inverted: "
+       "1/0.001524 = 656.167979 (margin -0.03 %); if it is real, set "
+       "rate_outlier_confirmed: true"},
+      {"ten_times_high", "2", "6500",
+       "16:3: quotes[0].rate: '6500' implies an FX margin of -890.92 % "
+       "against the mid-market rate 655.957 (reference rate EUR->XOF of "
+       "2026-10-01); plausible margins are -20 % to 50 %; looks off by a "
+       "factor of 10 (too high); if it is real, set rate_outlier_confirmed: "
+       "true"},
+      {"hundred_times_low", "2", "6.5",
+       "16:3: quotes[0].rate: '6.5' implies an FX margin of 99.01 % against "
+       "the mid-market rate 655.957 (reference rate EUR->XOF of 2026-10-01); "
+       "plausible margins are -20 % to 50 %; looks off by a factor of 100 "
+       "(too low); if it is real, set rate_outlier_confirmed: true"},
+      {"far_below_mid", "2", "300",
+       "16:3: quotes[0].rate: '300' implies an FX margin of 54.27 % against "
+       "the mid-market rate 655.957 (reference rate EUR->XOF of 2026-10-01); "
+       "plausible margins are -20 % to 50 %; if it is real, set "
+       "rate_outlier_confirmed: true"},
+      {"decimal_comma", "2", "6,500",
+       "16:3: quotes[0].rate: '6,500': rate is not a decimal number (',' is "
+       "not accepted: a plain decimal has no thousands separator and '.' as "
+       "its decimal point)"},
+      {"thousands_separator", "1,500", "650",
+       "15:18: quotes[0].fees.bands[0].fixed_fee: '1,500': amount is not a "
+       "decimal number (',' is not accepted: a plain decimal has no "
+       "thousands separator and '.' as its decimal point)"},
+  };
+  for (const auto& c : cases) {
+    const std::string file = TempPath(absl::StrCat(c.name, ".textproto"));
+    WriteFile(file, FranceSenegal(c.fee, c.rate));
+    CommandResult r = Tool({"validate", file});
+    EXPECT_EQ(r.exit_code, 1) << c.name << ": " << r.out << r.err;
+    EXPECT_EQ(r.out, absl::StrCat(file, ":", c.error, "\n")) << c.name;
+    EXPECT_EQ(r.err, "remitrank: 1 error; nothing was loaded\n") << c.name;
+  }
+  // A real outlier loads when the quote says so.
+  const std::string confirmed = TempPath("confirmed.textproto");
+  WriteFile(confirmed,
+            FranceSenegal("2", "300", "  rate_outlier_confirmed: true\n"));
+  CommandResult r = Tool({"validate", confirmed});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "OK: 1 quote, 1 provider, 1 corridor in 1 file.\n");
+}
+
+// A quote without rate_currency is in the corridor's receive currency: it
+// is ranked against the reference rate, and the recipient's amount stated.
+TEST(CliTest, QuoteWithoutRateCurrencyTakesTheReceiveCurrency) {
+  const std::string file = TempPath("no_rate_currency.textproto");
+  WriteFile(file, FranceSenegal("2", "650"));
+  CommandResult r =
+      Tool({"rank", "--from=FR", "--to=SN", "--amount=100 EUR", "--format=csv",
+            "--data=" + file, "--as-of=2026-11-15"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_TRUE(absl::StrContains(lines[1], ",65000 XOF,")) << lines[1];
+
+  // Sending and receiving US dollars (Ecuador), the rate's currency cannot
+  // be assumed: an error, not a quote that silently cannot be ranked.
+  const std::string ecuador = TempPath("ecuador.textproto");
+  WriteFile(ecuador, absl::StrReplaceAll(FranceSenegal("2", "1"),
+                                         {{"send_country: \"FR\" "
+                                           "receive_country: \"SN\"",
+                                           "send_country: \"US\" "
+                                           "receive_country: \"EC\""}}));
+  r = Tool({"validate", ecuador});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, ecuador +
+                       ":6:1: quotes[0].rate_currency: is required: the "
+                       "corridor sends and receives USD, so the currency the "
+                       "rate is in (what the recipient is paid in) must be "
+                       "named, or the quote's mid_market_rate given\n");
+}
+
+// An RPW row whose surveyed rate is far from its own interbank rate (0.006
+// against 168.40: entered inverted) loads with a note, and is left out of
+// the ranking with its reason, although its published margin would make it
+// the cheapest.
+TEST(CliTest, ImplausibleRpwRowIsNotedAndNeverRanked) {
+  const std::string sample = ReadFile("testdata/rpw_sample.csv");
+  const std::string csv = TempPath("rpw.csv");
+  // Line 8, Northwind Remit's 2026_3Q row.
+  WriteFile(csv, absl::StrReplaceAll(
+                     sample, {{",165.10,1.96,3.62,", ",0.006,-5.00,-3.34,"},
+                              {",165.10,1.96,2.29,", ",0.006,-5.00,-4.67,"}}));
+  CommandResult r = Tool({"validate", csv});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "1 x cc1 lcu fx rate: implies an FX margin outside -20 % to 50 % "
+      "against inter lcu bank fx (looks inverted); the row is kept but not "
+      "ranked (" +
+          csv + ":8)"))
+      << r.out;
+  r = Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP", "--data=" + csv,
+            "--as-of=2026-09-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "Northwind Remit (rate implausible against the market rate)"))
+      << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "1  Northwind Remit")) << r.out;
 }
 
 }  // namespace

@@ -413,6 +413,61 @@ TEST_F(ServerTest, ABrokenReloadKeepsServingAGoodOneSwitches) {
   EXPECT_EQ(after.offers(1).quote_id(), "us-mx-globe-cash");
 }
 
+// Rates that cannot be true are refused like any other bad value: a server
+// does not start on them, and a reload with them keeps the good data
+// serving.
+TEST_F(ServerTest, ImplausibleRatesAreRefusedAtLoadAndReload) {
+  // Northwind's USA -> MEX rate entered inverted (1/18.02), and a fee
+  // written with a decimal comma.
+  const std::string inverted = absl::StrReplaceAll(
+      ReadFile(kSampleCorridors), {{"rate: \"18.02\"", "rate: \"0.0555\""}});
+  const std::string comma =
+      absl::StrReplaceAll(ReadFile(kSampleCorridors),
+                          {{"fixed_fee: \"1.99\"", "fixed_fee: \"1,99\""}});
+
+  const std::string bad = TempPath("inverted.textproto");
+  WriteFile(bad, inverted);
+  absl::StatusOr<std::unique_ptr<ServerProcess>> refused =
+      ServerProcess::Start({"--data=" + bad, kClock});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(
+                "quotes[0].rate: '0.0555' implies an FX margin of 99.70 % "
+                "against the quote's mid_market_rate 18.2"),
+            absl::string_view::npos)
+      << refused.status();
+
+  StartServer();
+  v1::RankOffersResponse before;
+  ASSERT_TRUE(Rank(UsMx200(), &before).ok());
+  const struct {
+    const std::string* data;
+    const char* error;
+  } cases[] = {
+      {&inverted,
+       "quotes[0].rate: '0.0555' implies an FX margin of 99.70 % against the "
+       "quote's mid_market_rate 18.2; plausible margins are -20 % to 50 %; "
+       "looks inverted: 1/0.0555 = 18.018018 (margin 1.00 %)"},
+      {&comma,
+       "quotes[0].fees.bands[0].fixed_fee: '1,99': amount is not a decimal "
+       "number (',' is not accepted: a plain decimal has no thousands "
+       "separator and '.' as its decimal point)"},
+  };
+  for (const auto& c : cases) {
+    WriteFile(data_, *c.data);
+    v1::ReloadDatasetResponse reload;
+    ASSERT_TRUE(Reload(kToken, &reload).ok());
+    EXPECT_FALSE(reload.reloaded());
+    ASSERT_EQ(reload.errors_size(), 1);
+    EXPECT_NE(reload.errors(0).find(c.error), std::string::npos)
+        << reload.errors(0);
+    EXPECT_EQ(reload.dataset_version(), before.dataset_version());
+    v1::RankOffersResponse still;
+    ASSERT_TRUE(Rank(UsMx200(), &still).ok());
+    EXPECT_EQ(still.dataset_version(), before.dataset_version());
+    EXPECT_EQ(still.offers(1).quote_id(), "us-mx-northwind-app");
+  }
+}
+
 TEST_F(ServerTest, SighupReloads) {
   StartServer();
   v1::RankOffersResponse before;
