@@ -59,7 +59,8 @@ v1::Dataset MakeDataset(int quotes) {
       second->set_from_amount("500");
       second->set_percent_fee("0.5");
     }
-    q->set_rate(absl::StrCat("1", i % 10, ".", 1000 + i % 9000));
+    // 15.1 to 19.9999 against 20.5: margins of 2.4 % to 26 %.
+    q->set_rate(absl::StrCat("1", 5 + i % 5, ".", 1000 + i % 9000));
     q->set_mid_market_rate("20.5");
   }
   return d;

@@ -1,5 +1,6 @@
 #include "engine/data/internal/validator.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/escaping.h"
@@ -398,38 +399,54 @@ void Validator::CheckRates(const ReferenceRates& references) {
     const v1::Quote& proto = dataset.quotes(place.index);
     if (proto.rate_outlier_confirmed()) continue;
     const MidMarket mid = FindMidMarket(references, quote);
+    auto implausible = [&](Rate rate) {
+      return mid.rate.has_value() &&
+             !remit::CheckRate(rate, *mid.rate).plausible;
+    };
+    auto point_bad = [&](const SurveyPoint& point) {
+      return implausible(point.rate) ||
+             (point.published_margin.has_value() &&
+              !PlausibleMargin(*point.published_margin));
+    };
+    const bool rate_bad = quote.rate.has_value() && !proto.rate().empty() &&
+                          implausible(*quote.rate);
+    const bool margin_bad = quote.margin_over_mid.has_value() &&
+                            !PlausibleMargin(*quote.margin_over_mid);
+    if (!rate_bad && !margin_bad &&
+        std::none_of(quote.survey_points.begin(), quote.survey_points.end(),
+                     point_bad)) {
+      continue;
+    }
+    // Only now the places: the quote's node, as AddQuotesAndRates made it.
     const CurrencyCode send = quote.corridor.send_currency();
     const CurrencyCode payout = quote.rate_currency.value_or(send);
-    // The quote's node, as AddQuotesAndRates made it; only on error do its
-    // children's places get looked up.
     const Node root = Root(*place.file);
     Node node = Child(root, dataset, "quotes", place.index);
     if (const int line = place.file->quote_line(place.index); line > 0) {
       node.line = line;
     }
-    if (quote.rate.has_value() && !proto.rate().empty() && mid.rate) {
+    if (rate_bad) {
       CheckRate(node, proto, "rate", proto.rate(), *quote.rate, mid, send,
                 payout);
     }
-    if (quote.margin_over_mid.has_value()) {
+    if (margin_bad) {
       CheckMargin(node, proto, "margin_over_mid_percent",
                   proto.margin_over_mid_percent(), *quote.margin_over_mid);
     }
     for (size_t j = 0; j < quote.survey_points.size(); ++j) {
       const SurveyPoint& point = quote.survey_points[j];
       const v1::SurveyPoint& p = proto.survey_points(static_cast<int>(j));
-      const bool rate_bad = mid.rate.has_value() &&
-                            !remit::CheckRate(point.rate, *mid.rate).plausible;
-      const bool margin_bad = point.published_margin.has_value() &&
+      if (!point_bad(point)) continue;
+      const bool bad_rate = implausible(point.rate);
+      const bool bad_margin = point.published_margin.has_value() &&
                               !PlausibleMargin(*point.published_margin);
-      if (!rate_bad && !margin_bad) continue;
       const Node point_node =
           Child(node, proto, "survey_points", static_cast<int>(j));
-      if (rate_bad) {
+      if (bad_rate) {
         CheckRate(point_node, p, "rate", p.rate(), point.rate, mid, send,
                   payout);
       }
-      if (margin_bad) {
+      if (bad_margin) {
         CheckMargin(point_node, p, "published_margin_percent",
                     p.published_margin_percent(), *point.published_margin);
       }
