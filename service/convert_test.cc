@@ -700,6 +700,8 @@ TEST_F(ResponsesTest, ExcludedToProtoNamesEachReason) {
        v1::EXCLUSION_REASON_NO_MID_MARKET_RATE},
       {ExclusionReason::kFilteredOut, v1::EXCLUSION_REASON_FILTERED_OUT},
       {ExclusionReason::kCannotDeliver, v1::EXCLUSION_REASON_CANNOT_DELIVER},
+      {ExclusionReason::kRateImplausible,
+       v1::EXCLUSION_REASON_RATE_IMPLAUSIBLE},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(static_cast<int>(c.reason));

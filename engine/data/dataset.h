@@ -10,6 +10,14 @@
 // what was expected:
 //   sample.textproto:41:5: quotes[3].fees.bands[0].fixed_fee: '-3.00' must
 //   not be negative
+// Decimal fields are plain decimals ("6500", "6.5"; never "6,500"). Once
+// every file is read, each native quote's rate is checked against the
+// mid-market rate it will be measured with (FindMidMarket): a margin
+// outside the plausible band (engine/pricing/plausibility.h) is an error
+// too, unless the quote sets rate_outlier_confirmed:
+//   sample.textproto:16:3: quotes[0].rate: '0.001524' implies an FX margin
+//   of 100.00 % against the mid-market rate 655.957 (reference rate
+//   EUR->XOF of 2026-10-01); ...; looks inverted: 1/0.001524 = 656.167979
 // Loading is all or nothing: with any error there is no QuoteBook.
 //
 // Thread-safety: functions over their arguments; no shared state.

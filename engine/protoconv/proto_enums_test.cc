@@ -51,6 +51,22 @@ TEST(ProtoEnumsTest, NamesMatchBothWays) {
   EXPECT_EQ(FromProto(v1::COVERAGE_LOW), Coverage::kLow);
 }
 
+TEST(ProtoEnumsTest, DataNotesBothWays) {
+  const std::pair<DataNote, v1::DataNote> notes[] = {
+      {DataNote::kTotalDiffersFromParts,
+       v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS},
+      {DataNote::kNegativeTotal, v1::DATA_NOTE_NEGATIVE_TOTAL},
+      {DataNote::kTotalAbove100Percent, v1::DATA_NOTE_TOTAL_ABOVE_100_PERCENT},
+      {DataNote::kPayoutCurrencyUnknown, v1::DATA_NOTE_PAYOUT_CURRENCY_UNKNOWN},
+      {DataNote::kRateImplausible, v1::DATA_NOTE_RATE_IMPLAUSIBLE},
+  };
+  for (const auto& [engine, wire] : notes) {
+    EXPECT_EQ(ToProto(engine), wire);
+    EXPECT_EQ(FromProto(wire), engine);
+  }
+  EXPECT_FALSE(FromProto(v1::DATA_NOTE_UNSPECIFIED).has_value());
+}
+
 TEST(ProtoEnumsTest, UnspecifiedHasNoEngineValue) {
   EXPECT_FALSE(FromProto(v1::SPEED_UNSPECIFIED).has_value());
   EXPECT_FALSE(FromProto(v1::PROVIDER_TYPE_UNSPECIFIED).has_value());

@@ -95,6 +95,32 @@ TEST_F(RankTest, RanksByTotalCostWithBreakdownsAndRanks) {
                      {"g", ExclusionReason::kOutsideAmountLimits}}));
 }
 
+// A quote noted as having an implausible rate is never ranked, however
+// cheap it would be, nor summarised; it is left out with its reason.
+TEST(RankImplausibleTest, NotedRateIsLeftOutWithItsReason) {
+  std::vector<Quote> quotes = Corridor4();
+  // c is the cheapest.
+  quotes[2].data_notes |= uint8_t{1}
+                          << static_cast<int>(DataNote::kRateImplausible);
+  QuoteBook book = Book(quotes, {"pd"});
+  FakeClock clock(Day(2025, 10, 1));
+  RankResult result =
+      Must(Rank(book, RankRequest(C("US", "MX"), M("200 USD")), clock));
+  std::vector<std::string> ids;
+  for (const Offer& offer : result.offers)
+    ids.push_back(offer.quote->quote->id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"b", "d", "a"}));
+  EXPECT_EQ(result.summary.offer_count, 3u);
+  bool found = false;
+  for (const ExcludedOffer& e : result.excluded) {
+    if (e.quote->quote->id != "c") continue;
+    found = true;
+    EXPECT_EQ(e.reason, ExclusionReason::kRateImplausible);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(Name(ExclusionReason::kRateImplausible), "rate_implausible");
+}
+
 TEST_F(RankTest, Summary) {
   CorridorSummary s = Run(Request()).summary;
   EXPECT_EQ(s.offer_count, 4u);
