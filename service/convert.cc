@@ -8,6 +8,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "engine/protoconv/money_proto.h"
 #include "engine/protoconv/proto_enums.h"
 
@@ -506,6 +508,144 @@ void IndicatorsToProto(const RpwIndicators& indicators, v1::Indicators* proto) {
   proto->set_corridors_with_smart(
       static_cast<int32_t>(indicators.corridors_with_smart));
   for (const std::string& rule : indicators.rules) proto->add_rules(rule);
+}
+
+std::string DateText(absl::Time time) {
+  return absl::FormatTime("%Y-%m-%d", time, absl::UTCTimeZone());
+}
+
+namespace {
+
+// "183 days"; a limit that is not whole days as absl writes durations.
+std::string AgeText(absl::Duration age) {
+  const int64_t hours = absl::ToInt64Hours(age);
+  if (age == absl::Hours(hours) && hours % 24 == 0) {
+    const int64_t days = hours / 24;
+    return absl::StrCat(days, days == 1 ? " day" : " days");
+  }
+  return absl::FormatDuration(age);
+}
+
+std::string FreshnessMessage(const Freshness& f, const Corridor& corridor) {
+  if (f.quote_count == 0 || !f.newest_quoted_at.has_value()) return "";
+  const std::string as_of = DateText(f.as_of);
+  const std::string newest = DateText(*f.newest_quoted_at);
+  std::string out;
+  if (f.illustrative) {
+    absl::StrAppend(&out, "Illustrative data as of ", as_of,
+                    ": made-up prices, judged at that date, not today. ");
+  }
+  const bool limited = f.max_quote_age != absl::InfiniteDuration();
+  if (f.all_stale()) {
+    absl::StrAppend(
+        &out, "Every price in corridor ", corridor.ToString(),
+        " is stale: the newest is dated ", newest, ", and prices older than ",
+        AgeText(f.max_quote_age), " at ", as_of,
+        " are left out. Load newer data (the server reloads its files on "
+        "SIGHUP or ReloadDataset), or ask with a longer max_quote_age.");
+    return out;
+  }
+  absl::StrAppend(&out, "Prices dated ",
+                  f.oldest_fresh_quoted_at.has_value()
+                      ? DateText(*f.oldest_fresh_quoted_at)
+                      : newest,
+                  " to ", newest);
+  if (!limited) {
+    absl::StrAppend(&out, "; no age limit (a survey period asked for).");
+    return out;
+  }
+  absl::StrAppend(&out, "; prices older than ", AgeText(f.max_quote_age),
+                  " at ", as_of, " are left out as stale");
+  if (f.stale_count > 0) {
+    absl::StrAppend(&out, " (", f.stale_count, " of ", f.quote_count, ")");
+  }
+  absl::StrAppend(&out, ".");
+  return out;
+}
+
+}  // namespace
+
+void FreshnessToProto(const Freshness& f, const Corridor& corridor,
+                      v1::Freshness* proto) {
+  proto->set_as_of_date(DateText(f.as_of));
+  proto->set_illustrative(f.illustrative);
+  if (f.max_quote_age != absl::InfiniteDuration()) {
+    const int64_t seconds = absl::ToInt64Seconds(f.max_quote_age);
+    proto->mutable_max_quote_age()->set_seconds(seconds);
+  }
+  if (f.newest_quoted_at.has_value()) {
+    proto->set_newest_price_date(DateText(*f.newest_quoted_at));
+  }
+  if (f.oldest_fresh_quoted_at.has_value()) {
+    proto->set_oldest_price_date(DateText(*f.oldest_fresh_quoted_at));
+  }
+  proto->set_quote_count(static_cast<int32_t>(f.quote_count));
+  proto->set_stale_quote_count(static_cast<int32_t>(f.stale_count));
+  proto->set_all_stale(f.all_stale());
+  proto->set_message(FreshnessMessage(f, corridor));
+}
+
+void DataSourcesToProto(
+    const SnapshotInfo& info, const std::vector<uint16_t>* indexes,
+    google::protobuf::RepeatedPtrField<v1::DatasetMetadata>* proto) {
+  if (indexes == nullptr) {
+    for (const v1::DatasetMetadata& m : info.metadata) *proto->Add() = m;
+    return;
+  }
+  for (uint16_t i : *indexes) {
+    if (i < info.metadata.size()) *proto->Add() = info.metadata[i];
+  }
+}
+
+void CorridorInfoToProto(const QuoteBook& book, const Corridor& corridor,
+                         const Clock& now, v1::CorridorInfo* proto) {
+  CorridorToProto(corridor, proto->mutable_corridor());
+  const absl::Span<const PreparedQuote> quotes = book.QuotesIn(corridor);
+  proto->set_quote_count(static_cast<int32_t>(quotes.size()));
+  std::optional<absl::Time> newest;
+  for (const PreparedQuote& p : quotes) {
+    if (!newest.has_value() || p.quote->quoted_at > *newest) {
+      newest = p.quote->quoted_at;
+    }
+  }
+  if (newest.has_value()) proto->set_newest_price_date(DateText(*newest));
+  absl::StatusOr<Freshness> freshness =
+      JudgeFreshness(book, corridor, std::nullopt, kDefaultMaxQuoteAge, now);
+  if (freshness.ok()) {
+    FreshnessToProto(*freshness, corridor, proto->mutable_freshness());
+  }
+}
+
+v1::DatasetInfo DatasetInfoToProto(const Snapshot& snapshot, const Clock& now) {
+  v1::DatasetInfo proto = DatasetInfoToProto(snapshot.info());
+  for (const Corridor& corridor : snapshot.book().corridors()) {
+    CorridorInfoToProto(snapshot.book(), corridor, now, proto.add_corridors());
+  }
+  return proto;
+}
+
+std::string StaleDataWarning(const QuoteBook& book, const Clock& now) {
+  std::vector<std::string> stale;
+  for (const Corridor& corridor : book.corridors()) {
+    absl::StatusOr<Freshness> f =
+        JudgeFreshness(book, corridor, std::nullopt, kDefaultMaxQuoteAge, now);
+    if (!f.ok() || !f->all_stale()) continue;
+    stale.push_back(absl::StrCat(corridor.ToString(), " (newest ",
+                                 DateText(*f->newest_quoted_at), ")"));
+  }
+  if (stale.empty()) return "";
+  constexpr size_t kNamed = 10;
+  std::string names = absl::StrJoin(
+      stale.begin(), stale.begin() + std::min(stale.size(), kNamed), ", ");
+  if (stale.size() > kNamed) {
+    absl::StrAppend(&names, " and ", stale.size() - kNamed, " more");
+  }
+  return absl::StrCat(
+      "warning: stale data: in ", stale.size(), " of ", book.corridors().size(),
+      " corridors every price is older than ", AgeText(kDefaultMaxQuoteAge),
+      " at ", DateText(now.Now()), ": ", names,
+      "; their rankings list no offer. Load newer data and reload (SIGHUP), "
+      "or set the clock with --clock_time");
 }
 
 }  // namespace remit::service

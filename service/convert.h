@@ -18,6 +18,7 @@
 #include "engine/model/period.h"
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::service {
@@ -81,11 +82,43 @@ void SummaryToProto(const Corridor& corridor, const Money& amount,
                     const v1::Offer* cheapest_built,
                     v1::CorridorSummary* proto);
 v1::DatasetInfo DatasetInfoToProto(const SnapshotInfo& info);
+// The same, with every corridor of the snapshot's book (its newest price
+// date and freshness at `now`).
+v1::DatasetInfo DatasetInfoToProto(const Snapshot& snapshot, const Clock& now);
 // A gap has its period and `gap` only. Shares are set when the point has
 // services.
 void HistoryPointToProto(const HistoryPoint& point, v1::HistoryPoint* proto);
 // Everything but dataset_version.
 void IndicatorsToProto(const RpwIndicators& indicators, v1::Indicators* proto);
+
+// "2026-11-02": a price date as answers write it (UTC).
+std::string DateText(absl::Time time);
+
+// A ranking's freshness, with its message in words: the price dates and
+// the age limit; when every price is stale, the newest price date, the
+// limit, and how to refresh (load newer data) or override (a longer
+// max_quote_age). `corridor` names the corridor in that message.
+void FreshnessToProto(const Freshness& freshness, const Corridor& corridor,
+                      v1::Freshness* proto);
+
+// The metadata of the snapshot's datasets `indexes` (Quote::dataset_index),
+// or of every dataset when `indexes` is null, in load order.
+void DataSourcesToProto(
+    const SnapshotInfo& info, const std::vector<uint16_t>* indexes,
+    google::protobuf::RepeatedPtrField<v1::DatasetMetadata>* proto);
+
+// One corridor as ListCorridors and GetDatasetInfo describe it: its quote
+// count, newest price date, and the freshness of a default ranking (its
+// latest period, the default age limit) judged at `now`.
+void CorridorInfoToProto(const QuoteBook& book, const Corridor& corridor,
+                         const Clock& now, v1::CorridorInfo* proto);
+
+// What a load finds stale, for the server's log: empty when no corridor's
+// prices are all stale at `now` (default ranking, as CorridorInfoToProto);
+// otherwise "warning: the prices of 2 of 9 corridors are all stale at
+// 2030-01-01 (older than 183 days): GBR/GBP->BGD/BDT (newest 2026-09-10),
+// ...; load newer data or ...".
+std::string StaleDataWarning(const QuoteBook& book, const Clock& now);
 
 }  // namespace remit::service
 

@@ -942,3 +942,94 @@ TEST(IndicatorsToProtoTest, CopiesEveryFigure) {
 
 }  // namespace
 }  // namespace remit::service
+
+namespace remit::service {
+namespace {
+
+using ::remit::testing::Book;
+using ::remit::testing::C;
+using ::remit::testing::Day;
+using ::remit::testing::SimpleQuote;
+
+Freshness SomeFreshness() {
+  Freshness f;
+  f.as_of = Day(2026, 12, 2);
+  f.max_quote_age = kDefaultMaxQuoteAge;
+  f.quote_count = 6;
+  f.stale_count = 1;
+  f.newest_quoted_at = Day(2026, 11, 2);
+  f.oldest_fresh_quoted_at = Day(2026, 8, 18);
+  return f;
+}
+
+TEST(FreshnessToProtoTest, FieldsAndWords) {
+  v1::Freshness proto;
+  FreshnessToProto(SomeFreshness(), C("US", "MX"), &proto);
+  EXPECT_EQ(proto.as_of_date(), "2026-12-02");
+  EXPECT_FALSE(proto.illustrative());
+  EXPECT_EQ(proto.max_quote_age().seconds(), 183 * 86400);
+  EXPECT_EQ(proto.newest_price_date(), "2026-11-02");
+  EXPECT_EQ(proto.oldest_price_date(), "2026-08-18");
+  EXPECT_EQ(proto.quote_count(), 6);
+  EXPECT_EQ(proto.stale_quote_count(), 1);
+  EXPECT_FALSE(proto.all_stale());
+  EXPECT_EQ(proto.message(),
+            "Prices dated 2026-08-18 to 2026-11-02; prices older than 183 "
+            "days at 2026-12-02 are left out as stale (1 of 6).");
+}
+
+TEST(FreshnessToProtoTest, AllStaleSaysWhatToDo) {
+  Freshness f = SomeFreshness();
+  f.as_of = Day(2030, 1, 1);
+  f.stale_count = 6;
+  f.oldest_fresh_quoted_at.reset();
+  v1::Freshness proto;
+  FreshnessToProto(f, C("US", "MX"), &proto);
+  EXPECT_TRUE(proto.all_stale());
+  EXPECT_EQ(proto.oldest_price_date(), "");
+  EXPECT_EQ(proto.message(),
+            "Every price in corridor USA/USD->MEX/MXN is stale: the newest "
+            "is dated 2026-11-02, and prices older than 183 days at "
+            "2030-01-01 are left out. Load newer data (the server reloads "
+            "its files on SIGHUP or ReloadDataset), or ask with a longer "
+            "max_quote_age.");
+}
+
+TEST(FreshnessToProtoTest, IllustrativeAndUnlimited) {
+  Freshness f = SomeFreshness();
+  f.illustrative = true;
+  f.as_of = Day(2026, 11, 2);
+  f.max_quote_age = absl::InfiniteDuration();
+  f.stale_count = 0;
+  v1::Freshness proto;
+  FreshnessToProto(f, C("US", "MX"), &proto);
+  EXPECT_TRUE(proto.illustrative());
+  EXPECT_FALSE(proto.has_max_quote_age());
+  EXPECT_EQ(proto.message(),
+            "Illustrative data as of 2026-11-02: made-up prices, judged at "
+            "that date, not today. Prices dated 2026-08-18 to 2026-11-02; no "
+            "age limit (a survey period asked for).");
+}
+
+TEST(StaleDataWarningTest, NamesTheStaleCorridorsAndTheirNewestDate) {
+  Quote us_mx = SimpleQuote("a", "pa", C("US", "MX"), 0, "17.2", "17.5");
+  us_mx.quoted_at = Day(2025, 9, 1);
+  Quote gb_ng = SimpleQuote("b", "pa", C("GB", "NG"), 0, "1900", "1950");
+  gb_ng.quoted_at = Day(2026, 9, 1);
+  const QuoteBook book = Book({us_mx, gb_ng});
+  EXPECT_EQ(StaleDataWarning(book, FakeClock(Day(2025, 10, 1))), "");
+  EXPECT_EQ(StaleDataWarning(book, FakeClock(Day(2026, 10, 1))),
+            "warning: stale data: in 1 of 2 corridors every price is older "
+            "than 183 days at 2026-10-01: USA/USD->MEX/MXN (newest "
+            "2025-09-01); their rankings list no offer. Load newer data and "
+            "reload (SIGHUP), or set the clock with --clock_time");
+
+  v1::CorridorInfo info;
+  CorridorInfoToProto(book, C("US", "MX"), FakeClock(Day(2026, 10, 1)), &info);
+  EXPECT_EQ(info.quote_count(), 1);
+  EXPECT_EQ(info.newest_price_date(), "2025-09-01");
+  EXPECT_TRUE(info.freshness().all_stale());
+}
+
+}  // namespace
+}  // namespace remit::service

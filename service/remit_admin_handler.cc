@@ -30,7 +30,10 @@ absl::Status RemitAdminHandler::GetDatasetInfo(
   if (current == nullptr) {
     return absl::FailedPreconditionError("no dataset is loaded");
   }
-  *response = DatasetInfoToProto(current->info());
+  const SystemClock system_clock;
+  *response = DatasetInfoToProto(
+      *current,
+      clock_ != nullptr ? *clock_ : static_cast<const Clock&>(system_clock));
   return absl::OkStatus();
 }
 

@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "proto/remit/v1/remit_service.pb.h"
 
 namespace remit::service {
@@ -35,8 +36,11 @@ class RemitAdminHandler {
       std::function<absl::StatusOr<std::shared_ptr<const Snapshot>>(
           std::vector<DatasetError>* errors)>;
 
-  RemitAdminHandler(ReloadFunction reload, const SnapshotStore* store)
-      : reload_(std::move(reload)), store_(store) {}
+  // `clock` judges the corridors' freshness in GetDatasetInfo; null: the
+  // system clock.
+  RemitAdminHandler(ReloadFunction reload, const SnapshotStore* store,
+                    const Clock* clock = nullptr)
+      : reload_(std::move(reload)), store_(store), clock_(clock) {}
 
   // Always OK: a refused reload is an answer (reloaded false, with its
   // errors), and the current data keeps serving.
@@ -50,6 +54,7 @@ class RemitAdminHandler {
  private:
   ReloadFunction reload_;
   const SnapshotStore* store_;
+  const Clock* clock_;
 };
 
 }  // namespace remit::service

@@ -20,8 +20,9 @@ std::string Digest(absl::string_view text) {
 
 RemitAdminService::RemitAdminService(ReloadFunction reload,
                                      const SnapshotStore* store,
-                                     absl::string_view token)
-    : handler_(std::move(reload), store), token_digest_(Digest(token)) {}
+                                     absl::string_view token,
+                                     const Clock* clock)
+    : handler_(std::move(reload), store, clock), token_digest_(Digest(token)) {}
 
 absl::Status RemitAdminService::Authorize(
     const grpc::CallbackServerContext& context) const {

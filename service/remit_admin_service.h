@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "engine/snapshot/snapshot.h"
+#include "engine/time/clock.h"
 #include "grpcpp/support/server_callback.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/remit_admin_handler.h"
@@ -35,7 +36,7 @@ class RemitAdminService final : public v1::RemitAdmin::CallbackService {
   using ReloadFunction = RemitAdminHandler::ReloadFunction;
 
   RemitAdminService(ReloadFunction reload, const SnapshotStore* store,
-                    absl::string_view token);
+                    absl::string_view token, const Clock* clock = nullptr);
 
   grpc::ServerUnaryReactor* ReloadDataset(
       grpc::CallbackServerContext* context,

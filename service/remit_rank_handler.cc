@@ -129,6 +129,13 @@ absl::Status RemitRankHandler::RankOffers(
   if (result->period.has_value()) {
     response->set_period(result->period->ToString());
   }
+  FreshnessToProto(result->freshness, rank->corridor,
+                   response->mutable_freshness());
+  DataSourcesToProto((*snapshot)->info(), &result->freshness.dataset_indexes,
+                     response->mutable_data_sources());
+  *response->mutable_summary()->mutable_freshness() = response->freshness();
+  *response->mutable_summary()->mutable_data_sources() =
+      response->data_sources();
   response->set_total_size(static_cast<int32_t>(result->ranked_count));
   const size_t next = static_cast<size_t>(offset) + result->offers.size();
   if (next < result->ranked_count) {
@@ -154,11 +161,10 @@ absl::Status RemitRankHandler::ListCorridors(
   size_t i = std::min(static_cast<size_t>(*offset), corridors.size());
   const size_t end = std::min(corridors.size(), i + *page_size);
   for (; i < end; ++i) {
-    v1::CorridorInfo* info = response->add_corridors();
-    CorridorToProto(corridors[i], info->mutable_corridor());
-    info->set_quote_count(
-        static_cast<int32_t>(book.QuotesIn(corridors[i]).size()));
+    CorridorInfoToProto(book, corridors[i], *clock_, response->add_corridors());
   }
+  DataSourcesToProto((*snapshot)->info(), nullptr,
+                     response->mutable_data_sources());
   if (end < corridors.size()) {
     response->set_next_page_token(cursor.NextToken(end));
   }
@@ -212,6 +218,9 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   SummaryToProto(*corridor, *amount, result->summary, (*snapshot)->version(),
                  /*cheapest_built=*/nullptr, response);
   response->set_amount_source(amount_source);
+  FreshnessToProto(result->freshness, *corridor, response->mutable_freshness());
+  DataSourcesToProto((*snapshot)->info(), &result->freshness.dataset_indexes,
+                     response->mutable_data_sources());
   return absl::OkStatus();
 }
 

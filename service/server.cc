@@ -12,6 +12,7 @@
 #include "grpcpp/impl/server_builder_plugin.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
+#include "service/convert.h"
 
 namespace remit::service {
 namespace {
@@ -101,12 +102,16 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   if (!snapshot.ok()) return snapshot.status();
   Log(absl::StrCat("loaded ", Describe(**snapshot), " in ",
                    absl::FormatDuration(clock->Now() - start)));
+  if (std::string warning = StaleDataWarning((*snapshot)->book(), *clock);
+      !warning.empty()) {
+    Log(warning);
+  }
 
   if (!options.admin_token.empty()) {
     RemitServer* self = server.get();
     server->admin_service_ = std::make_unique<RemitAdminService>(
         [self](std::vector<DatasetError>* e) { return self->Reload(e); },
-        &server->store_, options.admin_token);
+        &server->store_, options.admin_token, clock);
   }
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -157,6 +162,10 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
   const std::string took = absl::FormatDuration(clock_->Now() - start);
   if (snapshot.ok()) {
     Log(absl::StrCat("reloaded ", Describe(**snapshot), " in ", took));
+    if (std::string warning = StaleDataWarning((*snapshot)->book(), *clock_);
+        !warning.empty()) {
+      Log(warning);
+    }
   } else {
     std::shared_ptr<const Snapshot> current = store_.Get();
     Log(absl::StrCat("reload refused after ", took, "; still serving ",

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -571,6 +572,109 @@ TEST_F(ServerTest, RefusesToStartOnBadData) {
                                            "required"),
             absl::string_view::npos)
       << server.status();
+}
+
+// Real survey data (RPW's layout) served years after it was collected: the
+// server warns in its log at load and at reload, and every answer says the
+// prices are stale, how old they are and what to do, and names its source.
+TEST_F(ServerTest, StaleDataIsWarnedAboutAndExplained) {
+  StartServerOn("testdata/rpw_sample.csv", "rpw.csv",
+                {"--clock_time=2030-01-01T00:00:00Z"});
+  const std::string warning =
+      "warning: stale data: in 1 of 1 corridors every price is older than "
+      "183 days at 2030-01-01: GBR/GBP->BGD/BDT (newest 2026-08-18)";
+  ASSERT_TRUE(server_->WaitForLog(warning)) << server_->log();
+
+  v1::RankOffersRequest request;
+  request.mutable_corridor()->set_send_country("GB");
+  request.mutable_corridor()->set_receive_country("BD");
+  request.mutable_send_amount()->set_currency_code("GBP");
+  request.mutable_send_amount()->set_units(120);
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(request, &response).ok());
+  EXPECT_EQ(response.offers_size(), 0);
+  const v1::Freshness& f = response.freshness();
+  EXPECT_TRUE(f.all_stale());
+  EXPECT_FALSE(f.illustrative());
+  EXPECT_EQ(f.as_of_date(), "2030-01-01");
+  EXPECT_EQ(f.newest_price_date(), "2026-08-18");
+  EXPECT_EQ(f.oldest_price_date(), "");
+  EXPECT_EQ(f.max_quote_age().seconds(), 183 * 86400);
+  EXPECT_EQ(f.quote_count(), 6);
+  EXPECT_EQ(f.stale_quote_count(), 6);
+  EXPECT_EQ(f.message(),
+            "Every price in corridor GBR/GBP->BGD/BDT is stale: the newest is "
+            "dated 2026-08-18, and prices older than 183 days at 2030-01-01 "
+            "are left out. Load newer data (the server reloads its files on "
+            "SIGHUP or ReloadDataset), or ask with a longer max_quote_age.");
+  EXPECT_TRUE(response.summary().freshness().all_stale());
+  ASSERT_EQ(response.data_sources_size(), 1);
+  EXPECT_EQ(response.data_sources(0).publisher(), "The World Bank");
+  EXPECT_EQ(response.data_sources(0).license(), "CC BY 4.0");
+  EXPECT_EQ(response.data_sources(0).as_of(), "2026-08-18");
+  EXPECT_EQ(response.data_sources(0).attribution(),
+            "Source: World Bank, Remittance Prices Worldwide "
+            "(remittanceprices.worldbank.org), licensed under CC BY 4.0.");
+
+  // A longer max_quote_age is the override: the prices come back, dated.
+  request.mutable_max_quote_age()->set_seconds(int64_t{2000} * 86400);
+  response.Clear();
+  ASSERT_TRUE(Rank(request, &response).ok());
+  EXPECT_GT(response.offers_size(), 0);
+  EXPECT_FALSE(response.freshness().all_stale());
+  EXPECT_EQ(response.freshness().oldest_price_date(), "2026-08-18");
+
+  v1::GetCorridorSummaryRequest summary_request;
+  *summary_request.mutable_corridor() = request.corridor();
+  v1::CorridorSummary summary;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(
+        rank_->GetCorridorSummary(&context, summary_request, &summary).ok());
+  }
+  EXPECT_TRUE(summary.freshness().all_stale());
+  EXPECT_EQ(summary.data_sources_size(), 1);
+
+  v1::ListCorridorsResponse corridors;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(rank_->ListCorridors(&context, {}, &corridors).ok());
+  }
+  ASSERT_EQ(corridors.corridors_size(), 1);
+  EXPECT_EQ(corridors.corridors(0).newest_price_date(), "2026-08-18");
+  EXPECT_TRUE(corridors.corridors(0).freshness().all_stale());
+  ASSERT_EQ(corridors.data_sources_size(), 1);
+  EXPECT_EQ(corridors.data_sources(0).license(), "CC BY 4.0");
+
+  v1::DatasetInfo info;
+  ASSERT_TRUE(Info(kToken, &info).ok());
+  ASSERT_EQ(info.corridors_size(), 1);
+  EXPECT_EQ(info.corridors(0).newest_price_date(), "2026-08-18");
+  EXPECT_TRUE(info.corridors(0).freshness().all_stale());
+
+  v1::ReloadDatasetResponse reload;
+  ASSERT_TRUE(Reload(kToken, &reload).ok());
+  EXPECT_TRUE(reload.reloaded());
+  ASSERT_TRUE(server_->WaitForLog(warning)) << server_->log();
+}
+
+// The bundled sample is illustrative: served in 2030 it still ranks,
+// judged at its own date, and says so; nothing is logged as stale.
+TEST_F(ServerTest, TheSampleIsServedWhateverTheDate) {
+  StartServer({"--clock_time=2030-06-01T00:00:00Z"});
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(UsMx200(), &response).ok());
+  EXPECT_EQ(response.offers_size(), 4);
+  EXPECT_TRUE(response.freshness().illustrative());
+  EXPECT_EQ(response.freshness().as_of_date(), "2026-11-02");
+  EXPECT_EQ(response.freshness().stale_quote_count(), 1);  // PostaLink.
+  EXPECT_TRUE(absl::StartsWith(response.freshness().message(),
+                               "Illustrative data as of 2026-11-02: "))
+      << response.freshness().message();
+  ASSERT_EQ(response.data_sources_size(), 1);
+  EXPECT_TRUE(response.data_sources(0).illustrative());
+  EXPECT_EQ(response.data_sources(0).license(), "CC0 1.0");
+  EXPECT_FALSE(absl::StrContains(server_->log(), "stale data"));
 }
 
 }  // namespace

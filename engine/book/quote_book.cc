@@ -204,6 +204,16 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
         index.merged.push_back(std::move(merged));
       }
     }
+    if (index.periods.empty()) {
+      index.all_facts = QuoteSetFacts::Of(index.all);
+    }
+    for (size_t i = 0; i < index.periods.size(); ++i) {
+      const auto [begin, end] = index.ranges[i];
+      index.period_facts.push_back(QuoteSetFacts::Of(
+          index.merged.empty()
+              ? absl::MakeConstSpan(index.all).subspan(begin, end - begin)
+              : absl::MakeConstSpan(index.merged[i])));
+    }
     data->corridors.push_back(corridor);
   }
   std::sort(data->corridors.begin(), data->corridors.end());
@@ -256,7 +266,9 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
         absl::StrCat("corridor ", corridor.ToString(), " has no quotes"));
   }
   if (!period.has_value()) {
-    if (index->periods.empty()) return PeriodQuotes{std::nullopt, index->all};
+    if (index->periods.empty()) {
+      return PeriodQuotes{std::nullopt, index->all, &index->all_facts};
+    }
     period = index->periods.back();
   }
   absl::Span<const PreparedQuote> quotes = QuotesIn(corridor, *period);
@@ -273,7 +285,26 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
                                             " has no quotes in period ",
                                             period->ToString(), "; ", has));
   }
-  return PeriodQuotes{period, quotes};
+  // `quotes` is not empty: the period is one of the corridor's.
+  const size_t i = static_cast<size_t>(
+      std::lower_bound(index->periods.begin(), index->periods.end(), *period) -
+      index->periods.begin());
+  return PeriodQuotes{period, quotes, &index->period_facts[i]};
+}
+
+QuoteSetFacts QuoteSetFacts::Of(absl::Span<const PreparedQuote> quotes) {
+  QuoteSetFacts facts;
+  for (const PreparedQuote& p : quotes) {
+    const Quote& q = *p.quote;
+    facts.newest_quoted_at = std::max(facts.newest_quoted_at, q.quoted_at);
+    facts.oldest_quoted_at = std::min(facts.oldest_quoted_at, q.quoted_at);
+    facts.datasets |= uint64_t{1} << std::min<unsigned>(q.dataset_index, 63);
+    if (q.judged_at.has_value()) {
+      ++facts.illustrative_count;
+      facts.latest_judged_at = std::max(facts.latest_judged_at, *q.judged_at);
+    }
+  }
+  return facts;
 }
 
 const Provider* QuoteBook::FindProvider(absl::string_view id) const {

@@ -27,6 +27,8 @@
 #ifndef REMIT_ENGINE_BOOK_QUOTE_BOOK_H_
 #define REMIT_ENGINE_BOOK_QUOTE_BOOK_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +38,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "engine/model/model.h"
 #include "engine/model/period.h"
@@ -44,12 +47,31 @@
 
 namespace remit {
 
+// What a set of quotes holds whatever the request: how old its prices
+// are and which dataset files they come from (worked out once, when the
+// book is made, so that a ranking need not).
+struct QuoteSetFacts {
+  // Over every quote of the set; InfinitePast and InfiniteFuture when empty.
+  absl::Time newest_quoted_at = absl::InfinitePast();
+  absl::Time oldest_quoted_at = absl::InfiniteFuture();
+  // Quote::dataset_index as bits: bit i for file i, bit 63 for the 64th
+  // file and every later one.
+  uint64_t datasets = 0;
+  // Quotes with a Quote::judged_at (illustrative data), and the latest.
+  size_t illustrative_count = 0;
+  absl::Time latest_judged_at = absl::InfinitePast();
+
+  static QuoteSetFacts Of(absl::Span<const PreparedQuote> quotes);
+};
+
 // The quotes one ranking of a corridor reads, and the period they are for.
 struct PeriodQuotes {
   // Unset when the corridor's quotes have no period.
   std::optional<Period> period;
   // In (provider id, quote id) order; tie_rank is the position here.
   absl::Span<const PreparedQuote> quotes;
+  // Facts about `quotes`; never null from QuotesFor().
+  const QuoteSetFacts* facts = nullptr;
 };
 
 class QuoteBook {
@@ -113,6 +135,10 @@ class QuoteBook {
     // merged[i] holds periods[i]'s quotes and those without a period, in
     // (provider id, quote id) order, tie_rank renumbered.
     std::vector<std::vector<PreparedQuote>> merged;
+    // QuoteSetFacts of what QuotesFor() gives: of `all` when there are no
+    // periods, else one per period (with the quotes without one).
+    QuoteSetFacts all_facts;
+    std::vector<QuoteSetFacts> period_facts;
   };
   struct Data {
     std::vector<Provider> providers;

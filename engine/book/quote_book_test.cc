@@ -287,5 +287,42 @@ TEST(QuoteBookPeriodsTest, QuotesWithoutAPeriodTakePartInEveryPeriod) {
   EXPECT_EQ(Ids(latest.quotes), (std::vector<std::string>{"q-live", "r-2"}));
 }
 
+// The facts of each set QuotesFor() gives: its price dates, its files and
+// its illustrative quotes, worked out once when the book is made.
+TEST(QuoteBookPeriodsTest, FactsOfEachSetOfQuotes) {
+  const Corridor us_mx = C("US", "MX");
+  Quote live = SimpleQuote("q-live", "q", us_mx, 0, "17", "17.5");
+  live.quoted_at = testing::Day(2024, 9, 1);
+  live.dataset_index = 1;
+  live.judged_at = testing::Day(2024, 10, 1);
+  Quote first =
+      InPeriod(SimpleQuote("p-1", "p", us_mx, 0, "17", "17.5"), "2024_1Q");
+  first.quoted_at = testing::Day(2024, 2, 1);
+  Quote second =
+      InPeriod(SimpleQuote("r-2", "r", us_mx, 0, "17", "17.5"), "2024_2Q");
+  second.quoted_at = testing::Day(2024, 5, 1);
+  second.dataset_index = 70;
+  Quote alone = SimpleQuote("a", "p", C("GB", "NG"), 0, "1900", "1950");
+  alone.quoted_at = testing::Day(2024, 3, 1);
+  QuoteBook book = testing::Must(QuoteBook::Create(
+      ThreeProviders(), {live, first, second, alone}, ReferenceRates()));
+
+  PeriodQuotes q1 = testing::Must(book.QuotesFor(us_mx, Q("2024_1Q")));
+  ASSERT_NE(q1.facts, nullptr);
+  EXPECT_EQ(q1.facts->newest_quoted_at, testing::Day(2024, 9, 1));
+  EXPECT_EQ(q1.facts->oldest_quoted_at, testing::Day(2024, 2, 1));
+  EXPECT_EQ(q1.facts->datasets, 0b11u);
+  EXPECT_EQ(q1.facts->illustrative_count, 1u);
+  EXPECT_EQ(q1.facts->latest_judged_at, testing::Day(2024, 10, 1));
+  PeriodQuotes q2 = testing::Must(book.QuotesFor(us_mx, std::nullopt));
+  EXPECT_EQ(q2.facts->oldest_quoted_at, testing::Day(2024, 5, 1));
+  EXPECT_EQ(q2.facts->datasets, (uint64_t{1} << 63) | 0b10u);
+  PeriodQuotes gb = testing::Must(book.QuotesFor(C("GB", "NG"), std::nullopt));
+  ASSERT_NE(gb.facts, nullptr);
+  EXPECT_EQ(gb.facts->newest_quoted_at, testing::Day(2024, 3, 1));
+  EXPECT_EQ(gb.facts->illustrative_count, 0u);
+  EXPECT_EQ(gb.facts->datasets, 1u);
+}
+
 }  // namespace
 }  // namespace remit

@@ -373,6 +373,44 @@ TEST(DatasetTest, ReadsTheSurveyPeriod) {
   EXPECT_EQ(book->quotes()[1].period->ToString(), "2024_2Q");
 }
 
+// Illustrative data is judged at its own as-of date: each quote carries
+// it, and the file it came from.
+TEST(DatasetTest, IllustrativeDataIsJudgedAtItsOwnDate) {
+  const std::string illustrative = absl::StrReplaceAll(
+      kValid, {{"metadata { name: \"t\" as_of: \"2026-11-01\" }",
+                "metadata { name: \"t\" as_of: \"2026-11-01\" "
+                "illustrative: true }"}});
+  std::vector<DatasetError> errors;
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook(
+      {ParseOk("a.textproto", kValid),
+       ParseOk("b.textproto",
+               absl::StrReplaceAll(
+                   illustrative,
+                   {{"\"q", "\"b-q"},
+                    {"quote_currency: \"MXN\"", "quote_currency: \"PHP\""},
+                    {"id: \"p", "id: \"b-p"},
+                    {"provider_id: \"p", "provider_id: \"b-p"}}))},
+      {}, &errors);
+  ASSERT_TRUE(book.ok()) << DescribeErrors(errors);
+  ASSERT_EQ(book->quotes().size(), 4u);
+  EXPECT_FALSE(book->quotes()[0].judged_at.has_value());
+  EXPECT_EQ(book->quotes()[0].dataset_index, 0);
+  EXPECT_EQ(book->quotes()[2].judged_at, Day(2026, 11, 1));
+  EXPECT_EQ(book->quotes()[2].dataset_index, 1);
+
+  // It needs its date.
+  errors.clear();
+  const std::string undated = absl::StrReplaceAll(
+      kValid, {{"metadata { name: \"t\" as_of: \"2026-11-01\" }",
+                "metadata { name: \"t\" illustrative: true }"}});
+  EXPECT_FALSE(
+      BuildQuoteBook({ParseOk("u.textproto", undated)}, {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u) << DescribeErrors(errors);
+  EXPECT_EQ(errors[0].ToString(),
+            "u.textproto:1:1: metadata.as_of: is required for illustrative "
+            "data (the date its prices are judged at)");
+}
+
 struct BadCase {
   const char* replace;  // In kValid...
   const char* with;     // ...by this; the error is where `with` starts.

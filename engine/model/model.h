@@ -273,6 +273,13 @@ struct Quote {
     return (data_notes >> static_cast<int>(note)) & 1;
   }
   absl::Time quoted_at = absl::UnixEpoch();
+  // Illustrative data (made-up prices) is judged at its dataset's as-of
+  // date, never by the clock: staleness is measured from judged_at when
+  // set, from "now" otherwise.
+  std::optional<absl::Time> judged_at;
+  // The dataset file the quote was loaded from: its position in load
+  // order, to name the data an answer comes from.
+  uint16_t dataset_index = 0;
   std::string source;  // "RPW 2025_3Q", "provider API", "mystery shop"...
   // The survey period the quote was observed in (RPW's period column);
   // unset when it is not part of a periodic survey. The QuoteBook groups a

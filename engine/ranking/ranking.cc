@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -233,6 +234,72 @@ absl::StatusOr<ReferenceAmount> Usd200Equivalent(const QuoteBook& book,
       " (no survey amounts, no USD reference rate); give an amount"));
 }
 
+namespace {
+
+// A ranking's Freshness: the scan counts the stale quotes (one addition per
+// quote); the rest comes from the book's QuoteSetFacts, and the oldest
+// price date not stale, when some are stale and some not, from a second
+// look at the quotes.
+Freshness MakeFreshness(const PeriodQuotes& selected, const Screen& screen,
+                        size_t stale_count, absl::Time now) {
+  const QuoteSetFacts& facts = *selected.facts;
+  const absl::Span<const PreparedQuote> quotes = selected.quotes;
+  Freshness f;
+  f.max_quote_age = screen.max_age();
+  f.quote_count = quotes.size();
+  f.stale_count = stale_count;
+  if (!quotes.empty()) f.newest_quoted_at = facts.newest_quoted_at;
+  if (!quotes.empty() && stale_count == 0) {
+    f.oldest_fresh_quoted_at = facts.oldest_quoted_at;
+  } else if (stale_count < quotes.size()) {
+    absl::Time oldest = absl::InfiniteFuture();
+    for (const PreparedQuote& p : quotes) {
+      if (!screen.IsStale(*p.quote)) {
+        oldest = std::min(oldest, p.quote->quoted_at);
+      }
+    }
+    f.oldest_fresh_quoted_at = oldest;
+  }
+  f.illustrative = !quotes.empty() && facts.illustrative_count == quotes.size();
+  f.as_of = f.illustrative ? facts.latest_judged_at : now;
+  for (unsigned i = 0; i < 63; ++i) {
+    if ((facts.datasets >> i) & 1) f.dataset_indexes.push_back(i);
+  }
+  // Bit 63 stands for every file from the 64th on.
+  if ((facts.datasets >> 63) & 1) {
+    std::vector<uint16_t> late;
+    for (const PreparedQuote& p : quotes) {
+      if (p.quote->dataset_index >= 63) late.push_back(p.quote->dataset_index);
+    }
+    std::sort(late.begin(), late.end());
+    late.erase(std::unique(late.begin(), late.end()), late.end());
+    f.dataset_indexes.insert(f.dataset_indexes.end(), late.begin(), late.end());
+  }
+  return f;
+}
+
+}  // namespace
+
+absl::StatusOr<Freshness> JudgeFreshness(const QuoteBook& book,
+                                         const Corridor& corridor,
+                                         std::optional<Period> period,
+                                         absl::Duration max_quote_age,
+                                         const Clock& clock) {
+  absl::StatusOr<PeriodQuotes> selected = book.QuotesFor(corridor, period);
+  if (!selected.ok()) return selected.status();
+  RankRequest request(corridor,
+                      Money::FromMinorUnits(0, corridor.send_currency()));
+  request.period = period;
+  request.max_quote_age = max_quote_age;
+  const absl::Time now = clock.Now();
+  const Screen screen(request, now);
+  size_t stale_count = 0;
+  for (const PreparedQuote& prepared : selected->quotes) {
+    stale_count += screen.IsStale(*prepared.quote);
+  }
+  return MakeFreshness(*selected, screen, stale_count, now);
+}
+
 // How many quotes ahead the scan asks for a quote's memory.
 constexpr size_t kPrefetchAhead = 8;
 
@@ -254,7 +321,9 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   RankScratch local_scratch;
   if (scratch == nullptr) scratch = &local_scratch;
 
-  const Screen screen(request, clock.Now());
+  const absl::Time now = clock.Now();
+  const Screen screen(request, now);
+  size_t stale_count = 0;
   PageSelector page(request.offset, request.limit, quotes.size(),
                     &scratch->candidates_);
   SummaryAccumulator summary(request, &scratch->percents_);
@@ -272,8 +341,10 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
       __builtin_prefetch(&ahead->fees);
     }
     const PreparedQuote& prepared = quotes[i];
+    const bool stale = screen.IsStale(*prepared.quote);
+    stale_count += stale;
     ExclusionReason reason;
-    const Screening screening = screen.Check(prepared, &reason);
+    const Screening screening = screen.Check(prepared, stale, &reason);
     if (screening == Screening::kExcluded) {
       excluded.push_back({&prepared, reason});
       continue;
@@ -303,6 +374,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   result.summary = summary.Finish();
   result.summary.period = selected->period;
   result.ranked_count = page.added();
+  result.freshness = MakeFreshness(*selected, screen, stale_count, now);
   absl::Span<const Candidate> best = page.Finish();
   result.offers.reserve(best.size());
   size_t rank = page.first_rank();

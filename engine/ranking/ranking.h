@@ -21,6 +21,12 @@
 // request naming a period the corridor does not have gets NOT_FOUND naming
 // the corridor, the period and the periods it has.
 //
+// Staleness. A quote is stale when its price date (quoted_at) is older
+// than max_quote_age at the time it is judged at: the clock's now, or, for
+// illustrative data (Quote::judged_at), its dataset's as-of date, so that
+// made-up sample prices never expire. RankResult::freshness says how old
+// the prices read are, how many were stale and whether all of them were.
+//
 // Staleness and periods. A request that names a period asks for history:
 // what was observed in that survey round. None of its quotes is then
 // excluded as stale, whatever max_quote_age says (a past period is stale by
@@ -178,6 +184,33 @@ struct CorridorSummary {
   std::optional<Percent> personal_smart_percent;
 };
 
+// How old the prices a ranking read are, and how many are stale.
+struct Freshness {
+  // The time the prices were judged at: the clock's now; for illustrative
+  // data (every quote read with Quote::judged_at), its dataset's as-of date.
+  absl::Time as_of;
+  bool illustrative = false;
+  // The age limit applied; absl::InfiniteDuration() when none (a named
+  // period, or a request without a limit).
+  absl::Duration max_quote_age = absl::InfiniteDuration();
+  size_t quote_count = 0;  // Quotes read (the period's).
+  size_t stale_count = 0;  // Of those, older than the limit.
+  // The newest price date of every quote read; unset without quotes.
+  std::optional<absl::Time> newest_quoted_at;
+  // The oldest price date of the quotes that are not stale; unset when
+  // every one is.
+  std::optional<absl::Time> oldest_fresh_quoted_at;
+  // The datasets the quotes read come from (Quote::dataset_index),
+  // ascending.
+  std::vector<uint16_t> dataset_indexes;
+
+  // Every quote read is stale: nothing can be ranked because the data is
+  // too old.
+  bool all_stale() const {
+    return quote_count > 0 && stale_count == quote_count;
+  }
+};
+
 struct RankResult {
   // The survey period ranked: the request's, or the corridor's latest;
   // unset when the corridor's quotes have no period.
@@ -186,6 +219,7 @@ struct RankResult {
   size_t ranked_count = 0;              // Offers ranked in all (every page).
   std::vector<ExcludedOffer> excluded;  // In (provider id, quote id) order.
   CorridorSummary summary;
+  Freshness freshness;
 };
 
 namespace ranking_internal {
@@ -235,6 +269,15 @@ absl::StatusOr<ReferenceAmount> Usd200Equivalent(
 absl::StatusOr<RankResult> Rank(const QuoteBook& book,
                                 const RankRequest& request, const Clock& clock,
                                 RankScratch* scratch = nullptr);
+
+// The freshness of the quotes a Rank() of the corridor with `period` and
+// `max_quote_age` would read, without pricing them (RankResult::freshness
+// of that ranking). NOT_FOUND as Rank().
+absl::StatusOr<Freshness> JudgeFreshness(const QuoteBook& book,
+                                         const Corridor& corridor,
+                                         std::optional<Period> period,
+                                         absl::Duration max_quote_age,
+                                         const Clock& clock);
 
 }  // namespace remit
 

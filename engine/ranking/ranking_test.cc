@@ -355,6 +355,79 @@ TEST_F(RankTest, StalenessFollowsTheInjectedClock) {
   EXPECT_FALSE(result.summary.average_total_cost_percent.has_value());
 }
 
+// Freshness: the price dates read, the limit and how many were stale, as
+// the screen judged them (f is stale, opaque e is not).
+TEST_F(RankTest, FreshnessSaysHowOldThePricesAre) {
+  RankResult result = Run(Request());
+  const Freshness& f = result.freshness;
+  EXPECT_EQ(f.as_of, Day(2025, 10, 1));
+  EXPECT_FALSE(f.illustrative);
+  EXPECT_EQ(f.max_quote_age, kDefaultMaxQuoteAge);
+  EXPECT_EQ(f.quote_count, 7u);
+  EXPECT_EQ(f.stale_count, 1u);
+  EXPECT_FALSE(f.all_stale());
+  EXPECT_EQ(f.newest_quoted_at, Day(2025, 9, 1));
+  EXPECT_EQ(f.oldest_fresh_quoted_at, Day(2025, 9, 1));
+  EXPECT_EQ(f.dataset_indexes, (std::vector<uint16_t>{0}));
+
+  clock_.Set(Day(2030, 1, 1));
+  result = Run(Request());
+  EXPECT_TRUE(result.freshness.all_stale());
+  EXPECT_EQ(result.freshness.stale_count, 7u);
+  EXPECT_EQ(result.freshness.newest_quoted_at, Day(2025, 9, 1));
+  EXPECT_FALSE(result.freshness.oldest_fresh_quoted_at.has_value());
+  EXPECT_TRUE(result.offers.empty());
+
+  // The same without pricing anything.
+  Freshness judged = Must(JudgeFreshness(book_, C("US", "MX"), std::nullopt,
+                                         kDefaultMaxQuoteAge, clock_));
+  EXPECT_TRUE(judged.all_stale());
+  EXPECT_EQ(judged.newest_quoted_at, Day(2025, 9, 1));
+  EXPECT_EQ(JudgeFreshness(book_, C("GB", "NG"), std::nullopt,
+                           kDefaultMaxQuoteAge, clock_)
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
+
+  // No limit: nothing is stale.
+  RankRequest request = Request();
+  request.max_quote_age = absl::InfiniteDuration();
+  result = Run(request);
+  EXPECT_EQ(result.freshness.stale_count, 0u);
+  EXPECT_EQ(result.freshness.max_quote_age, absl::InfiniteDuration());
+  EXPECT_EQ(result.freshness.oldest_fresh_quoted_at, Day(2020, 1, 1));
+}
+
+// Illustrative data is judged at its own date, whatever the clock says:
+// it never goes stale with time, and the freshness says so.
+TEST(RankIllustrativeTest, JudgedAtItsOwnDate) {
+  std::vector<Quote> quotes = Corridor4();
+  for (Quote& q : quotes) {
+    q.judged_at = Day(2025, 10, 1);
+    q.dataset_index = 2;
+  }
+  const QuoteBook book = Book(quotes, {"pd"});
+  const FakeClock clock(Day(2030, 1, 1));
+  RankResult result =
+      Must(Rank(book, RankRequest(C("US", "MX"), M("200 USD")), clock));
+  EXPECT_EQ(result.ranked_count, 4u);  // a-d; f stays stale, g too small.
+  EXPECT_TRUE(result.freshness.illustrative);
+  EXPECT_EQ(result.freshness.as_of, Day(2025, 10, 1));
+  EXPECT_EQ(result.freshness.stale_count, 1u);
+  EXPECT_EQ(result.freshness.dataset_indexes, (std::vector<uint16_t>{2}));
+
+  // Mixed with real quotes, the clock decides for those, and the answer is
+  // not called illustrative.
+  quotes[0].judged_at.reset();
+  quotes[0].dataset_index = 0;
+  const QuoteBook mixed = Book(quotes, {"pd"});
+  result = Must(Rank(mixed, RankRequest(C("US", "MX"), M("200 USD")), clock));
+  EXPECT_EQ(result.ranked_count, 3u);  // a is stale by the clock.
+  EXPECT_FALSE(result.freshness.illustrative);
+  EXPECT_EQ(result.freshness.as_of, Day(2030, 1, 1));
+  EXPECT_EQ(result.freshness.dataset_indexes, (std::vector<uint16_t>{0, 2}));
+}
+
 TEST_F(RankTest, OrderBySpeedAndByAmountReceived) {
   RankRequest request = Request();
   request.order = RankOrder::kSpeed;

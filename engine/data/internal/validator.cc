@@ -17,6 +17,11 @@ void Validator::AddProviders(const ParsedDataset& file) {
   if (!dataset.metadata().as_of().empty()) {
     const Node meta = Child(root, dataset, "metadata", -1);
     Date(meta, dataset.metadata(), "as_of", dataset.metadata().as_of(), false);
+  } else if (dataset.metadata().illustrative()) {
+    const Node meta = Child(root, dataset, "metadata", -1);
+    Error(meta, dataset.metadata(), "as_of",
+          "is required for illustrative data (the date its prices are "
+          "judged at)");
   }
   for (int i = 0; i < dataset.providers_size(); ++i) {
     const v1::Provider& proto = dataset.providers(i);
@@ -210,6 +215,8 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     quote.data_notes |= uint8_t{1} << static_cast<int>(*note);
   }
   quote.source = proto.source();
+  quote.judged_at = judged_at_;
+  quote.dataset_index = dataset_index_;
   quote.quoted_at = Date(node, proto, "quoted_at", proto.quoted_at(), true)
                         .value_or(absl::UnixEpoch());
   quote.period = Convert<Period>(node, proto, "period", proto.period(),
@@ -490,12 +497,25 @@ void Validator::AddCountries(const ParsedDataset& file) {
 void Validator::AddQuotesAndRates(const ParsedDataset& file) {
   const Node root = Root(file);
   const v1::Dataset& dataset = file.dataset();
+  // Illustrative data is judged at its own date (checked in AddProviders).
+  judged_at_.reset();
+  if (dataset.metadata().illustrative()) {
+    absl::Time as_of;
+    std::string why;
+    const std::string& text = dataset.metadata().as_of();
+    if (absl::ParseTime("%Y-%m-%d", text, &as_of, &why) ||
+        absl::ParseTime(absl::RFC3339_full, text, &as_of, &why)) {
+      judged_at_ = as_of;
+    }
+  }
   for (int i = 0; i < dataset.quotes_size(); ++i) {
-    if (full()) return;
+    if (full()) break;
     Node node = Child(root, dataset, "quotes", i);
     if (const int line = file.quote_line(i); line > 0) node.line = line;
     AddQuote(node, dataset.quotes(i));
   }
+  ++dataset_index_;
+  if (full()) return;
   for (int i = 0; i < dataset.reference_rates_size(); ++i) {
     const v1::ReferenceRate& proto = dataset.reference_rates(i);
     const Node node = Child(root, dataset, "reference_rates", i);

@@ -87,6 +87,10 @@ class Validator : private FieldReader {
   // Corridors already parsed, by their four codes as written, packed into
   // one short key ("USA/USD/MEX/").
   absl::flat_hash_map<std::string, Corridor> corridors_;
+  // The file AddQuotesAndRates reads: its position in load order, and its
+  // as-of date when its data is illustrative.
+  uint16_t dataset_index_ = 0;
+  std::optional<absl::Time> judged_at_;
 };
 
 }  // namespace remit::data_internal

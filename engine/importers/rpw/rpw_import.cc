@@ -44,6 +44,12 @@ struct RpwImporter::Block {
 
 namespace {
 
+// Where RPW is published, and the credit its licence (CC BY 4.0) asks for.
+constexpr char kRpwSourceUrl[] = "https://remittanceprices.worldbank.org";
+constexpr char kRpwAttribution[] =
+    "Source: World Bank, Remittance Prices Worldwide "
+    "(remittanceprices.worldbank.org), licensed under CC BY 4.0.";
+
 // "CC1 LCU FEE", "cc1 lcu fee", "cc1_lcu_fee" -> "cc1lcufee".
 std::string Normalize(absl::string_view header) {
   std::string out;
@@ -744,21 +750,27 @@ absl::StatusOr<ParsedDataset> RpwImporter::Finish() {
   dataset.mutable_metadata()->set_name(title);
   dataset.mutable_metadata()->set_publisher("The World Bank");
   dataset.mutable_metadata()->set_license("CC BY 4.0");
+  dataset.mutable_metadata()->set_source_url(kRpwSourceUrl);
+  dataset.mutable_metadata()->set_attribution(kRpwAttribution);
   std::vector<int> lines;
   absl::flat_hash_set<std::string> used_providers;
   size_t quotes = 0;
   for (const auto& [key, period] : periods_) quotes += period.quotes.size();
   dataset.mutable_quotes()->Reserve(static_cast<int>(quotes));
   lines.reserve(quotes);
+  // The data is as of its newest price date ("YYYY-MM-DD" sorts as text).
+  std::string newest;
   for (auto& [key, period] : periods_) {
     report.loaded.push_back({PeriodName(key), period.quotes.size()});
     for (v1::Quote* quote : period.quotes) {
+      if (quote->quoted_at() > newest) newest = quote->quoted_at();
       used_providers.insert(quote->provider_id());
       dataset.mutable_quotes()->AddAllocated(quote);
     }
     lines.insert(lines.end(), period.lines.begin(), period.lines.end());
     period = Period();
   }
+  dataset.mutable_metadata()->set_as_of(newest);
   for (auto& [id, provider] : providers_) {
     if (used_providers.contains(id)) *dataset.add_providers() = provider;
   }

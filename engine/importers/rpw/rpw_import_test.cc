@@ -66,6 +66,14 @@ TEST(RpwImportTest, EveryPeriodByDefault) {
   }
   EXPECT_EQ(d.providers_size(), 6);
   EXPECT_EQ(d.metadata().license(), "CC BY 4.0");
+  // Its newest price date, and the credit the licence asks for.
+  EXPECT_EQ(d.metadata().as_of(), "2026-08-18");
+  EXPECT_EQ(d.metadata().source_url(),
+            "https://remittanceprices.worldbank.org");
+  EXPECT_EQ(d.metadata().attribution(),
+            "Source: World Bank, Remittance Prices Worldwide "
+            "(remittanceprices.worldbank.org), licensed under CC BY 4.0.");
+  EXPECT_FALSE(d.metadata().illustrative());
   // "Bengal Bank, London Branch" was quoted in the CSV. The 2026_3Q rows
   // come sixth to eleventh.
   EXPECT_EQ(d.quotes(8).provider_id(), "rpw-bengal-bank-london-branch");

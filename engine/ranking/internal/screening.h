@@ -3,14 +3,14 @@
 // it. Internal to engine/ranking.
 //
 // The rules, in order: opaque quotes are excluded unless include_opaque;
-// stale quotes (older than max_quote_age; none when the request names a
-// period); quotes whose limits do not admit
-// the amount (send mode; receive mode learns this when priced); quotes
-// without a mid-market rate; quotes whose survey rate is implausible
-// (DataNote::kRateImplausible: a flagged price is never ranked); opaque
-// quotes the filter rejects. Transparent
-// quotes the filter rejects still count for the corridor summary, so they
-// pass with listed = false.
+// stale quotes (older than max_quote_age at now, or for illustrative data
+// at its dataset's as-of date; none when the request names a period);
+// quotes whose limits do not admit the amount (send mode; receive mode
+// learns this when priced); quotes without a mid-market rate; quotes whose
+// survey rate is implausible (DataNote::kRateImplausible: a flagged price
+// is never ranked); opaque quotes the filter rejects. Transparent quotes
+// the filter rejects still count for the corridor summary, so they pass
+// with listed = false.
 //
 // Thread-safety: immutable after construction; Check is a pure function.
 //
@@ -46,10 +46,11 @@ class Screen {
   Screen(const RankRequest& request, absl::Time now)
       : refused_facets_(RefusedFacets(request.filter)),
         // A named period asks for history: nothing in it is stale.
-        stale_before_(request.period.has_value() ||
-                              request.max_quote_age == absl::InfiniteDuration()
+        max_age_(request.period.has_value() ? absl::InfiniteDuration()
+                                            : request.max_quote_age),
+        stale_before_(max_age_ == absl::InfiniteDuration()
                           ? absl::InfinitePast()
-                          : now - request.max_quote_age),
+                          : now - max_age_),
         amount_(request.amount.minor_units()),
         send_mode_(request.amount_kind == AmountKind::kSend),
         include_opaque_(request.include_opaque) {}
@@ -57,12 +58,18 @@ class Screen {
   // Sets `*reason` when it returns kExcluded.
   ABSL_ATTRIBUTE_ALWAYS_INLINE Screening Check(const PreparedQuote& prepared,
                                                ExclusionReason* reason) const {
+    return Check(prepared, IsStale(*prepared.quote), reason);
+  }
+  // The same, with IsStale(*prepared.quote) already known.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE Screening Check(const PreparedQuote& prepared,
+                                               bool stale,
+                                               ExclusionReason* reason) const {
     const Quote& quote = *prepared.quote;
     if (!quote.transparent && !include_opaque_) {
       *reason = ExclusionReason::kOpaque;
       return Screening::kExcluded;
     }
-    if (quote.quoted_at < stale_before_) {
+    if (stale) {
       *reason = ExclusionReason::kStale;
       return Screening::kExcluded;
     }
@@ -85,8 +92,20 @@ class Screen {
     return Screening::kExcluded;
   }
 
+  // Older than the age limit at the time it is judged at: now, or its
+  // illustrative dataset's as-of date (Quote::judged_at).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool IsStale(const Quote& quote) const {
+    return quote.quoted_at < (quote.judged_at.has_value()
+                                  ? *quote.judged_at - max_age_
+                                  : stale_before_);
+  }
+
+  // The age limit applied; InfiniteDuration when none.
+  absl::Duration max_age() const { return max_age_; }
+
  private:
   uint64_t refused_facets_;
+  absl::Duration max_age_;
   absl::Time stale_before_;
   int64_t amount_;
   bool send_mode_;
