@@ -1,6 +1,7 @@
 // Run() end to end in the process: each command over the bundled sample
 // corridors, with the output and error streams captured. The date is
-// pinned with --as-of: the sample is dated November 2026 and goes stale.
+// pinned with --as-of; the sample is illustrative data (judged at its own
+// date), and a copy without that mark stands for real data that goes stale.
 #include "cli/commands.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "engine/testing/test_util.h"
 #include "google/protobuf/util/json_util.h"
@@ -24,6 +26,8 @@ namespace {
 using ::remit::testing::kSampleCorridors;
 
 constexpr char kAsOf[] = "--as-of=2026-12-01";
+// A terminal wide enough that no sentence under a table wraps.
+constexpr int kWide = 400;
 
 const std::string& DataOption() {
   static const auto* option =
@@ -100,8 +104,12 @@ TEST(RunTest, RankTable) {
             "from what the recipient gets, shown in the send currency at the "
             "mid-market rate.\n"
             "Corridor: 4 offers: average 6.51%, median 4.35%; SmaRT 3.46%\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "58b8ab0982a9.\n");
+            "Prices: illustrative data as of 2026-11-02 (made-up prices, "
+            "judged at that date, not today); dated 2026-11-02; prices older "
+            "than 183 days are left out.\n"
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0 1.0; version 758d0177bb4d.\n"
+            "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
 }
 
 // In 80 columns, how and speed, the FX margin and the total cost % move
@@ -145,8 +153,14 @@ TEST(RunTest, RankTableFitsTheTerminal) {
       "the send currency\n"
       "at the mid-market rate.\n"
       "Corridor: 4 offers: average 6.51%, median 4.35%; SmaRT 3.46%\n"
-      "Data: remitrank sample corridors, as of 2026-11-02; version "
-      "58b8ab0982a9.\n");
+      "Prices: illustrative data as of 2026-11-02 (made-up prices, judged at "
+      "that\n"
+      "  date, not today); dated 2026-11-02; prices older than 183 days are "
+      "left out.\n"
+      "Data: remitrank sample corridors, by remitrank, as of 2026-11-02, "
+      "licence CC0\n"
+      "  1.0; version 758d0177bb4d.\n"
+      "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
 
   // Too narrow for the figures: the table is wider than asked, its
   // figures whole.
@@ -200,7 +214,8 @@ TEST(RunTest, RpwWorkbookPeriodsAndMarks) {
   r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
                "--period=2025_1Q", "--format=csv", kWorkbook});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, ",true,false,false,negative_total\n"))
+  EXPECT_TRUE(
+      absl::StrContains(r.out, ",true,false,false,negative_total,2025-02-10,"))
       << r.out;
 
   r = RunTool({"validate", "testdata/rpw/rpw_test_workbook.xlsx"});
@@ -266,14 +281,15 @@ TEST(RunTest, RankCsv) {
             "speed,send_amount,fee,funding_surcharge,recipient_fee,"
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
-            "transparent,estimated,promotional,data_notes");
+            "transparent,estimated,promotional,data_notes,price_date,"
+            "prices_judged_at,max_age_days,illustrative");
   // fee 0.00 + surcharge 0.00 + recipient fee 500 NGN (0.24 GBP) + FX cost
   // 1.76 = total 2.00.
   EXPECT_EQ(lines[1],
             "1,nairalink,NairaLink,debit card,mobile money,less than one "
             "hour,120.00 GBP,0.00 GBP,0.00 GBP,500.00 NGN,0.24 GBP,"
             "1.463414634,1.76 GBP,2.00 GBP,1.666666667,120.00 GBP,"
-            "241900.00 NGN,true,false,false,");
+            "241900.00 NGN,true,false,false,,2026-11-02,2026-11-02,183,true");
 }
 
 TEST(RunTest, RankJsonIsTheApiResponse) {
@@ -290,20 +306,208 @@ TEST(RunTest, RankJsonIsTheApiResponse) {
   EXPECT_TRUE(absl::StrContains(r.out, "\"totalCostPercent\""));
 }
 
-// --as-of decides which quotes are current: a year on, every price in the
-// sample is too old.
+// --as-of decides which quotes are current: a year on, every price of real
+// data is too old, and the tool says so and exits 1.
+// The sample without its illustrative mark: real data, judged by the
+// clock, stale from May 2027.
+std::string RealDataOption() {
+  std::ifstream in(kSampleCorridors);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string content = text.str();
+  const std::string mark = "  illustrative: true\n";
+  const size_t at = content.find(mark);
+  EXPECT_NE(at, std::string::npos);
+  if (at != std::string::npos) content.erase(at, mark.size());
+  return absl::StrCat("--data=", TempFile("real.textproto", content));
+}
+
 TEST(RunTest, AsOfJudgesStaleQuotes) {
   Result now = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
-                        "--format=csv", DataOption(), kAsOf});
+                        "--format=csv", RealDataOption(), kAsOf});
   ASSERT_EQ(now.exit_code, 0) << now.err;
   EXPECT_EQ(Lines(now.out).size(), 5u) << now.out;
 
   Result later = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
-                          DataOption(), "--as-of=2027-12-01"});
-  ASSERT_EQ(later.exit_code, 0) << later.err;
-  EXPECT_TRUE(absl::StrContains(later.out, "No offer matches.\n")) << later.out;
+                          RealDataOption(), "--as-of=2027-12-01"},
+                         {kSampleCorridors}, kWide);
+  EXPECT_EQ(later.exit_code, 1) << later.err;
+  EXPECT_FALSE(absl::StrContains(later.out, "No offer matches.")) << later.out;
+  EXPECT_TRUE(absl::StrContains(
+      later.out,
+      "No offer: every price in this corridor is stale.\n"
+      "The newest price is dated 2026-11-02; prices older than 183 days at "
+      "2027-12-01 are left out.\n"))
+      << later.out;
   EXPECT_TRUE(absl::StrContains(later.out, "SwiftSend (price too old)"))
       << later.out;
+  EXPECT_EQ(later.err,
+            "remitrank: no current price for USA -> MEX: the newest is dated "
+            "2026-11-02, older than 183 days at 2027-12-01; load newer data "
+            "(--data), or override with --max-age=DAYS or "
+            "--as-of=YYYY-MM-DD\n");
+
+  // A longer age limit brings them back, and says so.
+  Result longer =
+      RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+               RealDataOption(), "--as-of=2027-12-01", "--max-age=400"},
+              {kSampleCorridors}, kWide);
+  ASSERT_EQ(longer.exit_code, 0) << longer.err;
+  EXPECT_TRUE(absl::StrContains(
+      longer.out,
+      "Prices: dated 2026-11-02, judged at 2027-12-01; prices older than "
+      "400 days are left out (1 of 6).\n"))
+      << longer.out;
+  EXPECT_EQ(RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                     DataOption(), "--max-age=0"})
+                .exit_code,
+            2);
+}
+
+// The bundled sample is illustrative: judged at its own date, it never
+// goes stale, and every answer says so.
+TEST(RunTest, TheIllustrativeSampleNeverExpires) {
+  Result r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                      DataOption(), "--as-of=2030-07-01"},
+                     {kSampleCorridors}, kWide);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "1  SwiftSend")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Prices: illustrative data as of 2026-11-02 (made-up prices, judged "
+      "at that date, not today); dated 2026-11-02; prices older than 183 "
+      "days are left out (1 of 6).\n"))
+      << r.out;
+
+  r = RunTool({"summary", "--from=US", "--to=MX", "--format=csv", DataOption(),
+               "--as-of=2030-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "prices,\"illustrative data as of 2026-11-02 (made-up prices, "))
+      << r.out;
+
+  r = RunTool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+               "--format=csv", DataOption(), "--as-of=2030-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 5u) << r.out;
+  EXPECT_TRUE(absl::EndsWith(
+      lines[0], ",price_date,prices_judged_at,max_age_days,illustrative"))
+      << lines[0];
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",2026-11-02,2026-11-02,183,true"))
+      << lines[1];
+}
+
+TEST(RunTest, SummaryAndCorridorsSayWhenEveryPriceIsStale) {
+  Result r = RunTool({"summary", "--from=US", "--to=MX", RealDataOption(),
+                      "--as-of=2030-01-01"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "prices              every price is stale: the newest is dated "
+      "2026-11-02, older than 183 days at 2030-01-01.\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StartsWith(r.err,
+                               "remitrank: no current price for "
+                               "USA -> MEX"))
+      << r.err;
+
+  r = RunTool({"corridors", RealDataOption(), "--as-of=2030-01-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "  2026-11-02 stale\n")) << r.out;
+  // The note wraps in 80 columns.
+  EXPECT_TRUE(absl::StrContains(
+      absl::StrReplaceAll(r.out, {{"\n  ", " "}}),
+      "stale: every price of the corridor is older than 183 days at "
+      "2030-01-01, so it has no offer (8 corridors). Load newer data "
+      "(--data=FILE), or judge the prices at another date with "
+      "--as-of=YYYY-MM-DD.\n"))
+      << r.out;
+
+  r = RunTool(
+      {"corridors", "--format=csv", RealDataOption(), "--as-of=2030-01-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::EndsWith(Lines(r.out)[0], ",newest_price_date,all_stale"))
+      << r.out;
+  EXPECT_TRUE(absl::EndsWith(Lines(r.out)[1], ",2026-11-02,true")) << r.out;
+}
+
+TEST(RunTest, SheetRefusesStalePricesUnlessAskedThenWarns) {
+  Result r = RunTool({"sheet", "--from=US", "--to=MX", RealDataOption(),
+                      "--as-of=2030-01-01"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "remitrank: no sheet: every price for USA -> MEX is stale (the "
+            "newest is dated 2026-11-02, older than 183 days at 2030-01-01); "
+            "load newer data (--data), or print the old prices with a "
+            "warning on the sheet: --allow-stale\n");
+
+  const std::vector<std::pair<std::string, std::string>> warnings = {
+      {"en",
+       "Warning: these prices are out of date. The newest is from "
+       "November 2, 2026, more than 183 days before January 1, 2030."},
+      {"fr",
+       "Attention\u00a0: ces prix ne sont plus à jour. Le plus récent "
+       "date du 2 novembre 2026, plus de 183 jours avant le 1 janvier "
+       "2030."},
+      {"es",
+       "Atención: estos precios no están actualizados. El más "
+       "reciente es del 2 de noviembre de 2026, más de 183 días antes "
+       "del 1 de enero de 2030."}};
+  for (const auto& [lang, warning] : warnings) {
+    r = RunTool({"sheet", "--from=US", "--to=MX", RealDataOption(),
+                 "--as-of=2030-01-01", "--allow-stale", "--lang=" + lang});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(absl::StrContains(r.out, "<p class=\"warning\">" + warning))
+        << lang << "\n"
+        << r.out;
+    // The stale offers are shown.
+    EXPECT_TRUE(absl::StrContains(r.out, "SwiftSend")) << lang;
+  }
+
+  // The illustrative sample prints in 2030, and says it is illustrative.
+  r = RunTool(
+      {"sheet", "--from=US", "--to=MX", DataOption(), "--as-of=2030-01-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "class=\"warning\"")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "<p class=\"illustrative\">Illustrative data as of November 2, 2026"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "<p>Prices in this sheet are dated "
+                                "November 2, 2026.</p>"))
+      << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "<p class=\"source\">Source: remitrank sample corridors (remitrank; "
+      "CC0 1.0), prices as of November 2, 2026."))
+      << r.out;
+}
+
+// RPW data names its source as its licence (CC BY 4.0) asks, under the
+// table and on the sheet.
+TEST(RunTest, RpwDataIsAttributed) {
+  const std::string rpw = absl::StrCat("--data=", "testdata/rpw_sample.csv");
+  const std::string attribution =
+      "Source: World Bank, Remittance Prices Worldwide "
+      "(remittanceprices.worldbank.org), licensed under CC BY 4.0.";
+  Result r = RunTool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP", rpw,
+                      "--as-of=2026-09-01"},
+                     {kSampleCorridors}, kWide);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Data: Remittance Prices Worldwide 2026_2Q to 2026_3Q, by The World "
+      "Bank, as of 2026-08-18, licence CC BY 4.0; version "))
+      << r.out;
+  EXPECT_TRUE(absl::EndsWith(r.out, attribution + "\n")) << r.out;
+  r = RunTool({"sheet", "--from=GB", "--to=BD", rpw, "--as-of=2026-09-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "<p class=\"source\">" + attribution + "</p>"))
+      << r.out;
 }
 
 TEST(RunTest, RankWithFilters) {
@@ -330,12 +534,24 @@ TEST(RunTest, Corridors) {
   Result r = RunTool({"corridors", DataOption(), kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 10u) << r.out;
+  ASSERT_EQ(lines.size(), 15u) << r.out;
   EXPECT_EQ(lines[0],
-            "From     To       Quotes  Offers  Average cost          At");
+            "From     To       Quotes  Offers  Average cost          At  "
+            "Newest price");
   EXPECT_EQ(lines[3],
-            "GBR GBP  NGA NGN       4       4         5.64%  151.60 GBP");
-  EXPECT_EQ(lines[5], "KEN KES  TZA TZS       5       -             -");
+            "GBR GBP  NGA NGN       4       4         5.64%  151.60 GBP  "
+            "2026-11-02");
+  EXPECT_EQ(lines[5],
+            "KEN KES  TZA TZS       5       -             -              "
+            "2026-11-02");
+  EXPECT_EQ(lines[10],
+            "Illustrative data as of 2026-11-02: made-up prices, judged at "
+            "that date, not");
+  EXPECT_EQ(lines[11], "  today.");
+  EXPECT_EQ(lines[12],
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0");
+  EXPECT_EQ(lines[13], "  1.0; version 758d0177bb4d.");
 
   r = RunTool({"corridors", "--format=csv", DataOption(), kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -370,10 +586,14 @@ TEST(RunTest, Summary) {
       {"summary", "--from=GB", "--to=NG", "--format=csv", DataOption(), kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 10u) << r.out;
+  ASSERT_EQ(lines.size(), 11u) << r.out;
   EXPECT_EQ(lines[0], "field,value");
   EXPECT_EQ(lines[2], "amount,151.60 GBP");
   EXPECT_EQ(lines[9], "cheapest,\"NairaLink, 1.62%\"");
+  EXPECT_EQ(lines[10],
+            "prices,\"illustrative data as of 2026-11-02 (made-up prices, "
+            "judged at that date, not today); dated 2026-11-02; prices older "
+            "than 183 days are left out.\"");
 
   r = RunTool({"summary", "--from=GB", "--to=NG", "--format=json", DataOption(),
                kAsOf});

@@ -13,6 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "cli/freshness.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/money.h"
 #include "engine/money/percent.h"
@@ -585,7 +586,9 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
         "send_amount,fee,funding_surcharge,recipient_fee,"
         "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
         "total_cost,total_cost_percent,total_outlay,receive_amount,"
-        "transparent,estimated,promotional,data_notes\n";
+        "transparent,estimated,promotional,data_notes,price_date,"
+        "prices_judged_at,max_age_days,illustrative\n";
+    const v1::Freshness& freshness = response.freshness();
     for (const v1::Offer& o : response.offers()) {
       const std::vector<std::string> fields = {
           absl::StrCat(o.rank()),
@@ -611,7 +614,11 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
           o.transparent() ? "true" : "false",
           o.estimated() ? "true" : "false",
           o.promotional() ? "true" : "false",
-          DataNoteNames(o)};
+          DataNoteNames(o),
+          DateText(o.quoted_at()),
+          freshness.as_of_date(),
+          MaxAgeDays(freshness),
+          freshness.illustrative() ? "true" : "false"};
       std::vector<std::string> quoted;
       for (const std::string& f : fields) quoted.push_back(Csv(f));
       absl::StrAppend(&out, absl::StrJoin(quoted, ","), "\n");
@@ -631,7 +638,12 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   }
   absl::StrAppend(&out, "\n\n");
   TableShape shape;
-  if (response.offers().empty()) {
+  if (response.offers().empty() && response.freshness().all_stale()) {
+    for (absl::string_view line : absl::StrSplit(
+             StaleText(response.freshness()), '\n', absl::SkipEmpty())) {
+      absl::StrAppend(&out, WrapLines(std::string(line), width, "", ""));
+    }
+  } else if (response.offers().empty()) {
     absl::StrAppend(&out, "No offer matches.\n");
   } else {
     absl::StrAppend(&out, RankTable(response, view, &shape));
@@ -744,7 +756,14 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   if (view.personal) {
     absl::StrAppend(&out, WrapLines(PersonalSmartLine(s), width, "", "  "));
   }
-  absl::StrAppend(&out, data_line, "\n");
+  if (const std::string prices = FreshnessText(response.freshness());
+      !prices.empty()) {
+    absl::StrAppend(
+        &out, WrapLines(absl::StrCat("Prices: ", prices), width, "", "  "));
+  }
+  for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
+    absl::StrAppend(&out, WrapLines(std::string(line), width, "", "  "));
+  }
   return out;
 }
 
@@ -759,7 +778,8 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
   if (format == Format::kCsv) {
     std::string out =
         "send_country,send_currency,receive_country,receive_currency,"
-        "quote_count,offer_count,average_total_cost_percent,amount\n";
+        "quote_count,offer_count,average_total_cost_percent,amount,"
+        "newest_price_date,all_stale\n";
     for (int i = 0; i < response.corridors_size(); ++i) {
       const v1::CorridorInfo& info = response.corridors(i);
       const v1::Corridor& c = info.corridor();
@@ -768,12 +788,18 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
           c.receive_country(), ",", c.receive_currency(), ",",
           info.quote_count(), ",", offers(i), ",",
           summaries[i].average_total_cost_percent(), ",",
-          MoneyText(summaries[i].amount(), summaries[i].has_amount()), "\n");
+          MoneyText(summaries[i].amount(), summaries[i].has_amount()), ",",
+          info.newest_price_date(), ",",
+          info.freshness().all_stale() ? "true" : "false", "\n");
     }
     return out;
   }
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({"From", "To", "Quotes", "Offers", "Average cost", "At"});
+  rows.push_back(
+      {"From", "To", "Quotes", "Offers", "Average cost", "At", "Newest price"});
+  int stale = 0;
+  const v1::Freshness* stale_example = nullptr;
+  const v1::Freshness* illustrative = nullptr;
   for (int i = 0; i < response.corridors_size(); ++i) {
     const v1::CorridorInfo& info = response.corridors(i);
     const v1::Corridor& c = info.corridor();
@@ -785,11 +811,45 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
          s.average_total_cost_percent().empty()
              ? "-"
              : PercentText(s.average_total_cost_percent()),
-         GroupedMoneyText(s.amount(), s.has_amount())});
+         GroupedMoneyText(s.amount(), s.has_amount()),
+         info.newest_price_date() +
+             (info.freshness().all_stale() ? " stale" : "")});
+    if (info.freshness().all_stale()) {
+      ++stale;
+      stale_example = &info.freshness();
+    }
+    if (info.freshness().illustrative()) illustrative = &info.freshness();
   }
-  return Table(rows, {false, false, true, true, true, true}) +
-         "Offers and average: transparent, current offers at the USD 200 "
-         "equivalent; '-' where the data cannot tell that amount.\n";
+  std::string out =
+      Table(rows, {false, false, true, true, true, true, false}) +
+      "Offers and average: transparent, current offers at the USD 200 "
+      "equivalent; '-' where the data cannot tell that amount.\n";
+  // The notes under the list, in 80 columns like the table above them.
+  constexpr size_t kNoteWidth = 80;
+  std::vector<std::string> notes;
+  if (stale > 0) {
+    notes.push_back(absl::StrCat(
+        "stale: every price of the corridor is older than ",
+        MaxAgeText(*stale_example), " at ", stale_example->as_of_date(),
+        ", so it has no offer (", stale,
+        stale == 1 ? " corridor" : " corridors",
+        "). Load newer data (--data=FILE), or judge the prices at another "
+        "date with --as-of=YYYY-MM-DD."));
+  }
+  if (illustrative != nullptr) {
+    notes.push_back(
+        absl::StrCat("Illustrative data as of ", illustrative->as_of_date(),
+                     ": made-up prices, judged at that date, not today."));
+  }
+  for (absl::string_view line : absl::StrSplit(
+           SourceLines(response.data_sources(), response.dataset_version()),
+           '\n', absl::SkipEmpty())) {
+    notes.emplace_back(line);
+  }
+  for (const std::string& note : notes) {
+    absl::StrAppend(&out, WrapLines(note, kNoteWidth, "", "  "));
+  }
+  return out;
 }
 
 namespace {
@@ -832,6 +892,10 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
       {"cheapest", s.has_cheapest() ? CheapestText(s.cheapest()) : ""}};
   if (!s.period().empty()) {
     fields.insert(fields.begin() + 1, {"survey period", s.period()});
+  }
+  if (const std::string prices = FreshnessText(s.freshness());
+      !prices.empty()) {
+    fields.push_back({"prices", prices});
   }
   if (format == Format::kCsv) {
     std::string out = "field,value\n";

@@ -425,8 +425,7 @@ TEST(RankOutputTest, TableGroupsDigitsCsvAndJsonDoNot) {
   const v1::RankOffersResponse ranking = LargeRanking();
   RankView wide;
   wide.width = 300;  // One line per offer: nothing moves or wraps.
-  const std::string table =
-      RankOutput(ranking, Format::kTable, "Data.", wide);
+  const std::string table = RankOutput(ranking, Format::kTable, "Data.", wide);
   for (const char* text :
        {"USA (USD) -> MEX (MXN), 999,999,999,999.99 USD\n", "1,234.50 USD",
         "5,000,000.00 USD", "5,001,234.50 USD", "18,019,999,999,981.98 MXN",
@@ -457,8 +456,7 @@ TEST(RankOutputTest, CountsInThePlural) {
   ranking.mutable_summary()->set_smart_qualifying_count(0);
   RankView wide;
   wide.width = 300;  // One line per offer: nothing moves or wraps.
-  const std::string table =
-      RankOutput(ranking, Format::kTable, "Data.", wide);
+  const std::string table = RankOutput(ranking, Format::kTable, "Data.", wide);
   EXPECT_TRUE(absl::StrContains(table,
                                 "Corridor: 2 offers: average 0.50%, median "
                                 "0.50%; SmaRT none (0 of the 3 needed offers "
@@ -691,8 +689,11 @@ TEST(RankOutputTest, CsvHasEveryPartAndMark) {
             "speed,send_amount,fee,funding_surcharge,recipient_fee,"
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
-            "transparent,estimated,promotional,data_notes");
-  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,")) << lines[1];
+            "transparent,estimated,promotional,data_notes,price_date,"
+            "prices_judged_at,max_age_days,illustrative");
+  // Without a freshness (an older server): the freshness columns are empty.
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,,,,,false"))
+      << lines[1];
   EXPECT_TRUE(absl::StrContains(lines[2],
                                 ",2.99 USD,6.00 USD,,0.27 USD,0.77,1.54 USD,"
                                 "10.80 USD,5.4,208.99 USD,3590.00 MXN,true,"

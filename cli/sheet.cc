@@ -155,6 +155,8 @@ constexpr char kStyle[] = R"css(
   td.n { text-align: right; white-space: nowrap; }
   .example { background: #f4f4f4; padding: 5pt; }
   .source { font-size: 8.5pt; color: #333; margin-top: 12pt; }
+  .warning { border: 2pt solid #b00; padding: 5pt; font-weight: bold; }
+  .illustrative { border: 1pt dashed #555; padding: 5pt; }
   @media print { h2 { page-break-after: avoid; }
                  table { page-break-inside: avoid; } }
 )css";
@@ -217,8 +219,30 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"", m.code, "\">\n<head>\n",
       "<meta charset=\"utf-8\">\n<title>", title, "</title>\n<style>", kStyle,
-      "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n<p>", Html(m.intro),
-      "</p>\n");
+      "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n");
+  if (input.stale.has_value()) {
+    const v1::Freshness& f = *input.stale;
+    absl::StrAppend(
+        &out, "<p class=\"warning\">",
+        Fill(m.stale_warning,
+             {{"newest", l.Date(f.newest_price_date())},
+              {"days", static_cast<int64_t>(f.max_quote_age().seconds() /
+                                            (24 * 60 * 60))},
+              {"as_of", l.Date(f.as_of_date())}},
+             m),
+        "</p>\n");
+  }
+  if (!input.rankings.empty() &&
+      input.rankings.front().freshness().illustrative()) {
+    absl::StrAppend(
+        &out, "<p class=\"illustrative\">",
+        Fill(
+            m.illustrative_note,
+            {{"date", l.Date(input.rankings.front().freshness().as_of_date())}},
+            m),
+        "</p>\n");
+  }
+  absl::StrAppend(&out, "<p>", Html(m.intro), "</p>\n");
 
   const v1::Offer* example = nullptr;
   std::string version;
@@ -306,6 +330,25 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     }
   }
 
+  // How old the prices shown are, over every amount.
+  std::string oldest, newest;
+  for (const v1::RankOffersResponse& ranking : input.rankings) {
+    const v1::Freshness& f = ranking.freshness();
+    const std::string& from = f.oldest_price_date().empty()
+                                  ? f.newest_price_date()
+                                  : f.oldest_price_date();
+    if (!from.empty() && (oldest.empty() || from < oldest)) oldest = from;
+    if (f.newest_price_date() > newest) newest = f.newest_price_date();
+  }
+  if (!newest.empty()) {
+    absl::StrAppend(
+        &out, "<p>",
+        oldest == newest
+            ? Fill(m.prices_dated_on, {{"date", l.Date(newest)}}, m)
+            : Fill(m.prices_dated,
+                   {{"oldest", l.Date(oldest)}, {"newest", l.Date(newest)}}, m),
+        "</p>\n");
+  }
   absl::StrAppend(&out, "<h2>", Html(m.hidden_heading), "</h2>\n<p>",
                   Html(m.hidden_text), "</p>\n");
   // An example from the shown offers; else one the caller priced at an
@@ -350,7 +393,11 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
                         {"date", l.Date(input.data_date)},
                         {"version", version.substr(0, 12)}},
                        m),
-                  "</p>\n</body>\n</html>\n");
+                  "</p>\n");
+  for (const std::string& line : input.attributions) {
+    absl::StrAppend(&out, "<p class=\"source\">", Html(line), "</p>\n");
+  }
+  absl::StrAppend(&out, "</body>\n</html>\n");
   return out;
 }
 

@@ -8,12 +8,15 @@
 // data, the questions to ask at the counter, and where the data comes
 // from. Every word comes from the catalog; country names, amounts,
 // percentages and plural forms are the language's own, through ICU
-// (cli/i18n/localizer.h).
+// (cli/i18n/localizer.h). It says how old the prices are (with a warning
+// at the top when stale prices were asked for, and a note when the data is
+// illustrative) and prints the data's attribution.
 //
 // Thread-safety: pure function.
 #ifndef REMIT_CLI_SHEET_H_
 #define REMIT_CLI_SHEET_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +52,13 @@ struct SheetInput {
   // can be one (WorkedExampleOffer): a ranking at an amount the survey
   // measured; may be empty.
   v1::RankOffersResponse example_ranking;
+  // The credit lines the data's licences ask for (DatasetMetadata's
+  // attribution), printed under the source line.
+  std::vector<std::string> attributions;
+  // Set when the prices are shown although stale, as asked: the freshness
+  // that found them stale (newest price date, age limit, date judged at),
+  // for the warning at the top of the sheet.
+  std::optional<v1::Freshness> stale;
 };
 
 // Offers shown per amount.

@@ -383,5 +383,95 @@ TEST(RenderSheetTest, OtherChargesAddUp) {
       << html;
 }
 
+// Stale prices shown at the user's request carry a warning at the top, in
+// the sheet's language; illustrative data says so; the price dates are
+// said; the data's credit lines are printed under the source.
+TEST(RenderSheetTest, SaysHowOldThePricesAreAndWhereTheyComeFrom) {
+  v1::RankOffersResponse ranking;
+  v1::Offer* offer = ranking.add_offers();
+  offer->set_rank(1);
+  offer->set_provider_name("Plain Remit");
+  offer->set_transparent(true);
+  offer->set_total_cost_percent("2.5");
+  v1::Freshness* f = ranking.mutable_freshness();
+  f->set_as_of_date("2026-11-02");
+  f->set_newest_price_date("2026-11-02");
+  f->set_oldest_price_date("2026-10-01");
+  SheetInput input;
+  input.from_country = "US";
+  input.to_country = "MX";
+  input.rankings = {ranking};
+  input.attributions = {"Source: Someone, CC BY 4.0."};
+  v1::Freshness stale;
+  stale.set_as_of_date("2030-01-01");
+  stale.set_newest_price_date("2026-11-02");
+  stale.mutable_max_quote_age()->set_seconds(183 * 86400);
+  stale.set_all_stale(true);
+
+  std::string html = RenderSheet(input, *FindMessages("en"));
+  EXPECT_EQ(html.find("class=\"warning\""), std::string::npos);
+  EXPECT_EQ(html.find("class=\"illustrative\""), std::string::npos);
+  EXPECT_NE(html.find("<p>Prices in this sheet are dated October 1, 2026 to "
+                      "November 2, 2026.</p>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<p class=\"source\">Source: Someone, CC BY 4.0.</p>"),
+            std::string::npos);
+
+  input.stale = stale;
+  input.rankings[0].mutable_freshness()->set_illustrative(true);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"en",
+       {"<p class=\"warning\">Warning: these prices are out of date. The "
+        "newest is from November 2, 2026, more than 183 days before "
+        "January 1, 2030.",
+        "<p class=\"illustrative\">Illustrative data as of November 2, "
+        "2026:"}},
+      {"fr",
+       {"<p class=\"warning\">Attention\u00a0: ces prix ne sont plus \u00e0 "
+        "jour. Le plus r\u00e9cent date du 2 novembre 2026, plus de 183 "
+        "jours avant le 1 janvier 2030.",
+        "<p class=\"illustrative\">Donn\u00e9es d\u2019illustration au 2 "
+        "novembre 2026"}},
+      {"es",
+       {"<p class=\"warning\">Atenci\u00f3n: estos precios no est\u00e1n "
+        "actualizados. El m\u00e1s reciente es del 2 de noviembre de 2026, "
+        "m\u00e1s de 183 d\u00edas antes del 1 de enero de 2030.",
+        "<p class=\"illustrative\">Datos ilustrativos al 2 de noviembre de "
+        "2026"}}};
+  for (const auto& [code, expected] : cases) {
+    html = RenderSheet(input, *FindMessages(code));
+    for (const std::string& text : expected) {
+      EXPECT_NE(html.find(text), std::string::npos)
+          << code << ": " << text << "\n"
+          << html;
+    }
+    // The warning comes before any offer.
+    EXPECT_LT(html.find("class=\"warning\""), html.find("<h2>")) << code;
+    EXPECT_EQ(html.find('{', html.find("<body>")), std::string::npos) << code;
+  }
+}
+
+TEST(MessagesTest, FreshnessPatternsReadInEveryLanguage) {
+  for (const std::string& code : LanguageCodes()) {
+    const Messages& m = *FindMessages(code);
+    const Localizer& l = LocalizerFor(m);
+    for (int days : {1, 183}) {
+      const std::vector<MessageArg> args = {{"oldest", "A"},
+                                            {"newest", "B"},
+                                            {"date", "C"},
+                                            {"days", days},
+                                            {"as_of", "D"}};
+      for (const char* pattern : {m.prices_dated, m.prices_dated_on,
+                                  m.illustrative_note, m.stale_warning}) {
+        ASSERT_NE(pattern, nullptr) << code;
+        const std::string text = l.Format(pattern, args);
+        EXPECT_EQ(text.find_first_of("{}#"), std::string::npos)
+            << code << ": " << pattern << " -> " << text;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace remit::cli

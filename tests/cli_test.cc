@@ -26,6 +26,8 @@ namespace {
 constexpr char kTool[] = "cli/remitrank";
 constexpr char kData[] = "--data=testdata/sample_corridors.textproto";
 constexpr char kAsOf[] = "--as-of=2026-11-15";
+// Real survey data in RPW's layout (not illustrative): it goes stale.
+constexpr char kRpw[] = "--data=testdata/rpw_sample.csv";
 
 CommandResult Tool(std::vector<std::string> args) {
   return RunCommand(kTool, args);
@@ -101,8 +103,15 @@ TEST(CliTest, RankTable) {
       "Left out: Corner Exchange (rate not disclosed), PostaLink (price too "
       "old).\n"
       "Corridor: 4 offers: average 5.62%, median 3.48%; SmaRT 2.23%\n"
-      "Data: remitrank sample corridors, as of 2026-11-02; version "
-      "58b8ab0982a9.\n");
+      "Prices: illustrative data as of 2026-11-02 (made-up prices, judged at "
+      "that\n"
+      "  date, not today); dated 2026-11-02; prices older than 183 days are "
+      "left out (1\n"
+      "  of 6).\n"
+      "Data: remitrank sample corridors, by remitrank, as of 2026-11-02, "
+      "licence CC0\n"
+      "  1.0; version 758d0177bb4d.\n"
+      "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
 }
 
 TEST(CliTest, RankCsv) {
@@ -116,15 +125,19 @@ TEST(CliTest, RankCsv) {
             "speed,send_amount,fee,funding_surcharge,recipient_fee,"
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
-            "transparent,estimated,promotional,data_notes");
+            "transparent,estimated,promotional,data_notes,price_date,"
+            "prices_judged_at,max_age_days,illustrative");
   EXPECT_EQ(lines[2],
             "2,northwind,Northwind Remit,debit card,bank account,less than "
             "one hour,200.00 USD,1.99 USD,0.00 USD,0.00 MXN,0.00 USD,"
             "0.989010989,1.98 USD,3.97 USD,1.984010989,201.99 USD,3604.00 MXN,"
-            "true,false,false,");
+            "true,false,false,,2026-11-02,2026-11-02,183,true");
   // The promotion says so.
   EXPECT_TRUE(absl::StartsWith(lines[1], "1,swiftsend,")) << lines[1];
-  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,")) << lines[1];
+  EXPECT_TRUE(absl::EndsWith(lines[1],
+                             ",true,false,true,,2026-11-02,"
+                             "2026-11-02,183,true"))
+      << lines[1];
 }
 
 TEST(CliTest, RankJsonIsTheApiResponse) {
@@ -168,14 +181,19 @@ TEST(CliTest, CorridorsAndSummary) {
   CommandResult r = Tool({"corridors", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 10u);
+  ASSERT_EQ(lines.size(), 15u);
   EXPECT_EQ(lines[0],
-            "From     To       Quotes  Offers  Average cost          At");
+            "From     To       Quotes  Offers  Average cost          At  "
+            "Newest price");
   EXPECT_EQ(lines[1],
-            "ARE AED  IND INR       4       4         2.54%  734.50 AED");
-  EXPECT_EQ(lines[5], "KEN KES  TZA TZS       5       -             -");
+            "ARE AED  IND INR       4       4         2.54%  734.50 AED  "
+            "2026-11-02");
+  EXPECT_EQ(lines[5],
+            "KEN KES  TZA TZS       5       -             -              "
+            "2026-11-02");
   EXPECT_EQ(lines[7],
-            "USA USD  MEX MXN       6       4         5.62%  200.00 USD");
+            "USA USD  MEX MXN       6       4         5.62%  200.00 USD  "
+            "2026-11-02");
 
   r = Tool({"corridors", "--format=json", kData});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -380,7 +398,7 @@ TEST(CliTest, BriefingSheetInEachLanguage) {
       ++questions;
     }
     EXPECT_EQ(questions, 6u) << c.lang;
-    EXPECT_TRUE(absl::StrContains(html, "58b8ab0982a9")) << c.lang;
+    EXPECT_TRUE(absl::StrContains(html, "758d0177bb4d")) << c.lang;
   }
 }
 
@@ -659,7 +677,7 @@ TEST(CliTest, BreakdownAddsUpInEveryFormat) {
     ASSERT_GT(lines.size(), 1u) << c.from << c.to;
     for (size_t i = 1; i < lines.size(); ++i) {
       const std::vector<std::string> f = absl::StrSplit(lines[i], ',');
-      ASSERT_EQ(f.size(), 21u) << lines[i];
+      ASSERT_EQ(f.size(), 25u) << lines[i];
       // fee, funding_surcharge, recipient_fee_in_send_currency,
       // fx_margin_cost (empty when the rate is not disclosed), total_cost.
       const int64_t parts = MinorUnits(f[7]) + MinorUnits(f[8]) +
@@ -1031,6 +1049,151 @@ TEST(CliTest, ImplausibleRpwRowIsNotedAndNeverRanked) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(absl::StrContains(r.out, "Northwind")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "\n1,rpw-m-wallet,")) << r.out;
+}
+
+// Real (not illustrative) data judged years later: every answer says the
+// prices are stale, how old they are and what to do; rank, summary and
+// sheet exit 1, and the sheet prints stale prices only when asked, with a
+// warning in its language.
+TEST(CliTest, StaleDataIsExplainedNeverSilentlyEmpty) {
+  ScopedColumns wide("400");
+  const std::string later = "--as-of=2030-01-01";
+  CommandResult r =
+      Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP", kRpw, later});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(absl::StrContains(r.out, "No offer matches.")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "No offer: every price in this corridor is stale.\n"
+      "The newest price is dated 2026-08-18; prices older than 183 days at "
+      "2030-01-01 are left out.\n"
+      "To refresh, load newer data (--data=FILE). To see these old prices "
+      "anyway, allow a longer age with --max-age=DAYS, or judge them at "
+      "another date with --as-of=YYYY-MM-DD (local data only).\n"))
+      << r.out;
+  EXPECT_EQ(r.err,
+            "remitrank: no current price for GBR -> BGD: the newest is dated "
+            "2026-08-18, older than 183 days at 2030-01-01; load newer data "
+            "(--data), or override with --max-age=DAYS or "
+            "--as-of=YYYY-MM-DD\n");
+
+  // JSON carries the same in fields a partner app can use.
+  r = Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP", "--format=json",
+            kRpw, later});
+  EXPECT_EQ(r.exit_code, 1);
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(r.out, &response).ok())
+      << r.out;
+  EXPECT_TRUE(response.freshness().all_stale());
+  EXPECT_EQ(response.freshness().newest_price_date(), "2026-08-18");
+  EXPECT_EQ(response.freshness().as_of_date(), "2030-01-01");
+  EXPECT_EQ(response.freshness().max_quote_age().seconds(), 183 * 86400);
+
+  // The age limit can be lengthened: the old prices come back, dated.
+  r = Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP",
+            "--max-age=2000", kRpw, later});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "Prices: dated 2026-08-18, judged at "
+                                "2030-01-01; prices older than 2000 days "
+                                "are left out.\n"))
+      << r.out;
+
+  r = Tool({"summary", "--from=GB", "--to=BD", kRpw, later});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "every price is stale: the newest is "
+                                "dated 2026-08-18"))
+      << r.out;
+
+  r = Tool({"corridors", kRpw, later});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "2026-08-18 stale\n")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "stale: every price of the corridor "
+                                "is older than 183 days at "
+                                "2030-01-01"))
+      << r.out;
+
+  const std::string path = TempPath("stale.html");
+  r = Tool({"sheet", "--from=GB", "--to=BD", "-o", path, kRpw, later});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "--allow-stale")) << r.err;
+  EXPECT_FALSE(std::ifstream(path).good());
+  // The warning, and the newest price date as the language writes it.
+  const std::vector<std::pair<std::string, std::string>> warnings = {
+      {"en",
+       "Warning: these prices are out of date. The newest is from "
+       "August 18, 2026"},
+      {"fr",
+       "Attention\u00a0: ces prix ne sont plus à jour. Le plus récent "
+       "date du 18 août 2026"},
+      {"es",
+       "Atención: estos precios no están actualizados. El más reciente "
+       "es del 18 de agosto de 2026"}};
+  for (const auto& [lang, warning] : warnings) {
+    r = Tool({"sheet", "--from=GB", "--to=BD", "--allow-stale",
+              "--lang=" + lang, kRpw, later});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(WellFormed(r.out)) << lang;
+    EXPECT_TRUE(absl::StrContains(r.out, "<p class=\"warning\">" + warning))
+        << lang;
+    EXPECT_TRUE(absl::StrContains(r.out, "Northwind Remit")) << lang;
+  }
+}
+
+// The bundled sample is illustrative: judged at its own date, it still
+// ranks in 2030, and says so.
+TEST(CliTest, TheBundledSampleNeverExpires) {
+  ScopedColumns wide("400");
+  CommandResult r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+                          kData, "--as-of=2030-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "1  SwiftSend")) << r.out;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Prices: illustrative data as of 2026-11-02 (made-up prices, "
+      "judged at that date, not today)"))
+      << r.out;
+  r = Tool({"sheet", "--from=US", "--to=MX", kData, "--as-of=2030-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "Illustrative data as of November 2, 2026"))
+      << r.out;
+}
+
+// RPW's licence (CC BY 4.0) asks for attribution: under the table, on the
+// sheet, and in the JSON every partner app reads.
+TEST(CliTest, RpwDataIsAttributedWhereverItIsShown) {
+  ScopedColumns wide("400");
+  const std::string attribution =
+      "Source: World Bank, Remittance Prices Worldwide "
+      "(remittanceprices.worldbank.org), licensed under CC BY 4.0.";
+  const std::string as_of = "--as-of=2026-09-01";
+  CommandResult r =
+      Tool({"rank", "--from=GB", "--to=BD", "--amount=120 GBP", kRpw, as_of});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "Data: Remittance Prices Worldwide 2026_2Q to 2026_3Q, by The World "
+      "Bank, as of 2026-08-18, licence CC BY 4.0; version "))
+      << r.out;
+  EXPECT_TRUE(absl::EndsWith(r.out, attribution + "\n")) << r.out;
+  r = Tool({"sheet", "--from=GB", "--to=BD", kRpw, as_of});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(
+      absl::StrContains(r.out, "<p class=\"source\">" + attribution + "</p>"))
+      << r.out;
+  r = Tool({"summary", "--from=GB", "--to=BD", "--format=json", kRpw, as_of});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  v1::CorridorSummary summary;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.out, &summary).ok())
+      << r.out;
+  ASSERT_EQ(summary.data_sources_size(), 1);
+  EXPECT_EQ(summary.data_sources(0).license(), "CC BY 4.0");
+  EXPECT_EQ(summary.data_sources(0).attribution(), attribution);
+  EXPECT_EQ(summary.data_sources(0).as_of(), "2026-08-18");
 }
 
 }  // namespace

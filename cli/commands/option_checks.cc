@@ -1,5 +1,8 @@
 #include "cli/commands/option_checks.h"
 
+#include <cstdint>
+
+#include "absl/strings/numbers.h"
 #include "engine/model/period.h"
 #include "engine/money/country.h"
 #include "engine/money/money.h"
@@ -34,6 +37,26 @@ absl::Status PeriodOption(const Args& args, std::string* period) {
 OptionSpec PeriodOptionSpec() {
   return {"period", true, false,
           "the survey period, e.g. 2024_2Q (default: the corridor's latest)"};
+}
+
+absl::Status MaxAgeOption(const Args& args,
+                          google::protobuf::Duration* max_quote_age) {
+  std::optional<std::string> value = args.Get("max-age");
+  if (!value.has_value()) return absl::OkStatus();
+  int days = 0;
+  if (!absl::SimpleAtoi(*value, &days) || days < 1 || days > 36500) {
+    return UsageError(absl::StrCat(
+        "--max-age: '", *value, "' is not a number of days from 1 to 36500"));
+  }
+  max_quote_age->set_seconds(int64_t{days} * 24 * 60 * 60);
+  return absl::OkStatus();
+}
+
+OptionSpec MaxAgeOptionSpec() {
+  return {"max-age", true, false,
+          "leave out prices older than DAYS days (default 183). When every "
+          "price of the corridor is older, the output says so, with the "
+          "newest price date and how to refresh, and the exit status is 1"};
 }
 
 absl::StatusOr<v1::Money> ParseMoneyOption(const std::string& name,

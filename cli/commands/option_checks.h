@@ -44,6 +44,13 @@ absl::Status PeriodOption(const Args& args, std::string* period);
 // The option table entry for --period (rank, summary, sheet).
 OptionSpec PeriodOptionSpec();
 
+// --max-age=DAYS: leave out prices older than that many days (a whole
+// number from 1 to 36500) into `max_quote_age`; nothing when not given (the
+// server's default). A usage error naming the value otherwise.
+absl::Status MaxAgeOption(const Args& args,
+                          google::protobuf::Duration* max_quote_age);
+OptionSpec MaxAgeOptionSpec();
+
 // The lower-case names of an enum's values after UNSPECIFIED, without
 // `prefix`: ("RECEIVE_METHOD_", ReceiveMethod) -> {"cash_pickup", ...}.
 std::vector<std::string> EnumValueNames(

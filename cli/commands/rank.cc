@@ -8,9 +8,11 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
 #include "cli/errors.h"
+#include "cli/freshness.h"
 #include "cli/output.h"
 
 namespace remit::cli {
@@ -85,9 +87,19 @@ absl::Status RunRank(const Args& args, const CommandIo& io) {
   view.receive_mode = args.Has("receive");
   view.personal = args.Has("access");
   view.width = io.width;
-  io.out << RankOutput(response, session->format,
-                       DataLine(*session->backend, response.dataset_version()),
-                       view);
+  io.out << RankOutput(
+      response, session->format,
+      std::string(absl::StripSuffix(
+          SourceLines(response.data_sources(), response.dataset_version()),
+          "\n")),
+      view);
+  // No offer because the data is too old: say so, and exit 1.
+  if (response.offers().empty() && response.freshness().all_stale()) {
+    const v1::Corridor& corridor = response.summary().corridor();
+    return StaleError(response.freshness(),
+                      absl::StrCat(corridor.send_country(), " -> ",
+                                   corridor.receive_country()));
+  }
   return absl::OkStatus();
 }
 
@@ -126,7 +138,8 @@ Command RankCommand() {
                 "card, mobile_wallet, internet (paying cash always counts); "
                 "and cash_pickup: the recipient must collect cash"},
                {"limit", true, false, "at most N offers"},
-               PeriodOptionSpec()}),
+               PeriodOptionSpec(),
+               MaxAgeOptionSpec()}),
           &RunRank};
 }
 
@@ -183,6 +196,12 @@ absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
   request.set_page_size(std::min(limit, kMaxOffers));
   if (absl::Status s = PeriodOption(args, request.mutable_period()); !s.ok()) {
     return s;
+  }
+  if (args.Has("max-age")) {
+    if (absl::Status s = MaxAgeOption(args, request.mutable_max_quote_age());
+        !s.ok()) {
+      return s;
+    }
   }
   return request;
 }

@@ -1,5 +1,6 @@
 #include "cli/commands/sheet.h"
 
+#include <cstdint>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
 #include "cli/errors.h"
+#include "cli/freshness.h"
 #include "cli/sheet.h"
 #include "engine/money/country.h"
 #include "engine/money/money.h"
@@ -23,10 +25,14 @@ constexpr size_t kMaxAmounts = 3;
 // RPW's two amounts for the corridor, its USD 200 and USD 500 equivalents,
 // with the corridor's figures at each.
 absl::StatusOr<std::vector<CorridorFigures>> ReferenceFigures(
-    Backend& backend, const v1::Corridor& corridor, const std::string& period) {
+    Backend& backend, const v1::Corridor& corridor, const std::string& period,
+    const google::protobuf::Duration& max_quote_age) {
   v1::GetCorridorSummaryRequest request;
   *request.mutable_corridor() = corridor;
   request.set_period(period);
+  if (max_quote_age.seconds() > 0) {
+    *request.mutable_max_quote_age() = max_quote_age;
+  }
   std::vector<CorridorFigures> figures(1);
   figures[0].usd_equivalent = 200;
   if (absl::Status s = backend.GetCorridorSummary(request, &figures[0].summary);
@@ -55,7 +61,9 @@ absl::StatusOr<std::vector<CorridorFigures>> ReferenceFigures(
 // USD 200 equivalent), whose offers are not estimated, for one. Without
 // such an amount the sheet goes without an example and says why.
 absl::Status AddExampleRanking(Backend& backend, const v1::Corridor& corridor,
-                               const std::string& period, SheetInput* input) {
+                               const std::string& period,
+                               const google::protobuf::Duration& max_quote_age,
+                               SheetInput* input) {
   for (const v1::RankOffersResponse& ranking : input->rankings) {
     if (WorkedExampleOffer(ranking, kSheetOffersPerAmount) != nullptr) {
       return absl::OkStatus();
@@ -74,11 +82,59 @@ absl::Status AddExampleRanking(Backend& backend, const v1::Corridor& corridor,
   *rank.mutable_send_amount() = summary.amount();
   rank.set_page_size(50);
   rank.set_period(period);
+  if (max_quote_age.seconds() > 0) {
+    *rank.mutable_max_quote_age() = max_quote_age;
+  }
   v1::RankOffersResponse response;
   if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
     return BackendError(s);
   }
   input->example_ranking = std::move(response);
+  return absl::OkStatus();
+}
+
+// Longer than any price's age: the age limit when stale prices are asked
+// for (100 years).
+constexpr int64_t kAnyAge = int64_t{100} * 366 * 24 * 60 * 60;
+
+// What the sheet shows, asked with `max_quote_age` (zero: the data's
+// default): without --amounts, the corridor's figures at RPW's two amounts
+// and offers at round amounts near them; one ranking per amount.
+absl::Status Gather(Backend& backend, const SheetRequest& request,
+                    const google::protobuf::Duration& max_quote_age,
+                    SheetInput* input) {
+  std::vector<v1::Money> amounts = request.amounts;
+  input->figures.clear();
+  input->rankings.clear();
+  if (amounts.empty()) {
+    // Offers at round amounts near RPW's two; the corridor's figures at
+    // RPW's exact amounts.
+    absl::StatusOr<std::vector<CorridorFigures>> figures = ReferenceFigures(
+        backend, request.corridor, request.period, max_quote_age);
+    if (!figures.ok()) return figures.status();
+    for (const CorridorFigures& f : *figures) {
+      absl::StatusOr<Money> exact = MoneyFromProto(f.summary.amount());
+      amounts.push_back(exact.ok() ? MoneyToProto(RoundSheetAmount(*exact))
+                                   : f.summary.amount());
+    }
+    input->figures = *std::move(figures);
+  }
+  for (const v1::Money& amount : amounts) {
+    v1::RankOffersRequest rank;
+    *rank.mutable_corridor() = request.corridor;
+    rank.mutable_corridor()->set_send_currency(amount.currency_code());
+    *rank.mutable_send_amount() = amount;
+    rank.set_page_size(kSheetOffersPerAmount);
+    rank.set_period(request.period);
+    if (max_quote_age.seconds() > 0) {
+      *rank.mutable_max_quote_age() = max_quote_age;
+    }
+    v1::RankOffersResponse response;
+    if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
+      return BackendError(s);
+    }
+    input->rankings.push_back(std::move(response));
+  }
   return absl::OkStatus();
 }
 
@@ -92,49 +148,66 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
   const v1::Corridor& corridor = request->corridor;
 
   SheetInput input;
-  std::vector<v1::Money> amounts = request->amounts;
-  if (amounts.empty()) {
-    // Offers at round amounts near RPW's two; the corridor's figures at
-    // RPW's exact amounts.
-    absl::StatusOr<std::vector<CorridorFigures>> figures =
-        ReferenceFigures(backend, corridor, request->period);
-    if (!figures.ok()) return figures.status();
-    for (const CorridorFigures& f : *figures) {
-      absl::StatusOr<Money> exact = MoneyFromProto(f.summary.amount());
-      amounts.push_back(exact.ok() ? MoneyToProto(RoundSheetAmount(*exact))
-                                   : f.summary.amount());
-    }
-    input.figures = *std::move(figures);
-  }
   input.from_country =
       std::string(CountryCode::FromString(corridor.send_country())->alpha2());
   input.to_country = std::string(
       CountryCode::FromString(corridor.receive_country())->alpha2());
-  for (const v1::Money& amount : amounts) {
-    v1::RankOffersRequest rank;
-    *rank.mutable_corridor() = corridor;
-    rank.mutable_corridor()->set_send_currency(amount.currency_code());
-    *rank.mutable_send_amount() = amount;
-    rank.set_page_size(kSheetOffersPerAmount);
-    rank.set_period(request->period);
-    v1::RankOffersResponse response;
-    if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
-      return BackendError(s);
-    }
-    input.rankings.push_back(std::move(response));
-  }
   if (absl::Status s =
-          AddExampleRanking(backend, corridor, request->period, &input);
+          Gather(backend, *request, request->max_quote_age, &input);
       !s.ok()) {
     return s;
   }
-  if (const SnapshotInfo* info = backend.info();
-      info != nullptr && !info->metadata.empty()) {
-    input.data_name = info->metadata.front().name();
-    input.data_date = info->metadata.front().as_of();
-  } else {
-    input.data_name = args.Get("server").value_or("remitrank server");
+  // Stale prices are not handed out unless asked for, and then with a
+  // warning at the top of the sheet.
+  google::protobuf::Duration max_quote_age = request->max_quote_age;
+  for (const v1::RankOffersResponse& ranking : input.rankings) {
+    const v1::Freshness& freshness = ranking.freshness();
+    if (!freshness.all_stale()) continue;
+    if (!request->allow_stale) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "no sheet: every price for ",
+          ranking.summary().corridor().send_country(), " -> ",
+          ranking.summary().corridor().receive_country(),
+          " is stale (the newest is dated ", freshness.newest_price_date(),
+          ", older than ", MaxAgeText(freshness), " at ",
+          freshness.as_of_date(),
+          "); load newer data (--data), or print the old prices with a "
+          "warning on the sheet: --allow-stale"));
+    }
+    input.stale = freshness;
+    max_quote_age.set_seconds(kAnyAge);
+    if (absl::Status s = Gather(backend, *request, max_quote_age, &input);
+        !s.ok()) {
+      return s;
+    }
+    break;
   }
+  if (absl::Status s = AddExampleRanking(backend, corridor, request->period,
+                                         max_quote_age, &input);
+      !s.ok()) {
+    return s;
+  }
+  // The data's names, as the data writes them (in no language of the
+  // tool's), and the credit lines its licences ask for.
+  std::vector<std::string> names;
+  for (const v1::DatasetMetadata& source :
+       input.rankings.front().data_sources()) {
+    std::vector<std::string> about;
+    for (const std::string& part : {source.publisher(), source.license()}) {
+      if (!part.empty()) about.push_back(part);
+    }
+    names.push_back(about.empty()
+                        ? source.name()
+                        : absl::StrCat(source.name(), " (",
+                                       absl::StrJoin(about, "; "), ")"));
+    if (input.data_date.empty()) input.data_date = source.as_of();
+    if (!source.attribution().empty()) {
+      input.attributions.push_back(source.attribution());
+    }
+  }
+  input.data_name = names.empty()
+                        ? args.Get("server").value_or("remitrank server")
+                        : absl::StrJoin(names, "; ");
   const std::string html = RenderSheet(input, *request->messages);
   if (std::optional<std::string> path = args.Get("output")) {
     std::ofstream file(*path, std::ios::binary | std::ios::trunc);
@@ -167,7 +240,12 @@ Command SheetCommand() {
             "averages use)"},
            {"lang", true, false, "en (default), fr or es"},
            {"output", true, false, "write the page to FILE (also -o)"},
-           PeriodOptionSpec()},
+           {"allow-stale", false, false,
+            "print stale prices anyway, under a warning; without it, a "
+            "corridor whose prices are all stale gets no sheet (exit "
+            "status 1)"},
+           PeriodOptionSpec(),
+           MaxAgeOptionSpec()},
           /*formats=*/{}),
       &RunSheet};
 }
@@ -194,6 +272,10 @@ absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args) {
     return UsageError("--amounts: at most three amounts fit on the sheet");
   }
   if (absl::Status s = PeriodOption(args, &request.period); !s.ok()) return s;
+  if (absl::Status s = MaxAgeOption(args, &request.max_quote_age); !s.ok()) {
+    return s;
+  }
+  request.allow_stale = args.Has("allow-stale");
   return request;
 }
 

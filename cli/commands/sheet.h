@@ -36,6 +36,11 @@ struct SheetRequest {
   // --period: the survey period ("2024_2Q"). Default: empty, meaning the
   // corridor's latest.
   std::string period;
+  // --max-age=DAYS: the age limit. Default: unset (zero), the data's
+  // default.
+  google::protobuf::Duration max_quote_age;
+  // --allow-stale: print stale prices, with a warning, rather than refuse.
+  bool allow_stale = false;
 };
 
 // Usage errors (cli/errors.h) for a missing or invalid --from or --to, a

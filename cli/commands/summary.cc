@@ -1,7 +1,12 @@
 #include "cli/commands/summary.h"
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
+#include "cli/freshness.h"
 #include "cli/output.h"
 
 namespace remit::cli {
@@ -21,7 +26,15 @@ absl::Status RunSummary(const Args& args, const CommandIo& io) {
   }
   io.out << SummaryOutput(
       summary, session->format,
-      DataLine(*session->backend, summary.dataset_version()));
+      std::string(absl::StripSuffix(
+          SourceLines(summary.data_sources(), summary.dataset_version()),
+          "\n")));
+  // No offer because the data is too old: exit 1, as rank does.
+  if (summary.offer_count() == 0 && summary.freshness().all_stale()) {
+    return StaleError(summary.freshness(),
+                      absl::StrCat(summary.corridor().send_country(), " -> ",
+                                   summary.corridor().receive_country()));
+  }
   return absl::OkStatus();
 }
 
@@ -36,7 +49,8 @@ Command SummaryCommand() {
                            {"to", true, false, "receiving country"},
                            {"amount", true, false,
                             "amount sent (default: the USD 200 equivalent)"},
-                           PeriodOptionSpec()}),
+                           PeriodOptionSpec(),
+                           MaxAgeOptionSpec()}),
           &RunSummary};
 }
 
@@ -56,6 +70,12 @@ absl::StatusOr<v1::GetCorridorSummaryRequest> SummaryRequestFromArgs(
   }
   if (absl::Status s = PeriodOption(args, request.mutable_period()); !s.ok()) {
     return s;
+  }
+  if (args.Has("max-age")) {
+    if (absl::Status s = MaxAgeOption(args, request.mutable_max_quote_age());
+        !s.ok()) {
+      return s;
+    }
   }
   return request;
 }

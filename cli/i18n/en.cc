@@ -71,6 +71,14 @@ const Messages kEnglish = {
     "There are also {other} of other charges.",
     "No worked example: every offer shown here is a promotional or "
     "estimated price, and an example must use a regular price.",
+    "Prices in this sheet are dated {oldest} to {newest}.",
+    "Prices in this sheet are dated {date}.",
+    "Illustrative data as of {date}: the providers and prices are made up "
+    "for demonstration. They are not real offers.",
+    "Warning: these prices are out of date. The newest is from {newest}, "
+    "more than {days, plural, one {# day} other {# days}} before {as_of}. "
+    "Prices change: check every figure with the provider before you send "
+    "money.",
 };
 
 }  // namespace remit::cli

@@ -77,6 +77,14 @@ const Messages kSpanish = {
     "Sin ejemplo detallado: todas las ofertas mostradas aquí tienen un "
     "precio promocional o estimado, y un ejemplo debe usar un precio "
     "habitual.",
+    "Los precios de esta hoja son del {oldest} al {newest}.",
+    "Los precios de esta hoja son del {date}.",
+    "Datos ilustrativos al {date}: los proveedores y los precios son "
+    "inventados para la demostración. No son ofertas reales.",
+    "Atención: estos precios no están actualizados. El más reciente es del "
+    "{newest}, más de {days, plural, one {# día} other {# días}} antes del "
+    "{as_of}. Los precios cambian: compruebe cada cifra con el proveedor "
+    "antes de enviar dinero.",
 };
 
 }  // namespace remit::cli

@@ -83,6 +83,15 @@ const Messages kFrench = {
     "Pas d\u2019exemple détaillé\u00a0: toutes les offres montrées ici ont un "
     "prix "
     "promotionnel ou estimé, et un exemple doit utiliser un prix habituel.",
+    "Les prix de cette fiche datent du {oldest} au {newest}.",
+    "Les prix de cette fiche datent du {date}.",
+    "Données d\u2019illustration au {date}\u00a0: les prestataires et les "
+    "prix sont inventés pour la démonstration. Ce ne sont pas de vraies "
+    "offres.",
+    "Attention\u00a0: ces prix ne sont plus à jour. Le plus récent date du "
+    "{newest}, plus de {days, plural, one {# jour} other {# jours}} avant "
+    "le {as_of}. Les prix changent\u00a0: vérifiez chaque montant auprès du "
+    "prestataire avant d\u2019envoyer de l\u2019argent.",
 };
 
 }  // namespace remit::cli

@@ -87,6 +87,16 @@ struct Messages {
   // Why the sheet has no worked example: every offer shown is promotional
   // or estimated.
   const char* no_example;
+
+  // How old the prices are, under the offers: {oldest} {newest} (dates).
+  const char* prices_dated;
+  // The same when every price has one date: {date}.
+  const char* prices_dated_on;
+  // Illustrative data (made-up prices): {date}, its as-of date.
+  const char* illustrative_note;
+  // At the top when stale prices were asked for (--allow-stale): {newest}
+  // (the newest price date), {days} (the age limit) and {as_of}.
+  const char* stale_warning;
 };
 
 // The catalog for `code`, or null when there is none.
