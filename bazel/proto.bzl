@@ -5,8 +5,12 @@ downloaded. This macro runs Debian's /usr/bin/protoc (and grpc_cpp_plugin) in
 a genrule instead and wraps the outputs in a cc_library.
 
 Sources may be generated (a genrule's output in the same package).
-Generated headers are included by workspace path:
+Generated headers are included by their path from the repository root:
     #include "proto/remit/v1/money.pb.h"
+That holds when remitrank is an external repository of another workspace
+too: protoc reads and writes relative to the repository's root
+(external/remitrank/ then), and Bazel puts that root, and its generated
+twin, on the include path.
 
 Example:
     remit_cc_proto_library(
@@ -29,6 +33,8 @@ Creates:
     <name>_srcs: filegroup of the .proto files it and its deps need, so that
         protoc can see imported files inside the sandbox.
 """
+
+load("//bazel:cc.bzl", "REMIT_COPTS")
 
 _PROTOC = "/usr/bin/protoc"
 _GRPC_PLUGIN = "/usr/bin/grpc_cpp_plugin"
@@ -59,17 +65,23 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
             grpc_hdrs.append(stem + ".grpc.pb.h")
             grpc_srcs.append(stem + ".grpc.pb.cc")
 
+    # The repository root, as the genrule sees it: "" in the main
+    # workspace, "external/<name>" when the package is in another one.
+    repository = native.repository_name().lstrip("@")
+    root = "external/" + repository if repository else "."
+    gen_root = "$(GENDIR)/external/" + repository if repository else "$(GENDIR)"
     protoc = (
-        # $(GENDIR) first: a generated .proto is then named by its package
-        # path, not by its bazel-out path.
-        "%s --proto_path=$(GENDIR) --proto_path=. --proto_path=/usr/include" % _PROTOC
+        # The generated root first: a generated .proto is then named by its
+        # package path, not by its bazel-out path.
+        "%s --proto_path=%s --proto_path=%s --proto_path=/usr/include" %
+        (_PROTOC, gen_root, root)
     )
     files = " " + " ".join(["$(location %s)" % s for s in srcs])
     native.genrule(
         name = name + "_gen",
         srcs = srcs + [name + "_srcs"],
         outs = hdrs + cc_srcs,
-        cmd = protoc + " --cpp_out=$(GENDIR)" + files,
+        cmd = protoc + " --cpp_out=" + gen_root + files,
         testonly = testonly,
     )
     if grpc:
@@ -79,7 +91,7 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
             srcs = srcs + [name + "_srcs"],
             outs = grpc_hdrs + grpc_srcs,
             cmd = (protoc + " --plugin=protoc-gen-grpc=%s" % _GRPC_PLUGIN +
-                   " --grpc_out=$(GENDIR)" + files),
+                   " --grpc_out=" + gen_root + files),
             testonly = testonly,
         )
 
@@ -88,7 +100,7 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
         srcs = cc_srcs,
         hdrs = hdrs,
         # Generated code is not ours to keep warning-free.
-        copts = ["-w"],
+        copts = REMIT_COPTS + ["-w"],
         deps = deps + ["//third_party:protobuf"],
         visibility = visibility,
         testonly = testonly,
@@ -98,7 +110,7 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
             name = name,
             srcs = grpc_srcs,
             hdrs = grpc_hdrs,
-            copts = ["-w"],
+            copts = REMIT_COPTS + ["-w"],
             deps = [name + "_messages", "//third_party:grpc"],
             visibility = visibility,
             testonly = testonly,

@@ -4,18 +4,56 @@
 //       testdata/sample_corridors.textproto US MX "200 USD"
 // (one command line)
 //
+// or, from a workspace that embeds remitrank,
+//   bazel run @remitrank//engine/examples:rank_corridor --
+//       testdata/sample_corridors.textproto US MX "200 USD"
+//
 // Arguments: a dataset file (any supported format), the sending and the
 // receiving country (alpha-2 or alpha-3), and the amount sent. Prints every
 // offer, best first, with the fee and the FX margin hidden in the rate,
 // then what was left out and why, then the corridor summary.
+//
+// A relative data path is looked for in the directory `bazel run` was
+// called from, then among the program's runfiles as a path in remitrank
+// (so testdata/... works from any workspace).
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "engine/ranking/ranking.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/time/clock.h"
+#include "tools/cpp/runfiles/runfiles.h"
 
 namespace {
+
+using bazel::tools::cpp::runfiles::Runfiles;
+
+bool Exists(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  std::fclose(file);
+  return true;
+}
+
+// The file `path` names: as given when absolute; else relative to the
+// directory `bazel run` was called from (BUILD_WORKING_DIRECTORY), else to
+// remitrank's root among the runfiles, else as given.
+std::string FindData(const std::string& path, const char* argv0) {
+  if (path.empty() || path[0] == '/') return path;
+  if (const char* cwd = std::getenv("BUILD_WORKING_DIRECTORY")) {
+    std::string there = std::string(cwd) + "/" + path;
+    if (Exists(there)) return there;
+  }
+  std::string error;
+  std::unique_ptr<Runfiles> runfiles(Runfiles::Create(argv0, &error));
+  if (runfiles != nullptr) {
+    std::string found = runfiles->Rlocation("remitrank/" + path);
+    if (!found.empty() && Exists(found)) return found;
+  }
+  return path;
+}
 
 int Fail(const absl::Status& status) {
   std::fprintf(stderr, "rank_corridor: %s\n", status.ToString().c_str());
@@ -80,5 +118,5 @@ int main(int argc, char** argv) {
                  "US MX \"200 USD\"\n");
     return 2;
   }
-  return Run(argv[1], argv[2], argv[3], argv[4]);
+  return Run(FindData(argv[1], argv[0]), argv[2], argv[3], argv[4]);
 }
