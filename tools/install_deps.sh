@@ -17,6 +17,9 @@ packages=(
   libsqlite3-dev
   libzip-dev libexpat1-dev  # engine/workbook: .xlsx (zip + XML)
   libicu-dev                # cli/i18n: country names, numbers, plurals
+  cmake pkg-config          # tools/test_embedding.sh: the CMake examples and
+                            # remitrank.pc (Bazel stays the project's build)
+  ccache                    # tools/test_embedding.sh: fast CMake rebuilds
   python3-xlsxwriter        # testdata/*/make_*workbook*.py
   python3-pandas python3-openpyxl  # bench/rpw_import_compare.sh
   python3
