@@ -5,7 +5,9 @@
 #   3. bazel test --config=tsan //engine/...  (ThreadSanitizer; Debian's
 #      gRPC is not instrumented, so only the engine runs under it)
 # after checking the dependency rules of docs/architecture.md
-# (tools/check_deps.sh).
+# (tools/check_deps.sh) and building and running the embedding examples
+# (tools/test_embedding.sh: an outside Bazel workspace, CMake through
+# add_subdirectory and find_package, g++ through pkg-config).
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -43,11 +45,19 @@ run_suite() {
 echo "=== dependency rules (tools/check_deps.sh)"
 tools/check_deps.sh || status=1
 
+echo "=== embedding examples (tools/test_embedding.sh)"
+embedding=0
+tools/test_embedding.sh || embedding=1
+
 run_suite default //... "$@"
 run_suite asan //... --config=asan "$@"
 run_suite tsan //engine/... --config=tsan "$@"
 
 echo "=== summary"
 python3 tools/test_summary.py "${summary_args[@]}" || status=1
+if [[ ${embedding} -ne 0 ]]; then
+  echo "test: the embedding examples FAILED (tools/test_embedding.sh, above)"
+  status=1
+fi
 rm -rf "${results}"
 exit "${status}"
