@@ -16,10 +16,10 @@
 #
 # Time: the outside workspace has its own Bazel output base; the disk cache
 # set in ~/.bazelrc applies to every workspace of the user, so a second run
-# mostly hits it. CMake builds with -j2 in a build folder kept per checkout
-# (~/.cache/remitrank-embedding/, or REMIT_EMBED_BUILD_DIR), through ccache
-# when it is installed, so a run after the first compiles little; the
-# install prefix is a new temporary folder every time.
+# mostly hits it. CMake builds with -j2 in .build-embedding/ of the
+# checkout (ignored by git and Bazel), through ccache when it is installed,
+# so a run after the first compiles little, in any clone; the install
+# prefix is a new temporary folder every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -83,12 +83,14 @@ grep -q '^USA/USD->MEX/MXN, sending 200.00 USD$' "${tmp}/corridor.out" &&
 done_step
 
 # --- 2. CMake, add_subdirectory -------------------------------------------
-build="${REMIT_EMBED_BUILD_DIR:-${HOME}/.cache/remitrank-embedding/$(
-  printf %s "${root}" | md5sum | cut -c1-12)}"
+build="${root}/.build-embedding"
 mkdir -p "${build}"
 cmake_flags=()
 if command -v ccache >/dev/null; then
   cmake_flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # Paths under the checkout count relative to it: another clone of the
+  # same sources hits the same cache entries.
+  export CCACHE_BASEDIR="${root}"
 fi
 step "cmake: examples/embed_cmake (add_subdirectory)"
 { cmake -S examples/embed_cmake -B "${build}/sub" "${cmake_flags[@]}" &&
