@@ -52,6 +52,14 @@ struct DatasetOptions {
   // Where files are read from. Default (null): the local file system,
   // LocalFiles(). Must outlive every call given these options.
   const FileReader* files = nullptr;
+  // Threads that parse a workbook's (.xlsx) sheets, each in pieces
+  // (XlsxReaderOptions::threads): the result is the same whatever the
+  // number. 1: the calling thread only. Default 0: the machine's cores, at
+  // most 4.
+  int workbook_threads = 0;
+  // The size of those pieces (XlsxReaderOptions::chunk_bytes). Default 0:
+  // the reader's own (1 MiB).
+  size_t workbook_piece_bytes = 0;
 };
 
 // What an import from a foreign format (World Bank RPW files) did with

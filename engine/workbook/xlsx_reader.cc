@@ -1,8 +1,14 @@
 #include "engine/workbook/xlsx_reader.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -284,23 +290,62 @@ std::optional<XlsxCellType> CellTypeFromAttribute(const char* t) {
   return std::nullopt;
 }
 
+// An element that can only be the one a piece's parser is given after the
+// piece, at the byte where it is expected (see SheetHandler::Piece).
+constexpr absl::string_view kPieceEndName = "remit-piece-end";
+constexpr absl::string_view kPieceEnd = "<remit-piece-end/>";
+
 // <worksheet><sheetData><row r="7"><c r="B7" t="s"><v>3</v></c>...
 class SheetHandler final : public XmlHandler {
  public:
   using RowCallback =
       absl::FunctionRef<absl::Status(int, absl::Span<const XlsxCell>)>;
+
+  // A piece of the sheet parsed on its own (XlsxReaderOptions::threads):
+  // the parser is fed the sheet's opening part (its bytes up to the first
+  // "<row "), then the piece. Where the piece ends, a row boundary is
+  // verified, not assumed: the parser is then fed kPieceEnd, which must
+  // come as an element at exactly that byte, at the depth of the row that
+  // starts right after the opening part, between rows in sheetData.
+  struct Piece {
+    int64_t anchor = 0;  // Where the opening part ends: a row starts there.
+    // Where kPieceEnd starts; -1 for the sheet's last piece.
+    int64_t end = -1;
+    // Not the sheet's first piece: rows before the anchor are the opening
+    // part's, already read with the first piece; the first row must carry
+    // its number (r), as the previous row is not known.
+    bool continuation = false;
+  };
+
   // Shared string i is chars[ends[i-1], ends[i]) (ends[-1] = 0).
   SheetHandler(std::string place, const XlsxReaderOptions& options,
                absl::string_view shared_chars,
-               absl::Span<const size_t> shared_ends, RowCallback on_row)
+               absl::Span<const size_t> shared_ends, RowCallback on_row,
+               const Piece* piece = nullptr)
       : place_(std::move(place)),
         options_(options),
         shared_chars_(shared_chars),
         shared_ends_(shared_ends),
-        on_row_(on_row) {}
+        on_row_(on_row),
+        piece_(piece) {}
+
+  // The stream feeding this handler; required for a piece.
+  void set_stream(const XmlStream* stream) { stream_ = stream; }
+
+  // For a piece: whether its end was reached at a row boundary (see
+  // Piece). The sheet's last piece ends instead with the document.
+  bool reached_piece_end() const { return reached_piece_end_; }
+  // For a piece: whether a row started at the anchor, in sheetData.
+  bool anchored() const { return anchor_depth_ > 0; }
 
   absl::Status StartElement(absl::string_view name,
                             const char** attributes) override {
+    if (piece_ != nullptr && name == kPieceEndName &&
+        stream_->byte_index() == piece_->end) {
+      reached_piece_end_ = anchored() && in_sheet_data_ && !in_row_ &&
+                           !in_cell_ && stream_->depth() == anchor_depth_;
+      return absl::CancelledError("end of the piece");
+    }
     if (!in_sheet_data_) {
       if (name == "sheetData") in_sheet_data_ = true;
       return absl::OkStatus();
@@ -350,6 +395,17 @@ class SheetHandler final : public XmlHandler {
  private:
   absl::Status StartRow(const char** attributes) {
     if (in_row_) return RowError("a row inside another row");
+    if (piece_ != nullptr) {
+      const int64_t at = stream_->byte_index();
+      if (at == piece_->anchor) {
+        anchor_depth_ = stream_->depth();
+        if (piece_->continuation && AttributeValue(attributes, "r") == nullptr) {
+          return absl::FailedPreconditionError("a piece's first row unnumbered");
+        }
+      } else if (piece_->continuation && at < piece_->anchor) {
+        return absl::FailedPreconditionError("a row in the opening part");
+      }
+    }
     int row;
     if (const char* r = AttributeValue(attributes, "r")) {
       const std::optional<int> number = ParseRowNumber(r);
@@ -525,6 +581,10 @@ class SheetHandler final : public XmlHandler {
   const absl::string_view shared_chars_;
   const absl::Span<const size_t> shared_ends_;
   RowCallback on_row_;
+  const Piece* const piece_;  // Null when reading the whole sheet.
+  const XmlStream* stream_ = nullptr;
+  int anchor_depth_ = 0;  // The depth of the row at the anchor; 0: none yet.
+  bool reached_piece_end_ = false;
 
   bool in_sheet_data_ = false;
   bool in_row_ = false;
@@ -546,6 +606,311 @@ class SheetHandler final : public XmlHandler {
   bool collect_ = false;
   int phonetic_depth_ = 0;
 };
+
+// The rows of one piece, as its worker parsed them: compact, so that the
+// pieces in flight hold little more than their text.
+struct PieceRows {
+  struct Cell {
+    int column;
+    XlsxCellType type;
+    bool formula;
+    uint32_t size;  // Of its text in `chars`, which follows the previous.
+  };
+  std::vector<int> rows;
+  std::vector<size_t> ends;  // Row i's cells: [ends[i-1], ends[i]).
+  std::vector<Cell> cells;
+  std::string chars;
+};
+
+// One piece of a sheet, from the calling thread to a worker and back.
+struct SheetPiece {
+  std::string xml;
+  SheetHandler::Piece frame;
+  bool last = false;
+  // Set by the worker.
+  bool done = false;
+  bool clean = false;  // Parsed whole, ending at a row boundary.
+  PieceRows rows;
+};
+
+// Reads a sheet in pieces parsed on worker threads (XlsxReaderOptions::
+// threads), handing the rows to `on_row` in order on the calling thread.
+// Whenever a piece cannot be read as cleanly cut (malformed XML, a cut
+// inside a comment or CDATA section, a bad cell, rows that do not ascend
+// across pieces, no place to cut), the rows handed out so far are known to
+// be the sheet's first ones: the caller then reads the sheet sequentially,
+// skipping them, and gets exactly the rows and the status of a sequential
+// read.
+class PieceReader {
+ public:
+  using RowCallback = SheetHandler::RowCallback;
+
+  PieceReader(std::string place, const XlsxReaderOptions& options,
+              absl::string_view shared_chars,
+              absl::Span<const size_t> shared_ends, int threads,
+              RowCallback on_row)
+      : place_(std::move(place)),
+        options_(options),
+        shared_chars_(shared_chars),
+        shared_ends_(shared_ends),
+        threads_(threads),
+        piece_bytes_(std::clamp<size_t>(options.chunk_bytes, 1, kMaxPiece)),
+        // A piece never holds XmlStream::kMaxBytesWithoutEvent bytes, so
+        // that its parser and a sequential one agree on that bound.
+        most_piece_bytes_(std::min(8 * piece_bytes_, kMostPieceBytes)),
+        on_row_(on_row) {}
+
+  PieceReader(const PieceReader&) = delete;
+  PieceReader& operator=(const PieceReader&) = delete;
+  ~PieceReader() { StopWorkers(); }
+
+  // Reads `part`: true, with the read's `status`, when every row was handed
+  // out or `on_row` or the archive stopped the read; false when the sheet
+  // is to be read sequentially after the first `delivered()` rows.
+  bool Read(const ZipArchive& zip, absl::string_view part,
+            absl::Status* status) {
+    *status =
+        zip.Read(part, options_.max_part_bytes, [&](absl::string_view chunk) {
+          return Take(chunk);
+        });
+    if (status->ok()) *status = Flush();
+    StopWorkers();
+    // Anything but the caller's own status: read sequentially, which gives
+    // the status a sequential read gives, at the same row.
+    return status->ok() || by_caller_;
+  }
+
+  size_t delivered() const { return delivered_; }
+  // Pieces given to the workers.
+  size_t pieces() const { return pieces_; }
+
+ private:
+  static constexpr size_t kMaxPiece = size_t{4} << 20;
+  static constexpr size_t kMostPieceBytes = size_t{15} << 20;
+  // An opening part longer than this is not repeated for every piece.
+  static constexpr size_t kMaxOpening = size_t{64} << 10;
+  static constexpr absl::string_view kRowStart = "<row ";
+
+  static absl::Status Fallback() {
+    return absl::FailedPreconditionError("read the sheet sequentially");
+  }
+
+  // The next inflated bytes.
+  absl::Status Take(absl::string_view chunk) {
+    const size_t searched = pending_.size();
+    pending_.append(chunk.data(), chunk.size());
+    if (!opening_found_) {
+      const size_t from = searched < kRowStart.size() ? 0
+                                                      : searched -
+                                                            kRowStart.size();
+      const size_t at = pending_.find(kRowStart.data(), from, kRowStart.size());
+      if (at == std::string::npos) {
+        return pending_.size() > kMaxOpening ? Fallback() : absl::OkStatus();
+      }
+      if (at > kMaxOpening) return Fallback();
+      opening_found_ = true;
+      opening_ = pending_.substr(0, at);
+    }
+    // Cut where the first row starts after piece_bytes_ (and, in the first
+    // piece, after the row that starts right after the opening part).
+    size_t start = 0;
+    absl::Status status;
+    while (status.ok()) {
+      const size_t least = pieces_ == 0 ? opening_.size() + 1 : 1;
+      const size_t from = start + std::max(piece_bytes_, least);
+      if (pending_.size() < from + kRowStart.size()) break;
+      const size_t cut = pending_.find(kRowStart.data(), from, kRowStart.size());
+      if (cut == std::string::npos) {
+        if (pending_.size() - start > most_piece_bytes_) status = Fallback();
+        break;
+      }
+      auto piece = std::make_unique<SheetPiece>();
+      piece->xml = pending_.substr(start, cut - start);
+      start = cut;
+      status = Submit(std::move(piece));
+    }
+    pending_.erase(0, start);
+    return status;
+  }
+
+  // The rest, as the last piece.
+  absl::Status Flush() {
+    auto piece = std::make_unique<SheetPiece>();
+    piece->xml = std::move(pending_);
+    piece->last = true;
+    if (pieces_ == 0) {
+      // One piece: the whole sheet, read here.
+      Parse(*piece, /*opening=*/"");
+      return Deliver(*piece);
+    }
+    absl::Status status = Submit(std::move(piece));
+    while (status.ok() && next_ < pieces_) status = DeliverNext();
+    return status;
+  }
+
+  absl::Status Submit(std::unique_ptr<SheetPiece> piece) {
+    const bool first = pieces_ == 0;
+    piece->frame.continuation = !first;
+    piece->frame.anchor = static_cast<int64_t>(opening_.size());
+    piece->frame.end =
+        piece->last ? -1
+                    : static_cast<int64_t>((first ? 0 : opening_.size()) +
+                                           piece->xml.size());
+    if (workers_.empty()) {
+      for (int i = 0; i < threads_; ++i) {
+        workers_.emplace_back([this] { Work(); });
+      }
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      in_flight_.push_back(std::move(piece));
+      ++pieces_;
+    }
+    work_ready_.notify_one();
+    // Bounded: a few pieces per worker in flight at most.
+    while (pieces_ - next_ > static_cast<size_t>(2 * threads_)) {
+      absl::Status status = DeliverNext();
+      if (!status.ok()) return status;
+    }
+    return absl::OkStatus();
+  }
+
+  void Work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      work_ready_.wait(lock, [&] { return stop_ || queued_ < pieces_; });
+      if (stop_) return;
+      SheetPiece* piece = in_flight_[queued_ - next_].get();
+      ++queued_;
+      lock.unlock();
+      Parse(*piece, piece->frame.continuation ? opening_ : "");
+      lock.lock();
+      piece->done = true;
+      piece_done_.notify_all();
+    }
+  }
+
+  // Parses one piece into piece.rows; piece.clean tells how it went.
+  void Parse(SheetPiece& piece, absl::string_view opening) const {
+    PieceRows& out = piece.rows;
+    auto keep = [&out](int row, absl::Span<const XlsxCell> cells) {
+      out.rows.push_back(row);
+      for (const XlsxCell& cell : cells) {
+        out.cells.push_back({cell.column, cell.type, cell.formula,
+                             static_cast<uint32_t>(cell.text.size())});
+        out.chars.append(cell.text);
+      }
+      out.ends.push_back(out.cells.size());
+      return absl::OkStatus();
+    };
+    const bool whole = !piece.frame.continuation && piece.last;
+    SheetHandler handler(place_, options_, shared_chars_, shared_ends_, keep,
+                         whole ? nullptr : &piece.frame);
+    XmlStream xml(&handler);
+    handler.set_stream(&xml);
+    absl::Status status = xml.Feed(opening);
+    if (status.ok()) status = xml.Feed(piece.xml);
+    if (piece.last) {
+      if (status.ok()) status = xml.Finish();
+      piece.clean = status.ok() && (whole || handler.anchored());
+    } else {
+      if (status.ok()) status = xml.Feed(kPieceEnd);
+      piece.clean = handler.reached_piece_end();
+    }
+    piece.xml = std::string();  // Its memory goes now, not at delivery.
+  }
+
+  // Waits for the oldest piece in flight and hands its rows out.
+  absl::Status DeliverNext() {
+    std::unique_ptr<SheetPiece> piece;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      piece_done_.wait(lock, [&] { return in_flight_.front()->done; });
+      piece = std::move(in_flight_.front());
+      in_flight_.pop_front();
+      ++next_;
+    }
+    return Deliver(*piece);
+  }
+
+  absl::Status Deliver(const SheetPiece& piece) {
+    if (!piece.clean) return Fallback();
+    const PieceRows& in = piece.rows;
+    if (!in.rows.empty() && in.rows.front() <= last_row_) return Fallback();
+    size_t cell = 0;
+    size_t offset = 0;
+    for (size_t i = 0; i < in.rows.size(); ++i) {
+      const size_t count = in.ends[i] - cell;
+      if (cells_.size() < count) cells_.resize(count);
+      for (size_t k = 0; k < count; ++k, ++cell) {
+        const PieceRows::Cell& packed = in.cells[cell];
+        XlsxCell& out = cells_[k];
+        out.column = packed.column;
+        out.type = packed.type;
+        out.formula = packed.formula;
+        out.text.assign(in.chars, offset, packed.size);
+        offset += packed.size;
+      }
+      absl::Status status =
+          on_row_(in.rows[i], absl::MakeConstSpan(cells_.data(), count));
+      if (!status.ok()) {
+        by_caller_ = true;
+        return status;
+      }
+      ++delivered_;
+      last_row_ = in.rows[i];
+    }
+    return absl::OkStatus();
+  }
+
+  void StopWorkers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+  const std::string place_;
+  const XlsxReaderOptions& options_;
+  const absl::string_view shared_chars_;
+  const absl::Span<const size_t> shared_ends_;
+  const int threads_;
+  const size_t piece_bytes_;
+  const size_t most_piece_bytes_;
+  RowCallback on_row_;
+
+  // The calling thread's.
+  std::string pending_;  // Inflated, not yet in a piece.
+  bool opening_found_ = false;
+  std::string opening_;  // Read by the workers once pieces are submitted.
+  std::vector<XlsxCell> cells_;
+  size_t delivered_ = 0;
+  int last_row_ = 0;
+  bool by_caller_ = false;  // `on_row` stopped the read.
+  std::vector<std::thread> workers_;
+
+  // std::mutex rather than absl::Mutex: the system Abseil is not built
+  // with ThreadSanitizer.
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable piece_done_;
+  // Guarded by mutex_: pieces submitted, handed to workers, delivered
+  // (counted from the first); in_flight_ holds pieces next_ to pieces_.
+  std::deque<std::unique_ptr<SheetPiece>> in_flight_;
+  size_t pieces_ = 0;
+  size_t queued_ = 0;
+  size_t next_ = 0;
+  bool stop_ = false;
+};
+
+int ThreadsToUse(int threads) {
+  if (threads > 0) return threads;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp<unsigned>(cores, 1, 4));
+}
 
 }  // namespace
 
@@ -644,6 +1009,17 @@ absl::Status XlsxReader::ReadRows(
     absl::string_view sheet,
     absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
         on_row) const {
+  return ReadRows(sheet, on_row, nullptr);
+}
+
+absl::Status XlsxReader::ReadRows(
+    absl::string_view sheet,
+    absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
+        on_row,
+    XlsxReadStats* stats) const {
+  XlsxReadStats unused;
+  if (stats == nullptr) stats = &unused;
+  *stats = XlsxReadStats();
   const auto found =
       std::find_if(sheets_.begin(), sheets_.end(),
                    [&](const Sheet& s) { return s.name == sheet; });
@@ -670,8 +1046,30 @@ absl::Status XlsxReader::ReadRows(
     return absl::InvalidArgumentError(
         absl::StrCat(place, ": its part ", found->part, " is missing"));
   }
+  // Rows already handed out by a read in pieces, skipped when the sheet is
+  // then read sequentially.
+  size_t skip = 0;
+  const int threads = ThreadsToUse(options_.threads);
+  if (threads > 1) {
+    PieceReader pieces(place, options_, shared_chars_, shared_string_ends_,
+                       threads, on_row);
+    absl::Status status;
+    const bool done = pieces.Read(*zip, found->part, &status);
+    stats->pieces = pieces.pieces();
+    if (done) return status;
+    stats->read_sequentially_after_pieces = true;
+    skip = pieces.delivered();
+  }
+  size_t skipped = 0;
+  auto after_skip = [&](int row, absl::Span<const XlsxCell> cells) {
+    if (skipped < skip) {
+      ++skipped;
+      return absl::OkStatus();
+    }
+    return on_row(row, cells);
+  };
   SheetHandler handler(place, options_, shared_chars_, shared_string_ends_,
-                       on_row);
+                       after_skip);
   return ParsePart(*zip, found->part, options_.max_part_bytes, handler,
                    absl::StrCat(place, ": "),
                    [&handler] { return handler.Where(); });

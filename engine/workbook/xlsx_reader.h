@@ -14,7 +14,9 @@
 //
 // Thread-safety: an XlsxReader is immutable after Open; its const methods
 // may be called from several threads at once (each ReadRows call inflates
-// the sheet on its own).
+// the sheet on its own). ReadRows may parse a large sheet on worker
+// threads of its own (XlsxReaderOptions::threads), but calls `on_row` only
+// on the calling thread, and has joined its threads when it returns.
 //
 // Example:
 //   absl::StatusOr<XlsxReader> book = XlsxReader::Open("rpw.xlsx", bytes);
@@ -81,6 +83,31 @@ struct XlsxReaderOptions {
   size_t max_cell_bytes = size_t{128} << 10;
   // The most bytes of text in one row, all cells together. Default: 16 MiB.
   size_t max_row_bytes = size_t{16} << 20;
+  // Threads that parse one sheet at once in ReadRows. With more than one,
+  // the calling thread inflates the sheet and cuts its XML into pieces of
+  // about `chunk_bytes` where a row starts ("<row "); each piece is parsed
+  // by its own expat parser on one of `threads` worker threads (after the
+  // sheet's opening part, up to its first row, so that every parser starts
+  // in the same place), and the rows are handed to `on_row` in file order
+  // on the calling thread. The rows, their cells and every status are the
+  // same as with one thread. 1: the whole read on the calling thread.
+  // Default 0: the machine's cores, at most 4.
+  int threads = 0;
+  // The size of those pieces, at least (a piece ends where a row starts).
+  // Default: 1 MiB; at most 4 MiB are used.
+  size_t chunk_bytes = size_t{1} << 20;
+};
+
+// How a ReadRows call read its sheet (for tests and benchmarks).
+struct XlsxReadStats {
+  // Pieces parsed on worker threads; 0 when the sheet was read on the
+  // calling thread alone (one thread, or a sheet smaller than a piece).
+  size_t pieces = 0;
+  // Whether the sheet was then read again sequentially, from the first row
+  // not yet handed out, because a piece could not be read as cut at a row
+  // boundary (a cut inside a comment or CDATA section, a malformed piece:
+  // the sequential read gives the status and its place).
+  bool read_sequentially_after_pieces = false;
 };
 
 class XlsxReader {
@@ -122,8 +149,9 @@ class XlsxReader {
   // row's own number); a cell without one follows the previous cell. The
   // span and its cells are valid only during the call.
   //
-  // `on_row` returning a non-OK status stops the read, and that status is
-  // returned as it is. NOT_FOUND "NAME: no sheet named 'S'; the workbook
+  // `on_row` is called on the calling thread only, one row at a time,
+  // whatever the options' `threads`. It returning a non-OK status stops
+  // the read, and that status is returned as it is. NOT_FOUND "NAME: no sheet named 'S'; the workbook
   // has 'A', 'B'" when there is no such sheet; INVALID_ARGUMENT
   // "NAME:SHEET!B7: ..." for a bad cell, "NAME:SHEET: row 7: ..." for a
   // bad row, "NAME:SHEET: PART: malformed XML at line L, column C: REASON
@@ -134,6 +162,12 @@ class XlsxReader {
       absl::string_view sheet,
       absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
           on_row) const;
+  // The same, saying how the sheet was read in `stats` (when not null).
+  absl::Status ReadRows(
+      absl::string_view sheet,
+      absl::FunctionRef<absl::Status(int row, absl::Span<const XlsxCell> cells)>
+          on_row,
+      XlsxReadStats* stats) const;
 
  private:
   struct Sheet {

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -614,6 +615,218 @@ TEST(XlsxReaderTest, ABigSheetStreams) {
       });
   EXPECT_TRUE(status.ok()) << status;
   EXPECT_EQ(count, 5000);
+}
+
+// Everything a read hands out, in order, and how it ended.
+struct Read {
+  std::vector<std::string> rows;  // "7: B7 s=text | C7 n=2 f"
+  std::string status;
+  XlsxReadStats stats;
+};
+
+Read ReadWith(const std::string& bytes, absl::string_view sheet, int threads,
+              size_t chunk_bytes, int stop_at_row = 0) {
+  XlsxReaderOptions options;
+  options.threads = threads;
+  options.chunk_bytes = chunk_bytes;
+  absl::StatusOr<XlsxReader> reader = XlsxReader::Open("w.xlsx", bytes, options);
+  Read read;
+  if (!reader.ok()) {
+    read.status = reader.status().ToString();
+    return read;
+  }
+  const absl::Status status = reader->ReadRows(
+      sheet,
+      [&](int row, absl::Span<const XlsxCell> cells) {
+        if (row == stop_at_row) return absl::CancelledError("stop here");
+        std::string line = absl::StrCat(row, ":");
+        for (const XlsxCell& cell : cells) {
+          absl::StrAppend(&line, " ", ColumnName(cell.column), row, " ",
+                          TypeName(cell.type), "=", cell.text,
+                          cell.formula ? " f" : "", " |");
+        }
+        read.rows.push_back(line);
+        return absl::OkStatus();
+      },
+      &read.stats);
+  read.status = status.ToString();
+  return read;
+}
+
+void ExpectSameAsOneThread(const std::string& bytes, absl::string_view sheet,
+                           const std::string& what) {
+  const Read one = ReadWith(bytes, sheet, 1, size_t{1} << 20);
+  EXPECT_EQ(one.stats.pieces, 0u) << what;
+  for (int threads : {2, 4}) {
+    for (size_t chunk : {size_t{1}, size_t{40}, size_t{300}, size_t{5000}}) {
+      const Read many = ReadWith(bytes, sheet, threads, chunk);
+      EXPECT_EQ(many.rows, one.rows)
+          << what << ", " << threads << " threads, pieces of " << chunk;
+      EXPECT_EQ(many.status, one.status)
+          << what << ", " << threads << " threads, pieces of " << chunk;
+    }
+  }
+}
+
+// A sheet of `rows` rows, each with a shared string, a number, an inline
+// string and a formula, and every tenth row left out.
+std::string ManyRows(int rows, const std::string& row_extra = "") {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"http://"
+      "schemas.openxmlformats.org/spreadsheetml/2006/main\"><dimension "
+      "ref=\"A1:D9\"/><sheetData>";
+  for (int r = 1; r <= rows; ++r) {
+    if (r % 10 == 0) continue;
+    absl::StrAppend(&xml, "<row r=\"", r, "\" spans=\"1:4\"><c r=\"A", r,
+                    "\" t=\"s\"><v>", r % 2, "</v></c><c r=\"B", r, "\"><v>",
+                    r * 7, ".25</v></c><c r=\"D", r,
+                    "\" t=\"inlineStr\"><is><t>row &amp; ", r,
+                    "</t></is></c><c r=\"C", r, "\" t=\"str\"><f>A", r,
+                    "</f><v>x_x0041_</v></c>", row_extra, "</row>\n");
+  }
+  xml += "</sheetData><mergeCells count=\"0\"/></worksheet>";
+  return xml;
+}
+
+std::string WithStrings(const std::string& sheet_xml) {
+  return ZipOf({{"xl/workbook.xml", kOneSheet},
+                {"xl/_rels/workbook.xml.rels", kOneSheetRels},
+                {"xl/sharedStrings.xml",
+                 "<sst><si><t>zero</t></si><si><t>one</t></si></sst>"},
+                {"xl/s.xml", sheet_xml}});
+}
+
+TEST(XlsxReaderPiecesTest, ABigSheetInPiecesReadsAsOnOneThread) {
+  const std::string bytes = WithStrings(ManyRows(3000));
+  const Read one = ReadWith(bytes, "S", 1, size_t{1} << 20);
+  ASSERT_EQ(one.status, "OK");
+  ASSERT_EQ(one.rows.size(), 2700u);
+  EXPECT_EQ(one.rows[1],
+            "2: A2 s=zero | B2 n=14.25 | C2 str=xA f | D2 inline=row & 2 |");
+  for (int threads : {2, 3, 4}) {
+    const Read many = ReadWith(bytes, "S", threads, 4096);
+    EXPECT_EQ(many.status, "OK");
+    EXPECT_EQ(many.rows, one.rows) << threads;
+    // Cut into pieces, and every piece read as cut.
+    EXPECT_GT(many.stats.pieces, 20u) << threads;
+    EXPECT_FALSE(many.stats.read_sequentially_after_pieces) << threads;
+  }
+  // A sheet smaller than a piece is read on the calling thread.
+  EXPECT_EQ(ReadWith(bytes, "S", 4, size_t{4} << 20).stats.pieces, 0u);
+}
+
+TEST(XlsxReaderPiecesTest, TheTestWorkbooksReadAsOnOneThread) {
+  for (const char* name : {"basic.xlsx", "traps.xlsx", "errors.xlsx"}) {
+    const std::string bytes = ReadFile(name);
+    const XlsxReader reader = OpenOrDie(name);
+    for (const std::string& sheet : reader.sheet_names()) {
+      ExpectSameAsOneThread(bytes, sheet, absl::StrCat(name, ":", sheet));
+    }
+  }
+}
+
+TEST(XlsxReaderPiecesTest, RowStartsThatAreNotRowsAreCaught) {
+  // "<row " cannot be in escaped text or an attribute value ('<' is
+  // written &lt; there), but it can be in a comment, a CDATA section or a
+  // processing instruction. A cut there leaves its piece unfinished, which
+  // its parser reports, and the sheet is read sequentially.
+  static const struct {
+    const char* what;
+    const char* extra;
+  } kCases[] = {
+      {"comment", "<!-- <row r=\"1\"><c><v>9</v></c></row> -->"},
+      {"CDATA",
+       "<c r=\"E1\" t=\"str\"><v><![CDATA[a <row r=\"9\"> b]]></v></c>"},
+      {"processing instruction", "<?note <row r=\"2\"/> ?>"},
+  };
+  for (const auto& c : kCases) {
+    std::string xml = ManyRows(200);
+    // In one row only, far enough in to be in a later piece.
+    const std::string at = "<row r=\"151\"";
+    const size_t row = xml.find(at);
+    ASSERT_NE(row, std::string::npos);
+    const size_t end = xml.find("</row>", row);
+    std::string extra = c.extra;
+    // The CDATA cell goes in column E of its row.
+    absl::StrReplaceAll({{"E1\"", "E151\""}}, &extra);
+    xml.insert(end, extra);
+    const std::string bytes = WithStrings(xml);
+    ExpectSameAsOneThread(bytes, "S", c.what);
+    const Read one = ReadWith(bytes, "S", 1, 1);
+    ASSERT_EQ(one.status, "OK") << c.what;
+    const Read cut = ReadWith(bytes, "S", 2, 1);
+    EXPECT_TRUE(cut.stats.read_sequentially_after_pieces) << c.what;
+    EXPECT_GT(cut.stats.pieces, 1u) << c.what;
+    EXPECT_EQ(cut.rows, one.rows) << c.what;
+  }
+  // The CDATA text itself comes through.
+  std::string xml = ManyRows(20);
+  xml.insert(xml.find("</row>"),
+             "<c r=\"E1\" t=\"str\"><v><![CDATA[a <row r=\"9\"> b]]></v></c>");
+  const Read read = ReadWith(WithStrings(xml), "S", 2, 1);
+  ASSERT_FALSE(read.rows.empty());
+  EXPECT_THAT(read.rows[0], HasSubstr("E1 str=a <row r=\"9\"> b |"));
+}
+
+TEST(XlsxReaderPiecesTest, RowsThatDependOnTheRowBefore) {
+  // Unnumbered rows count on from the previous one, which a piece does not
+  // know; rows that descend across a cut; rows before the first "<row ".
+  const std::string unnumbered =
+      "<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>"
+      "<row ><c><v>2</v></c></row><row ><c><v>3</v></c></row>"
+      "<row r=\"7\"><c><v>7</v></c></row><row ><c><v>8</v></c></row>"
+      "</sheetData></worksheet>";
+  const std::string descending =
+      "<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>"
+      "<row r=\"5\"><c><v>5</v></c></row><row r=\"3\"><c><v>3</v></c></row>"
+      "</sheetData></worksheet>";
+  const std::string before =
+      "<worksheet><sheetData><row><c><v>1</v></c></row>"
+      "<row\tr=\"2\"><c><v>2</v></c></row><row r=\"3\"><c><v>3</v></c></row>"
+      "<row r=\"4\"><c><v>4</v></c></row></sheetData></worksheet>";
+  for (const std::string* xml : {&unnumbered, &descending, &before}) {
+    ExpectSameAsOneThread(WithStrings(*xml), "S", *xml);
+  }
+  EXPECT_EQ(ReadWith(WithStrings(unnumbered), "S", 1, 1).rows.size(), 5u);
+  EXPECT_EQ(ReadWith(WithStrings(descending), "S", 2, 1).status,
+            "INVALID_ARGUMENT: w.xlsx:S: row 3 comes after row 5: rows must "
+            "ascend");
+  EXPECT_EQ(ReadWith(WithStrings(before), "S", 2, 1).rows.size(), 4u);
+}
+
+TEST(XlsxReaderPiecesTest, AnErrorInALaterPieceComesAtItsRow) {
+  std::string xml = ManyRows(3000);
+  const size_t row = xml.find("<row r=\"2501\"");
+  ASSERT_NE(row, std::string::npos);
+  xml.replace(xml.find("<v>", row), 5, "<v>7</v>");  // Shared string 7.
+  const std::string bytes = WithStrings(xml);
+  const Read one = ReadWith(bytes, "S", 1, size_t{1} << 20);
+  EXPECT_EQ(one.status,
+            "INVALID_ARGUMENT: w.xlsx:S!A2501: shared string '7' is not one "
+            "of the 2 in the file");
+  EXPECT_EQ(one.rows.size(), 2250u);
+  const Read many = ReadWith(bytes, "S", 2, 4096);
+  EXPECT_EQ(many.status, one.status);
+  EXPECT_EQ(many.rows, one.rows);
+  EXPECT_GT(many.stats.pieces, 10u);
+  EXPECT_TRUE(many.stats.read_sequentially_after_pieces);
+
+  // Malformed XML: the same line, column and row as read sequentially.
+  std::string broken = ManyRows(3000);
+  broken.replace(broken.find("</row>", broken.find("<row r=\"2001\"")), 6,
+                 "</rox>");
+  ExpectSameAsOneThread(WithStrings(broken), "S", "malformed");
+  EXPECT_THAT(ReadWith(WithStrings(broken), "S", 2, 4096).status,
+              HasSubstr("mismatched tag (in row 2001)"));
+}
+
+TEST(XlsxReaderPiecesTest, TheCallbackStopsAReadInPieces) {
+  const std::string bytes = WithStrings(ManyRows(3000));
+  const Read many = ReadWith(bytes, "S", 2, 4096, /*stop_at_row=*/1501);
+  EXPECT_EQ(many.status, "CANCELLED: stop here");
+  EXPECT_EQ(many.rows.size(), 1350u);  // Rows 1 to 1500, less 150 absent.
+  EXPECT_GT(many.stats.pieces, 1u);
+  EXPECT_FALSE(many.stats.read_sequentially_after_pieces);
 }
 
 }  // namespace

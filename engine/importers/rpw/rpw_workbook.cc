@@ -105,8 +105,13 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
     errors->push_back({std::string(name), 0, 0, "", std::string(message)});
     return absl::InvalidArgumentError(DescribeErrors(*errors));
   };
+  XlsxReaderOptions reader_options;
+  reader_options.threads = options.workbook_threads;
+  if (options.workbook_piece_bytes > 0) {
+    reader_options.chunk_bytes = options.workbook_piece_bytes;
+  }
   absl::StatusOr<XlsxReader> reader =
-      XlsxReader::Open(std::string(name), std::string(bytes));
+      XlsxReader::Open(std::string(name), std::string(bytes), reader_options);
   if (!reader.ok()) {
     return fail(
         absl::StripPrefix(reader.status().message(), absl::StrCat(name, ": ")));

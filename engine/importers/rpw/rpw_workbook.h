@@ -21,7 +21,9 @@
 // not a workbook, has no dataset sheet, or a dataset sheet lacks required
 // columns.
 //
-// Thread-safety: pure function.
+// Thread-safety: pure function. A large sheet is parsed on worker threads
+// of its own (DatasetOptions::workbook_threads), joined before it returns;
+// the result is the same as read on one thread.
 //
 // Example:
 //   absl::StatusOr<ParsedDataset> file =

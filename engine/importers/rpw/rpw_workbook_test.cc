@@ -229,5 +229,58 @@ TEST(RpwWorkbookTest, WhatSinksTheFileWhole) {
             "2011_3Q, 2024_3Q, 2025_1Q, 2025_3Q");
 }
 
+// Everything an import gives, as text: the dataset (deterministic binary),
+// each quote's row, the report with its places, the errors.
+std::string Everything(const DatasetOptions& options, const std::string& bytes) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ImportRpwWorkbook("rpw.xlsx", bytes, options, &errors);
+  std::string out = absl::StrCat(file.status().ToString(), "\n",
+                                 DescribeErrors(errors), "\n");
+  if (!file.ok()) return out;
+  out += file->dataset().SerializeAsString();
+  for (int i = 0; i < file->dataset().quotes_size(); ++i) {
+    absl::StrAppend(&out, " ", file->quote_line(i));
+  }
+  const ImportReport& report = *file->report();
+  for (const auto& p : report.loaded) {
+    absl::StrAppend(&out, "\n", p.period, " ", p.rows);
+  }
+  for (const auto* groups : {&report.quarantined, &report.notes}) {
+    for (const ImportReport::RowGroup& g : *groups) {
+      absl::StrAppend(&out, "\n", g.reason, " ", g.rows, ":");
+      for (const std::string& place : g.first_places) {
+        absl::StrAppend(&out, " ", place);
+      }
+    }
+  }
+  absl::StrAppend(&out, "\n", report.skipped_other_periods);
+  return out;
+}
+
+TEST(RpwWorkbookTest, SheetsReadInPiecesOnSeveralThreadsImportTheSame) {
+  const std::string bytes = ReadFile(kWorkbook);
+  DatasetOptions one;
+  one.workbook_threads = 1;
+  const std::string expected = Everything(one, bytes);
+  ASSERT_TRUE(absl::StartsWith(expected, "OK\n")) << expected;
+  ASSERT_TRUE(absl::StrContains(expected, "rpw.xlsx:Dataset (from Q2 2016)!A"))
+      << expected;
+  for (int threads : {2, 4}) {
+    for (size_t piece : {size_t{1}, size_t{700}, size_t{4096}}) {
+      DatasetOptions many;
+      many.workbook_threads = threads;
+      many.workbook_piece_bytes = piece;
+      EXPECT_EQ(Everything(many, bytes), expected)
+          << threads << " threads, pieces of " << piece;
+      many.rpw_period = "2016_1Q";
+      one.rpw_period = "2016_1Q";
+      EXPECT_EQ(Everything(many, bytes), Everything(one, bytes))
+          << threads << " threads, pieces of " << piece << ", one period";
+      one.rpw_period.clear();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace remit

@@ -140,6 +140,12 @@ absl::Status XmlStream::Feed(absl::string_view chunk) {
   return absl::OkStatus();
 }
 
+int64_t XmlStream::byte_index() const {
+  return parser_ == nullptr ? -1
+                            : static_cast<int64_t>(
+                                  XML_GetCurrentByteIndex(parser_));
+}
+
 absl::Status XmlStream::Finish() { return Parse("", 0, true); }
 
 }  // namespace remit::workbook_internal

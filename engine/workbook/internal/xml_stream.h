@@ -23,6 +23,7 @@
 #define REMIT_ENGINE_WORKBOOK_INTERNAL_XML_STREAM_H_
 
 #include <cstddef>
+#include <cstdint>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -76,6 +77,13 @@ class XmlStream {
   // than by the stream's own checks): the caller may then want to pass the
   // status on as it is, and add its context to the others.
   bool stopped_by_handler() const { return stopped_by_handler_; }
+
+  // Where the parse is, for a handler to ask during one of its calls: the
+  // offset of the current event's first byte, counted from the start of
+  // everything fed, and the number of elements open (the one just started
+  // included, in StartElement).
+  int64_t byte_index() const;
+  int depth() const { return depth_; }
 
  private:
   static void OnStart(void* self, const char* name, const char** attributes);
