@@ -44,14 +44,32 @@ void FreeSnapshot(const Snapshot* snapshot) {
   }
 }
 
-std::string Serialize(const v1::Dataset& dataset) {
-  std::string bytes;
-  google::protobuf::io::StringOutputStream stream(&bytes);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  dataset.SerializeToCodedStream(&coded);
-  coded.Trim();
-  return bytes;
+// Hands what it is written to a SHA-256 context as it comes, in the
+// stream's buffer-sized pieces.
+class DigestStream final : public google::protobuf::io::CopyingOutputStream {
+ public:
+  explicit DigestStream(EVP_MD_CTX* context) : context_(context) {}
+  bool Write(const void* buffer, int size) override {
+    return EVP_DigestUpdate(context_, buffer, static_cast<size_t>(size)) == 1;
+  }
+
+ private:
+  EVP_MD_CTX* context_;
+};
+
+// Hashes the dataset's deterministic serialization, length-prefixed
+// ("LENGTH:" then the bytes), without holding the serialization whole.
+void DigestDataset(const v1::Dataset& dataset, EVP_MD_CTX* context) {
+  const std::string length = absl::StrCat(dataset.ByteSizeLong(), ":");
+  EVP_DigestUpdate(context, length.data(), length.size());
+  DigestStream digest(context);
+  google::protobuf::io::CopyingOutputStreamAdaptor stream(&digest, 64 << 10);
+  {
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    dataset.SerializeWithCachedSizes(&coded);
+  }
+  stream.Flush();
 }
 
 }  // namespace
@@ -62,11 +80,8 @@ std::string DatasetVersion(const std::vector<ParsedDataset>& files) {
   const std::string tag = "remit.v1.Dataset";
   EVP_DigestUpdate(context, tag.data(), tag.size());
   for (const ParsedDataset& file : files) {
-    const std::string bytes = Serialize(file.dataset());
     // Length-prefixed, so that file boundaries count.
-    const std::string length = absl::StrCat(bytes.size(), ":");
-    EVP_DigestUpdate(context, length.data(), length.size());
-    EVP_DigestUpdate(context, bytes.data(), bytes.size());
+    DigestDataset(file.dataset(), context);
   }
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;

@@ -7,7 +7,12 @@
 #include <thread>
 #include <vector>
 
+#include <openssl/evp.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "engine/formats/formats.h"
 #include "engine/ranking/ranking.h"
 #include "engine/testing/test_util.h"
 #include "gtest/gtest.h"
@@ -134,6 +139,54 @@ TEST_F(SnapshotTest, ReadersDuringSwaps) {
   stop = true;
   for (std::thread& t : readers) t.join();
   EXPECT_EQ(inconsistent.load(), 0);
+}
+
+// SHA-256 of "remit.v1.Dataset", then each dataset's deterministic
+// serialization made whole and prefixed "LENGTH:": what the version is
+// defined as, however it is computed.
+std::string VersionOfWholeSerializations(const std::vector<ParsedDataset>& files) {
+  std::string input = "remit.v1.Dataset";
+  for (const ParsedDataset& file : files) {
+    std::string bytes;
+    {
+      google::protobuf::io::StringOutputStream stream(&bytes);
+      google::protobuf::io::CodedOutputStream coded(&stream);
+      coded.SetSerializationDeterministic(true);
+      file.dataset().SerializeToCodedStream(&coded);
+    }
+    absl::StrAppend(&input, bytes.size(), ":", bytes);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(input.data(), input.size(), digest, &size, EVP_sha256(), nullptr);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+TEST(DatasetVersionTest, HashedInPiecesAsTheWholeSerialization) {
+  std::vector<ParsedDataset> files;
+  std::vector<DatasetError> errors;
+  for (const char* path :
+       {kSampleCorridors, "testdata/rpw/rpw_test_workbook.xlsx"}) {
+    absl::StatusOr<ParsedDataset> file = ReadDatasetFile(path, {}, &errors);
+    ASSERT_TRUE(file.ok()) << file.status();
+    files.push_back(*std::move(file));
+  }
+  // And one that serializes to many 64 KiB pieces.
+  v1::Dataset big = files[0].dataset();
+  const int quotes = big.quotes_size();
+  for (int copy = 1; copy < 300; ++copy) {
+    for (int i = 0; i < quotes; ++i) {
+      v1::Quote* quote = big.add_quotes();
+      *quote = big.quotes(i);
+      quote->set_id(absl::StrCat(quote->id(), "-", copy));
+    }
+  }
+  files.emplace_back("big.binpb", std::move(big));
+  ASSERT_GT(files.back().dataset().ByteSizeLong(), size_t{1} << 20);
+  EXPECT_EQ(DatasetVersion(files), VersionOfWholeSerializations(files));
+  files.pop_back();
+  EXPECT_EQ(DatasetVersion(files), VersionOfWholeSerializations(files));
 }
 
 }  // namespace
