@@ -12,7 +12,11 @@
 // BM_Parse: ParseDataset("rpw.xlsx", ...): open the workbook, stream both
 // sheets through engine/importers/rpw, every row checked and turned into a
 // quote (what a reload does before validation).
-// BM_ParseAndBuild: the same, then Snapshot::Build (validation, the quote
+// BM_ParseOneThread: the same on the calling thread alone
+// (DatasetOptions::workbook_threads = 1); BM_Parse uses the default, the
+// machine's cores (up to 4), each sheet parsed in pieces on worker threads.
+// CPU times are the whole process's, worker threads included.
+// BM_ParseAndBuild: BM_Parse, then Snapshot::Build (validation, the quote
 // book, the version hash): the whole load. Their x_floor counters divide
 // their time by the fastest floor pass of the same run (BM_InflateFloor
 // runs first); snapshot_heap_MB is the heap a built snapshot keeps
@@ -46,10 +50,14 @@ double Seconds(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-ParsedDataset Parse(const bench::RpwBenchInput& input) {
+// `threads`: DatasetOptions::workbook_threads (0: the default, the
+// machine's cores up to 4).
+ParsedDataset Parse(const bench::RpwBenchInput& input, int threads = 0) {
   std::vector<DatasetError> errors;
+  DatasetOptions options;
+  options.workbook_threads = threads;
   absl::StatusOr<ParsedDataset> parsed =
-      ParseDataset("rpw.xlsx", input.bytes, {}, &errors);
+      ParseDataset("rpw.xlsx", input.bytes, options, &errors);
   if (!parsed.ok()) {
     std::fprintf(stderr, "%s\n", parsed.status().ToString().c_str());
     std::abort();
@@ -100,13 +108,13 @@ void BM_InflateFloor(benchmark::State& state) {
   state.counters["xlsx_MB"] = static_cast<double>(input.bytes.size()) / 1e6;
 }
 
-void BM_Parse(benchmark::State& state) {
+void ParseWith(benchmark::State& state, int threads) {
   const bench::RpwBenchInput& input = bench::RpwBenchWorkbook();
   size_t quotes = 0;
   double seconds = 0;
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
-    ParsedDataset parsed = Parse(input);
+    ParsedDataset parsed = Parse(input, threads);
     quotes = static_cast<size_t>(parsed.dataset().quotes_size());
     seconds += Seconds(start);
     state.PauseTiming();  // Freeing the quotes is not the import's work.
@@ -116,6 +124,9 @@ void BM_Parse(benchmark::State& state) {
   SetCommonCounters(state, input,
                     seconds / static_cast<double>(state.iterations()), quotes);
 }
+
+void BM_Parse(benchmark::State& state) { ParseWith(state, 0); }
+void BM_ParseOneThread(benchmark::State& state) { ParseWith(state, 1); }
 
 void BM_ParseAndBuild(benchmark::State& state) {
   const bench::RpwBenchInput& input = bench::RpwBenchWorkbook();
@@ -146,8 +157,17 @@ void BM_ParseAndBuild(benchmark::State& state) {
 }
 
 BENCHMARK(BM_InflateFloor)->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Parse)->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ParseAndBuild)->Iterations(1)->Unit(benchmark::kMillisecond);
+// CPU time: the whole process's, worker threads included.
+BENCHMARK(BM_Parse)->Iterations(1)->MeasureProcessCPUTime()->Unit(
+    benchmark::kMillisecond);
+BENCHMARK(BM_ParseOneThread)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseAndBuild)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace remit

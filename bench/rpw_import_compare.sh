@@ -25,6 +25,7 @@ trap 'rm -rf "$out"' EXIT
 $bin/make_rpw_workbook --rows=$full_rows --out="$out/full.xlsx" >&2
 $bin/make_rpw_workbook --rows="$pandas_rows" --out="$out/small.xlsx" >&2
 
+echo "load average at the start: $(cut -d" " -f1-3 /proc/loadavg)" >&2
 for round in $(seq "$rounds"); do
   RPW_BENCH_WORKBOOK="$out/full.xlsx" $bin/rpw_import_benchmark \
     --benchmark_format=json 2>/dev/null >"$out/full.$round.json"
@@ -56,6 +57,7 @@ for r in range(1, rounds + 1):
               float(re.search(r"cpu_seconds=([0-9.]+)", text).group(1)))
     row = {
         "floor": full["BM_InflateFloor"], "parse": full["BM_Parse"],
+        "parse1": full["BM_ParseOneThread"],
         "load": full["BM_ParseAndBuild"], "small_parse": small["BM_Parse"],
         "pandas_small": pandas,
         "pandas_full": (pandas[0] * scale, pandas[1] * scale),
@@ -72,9 +74,12 @@ def med(key, i=0):
 def paired(a, b, i=0):  # median over rounds of each round's a / b
     return statistics.median(row[a][i] / row[b][i] for row in rows)
 
-print(f"\nmedians of {rounds} rounds, wall seconds (cpu seconds):")
+import os
+print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+print(f"medians of {rounds} rounds, wall seconds (cpu seconds, whole process):")
 for key, label in [("floor", "floor: libzip inflate, both sheets"),
                    ("parse", "remitrank: ParseDataset"),
+                   ("parse1", "remitrank: ParseDataset, one thread"),
                    ("load", "remitrank: ParseDataset + Snapshot::Build"),
                    ("pandas_full", f"pandas read_excel, scaled x{scale:.2f} from {small_rows} rows")]:
     print(f"  {label}: {med(key):.2f} ({med(key, 1):.2f})")
@@ -83,6 +88,8 @@ for a, b, label in [("pandas_full", "load", "pandas / remitrank parse+snapshot")
                     ("pandas_full", "parse", "pandas / remitrank parse"),
                     ("pandas_small", "small_parse", f"pandas / remitrank parse, both at {small_rows} rows"),
                     ("parse", "floor", "remitrank parse / floor"),
+                    ("parse1", "floor", "remitrank parse, one thread / floor"),
+                    ("parse1", "parse", "remitrank parse, one thread / default threads"),
                     ("load", "floor", "remitrank parse+snapshot / floor")]:
     print(f"  {label}: {paired(a, b):.1f}x, {paired(a, b, 1):.1f}x")
 PY
