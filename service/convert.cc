@@ -129,9 +129,11 @@ absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
                                       absl::string_view field) {
   absl::StatusOr<Money> money = MoneyFromProto(proto);
   if (!money.ok()) {
-    // "currency_code: ..." becomes "send_amount.currency_code: ...".
+    // "currency_code: ..." becomes "send_amount.currency_code: ...". An
+    // amount too large to hold is a bad request like any other
+    // (INVALID_ARGUMENT, as the API documents), not OUT_OF_RANGE.
     const absl::string_view message = money.status().message();
-    return absl::Status(money.status().code(),
+    return absl::Status(absl::StatusCode::kInvalidArgument,
                         absl::StartsWith(message, "currency_code:")
                             ? absl::StrCat(field, ".", message)
                             : absl::StrCat(field, ": ", message));

@@ -32,7 +32,8 @@ absl::StatusOr<Corridor> CorridorFromProto(const v1::Corridor& proto,
                                            bool present);
 void CorridorToProto(const Corridor& corridor, v1::Corridor* proto);
 
-// An amount given in a request; `field` names it in errors.
+// An amount given in a request; `field` names it in errors, which are all
+// INVALID_ARGUMENT (an amount too large to hold included).
 absl::StatusOr<Money> AmountFromProto(const v1::Money& proto,
                                       absl::string_view field);
 

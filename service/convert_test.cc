@@ -171,7 +171,7 @@ TEST(AmountFromProtoTest, RefusesBadAmountsNamingTheField) {
        "send_amount: {units: 100, nanos: 500000000, currency_code: 'JPY'}: "
        "more than 0 decimal places, the most JPY allows"},
       {WireMoney("USD", std::numeric_limits<int64_t>::max(), 0), "send_amount",
-       absl::StatusCode::kOutOfRange,
+       absl::StatusCode::kInvalidArgument,
        "send_amount: {units: 9223372036854775807, nanos: 0, currency_code: "
        "'USD'}: amount is too large"},
   };

@@ -17,7 +17,9 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
@@ -77,6 +79,16 @@ std::vector<std::string> DataPaths(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // --help and --helpshort list the flags of the files absl takes for the
+  // program's own (by default, those named like the binary): here, this
+  // file, whose flags are the server's.
+  absl::FlagsUsageConfig usage;
+  const auto ours = [](absl::string_view file) {
+    return absl::EndsWith(file, "service/main.cc");
+  };
+  usage.contains_help_flags = ours;
+  usage.contains_helpshort_flags = ours;
+  absl::SetFlagsUsageConfig(usage);
   absl::SetProgramUsageMessage(
       "serves the remitrank gRPC API over dataset files.\n"
       "  remitrank_server --data=FILE [--data=FILE...] [--listen=HOST:PORT]");

@@ -27,11 +27,22 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Current(
   return snapshot;
 }
 
+// The request's corridor in one spelling, for requests that have one.
+void Respell(const Corridor& corridor, v1::RankOffersRequest* request) {
+  CorridorToProto(corridor, request->mutable_corridor());
+}
+void Respell(const Corridor&, v1::ListCorridorsRequest*) {}
+
 // Identifies a request's results: its fields but paging, and the data.
+// `corridor`, when given, is the request's corridor as parsed: the
+// fingerprint then names it in one spelling (alpha-3 countries, every
+// currency), so that "US"/"MX" and "USA"/"MEX" are one request.
 template <typename Request>
-std::string Fingerprint(Request request, const Snapshot& snapshot) {
+std::string Fingerprint(Request request, const Snapshot& snapshot,
+                        const Corridor* corridor) {
   request.clear_page_size();
   request.clear_page_token();
+  if (corridor != nullptr) Respell(*corridor, &request);
   std::string bytes;
   {
     google::protobuf::io::StringOutputStream stream(&bytes);
@@ -48,9 +59,13 @@ std::string Fingerprint(Request request, const Snapshot& snapshot) {
 template <typename Request>
 class PageCursor {
  public:
+  // `corridor`: the request's corridor as parsed, when it has one.
   PageCursor(const Request& request, const Snapshot& snapshot,
-             const PageTokens& tokens)
-      : request_(request), snapshot_(snapshot), tokens_(tokens) {}
+             const PageTokens& tokens, const Corridor* corridor = nullptr)
+      : request_(request),
+        snapshot_(snapshot),
+        tokens_(tokens),
+        corridor_(corridor) {}
 
   // The offset the request's page_token carries (0 without one), or the
   // token's error.
@@ -66,13 +81,16 @@ class PageCursor {
 
  private:
   const std::string& fingerprint() {
-    if (fingerprint_.empty()) fingerprint_ = Fingerprint(request_, snapshot_);
+    if (fingerprint_.empty()) {
+      fingerprint_ = Fingerprint(request_, snapshot_, corridor_);
+    }
     return fingerprint_;
   }
 
   const Request& request_;
   const Snapshot& snapshot_;
   const PageTokens& tokens_;
+  const Corridor* const corridor_;
   std::string fingerprint_;
 };
 
@@ -89,7 +107,7 @@ absl::Status RemitRankHandler::RankOffers(
   if (!page_size.ok()) return page_size.status();
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
   if (!snapshot.ok()) return snapshot.status();
-  PageCursor cursor(*request, **snapshot, *page_tokens_);
+  PageCursor cursor(*request, **snapshot, *page_tokens_, &rank->corridor);
   const absl::StatusOr<int64_t> offset_or = cursor.Offset();
   if (!offset_or.ok()) return offset_or.status();
   const int64_t offset = *offset_or;

@@ -24,11 +24,35 @@ RemitRankService::RemitRankService(const SnapshotStore* store,
                                    const Clock* clock,
                                    const PageTokens* page_tokens)
     : handler_(store, clock, page_tokens) {
-  SetMessageAllocatorFor_RankOffers(&rank_offers_messages_);
-  SetMessageAllocatorFor_ListCorridors(&list_corridors_messages_);
-  SetMessageAllocatorFor_GetCorridorSummary(&summary_messages_);
-  SetMessageAllocatorFor_GetCorridorHistory(&history_messages_);
-  SetMessageAllocatorFor_GetIndicators(&indicators_messages_);
+  Serve("RankOffers", &rank_offers_messages_, &RemitRankService::RankOffers);
+  Serve("ListCorridors", &list_corridors_messages_,
+        &RemitRankService::ListCorridors);
+  Serve("GetCorridorSummary", &summary_messages_,
+        &RemitRankService::GetCorridorSummary);
+  Serve("GetCorridorHistory", &history_messages_,
+        &RemitRankService::GetCorridorHistory);
+  Serve("GetIndicators", &indicators_messages_,
+        &RemitRankService::GetIndicators);
+}
+
+template <typename Request, typename Response>
+void RemitRankService::Serve(
+    const char* name, ArenaMessages<Request, Response>* messages,
+    grpc::ServerUnaryReactor* (RemitRankService::*serve)(
+        grpc::CallbackServerContext*, const Request*, Response*)) {
+  const int index = MethodIndex(Request::descriptor()->file(),
+                                v1::RemitRank::service_full_name(), name);
+  // The generated handler of that method takes these messages.
+  using Generated = grpc::internal::CallbackUnaryHandler<Request, Response>;
+  GPR_ASSERT(index >= 0 &&
+             dynamic_cast<Generated*>(GetHandler(index)) != nullptr);
+  MarkMethodCallback(
+      index, new ParseCheckedUnaryHandler<Request, Response>(
+                 [this, serve](grpc::CallbackServerContext* context,
+                               const Request* request, Response* response) {
+                   return (this->*serve)(context, request, response);
+                 },
+                 messages));
 }
 
 grpc::ServerUnaryReactor* RemitRankService::RankOffers(

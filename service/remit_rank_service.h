@@ -55,6 +55,14 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
       v1::Indicators* response) override;
 
  private:
+  // Serves the method `name` with `serve`, its messages from `messages`,
+  // and request bytes that are not a valid message refused as
+  // INVALID_ARGUMENT (ParseCheckedUnaryHandler).
+  template <typename Request, typename Response>
+  void Serve(const char* name, ArenaMessages<Request, Response>* messages,
+             grpc::ServerUnaryReactor* (RemitRankService::*serve)(
+                 grpc::CallbackServerContext*, const Request*, Response*));
+
   RemitRankHandler handler_;
   ArenaMessages<v1::RankOffersRequest, v1::RankOffersResponse>
       rank_offers_messages_;

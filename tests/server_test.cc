@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <string>
@@ -11,9 +12,12 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
+#include "grpcpp/support/byte_buffer.h"
 #include "gtest/gtest.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/testing/bad_requests.h"
@@ -675,6 +679,123 @@ TEST_F(ServerTest, TheSampleIsServedWhateverTheDate) {
   EXPECT_TRUE(response.data_sources(0).illustrative());
   EXPECT_EQ(response.data_sources(0).license(), "CC0 1.0");
   EXPECT_FALSE(absl::StrContains(server_->log(), "stale data"));
+}
+
+TEST(ServerHelpTest, HelpListsTheServersFlags) {
+  for (const char* flag : {"--help", "--helpshort"}) {
+    const CommandResult r = RunCommand("service/remitrank_server", {flag});
+    const std::string out = r.out + r.err;
+    EXPECT_EQ(out.find("No flags matched"), std::string::npos) << out;
+    EXPECT_NE(out.find("serves the remitrank gRPC API over dataset files"),
+              std::string::npos)
+        << out;
+    for (const char* listed :
+         {"--listen (host:port to listen on; port 0 picks a free port)",
+          "--data (dataset file", "--admin_token_file", "--clock_time",
+          "--shutdown_grace", "--max_receive_message_bytes"}) {
+      EXPECT_NE(out.find(listed), std::string::npos)
+          << flag << ": " << listed << "\n"
+          << out;
+    }
+  }
+}
+
+TEST_F(ServerTest, APageTokenHoldsForEitherSpellingOfTheCorridor) {
+  StartServer();
+  v1::RankOffersRequest two_letters = UsMx200();
+  two_letters.set_page_size(3);
+  v1::RankOffersRequest three_letters = two_letters;
+  three_letters.mutable_corridor()->set_send_country("USA");
+  three_letters.mutable_corridor()->set_receive_country("MEX");
+  three_letters.mutable_corridor()->set_send_currency("USD");
+  three_letters.mutable_corridor()->set_receive_currency("MXN");
+  for (const auto& [first_request, next_request] :
+       {std::make_pair(two_letters, three_letters),
+        std::make_pair(three_letters, two_letters)}) {
+    v1::RankOffersResponse first;
+    ASSERT_TRUE(Rank(first_request, &first).ok());
+    ASSERT_FALSE(first.next_page_token().empty());
+    v1::RankOffersRequest next = next_request;
+    next.set_page_token(first.next_page_token());
+    v1::RankOffersResponse second;
+    const grpc::Status status = Rank(next, &second);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_EQ(second.offers_size(), 1);
+    EXPECT_EQ(second.offers(0).rank(), 4);
+    // Still refused for another request.
+    next.mutable_send_amount()->set_units(300);
+    EXPECT_EQ(Rank(next, &second).error_code(),
+              grpc::StatusCode::INVALID_ARGUMENT);
+  }
+}
+
+TEST_F(ServerTest, AHugeAmountIsAnInvalidArgument) {
+  StartServer();
+  v1::RankOffersRequest request = UsMx200();
+  request.mutable_send_amount()->set_units(INT64_MAX);
+  v1::RankOffersResponse response;
+  grpc::Status status = Rank(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "send_amount: {units: 9223372036854775807, nanos: 0, "
+            "currency_code: 'USD'}: amount is too large");
+  grpc::ClientContext context;
+  v1::GetCorridorSummaryRequest summary;
+  *summary.mutable_corridor() = request.corridor();
+  *summary.mutable_send_amount() = request.send_amount();
+  v1::CorridorSummary answer;
+  status = rank_->GetCorridorSummary(&context, summary, &answer);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("send_amount: {units: ", 0), 0u)
+      << status.error_message();
+}
+
+// Sends `bytes` as the request of `method` ("/remit.v1.RemitRank/...").
+grpc::Status CallWithBytes(grpc::Channel* channel, const std::string& method,
+                           const std::string& bytes) {
+  grpc::GenericStub stub(channel->shared_from_this());
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer response;
+  grpc::ClientContext context;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                 [&done](grpc::Status status) { done.set_value(status); });
+  return done.get_future().get();
+}
+
+TEST_F(ServerTest, BytesThatAreNotAMessageGetAClearStatus) {
+  StartServer();
+  // A field tag with no field number, a truncated length-delimited field,
+  // a varint that never ends.
+  for (const std::string& bytes :
+       {std::string("\x00\x01", 2), std::string("\x0a\x20\x01", 3),
+        std::string(12, '\xff')}) {
+    for (const char* method :
+         {"RankOffers", "ListCorridors", "GetCorridorSummary",
+          "GetCorridorHistory", "GetIndicators"}) {
+      const grpc::Status status = CallWithBytes(
+          channel_.get(), absl::StrCat("/remit.v1.RemitRank/", method), bytes);
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+          << method;
+      EXPECT_EQ(status.error_message(),
+                absl::StrCat("request: the bytes received are not a valid "
+                             "remit.v1.",
+                             std::string(method) == "GetCorridorSummary"
+                                 ? "GetCorridorSummaryRequest"
+                                 : absl::StrCat(method, "Request"),
+                             " message"))
+          << method;
+    }
+  }
+  // Valid bytes still get their answer through the same path.
+  const grpc::Status ok =
+      CallWithBytes(channel_.get(), "/remit.v1.RemitRank/RankOffers",
+                    UsMx200().SerializeAsString());
+  EXPECT_TRUE(ok.ok()) << ok.error_message();
+  v1::RankOffersResponse response;
+  ASSERT_TRUE(Rank(UsMx200(), &response).ok());
+  EXPECT_EQ(response.offers_size(), 4);
 }
 
 }  // namespace

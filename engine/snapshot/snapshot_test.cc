@@ -1,13 +1,13 @@
 #include "engine/snapshot/snapshot.h"
 
+#include <openssl/evp.h>
+
 #include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <thread>
 #include <vector>
-
-#include <openssl/evp.h>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
@@ -144,7 +144,8 @@ TEST_F(SnapshotTest, ReadersDuringSwaps) {
 // SHA-256 of "remit.v1.Dataset", then each dataset's deterministic
 // serialization made whole and prefixed "LENGTH:": what the version is
 // defined as, however it is computed.
-std::string VersionOfWholeSerializations(const std::vector<ParsedDataset>& files) {
+std::string VersionOfWholeSerializations(
+    const std::vector<ParsedDataset>& files) {
   std::string input = "remit.v1.Dataset";
   for (const ParsedDataset& file : files) {
     std::string bytes;

@@ -399,8 +399,10 @@ class SheetHandler final : public XmlHandler {
       const int64_t at = stream_->byte_index();
       if (at == piece_->anchor) {
         anchor_depth_ = stream_->depth();
-        if (piece_->continuation && AttributeValue(attributes, "r") == nullptr) {
-          return absl::FailedPreconditionError("a piece's first row unnumbered");
+        if (piece_->continuation &&
+            AttributeValue(attributes, "r") == nullptr) {
+          return absl::FailedPreconditionError(
+              "a piece's first row unnumbered");
         }
       } else if (piece_->continuation && at < piece_->anchor) {
         return absl::FailedPreconditionError("a row in the opening part");
@@ -669,10 +671,8 @@ class PieceReader {
   // is to be read sequentially after the first `delivered()` rows.
   bool Read(const ZipArchive& zip, absl::string_view part,
             absl::Status* status) {
-    *status =
-        zip.Read(part, options_.max_part_bytes, [&](absl::string_view chunk) {
-          return Take(chunk);
-        });
+    *status = zip.Read(part, options_.max_part_bytes,
+                       [&](absl::string_view chunk) { return Take(chunk); });
     if (status->ok()) *status = Flush();
     StopWorkers();
     // Anything but the caller's own status: read sequentially, which gives
@@ -700,9 +700,8 @@ class PieceReader {
     const size_t searched = pending_.size();
     pending_.append(chunk.data(), chunk.size());
     if (!opening_found_) {
-      const size_t from = searched < kRowStart.size() ? 0
-                                                      : searched -
-                                                            kRowStart.size();
+      const size_t from =
+          searched < kRowStart.size() ? 0 : searched - kRowStart.size();
       const size_t at = pending_.find(kRowStart.data(), from, kRowStart.size());
       if (at == std::string::npos) {
         return pending_.size() > kMaxOpening ? Fallback() : absl::OkStatus();
@@ -719,7 +718,8 @@ class PieceReader {
       const size_t least = pieces_ == 0 ? opening_.size() + 1 : 1;
       const size_t from = start + std::max(piece_bytes_, least);
       if (pending_.size() < from + kRowStart.size()) break;
-      const size_t cut = pending_.find(kRowStart.data(), from, kRowStart.size());
+      const size_t cut =
+          pending_.find(kRowStart.data(), from, kRowStart.size());
       if (cut == std::string::npos) {
         if (pending_.size() - start > most_piece_bytes_) status = Fallback();
         break;

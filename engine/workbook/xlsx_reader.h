@@ -151,11 +151,11 @@ class XlsxReader {
   //
   // `on_row` is called on the calling thread only, one row at a time,
   // whatever the options' `threads`. It returning a non-OK status stops
-  // the read, and that status is returned as it is. NOT_FOUND "NAME: no sheet named 'S'; the workbook
-  // has 'A', 'B'" when there is no such sheet; INVALID_ARGUMENT
-  // "NAME:SHEET!B7: ..." for a bad cell, "NAME:SHEET: row 7: ..." for a
-  // bad row, "NAME:SHEET: PART: malformed XML at line L, column C: REASON
-  // (in row 7)" for XML that is not well-formed, and "NAME:SHEET: PART:
+  // the read, and that status is returned as it is. NOT_FOUND "NAME: no sheet
+  // named 'S'; the workbook has 'A', 'B'" when there is no such sheet;
+  // INVALID_ARGUMENT "NAME:SHEET!B7: ..." for a bad cell, "NAME:SHEET: row 7:
+  // ..." for a bad row, "NAME:SHEET: PART: malformed XML at line L, column C:
+  // REASON (in row 7)" for XML that is not well-formed, and "NAME:SHEET: PART:
   // ..." for a sheet part that is missing, corrupt or beyond the options'
   // bounds.
   absl::Status ReadRows(

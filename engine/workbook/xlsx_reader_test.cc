@@ -629,7 +629,8 @@ Read ReadWith(const std::string& bytes, absl::string_view sheet, int threads,
   XlsxReaderOptions options;
   options.threads = threads;
   options.chunk_bytes = chunk_bytes;
-  absl::StatusOr<XlsxReader> reader = XlsxReader::Open("w.xlsx", bytes, options);
+  absl::StatusOr<XlsxReader> reader =
+      XlsxReader::Open("w.xlsx", bytes, options);
   Read read;
   if (!reader.ok()) {
     read.status = reader.status().ToString();

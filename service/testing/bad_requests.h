@@ -81,7 +81,7 @@ inline const std::vector<BadRequest>& BadRankRequests() {
        [](v1::RankOffersRequest* r) {
          r->mutable_send_amount()->set_units(INT64_MAX);
        },
-       grpc::StatusCode::OUT_OF_RANGE, "send_amount: {units: "},
+       grpc::StatusCode::INVALID_ARGUMENT, "send_amount: {units: "},
       {"nanos sign",
        [](v1::RankOffersRequest* r) {
          r->mutable_send_amount()->set_nanos(-10000000);

@@ -231,7 +231,8 @@ TEST(RpwWorkbookTest, WhatSinksTheFileWhole) {
 
 // Everything an import gives, as text: the dataset (deterministic binary),
 // each quote's row, the report with its places, the errors.
-std::string Everything(const DatasetOptions& options, const std::string& bytes) {
+std::string Everything(const DatasetOptions& options,
+                       const std::string& bytes) {
   std::vector<DatasetError> errors;
   absl::StatusOr<ParsedDataset> file =
       ImportRpwWorkbook("rpw.xlsx", bytes, options, &errors);

@@ -141,9 +141,9 @@ absl::Status XmlStream::Feed(absl::string_view chunk) {
 }
 
 int64_t XmlStream::byte_index() const {
-  return parser_ == nullptr ? -1
-                            : static_cast<int64_t>(
-                                  XML_GetCurrentByteIndex(parser_));
+  return parser_ == nullptr
+             ? -1
+             : static_cast<int64_t>(XML_GetCurrentByteIndex(parser_));
 }
 
 absl::Status XmlStream::Finish() { return Parse("", 0, true); }
