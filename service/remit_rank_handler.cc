@@ -94,6 +94,18 @@ class PageCursor {
   std::string fingerprint_;
 };
 
+// The engine's OUT_OF_RANGE (arithmetic that does not fit) on a request's
+// amount: the amount is too large to price, a bad request like any other
+// (INVALID_ARGUMENT naming the field, as the API documents). Other statuses
+// pass as they are.
+absl::Status AmountStatus(absl::Status status, absl::string_view field,
+                          const Money& amount) {
+  if (status.code() != absl::StatusCode::kOutOfRange) return status;
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", amount.ToString(),
+                                                 " is too large to price (",
+                                                 status.message(), ")"));
+}
+
 }  // namespace
 
 absl::Status RemitRankHandler::RankOffers(
@@ -117,7 +129,13 @@ absl::Status RemitRankHandler::RankOffers(
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result =
       Rank((*snapshot)->book(), *rank, *clock_, &scratch);
-  if (!result.ok()) return result.status();
+  if (!result.ok()) {
+    return AmountStatus(result.status(),
+                        rank->amount_kind == AmountKind::kSend
+                            ? "send_amount"
+                            : "receive_amount",
+                        rank->amount);
+  }
 
   response->mutable_offers()->Reserve(static_cast<int>(result->offers.size()));
   for (const Offer& offer : result->offers) {
@@ -232,7 +250,9 @@ absl::Status RemitRankHandler::GetCorridorSummary(
   rank.limit = 0;  // The summary only.
   thread_local RankScratch scratch;
   absl::StatusOr<RankResult> result = Rank(book, rank, *clock_, &scratch);
-  if (!result.ok()) return result.status();
+  if (!result.ok()) {
+    return AmountStatus(result.status(), "send_amount", *amount);
+  }
   SummaryToProto(*corridor, *amount, result->summary, (*snapshot)->version(),
                  /*cheapest_built=*/nullptr, response);
   response->set_amount_source(amount_source);

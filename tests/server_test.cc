@@ -739,15 +739,24 @@ TEST_F(ServerTest, AHugeAmountIsAnInvalidArgument) {
   EXPECT_EQ(status.error_message(),
             "send_amount: {units: 9223372036854775807, nanos: 0, "
             "currency_code: 'USD'}: amount is too large");
-  grpc::ClientContext context;
-  v1::GetCorridorSummaryRequest summary;
-  *summary.mutable_corridor() = request.corridor();
-  *summary.mutable_send_amount() = request.send_amount();
-  v1::CorridorSummary answer;
-  status = rank_->GetCorridorSummary(&context, summary, &answer);
+  {
+    grpc::ClientContext context;
+    v1::GetCorridorSummaryRequest summary;
+    *summary.mutable_corridor() = request.corridor();
+    *summary.mutable_send_amount() = request.send_amount();
+    v1::CorridorSummary answer;
+    status = rank_->GetCorridorSummary(&context, summary, &answer);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message().rfind("send_amount: {units: ", 0), 0u)
+        << status.error_message();
+  }
+  // An amount that holds, but whose conversion does not.
+  request.mutable_send_amount()->set_units(90'000'000'000'000'000);
+  status = Rank(request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(status.error_message().rfind("send_amount: {units: ", 0), 0u)
-      << status.error_message();
+  EXPECT_EQ(status.error_message(),
+            "send_amount: 90000000000000000.00 USD is too large to price "
+            "(90000000000000000.00 USD x 18.02 does not fit in MXN)");
 }
 
 // Sends `bytes` as the request of `method` ("/remit.v1.RemitRank/...").
