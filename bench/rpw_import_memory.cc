@@ -33,6 +33,9 @@
 #include "engine/time/clock.h"
 
 ABSL_FLAG(std::string, data, "", "The .xlsx (or any dataset) file to load.");
+ABSL_FLAG(int, threads, 0,
+          "DatasetOptions::workbook_threads: 1 parses on the calling thread "
+          "only; 0 (the default) on the machine's cores, up to 4.");
 
 namespace remit {
 namespace {
@@ -48,7 +51,7 @@ double PeakRssBytes() {
   return static_cast<double>(usage.ru_maxrss) * 1024;
 }
 
-int Run(const std::string& path) {
+int Run(const std::string& path, int threads) {
   const double start_rss = PeakRssBytes();
   std::string bytes;
   {
@@ -70,8 +73,10 @@ int Run(const std::string& path) {
   double parsed_rss = 0;   // Peak RSS by then.
   {
     std::vector<DatasetError> errors;
+    DatasetOptions options;
+    options.workbook_threads = threads;
     absl::StatusOr<ParsedDataset> parsed =
-        ParseDataset(path, bytes, {}, &errors);
+        ParseDataset(path, bytes, options, &errors);
     if (!parsed.ok()) {
       std::fprintf(stderr, "%s\n", parsed.status().ToString().c_str());
       return 1;
@@ -134,5 +139,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: rpw_import_memory --data=FILE\n");
     return 2;
   }
-  return remit::Run(path);
+  return remit::Run(path, absl::GetFlag(FLAGS_threads));
 }

@@ -19,10 +19,14 @@
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "engine/indicators/indicators.h"
+#include "engine/money/country.h"
 #include "service/run_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -49,6 +53,25 @@ ABSL_FLAG(int32_t, max_concurrent_streams, 100,
           "concurrent calls per client connection");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "on SIGTERM/SIGINT, how long calls in flight may take to finish");
+ABSL_FLAG(std::string, indicators_total, "published",
+          "corridor histories and indicators: the total cost % each service "
+          "counts with: 'published' (the survey's published figure where it "
+          "gives one, else fee / amount x 100 + FX margin, as RPW's figures "
+          "do) or 'computed' (always fee / amount x 100 + FX margin)");
+ABSL_FLAG(bool, indicators_require_published_total, false,
+          "corridor histories and indicators leave out services surveyed "
+          "without a published total cost %");
+ABSL_FLAG(bool, indicators_include_opaque, false,
+          "corridor histories and indicators count services that do not "
+          "disclose their exchange rate, at their fees alone (never for "
+          "SmaRT); by default they are left out, as RPW does");
+ABSL_FLAG(std::vector<std::string>, indicators_exclude_providers, {},
+          "provider ids left out of corridor histories and indicators "
+          "(comma-separated, e.g. rpw-western-union)");
+ABSL_FLAG(std::vector<std::string>, indicators_exclude_sending_countries, {},
+          "sending countries (ISO 3166-1 codes, comma-separated) whose "
+          "services indicators leave out, as RPW does for some recent "
+          "global figures");
 ABSL_FLAG(std::string, clock_time, "",
           "pin the server's clock to this RFC 3339 time (what counts as "
           "stale is measured from it): reproducible answers and tests");
@@ -74,6 +97,36 @@ std::vector<std::string> DataPaths(int argc, char** argv) {
     }
   }
   return paths;
+}
+
+// The rules of histories and indicators, from the --indicators_* flags;
+// INVALID_ARGUMENT naming the flag and the value.
+absl::StatusOr<remit::IndicatorOptions> IndicatorOptionsFromFlags() {
+  remit::IndicatorOptions options;
+  const std::string total = absl::GetFlag(FLAGS_indicators_total);
+  if (total == "computed") {
+    options.total = remit::IndicatorOptions::Total::kComputed;
+  } else if (total != "published") {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--indicators_total: '", total, "' is neither published nor computed"));
+  }
+  options.require_published_total =
+      absl::GetFlag(FLAGS_indicators_require_published_total);
+  options.include_opaque = absl::GetFlag(FLAGS_indicators_include_opaque);
+  options.excluded_provider_ids =
+      absl::GetFlag(FLAGS_indicators_exclude_providers);
+  for (const std::string& code :
+       absl::GetFlag(FLAGS_indicators_exclude_sending_countries)) {
+    absl::StatusOr<remit::CountryCode> country =
+        remit::CountryCode::FromString(code);
+    if (!country.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--indicators_exclude_sending_countries: ",
+                       country.status().message()));
+    }
+    options.excluded_sending_countries.push_back(*country);
+  }
+  return options;
 }
 
 }  // namespace
@@ -111,6 +164,14 @@ int main(int argc, char** argv) {
   options.port_file = absl::GetFlag(FLAGS_port_file);
   options.clock_time = absl::GetFlag(FLAGS_clock_time);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  absl::StatusOr<remit::IndicatorOptions> indicators =
+      IndicatorOptionsFromFlags();
+  if (!indicators.ok()) {
+    std::fprintf(stderr, "remitrank: %s\n",
+                 std::string(indicators.status().message()).c_str());
+    return 1;
+  }
+  options.server.indicators = *std::move(indicators);
 
   const absl::Status status = remit::service::RunServer(options);
   if (!status.ok()) {

@@ -1,5 +1,7 @@
 #include "service/remit_rank_service.h"
 
+#include <utility>
+
 #include "absl/status/status.h"
 #include "service/status.h"
 
@@ -22,8 +24,9 @@ grpc::ServerUnaryReactor* Respond(grpc::CallbackServerContext* context,
 
 RemitRankService::RemitRankService(const SnapshotStore* store,
                                    const Clock* clock,
-                                   const PageTokens* page_tokens)
-    : handler_(store, clock, page_tokens) {
+                                   const PageTokens* page_tokens,
+                                   IndicatorOptions indicator_options)
+    : handler_(store, clock, page_tokens, std::move(indicator_options)) {
   Serve("RankOffers", &rank_offers_messages_, &RemitRankService::RankOffers);
   Serve("ListCorridors", &list_corridors_messages_,
         &RemitRankService::ListCorridors);

@@ -30,8 +30,11 @@ namespace remit::service {
 
 class RemitRankService final : public v1::RemitRank::CallbackService {
  public:
+  // `indicator_options`: the rules of GetCorridorHistory and
+  // GetIndicators.
   RemitRankService(const SnapshotStore* store, const Clock* clock,
-                   const PageTokens* page_tokens);
+                   const PageTokens* page_tokens,
+                   IndicatorOptions indicator_options = {});
 
   grpc::ServerUnaryReactor* RankOffers(
       grpc::CallbackServerContext* context,

@@ -71,7 +71,7 @@ RemitServer::RemitServer(const ServerOptions& options, const Clock* clock)
       reloader_(options.data_paths, DatasetOptions{options.rpw_period, 100},
                 clock, &store_),
       page_tokens_(PageTokens::RandomKey()),
-      rank_service_(&store_, clock, &page_tokens_) {}
+      rank_service_(&store_, clock, &page_tokens_, options.indicators) {}
 
 RemitServer::~RemitServer() {
   if (server_ != nullptr) {

@@ -28,6 +28,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "engine/indicators/indicators.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/time/clock.h"
 #include "grpcpp/server.h"
@@ -58,6 +59,9 @@ struct ServerOptions {
   int max_receive_message_bytes = 64 * 1024;
   // Concurrent calls per connection. Default: 100.
   int max_concurrent_streams = 100;
+  // The rules of corridor histories and RPW's indicators (which services
+  // count, with which total). Default: IndicatorOptions' defaults.
+  IndicatorOptions indicators;
 };
 
 class RemitServer {

@@ -807,5 +807,49 @@ TEST_F(ServerTest, BytesThatAreNotAMessageGetAClearStatus) {
   EXPECT_EQ(response.offers_size(), 4);
 }
 
+TEST_F(ServerTest, IndicatorRulesFromTheFlags) {
+  StartServerOn("testdata/rpw/rpw_test_workbook.xlsx", "rpw.xlsx",
+                {"--indicators_total=computed", "--indicators_include_opaque",
+                 "--indicators_exclude_sending_countries=GB,FR"});
+  v1::GetIndicatorsRequest request;
+  request.set_period("2025_3Q");
+  v1::Indicators indicators;
+  grpc::ClientContext context;
+  const grpc::Status status =
+      rank_->GetIndicators(&context, request, &indicators);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::string rules;
+  for (const std::string& rule : indicators.rules()) rules += rule + "\n";
+  EXPECT_NE(rules.find("each service counts with fee / amount x 100 + FX "
+                       "margin, whatever total the survey published"),
+            std::string::npos)
+      << rules;
+  EXPECT_NE(rules.find("services that do not disclose their exchange rate "
+                       "count at their fees alone"),
+            std::string::npos)
+      << rules;
+  EXPECT_NE(rules.find("services sent from GBR, FRA are left out"),
+            std::string::npos)
+      << rules;
+  // The default rules give 58.220577906 (HistoryAndIndicatorsOfTheRpwWorkbook).
+  EXPECT_NE(indicators.global_average_total_cost_percent(), "58.220577906");
+}
+
+TEST(ServerFlagsTest, BadIndicatorFlagsStopTheServer) {
+  for (const auto& [flag, message] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"--indicators_total=cheapest",
+            "--indicators_total: 'cheapest' is neither published nor "
+            "computed"},
+           {"--indicators_exclude_sending_countries=GB,XX",
+            "--indicators_exclude_sending_countries: "}}) {
+    absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+        ServerProcess::Start({"--data=" + std::string(kSampleCorridors), flag});
+    ASSERT_FALSE(server.ok()) << flag;
+    EXPECT_NE(server.status().message().find(message), absl::string_view::npos)
+        << server.status();
+  }
+}
+
 }  // namespace
 }  // namespace remit::testing
