@@ -14,7 +14,7 @@
 // quote (what a reload does before validation).
 // BM_ParseOneThread: the same on the calling thread alone
 // (DatasetOptions::workbook_threads = 1); BM_Parse uses the default, the
-// machine's cores (up to 4), each sheet parsed in pieces on worker threads.
+// process's cores (up to 4), each sheet parsed in pieces on worker threads.
 // CPU times are the whole process's, worker threads included.
 // BM_ParseAndBuild: BM_Parse, then Snapshot::Build (validation, the quote
 // book, the version hash): the whole load. Their x_floor counters divide
@@ -51,7 +51,7 @@ double Seconds(std::chrono::steady_clock::time_point start) {
 }
 
 // `threads`: DatasetOptions::workbook_threads (0: the default, the
-// machine's cores up to 4).
+// process's cores, up to 4).
 ParsedDataset Parse(const bench::RpwBenchInput& input, int threads = 0) {
   std::vector<DatasetError> errors;
   DatasetOptions options;

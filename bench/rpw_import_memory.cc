@@ -35,7 +35,7 @@
 ABSL_FLAG(std::string, data, "", "The .xlsx (or any dataset) file to load.");
 ABSL_FLAG(int, threads, 0,
           "DatasetOptions::workbook_threads: 1 parses on the calling thread "
-          "only; 0 (the default) on the machine's cores, up to 4.");
+          "only; 0 (the default) on the process's cores, up to 4.");
 
 namespace remit {
 namespace {

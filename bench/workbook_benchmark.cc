@@ -4,10 +4,10 @@
 //
 // BM_ReadRows/<rows>/<threads>: XlsxReader::Open plus ReadRows over every
 // row of a synthetic sheet of RPW's shape (42 columns;
-// bench/synthetic_workbook.h), in MB/s of sheet XML. BM_InflateFloor/<rows> is the floor, measured in
-// the same run: libzip alone inflating the same sheet entry in 64 KiB
-// chunks and discarding the bytes. BM_ReadRows' x_floor counter is its
-// time divided by the floor's (the floor timed just before it).
+// bench/synthetic_workbook.h), in MB/s of sheet XML. BM_InflateFloor/<rows> is
+// the floor, measured in the same run: libzip alone inflating the same sheet
+// entry in 64 KiB chunks and discarding the bytes. BM_ReadRows' x_floor counter
+// is its time divided by the floor's (the floor timed just before it).
 // BM_InflateAndTokenize/<rows> shows where the rest goes: the same
 // inflation feeding expat with no handlers at all, the least any
 // expat-based reader can cost.
@@ -163,7 +163,7 @@ BENCHMARK(BM_InflateAndTokenize)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
 // Second argument: XlsxReaderOptions::threads (1: the calling thread
-// only; 0: the default, the machine's cores up to 4). Wall time (MB/s and
+// only; 0: the default, the process's cores up to 4). Wall time (MB/s and
 // x_floor); the CPU column is the whole process's.
 BENCHMARK(BM_ReadRows)
     ->Args({10000, 1})

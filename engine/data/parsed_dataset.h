@@ -54,8 +54,8 @@ struct DatasetOptions {
   const FileReader* files = nullptr;
   // Threads that parse a workbook's (.xlsx) sheets, each in pieces
   // (XlsxReaderOptions::threads): the result is the same whatever the
-  // number. 1: the calling thread only. Default 0: the machine's cores, at
-  // most 4.
+  // number. 1: the calling thread only. Default 0: the cores the process
+  // may run on, at most 4.
   int workbook_threads = 0;
   // The size of those pieces (XlsxReaderOptions::chunk_bytes). Default 0:
   // the reader's own (1 MiB).

@@ -1,5 +1,7 @@
 #include "engine/workbook/xlsx_reader.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstdint>
@@ -906,9 +908,15 @@ class PieceReader {
   bool stop_ = false;
 };
 
+// The threads asked for; by default, the cores this process may run on
+// (its CPU affinity, e.g. under taskset), at most 4.
 int ThreadsToUse(int threads) {
   if (threads > 0) return threads;
-  const unsigned cores = std::thread::hardware_concurrency();
+  unsigned cores = std::thread::hardware_concurrency();
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof(allowed), &allowed) == 0) {
+    cores = static_cast<unsigned>(CPU_COUNT(&allowed));
+  }
   return static_cast<int>(std::clamp<unsigned>(cores, 1, 4));
 }
 

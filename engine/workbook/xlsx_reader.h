@@ -91,7 +91,8 @@ struct XlsxReaderOptions {
   // in the same place), and the rows are handed to `on_row` in file order
   // on the calling thread. The rows, their cells and every status are the
   // same as with one thread. 1: the whole read on the calling thread.
-  // Default 0: the machine's cores, at most 4.
+  // Default 0: the cores the process may run on (its CPU affinity), at
+  // most 4.
   int threads = 0;
   // The size of those pieces, at least (a piece ends where a row starts).
   // Default: 1 MiB; at most 4 MiB are used.
