@@ -6,7 +6,9 @@
 // It runs on gRPC's callback API: each call runs the handler inline on the
 // thread that received it (the work is short and never blocks), which
 // spares the hand-off to a worker thread of the synchronous API. Each
-// call's messages live on an arena (see arena_messages.h).
+// call's messages live on an arena (see arena_messages.h). Request bytes
+// that are not a valid message are answered INVALID_ARGUMENT saying so
+// (ParseCheckedUnaryHandler), not gRPC's bare UNIMPLEMENTED.
 //
 // Thread-safety: thread-safe; the gRPC server calls it from many threads.
 // The store, clock and page tokens must outlive it.
