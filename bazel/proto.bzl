@@ -39,6 +39,15 @@ load("//bazel:cc.bzl", "REMIT_COPTS")
 _PROTOC = "/usr/bin/protoc"
 _GRPC_PLUGIN = "/usr/bin/grpc_cpp_plugin"
 
+# Debian's own .proto files, importable by every remit proto: protobuf's
+# well-known types (libprotobuf-dev) and Google's API annotations and
+# google.rpc.Status (golang-github-gogo-googleapis-dev ships them as plain
+# .proto sources; see remit_system_cc_proto_library).
+_SYSTEM_PROTO_PATHS = [
+    "/usr/include",
+    "/usr/share/gocode/src/github.com/gogo/googleapis",
+]
+
 def _stem(src):
     if not src.endswith(".proto"):
         fail("remit_cc_proto_library: %s is not a .proto file" % src)
@@ -73,8 +82,8 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
     protoc = (
         # The generated root first: a generated .proto is then named by its
         # package path, not by its bazel-out path.
-        "%s --proto_path=%s --proto_path=%s --proto_path=/usr/include" %
-        (_PROTOC, gen_root, root)
+        "%s --proto_path=%s --proto_path=%s " % (_PROTOC, gen_root, root) +
+        " ".join(["--proto_path=" + p for p in _SYSTEM_PROTO_PATHS])
     )
     files = " " + " ".join(["$(location %s)" % s for s in srcs])
     native.genrule(
@@ -115,3 +124,39 @@ def remit_cc_proto_library(name, srcs, deps = [], grpc = False, visibility = Non
             visibility = visibility,
             testonly = testonly,
         )
+
+def remit_system_cc_proto_library(name, root, srcs, deps = [], visibility = None):
+    """C++ code for .proto files a Debian package installs under `root`.
+
+    srcs are paths below root ("google/api/http.proto"); the generated
+    headers are included by the same path ("google/api/http.pb.h"). deps
+    are other remit_system_cc_proto_library names. Creates <name> (the
+    cc_library) and an empty <name>_srcs, so that remit_cc_proto_library
+    can list it in its deps (protoc finds the files under root itself).
+
+    Example:
+        remit_system_cc_proto_library(
+            name = "http_cc_proto",
+            root = "/usr/share/gocode/src/github.com/gogo/googleapis",
+            srcs = ["google/api/http.proto"],
+        )
+    """
+    native.filegroup(name = name + "_srcs", srcs = [], visibility = visibility)
+    hdrs = [_stem(s) + ".pb.h" for s in srcs]
+    cc_srcs = [_stem(s) + ".pb.cc" for s in srcs]
+    native.genrule(
+        name = name + "_gen",
+        outs = hdrs + cc_srcs,
+        cmd = ("%s --proto_path=%s --proto_path=/usr/include " % (_PROTOC, root) +
+               "--cpp_out=$(GENDIR)/%s " % native.package_name() +
+               " ".join(srcs)),
+    )
+    native.cc_library(
+        name = name,
+        srcs = cc_srcs,
+        hdrs = hdrs,
+        includes = ["."],
+        copts = ["-w"],
+        deps = deps + ["//third_party:protobuf"],
+        visibility = visibility,
+    )

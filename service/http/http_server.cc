@@ -1,0 +1,448 @@
+#include "service/http/http_server.h"
+
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "boost/asio/dispatch.hpp"
+#include "boost/asio/io_context.hpp"
+#include "boost/asio/ip/tcp.hpp"
+#include "boost/asio/post.hpp"
+#include "boost/asio/steady_timer.hpp"
+#include "boost/asio/strand.hpp"
+#include "boost/asio/write.hpp"
+#include "boost/beast/core/flat_buffer.hpp"
+#include "boost/beast/http.hpp"
+#include "service/http/status_json.h"
+
+namespace remit::service::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+using error_code = boost::system::error_code;
+
+std::chrono::steady_clock::duration Chrono(absl::Duration d) {
+  return absl::ToChronoNanoseconds(d);
+}
+
+// Bytes read and thrown away after an error answer, so that closing does
+// not reset the connection before the client has read the answer.
+constexpr size_t kLingerBytes = 256 * 1024;
+
+}  // namespace
+
+class Session;
+
+class HttpServer::Impl {
+ public:
+  Impl(const HttpServerOptions& options, HttpHandler handler)
+      : options_(options),
+        handler_(std::move(handler)),
+        ioc_(options.threads),
+        acceptor_(asio::make_strand(ioc_)) {}
+
+  absl::Status Listen();
+  void Run();
+  void StopAccepting();
+  void Shutdown(absl::Duration grace);
+
+  int port() const { return port_; }
+  int connections() const {
+    absl::MutexLock lock(&mu_);
+    return static_cast<int>(sessions_.size());
+  }
+  bool draining() const { return draining_.load(); }
+  const HttpServerOptions& options() const { return options_; }
+  HttpResponse Handle(const HttpRequest& request) const {
+    return handler_(request);
+  }
+  void Unregister(Session* session) {
+    absl::MutexLock lock(&mu_);
+    sessions_.erase(session);
+  }
+
+ private:
+  bool NoSessions() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return sessions_.empty();
+  }
+  void Accept();
+  void OnAccept(error_code ec, tcp::socket socket);
+
+  const HttpServerOptions options_;
+  const HttpHandler handler_;
+  // Before ioc_: sessions destroyed with the io_context unregister here.
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<Session*, std::weak_ptr<Session>> sessions_
+      ABSL_GUARDED_BY(mu_);
+  std::atomic<bool> draining_{false};
+  std::atomic<bool> shut_down_{false};
+  asio::io_context ioc_;
+  tcp::acceptor acceptor_;
+  std::vector<std::thread> threads_;
+  int port_ = 0;
+};
+
+// One connection: read a request, answer it, and again while kept alive.
+// Everything runs on the socket's strand.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, HttpServer::Impl* server)
+      : socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
+        server_(server) {}
+  ~Session() { server_->Unregister(this); }
+
+  void Start() {
+    asio::dispatch(socket_.get_executor(),
+                   [self = shared_from_this()] { self->WaitForRequest(); });
+  }
+
+  // Shutdown: an idle connection is closed; a request being read or
+  // handled is answered first.
+  void Drain() {
+    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+      if (self->state_ == State::kIdle) {
+        error_code ec;
+        self->socket_.cancel(ec);
+      }
+    });
+  }
+
+ private:
+  enum class State { kIdle, kReading, kBusy, kClosing };
+
+  void Arm(absl::Duration timeout) {
+    timed_out_ = false;
+    timer_.expires_after(Chrono(timeout));
+    timer_.async_wait([self = shared_from_this(),
+                       generation = ++timer_generation_](error_code ec) {
+      if (ec || generation != self->timer_generation_) return;
+      self->timed_out_ = true;
+      error_code ignored;
+      self->socket_.cancel(ignored);
+    });
+  }
+  void Disarm() {
+    ++timer_generation_;
+    timer_.cancel();
+  }
+
+  void WaitForRequest() {
+    if (server_->draining()) return Close();
+    parser_.emplace();
+    parser_->header_limit(
+        static_cast<std::uint32_t>(server_->options().max_header_bytes));
+    parser_->body_limit(server_->options().max_body_bytes);
+    if (buffer_.size() > 0) return ReadRequest();
+    state_ = State::kIdle;
+    Arm(server_->options().idle_timeout);
+    socket_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](error_code ec, size_t n) {
+          self->Disarm();
+          if (ec) return self->Close();
+          self->buffer_.commit(n);
+          self->ReadRequest();
+        });
+  }
+
+  void ReadRequest() {
+    state_ = State::kReading;
+    Arm(server_->options().read_timeout);
+    bhttp::async_read(socket_, buffer_, *parser_,
+                      [self = shared_from_this()](error_code ec, size_t) {
+                        self->Disarm();
+                        self->OnRead(ec);
+                      });
+  }
+
+  void OnRead(error_code ec) {
+    const HttpServerOptions& options = server_->options();
+    if (ec) {
+      if (timed_out_) {
+        return Fail(408, absl::DeadlineExceededError(absl::StrCat(
+                             "the request was not received within ",
+                             absl::FormatDuration(options.read_timeout))));
+      }
+      if (ec == bhttp::error::header_limit) {
+        return Fail(431, absl::InvalidArgumentError(absl::StrCat(
+                             "the request line and headers exceed ",
+                             options.max_header_bytes, " bytes")));
+      }
+      if (ec == bhttp::error::body_limit) {
+        return Fail(413, absl::InvalidArgumentError(
+                             absl::StrCat("the request body exceeds ",
+                                          options.max_body_bytes, " bytes")));
+      }
+      if (ec.category() ==
+          bhttp::make_error_code(bhttp::error::header_limit).category()) {
+        if (ec == bhttp::error::end_of_stream ||
+            ec == bhttp::error::partial_message) {
+          return Close();
+        }
+        return Fail(400, absl::InvalidArgumentError(absl::StrCat(
+                             "malformed HTTP request: ", ec.message())));
+      }
+      return Close();
+    }
+    state_ = State::kBusy;
+    bhttp::request<bhttp::string_body> message = parser_->release();
+    if (message.target().size() > options.max_target_bytes) {
+      return Fail(414, absl::InvalidArgumentError(
+                           absl::StrCat("the request target exceeds ",
+                                        options.max_target_bytes, " bytes")));
+    }
+    HttpRequest request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    for (const auto& field : message) {
+      request.headers.emplace_back(
+          absl::AsciiStrToLower(std::string(field.name_string())),
+          std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    keep_alive_ = message.keep_alive();
+    head_ = message.method() == bhttp::verb::head;
+    Write(server_->Handle(request));
+  }
+
+  // Answers with an error and closes the connection.
+  void Fail(int status, const absl::Status& why) {
+    keep_alive_ = false;
+    head_ = false;
+    HttpResponse response = ErrorResponse(why, status);
+    response.SetHeader("Access-Control-Allow-Origin", "*");
+    Write(std::move(response));
+  }
+
+  void Write(HttpResponse out) {
+    state_ = State::kBusy;
+    response_ = {};
+    response_.version(11);
+    response_.result(static_cast<unsigned>(out.status));
+    for (const auto& [name, value] : out.headers) {
+      response_.insert(name, value);
+    }
+    response_.set(bhttp::field::server, "remitrank");
+    if (out.status != 204 && out.status != 304) {
+      if (head_) {
+        response_.content_length(out.body.size());
+      } else {
+        response_.body() = std::move(out.body);
+        response_.prepare_payload();
+      }
+    }
+    if (server_->draining()) keep_alive_ = false;
+    response_.keep_alive(keep_alive_);
+    Arm(server_->options().read_timeout);
+    bhttp::async_write(socket_, response_,
+                       [self = shared_from_this()](error_code ec, size_t) {
+                         self->Disarm();
+                         if (ec) return self->Close();
+                         if (!self->keep_alive_ || self->server_->draining()) {
+                           return self->Linger();
+                         }
+                         self->WaitForRequest();
+                       });
+  }
+
+  // Half-closes, reads what the client still sends (up to kLingerBytes,
+  // for at most read_timeout), then closes.
+  void Linger() {
+    state_ = State::kClosing;
+    error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    Arm(server_->options().read_timeout);
+    LingerRead();
+  }
+  void LingerRead() {
+    buffer_.consume(buffer_.size());
+    socket_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](error_code ec, size_t n) {
+          self->lingered_ += n;
+          if (ec || self->lingered_ > kLingerBytes) {
+            self->Disarm();
+            return self->Close();
+          }
+          self->LingerRead();
+        });
+  }
+
+  void Close() {
+    state_ = State::kClosing;
+    error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
+  }
+
+  tcp::socket socket_;
+  asio::steady_timer timer_;
+  HttpServer::Impl* server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> response_;
+  State state_ = State::kIdle;
+  bool keep_alive_ = true;
+  bool head_ = false;
+  bool timed_out_ = false;
+  uint64_t timer_generation_ = 0;
+  size_t lingered_ = 0;
+};
+
+absl::Status HttpServer::Impl::Listen() {
+  const std::string& listen = options_.listen;
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--http_listen=", listen, ": expected HOST:PORT"));
+  }
+  std::string host = listen.substr(0, colon);
+  const std::string port = listen.substr(colon + 1);
+  int port_number = 0;
+  if (!absl::SimpleAtoi(port, &port_number) || port_number < 0 ||
+      port_number > 65535) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--http_listen=", listen, ": '", port, "' is not a port number"));
+  }
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  error_code ec;
+  tcp::resolver resolver(ioc_);
+  tcp::resolver::results_type endpoints =
+      resolver.resolve(host, port, tcp::resolver::passive, ec);
+  if (ec || endpoints.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--http_listen=", listen,
+                                                   ": cannot resolve '", host,
+                                                   "': ", ec.message()));
+  }
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen for HTTP on ", listen, ": ", ec.message()));
+  }
+  port_ = acceptor_.local_endpoint(ec).port();
+  return absl::OkStatus();
+}
+
+void HttpServer::Impl::Run() {
+  Accept();
+  for (int i = 0; i < std::max(1, options_.threads); ++i) {
+    threads_.emplace_back([this] { ioc_.run(); });
+  }
+}
+
+void HttpServer::Impl::Accept() {
+  acceptor_.async_accept(asio::make_strand(ioc_),
+                         [this](error_code ec, tcp::socket socket) {
+                           OnAccept(ec, std::move(socket));
+                         });
+}
+
+void HttpServer::Impl::OnAccept(error_code ec, tcp::socket socket) {
+  if (draining_.load() || ec == asio::error::operation_aborted) return;
+  if (!ec) {
+    std::shared_ptr<Session> session;
+    {
+      absl::MutexLock lock(&mu_);
+      if (static_cast<int>(sessions_.size()) < options_.max_connections) {
+        session = std::make_shared<Session>(std::move(socket), this);
+        sessions_[session.get()] = session;
+      }
+    }
+    if (session != nullptr) {
+      session->Start();
+    } else {
+      // Over the cap: a short answer, then the connection goes.
+      auto refused = std::make_shared<tcp::socket>(std::move(socket));
+      const std::string body = StatusJson(absl::UnavailableError(
+          absl::StrCat("too many connections (at most ",
+                       options_.max_connections, "); try again later")));
+      auto text = std::make_shared<std::string>(
+          absl::StrCat("HTTP/1.1 503 Service Unavailable\r\n"
+                       "Content-Type: application/json\r\n"
+                       "Access-Control-Allow-Origin: *\r\n"
+                       "Retry-After: 1\r\n"
+                       "Connection: close\r\n"
+                       "Content-Length: ",
+                       body.size(), "\r\n\r\n", body));
+      asio::async_write(
+          *refused, asio::buffer(*text), [refused, text](error_code, size_t) {
+            error_code ignored;
+            refused->shutdown(tcp::socket::shutdown_send, ignored);
+            refused->close(ignored);
+          });
+    }
+  }
+  Accept();
+}
+
+void HttpServer::Impl::StopAccepting() {
+  if (!draining_.exchange(true)) {
+    absl::Notification closed;
+    asio::post(acceptor_.get_executor(), [this, &closed] {
+      error_code ignored;
+      acceptor_.close(ignored);
+      closed.Notify();
+    });
+    closed.WaitForNotification();
+  }
+  std::vector<std::shared_ptr<Session>> sessions;
+  {
+    absl::MutexLock lock(&mu_);
+    for (const auto& [raw, weak] : sessions_) {
+      if (std::shared_ptr<Session> s = weak.lock()) sessions.push_back(s);
+    }
+  }
+  for (const std::shared_ptr<Session>& s : sessions) s->Drain();
+}
+
+void HttpServer::Impl::Shutdown(absl::Duration grace) {
+  if (shut_down_.exchange(true)) return;
+  StopAccepting();
+  {
+    absl::MutexLock lock(&mu_);
+    mu_.AwaitWithTimeout(absl::Condition(this, &Impl::NoSessions), grace);
+  }
+  ioc_.stop();
+  for (std::thread& t : threads_) t.join();
+  threads_.clear();
+}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() { impl_->Shutdown(absl::ZeroDuration()); }
+
+absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
+    const HttpServerOptions& options, HttpHandler handler) {
+  auto impl = std::make_unique<Impl>(options, std::move(handler));
+  absl::Status status = impl->Listen();
+  if (!status.ok()) return status;
+  impl->Run();
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+int HttpServer::port() const { return impl_->port(); }
+int HttpServer::connections() const { return impl_->connections(); }
+void HttpServer::StopAccepting() { impl_->StopAccepting(); }
+void HttpServer::Shutdown(absl::Duration grace) { impl_->Shutdown(grace); }
+
+}  // namespace remit::service::http
