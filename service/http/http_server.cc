@@ -109,11 +109,11 @@ class Session : public std::enable_shared_from_this<Session> {
                    [self = shared_from_this()] { self->WaitForRequest(); });
   }
 
-  // Shutdown: an idle connection is closed; a request being read or
-  // handled is answered first.
+  // Shutdown: an idle connection is closed, and so is one lingering after
+  // an error; a request being read or handled is answered first.
   void Drain() {
     asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
-      if (self->state_ == State::kIdle) {
+      if (self->state_ == State::kIdle || self->state_ == State::kClosing) {
         error_code ec;
         self->socket_.cancel(ec);
       }
@@ -220,6 +220,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Answers with an error and closes the connection.
   void Fail(int status, const absl::Status& why) {
+    failed_ = true;
     keep_alive_ = false;
     head_ = false;
     HttpResponse response = ErrorResponse(why, status);
@@ -251,8 +252,9 @@ class Session : public std::enable_shared_from_this<Session> {
                        [self = shared_from_this()](error_code ec, size_t) {
                          self->Disarm();
                          if (ec) return self->Close();
+                         if (self->failed_) return self->Linger();
                          if (!self->keep_alive_ || self->server_->draining()) {
-                           return self->Linger();
+                           return self->Close();
                          }
                          self->WaitForRequest();
                        });
@@ -299,6 +301,8 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true;
   bool head_ = false;
   bool timed_out_ = false;
+  // Answered with an error before the whole request was read.
+  bool failed_ = false;
   uint64_t timer_generation_ = 0;
   size_t lingered_ = 0;
 };
