@@ -5,9 +5,11 @@
 //
 // Prints "remitrank: serving on HOST:PORT" on stdout once ready (with the
 // chosen port when --listen ends in :0) and writes the port to
-// --port_file when given. SIGHUP reloads the data (as the admin RPC does);
-// SIGTERM and SIGINT drain calls in flight for --shutdown_grace and exit 0.
-// Any error that stops it from serving: a line on stderr and exit 1.
+// --port_file when given. --http_listen=HOST:PORT serves the same API over
+// HTTP/JSON too ("remitrank: HTTP on http://HOST:PORT/", --http_port_file).
+// SIGHUP reloads the data (as the admin RPC does); SIGTERM and SIGINT drain
+// calls in flight for --shutdown_grace and exit 0. Any error that stops it from
+// serving: a line on stderr and exit 1.
 //
 // This file holds the flags; RunServer (run_server.h) does the rest.
 #include <cstdio>
@@ -39,6 +41,11 @@ ABSL_FLAG(std::string, rpw_period, "",
           "for RPW files, the period to load (e.g. 2025_3Q); default latest");
 ABSL_FLAG(std::string, port_file, "",
           "if set, the port listened on is written to this file");
+ABSL_FLAG(std::string, http_listen, "",
+          "host:port to serve the API over HTTP/JSON on as well (port 0 "
+          "picks a free port); default: no HTTP");
+ABSL_FLAG(std::string, http_port_file, "",
+          "if set, the HTTP port listened on is written to this file");
 ABSL_FLAG(std::string, admin_token_file, "",
           "file holding the admin token; without it the admin service is "
           "not served");
@@ -162,6 +169,8 @@ int main(int argc, char** argv) {
   options.tls_client_ca_path = absl::GetFlag(FLAGS_tls_client_ca);
   options.admin_token_path = absl::GetFlag(FLAGS_admin_token_file);
   options.port_file = absl::GetFlag(FLAGS_port_file);
+  options.server.http_listen = absl::GetFlag(FLAGS_http_listen);
+  options.http_port_file = absl::GetFlag(FLAGS_http_port_file);
   options.clock_time = absl::GetFlag(FLAGS_clock_time);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   absl::StatusOr<remit::IndicatorOptions> indicators =

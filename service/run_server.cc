@@ -55,19 +55,20 @@ absl::StatusOr<ServerOptions> ServerOptionsWithFiles(
   return server;
 }
 
-absl::Status WritePortFile(const std::string& path, int port) {
+absl::Status WritePortFile(const std::string& path, int port,
+                           absl::string_view flag) {
   const std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::trunc);
     out << port << "\n";
     if (!out) {
       return absl::UnavailableError(
-          absl::StrCat("--port_file=", path, ": cannot write"));
+          absl::StrCat("--", flag, "=", path, ": cannot write"));
     }
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     return absl::UnavailableError(
-        absl::StrCat("--port_file=", path, ": ", std::strerror(errno)));
+        absl::StrCat("--", flag, "=", path, ": ", std::strerror(errno)));
   }
   return absl::OkStatus();
 }
@@ -106,9 +107,20 @@ absl::Status RunServer(const RunOptions& options) {
     absl::Status written = WritePortFile(options.port_file, (*server)->port());
     if (!written.ok()) return written;
   }
+  if (!options.http_port_file.empty() && (*server)->http_port() != 0) {
+    absl::Status written = WritePortFile(
+        options.http_port_file, (*server)->http_port(), "http_port_file");
+    if (!written.ok()) return written;
+  }
   const std::string& listen = server_options->listen;
   const std::string host = listen.substr(0, listen.rfind(':'));
   std::printf("remitrank: serving on %s:%d\n", host.c_str(), (*server)->port());
+  if ((*server)->http_port() != 0) {
+    const std::string& http = server_options->http_listen;
+    std::printf("remitrank: HTTP on http://%s:%d/\n",
+                http.substr(0, http.rfind(':')).c_str(),
+                (*server)->http_port());
+  }
   std::fflush(stdout);
 
   for (;;) {

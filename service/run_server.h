@@ -1,9 +1,10 @@
 // RunServer: remitrank_server's life, from its options to its exit. Reads
 // the TLS and admin-token files, picks the clock, starts the RemitServer
 // (server.h), writes the port file, prints "remitrank: serving on
-// HOST:PORT" on stdout, then waits for signals: SIGHUP reloads the data
-// (as the admin RPC does); SIGTERM and SIGINT set the services NOT_SERVING,
-// let calls in flight finish for the grace period, log "remitrank:
+// HOST:PORT" on stdout (and, with HTTP, the port to its own port file and
+// "remitrank: HTTP on http://HOST:PORT/"), then waits for signals: SIGHUP
+// reloads the data (as the admin RPC does); SIGTERM and SIGINT set the services
+// NOT_SERVING, let calls in flight finish for the grace period, log "remitrank:
 // stopped" and return OK. main() is left with the flags (main.cc).
 //
 // Errors name the server's flag and its value ("--tls_cert=cert.pem: No
@@ -52,6 +53,8 @@ struct RunOptions {
   std::string admin_token_path;
   // File to write the port listened on to. Default: empty, none.
   std::string port_file;
+  // The same for the HTTP port (with server.http_listen). Default: none.
+  std::string http_port_file;
   // RFC 3339 time to pin the clock to. Default: empty, the system clock.
   std::string clock_time;
   // How long calls in flight may finish after SIGTERM or SIGINT.
@@ -76,8 +79,9 @@ absl::StatusOr<ServerOptions> ServerOptionsWithFiles(const RunOptions& options);
 
 // Writes "<port>\n" to `path` through a temporary file renamed into place,
 // so that a reader never sees a partial line. UNAVAILABLE naming
-// --port_file on failure.
-absl::Status WritePortFile(const std::string& path, int port);
+// --<flag> on failure.
+absl::Status WritePortFile(const std::string& path, int port,
+                           absl::string_view flag = "port_file");
 
 // The system clock for an empty `clock_time`, else a clock pinned to it
 // (RFC 3339); INVALID_ARGUMENT naming --clock_time when it does not parse.

@@ -74,6 +74,7 @@ RemitServer::RemitServer(const ServerOptions& options, const Clock* clock)
       rank_service_(&store_, clock, &page_tokens_, options.indicators) {}
 
 RemitServer::~RemitServer() {
+  if (http_server_ != nullptr) http_server_->Shutdown(absl::ZeroDuration());
   if (server_ != nullptr) {
     server_->Shutdown(std::chrono::system_clock::now());
     server_->Wait();
@@ -93,6 +94,13 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   if (!options.tls_client_ca_pem.empty() && options.tls_cert_pem.empty()) {
     return absl::InvalidArgumentError(
         "a client CA (mTLS) needs the server's own certificate and key");
+  }
+  if (!options.http_listen.empty() && !options.tls_cert_pem.empty()) {
+    // Plain HTTP beside a TLS-only gRPC port would be a quiet downgrade.
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--http_listen=", options.http_listen,
+        ": HTTP does not speak TLS yet; with --tls_cert, put a TLS-"
+        "terminating proxy in front of HTTP or leave --http_listen out"));
   }
   std::unique_ptr<RemitServer> server(new RemitServer(options, clock));
   const absl::Time start = clock->Now();
@@ -143,6 +151,10 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
         absl::StrCat("cannot listen on ", options.listen,
                      " (in use, or not an address of this machine)"));
   }
+  if (!options.http_listen.empty()) {
+    absl::Status http = server->StartHttp(options);
+    if (!http.ok()) return http;
+  }
   grpc::HealthCheckServiceInterface* health =
       server->server_->GetHealthCheckService();
   health->SetServingStatus(kServices[0], true);
@@ -150,6 +162,25 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
     health->SetServingStatus(kServices[1], true);
   }
   return server;
+}
+
+absl::Status RemitServer::StartHttp(const ServerOptions& options) {
+  http_handler_ =
+      std::make_unique<RemitRankHandler>(&store_, clock_, &page_tokens_);
+  absl::StatusOr<std::unique_ptr<http::HttpApi>> api =
+      http::HttpApi::Create(&store_, http_handler_.get(), {});
+  if (!api.ok()) return api.status();
+  http_api_ = *std::move(api);
+  http::HttpServerOptions http_options = options.http;
+  http_options.listen = options.http_listen;
+  http::HttpApi* handler = http_api_.get();
+  absl::StatusOr<std::unique_ptr<http::HttpServer>> http_server =
+      http::HttpServer::Start(
+          http_options,
+          [handler](const http::HttpRequest& r) { return handler->Handle(r); });
+  if (!http_server.ok()) return http_server.status();
+  http_server_ = *std::move(http_server);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
@@ -177,10 +208,18 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
 
 void RemitServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
+  // Health first, on both sides; then no new HTTP connections; then drain.
   server_->GetHealthCheckService()->SetServingStatus(false);
+  if (http_api_ != nullptr) http_api_->SetServing(false);
+  if (http_server_ != nullptr) http_server_->StopAccepting();
   Log(absl::StrCat("shutting down; calls in flight have ",
                    absl::FormatDuration(grace)));
-  server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  const absl::Time deadline = absl::Now() + grace;
+  server_->Shutdown(absl::ToChronoTime(deadline));
+  if (http_server_ != nullptr) {
+    http_server_->Shutdown(
+        std::max(absl::ZeroDuration(), deadline - absl::Now()));
+  }
 }
 
 void RemitServer::Wait() {

@@ -7,9 +7,14 @@
 // a stream limit, keepalive enforcement, and no SO_REUSEPORT (two servers
 // cannot silently share a port).
 //
+// With an HTTP address it also serves RemitRank over HTTP/JSON
+// (service/http): the routes of the protos' google.api.http options, on
+// their own threads, calling the same handlers in process.
+//
 // Reload() loads the same files again (SIGHUP and the admin RPC use it);
-// Shutdown() sets every service NOT_SERVING, lets calls in flight finish
-// for up to the grace period, then stops.
+// Shutdown() sets every service NOT_SERVING (gRPC health and HTTP
+// /healthz), stops accepting HTTP connections, lets calls and requests in
+// flight finish for up to the grace period, then stops.
 //
 // Thread-safety: Reload, Shutdown and the accessors are thread-safe.
 //
@@ -32,6 +37,8 @@
 #include "engine/snapshot/snapshot.h"
 #include "engine/time/clock.h"
 #include "grpcpp/server.h"
+#include "service/http/api.h"
+#include "service/http/http_server.h"
 #include "service/page_token.h"
 #include "service/remit_admin_service.h"
 #include "service/remit_rank_service.h"
@@ -62,6 +69,11 @@ struct ServerOptions {
   // The rules of corridor histories and RPW's indicators (which services
   // count, with which total). Default: IndicatorOptions' defaults.
   IndicatorOptions indicators;
+  // host:port for HTTP/JSON; port 0 picks a free one (see http_port()).
+  // Default: empty, no HTTP. Its limits and timeouts are in `http`
+  // (whose `listen` is ignored).
+  std::string http_listen;
+  http::HttpServerOptions http;
 };
 
 class RemitServer {
@@ -76,6 +88,10 @@ class RemitServer {
 
   // The port listened on (the chosen one when the options said 0).
   int port() const { return port_; }
+  // The HTTP port; 0 without HTTP.
+  int http_port() const {
+    return http_server_ != nullptr ? http_server_->port() : 0;
+  }
   std::shared_ptr<const Snapshot> snapshot() const { return store_.Get(); }
 
   // Loads the files again; on any error the current data keeps serving.
@@ -91,6 +107,7 @@ class RemitServer {
 
  private:
   RemitServer(const ServerOptions& options, const Clock* clock);
+  absl::Status StartHttp(const ServerOptions& options);
 
   const Clock* clock_;
   SnapshotStore store_;
@@ -100,6 +117,10 @@ class RemitServer {
   std::unique_ptr<RemitAdminService> admin_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
+  // HTTP/JSON (when asked for); the server goes before what it calls.
+  std::unique_ptr<RemitRankHandler> http_handler_;
+  std::unique_ptr<http::HttpApi> http_api_;
+  std::unique_ptr<http::HttpServer> http_server_;
 };
 
 }  // namespace remit::service

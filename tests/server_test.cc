@@ -1,6 +1,10 @@
 // End-to-end tests of remitrank_server: started as a subprocess on a free
 // port over the sample corridors, called through real gRPC channels.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
@@ -12,8 +16,12 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
@@ -849,6 +857,107 @@ TEST(ServerFlagsTest, BadIndicatorFlagsStopTheServer) {
     EXPECT_NE(server.status().message().find(message), absl::string_view::npos)
         << server.status();
   }
+}
+
+// An HTTP/1.1 exchange on a fresh connection: the status and the body
+// ({0, ""} when the connection is refused).
+std::pair<int, std::string> HttpCall(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
+      0) {
+    close(fd);
+    return {0, ""};
+  }
+  (void)send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+  std::string reply;
+  char buffer[8192];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof(buffer), 0)) > 0;) {
+    reply.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  int status = 0;
+  const size_t end = reply.find("\r\n\r\n");
+  if (reply.size() < 12 || end == std::string::npos ||
+      !absl::SimpleAtoi(reply.substr(9, 3), &status)) {
+    return {0, reply};
+  }
+  return {status, reply.substr(end + 4)};
+}
+
+std::pair<int, std::string> HttpGet(int port, const std::string& target) {
+  return HttpCall(port, "GET " + target +
+                            " HTTP/1.1\r\nHost: test\r\n"
+                            "Connection: close\r\n\r\n");
+}
+
+// --http_listen: the same answers as gRPC, as JSON, from the same process;
+// errors as google.rpc.Status; SIGTERM stops both.
+TEST_F(ServerTest, HttpJsonBesideGrpc) {
+  const std::string port_file = TempPath("http_port");
+  StartServer({"--http_listen=127.0.0.1:0", "--http_port_file=" + port_file});
+  int port = 0;
+  ASSERT_TRUE(absl::SimpleAtoi(
+      absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
+  ASSERT_GT(port, 0);
+  EXPECT_NE(port, server_->port());
+
+  v1::RankOffersResponse over_grpc;
+  ASSERT_TRUE(Rank(UsMx200(), &over_grpc).ok());
+  auto [status, body] = HttpGet(
+      port,
+      "/v1/corridors/US/MX/offers?sendAmount.currencyCode=USD&"
+      "sendAmount.units=200");
+  ASSERT_EQ(status, 200) << body;
+  v1::RankOffersResponse over_http;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(body, &over_http).ok())
+      << body;
+  // Page tokens carry a random nonce; everything else is the same answer.
+  over_grpc.clear_next_page_token();
+  over_http.clear_next_page_token();
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(over_grpc,
+                                                                 over_http))
+      << over_grpc.DebugString() << "\n---\n" << over_http.DebugString();
+  ASSERT_GT(over_http.offers_size(), 0);
+
+  const std::string json_request =
+      R"({"corridor":{"sendCountry":"US","receiveCountry":"MX"},)"
+      R"("sendAmount":{"currencyCode":"USD","units":"200"}})";
+  auto [post_status, post_body] = HttpCall(
+      port, "POST /v1/corridors:rankOffers HTTP/1.1\r\nHost: t\r\n"
+            "Connection: close\r\nContent-Type: application/json\r\n"
+            "Content-Length: " +
+                std::to_string(json_request.size()) + "\r\n\r\n" +
+                json_request);
+  EXPECT_EQ(post_status, 200) << post_body;
+  EXPECT_TRUE(absl::StrContains(post_body, over_http.offers(0).quote_id()));
+
+  auto [bad_status, bad_body] =
+      HttpGet(port, "/v1/corridors/XX/MX/offers?sendAmount.units=1");
+  EXPECT_EQ(bad_status, 400);
+  EXPECT_TRUE(absl::StartsWith(bad_body, R"({"code":3,"message":")"))
+      << bad_body;
+  EXPECT_EQ(HttpGet(port, "/healthz"),
+            std::make_pair(200, std::string(R"({"status":"SERVING"})")));
+  EXPECT_EQ(HttpGet(port, "/readyz").first, 200);
+  EXPECT_EQ(HttpGet(port, "/v1/nothing").first, 404);
+
+  server_->Signal(SIGTERM);
+  EXPECT_EQ(server_->Wait(), 0);
+  EXPECT_EQ(HttpGet(port, "/healthz").first, 0);  // Refused.
+}
+
+TEST_F(ServerTest, HttpListenIsCheckedAtStart) {
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server = ServerProcess::Start(
+      {"--data=" + std::string(kSampleCorridors), "--http_listen=127.0.0.1"});
+  ASSERT_FALSE(server.ok());
+  EXPECT_TRUE(absl::StrContains(server.status().message(),
+                                "--http_listen=127.0.0.1: expected HOST:PORT"))
+      << server.status();
 }
 
 }  // namespace

@@ -20,6 +20,11 @@ packages=(
   cmake pkg-config          # tools/test_embedding.sh: the CMake examples and
                             # remitrank.pc (Bazel stays the project's build)
   ccache                    # tools/test_embedding.sh: fast CMake rebuilds
+  libboost-dev zlib1g-dev   # service/http: Boost.Beast server, gzip
+  # google/api/annotations.proto, http.proto and google/rpc/status.proto
+  # as .proto sources: remit.v1's HTTP routes and error bodies
+  # (third_party/googleapis, bazel/proto.bzl).
+  golang-github-gogo-googleapis-dev
   python3-xlsxwriter        # testdata/*/make_*workbook*.py
   python3-pandas python3-openpyxl  # bench/rpw_import_compare.sh
   python3
