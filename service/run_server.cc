@@ -117,7 +117,8 @@ absl::Status RunServer(const RunOptions& options) {
   std::printf("remitrank: serving on %s:%d\n", host.c_str(), (*server)->port());
   if ((*server)->http_port() != 0) {
     const std::string& http = server_options->http_listen;
-    std::printf("remitrank: HTTP on http://%s:%d/\n",
+    std::printf("remitrank: HTTP on %s://%s:%d/\n",
+                server_options->tls_cert_pem.empty() ? "http" : "https",
                 http.substr(0, http.rfind(':')).c_str(),
                 (*server)->http_port());
   }

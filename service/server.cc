@@ -95,13 +95,7 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
     return absl::InvalidArgumentError(
         "a client CA (mTLS) needs the server's own certificate and key");
   }
-  if (!options.http_listen.empty() && !options.tls_cert_pem.empty()) {
-    // Plain HTTP beside a TLS-only gRPC port would be a quiet downgrade.
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--http_listen=", options.http_listen,
-        ": HTTP does not speak TLS yet; with --tls_cert, put a TLS-"
-        "terminating proxy in front of HTTP or leave --http_listen out"));
-  }
+
   std::unique_ptr<RemitServer> server(new RemitServer(options, clock));
   const absl::Time start = clock->Now();
   std::vector<DatasetError> errors;
@@ -173,6 +167,10 @@ absl::Status RemitServer::StartHttp(const ServerOptions& options) {
   http_api_ = *std::move(api);
   http::HttpServerOptions http_options = options.http;
   http_options.listen = options.http_listen;
+  // The same TLS as gRPC: HTTPS, and mTLS with a client CA.
+  http_options.tls_cert_pem = options.tls_cert_pem;
+  http_options.tls_key_pem = options.tls_key_pem;
+  http_options.tls_client_ca_pem = options.tls_client_ca_pem;
   http::HttpApi* handler = http_api_.get();
   absl::StatusOr<std::unique_ptr<http::HttpServer>> http_server =
       http::HttpServer::Start(

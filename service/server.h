@@ -9,7 +9,8 @@
 //
 // With an HTTP address it also serves RemitRank over HTTP/JSON
 // (service/http): the routes of the protos' google.api.http options, on
-// their own threads, calling the same handlers in process.
+// their own threads, calling the same handlers in process; with the TLS
+// options, over HTTPS (and mTLS) as gRPC is.
 //
 // Reload() loads the same files again (SIGHUP and the admin RPC use it);
 // Shutdown() sets every service NOT_SERVING (gRPC health and HTTP

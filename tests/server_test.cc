@@ -900,17 +900,17 @@ TEST_F(ServerTest, HttpJsonBesideGrpc) {
   const std::string port_file = TempPath("http_port");
   StartServer({"--http_listen=127.0.0.1:0", "--http_port_file=" + port_file});
   int port = 0;
-  ASSERT_TRUE(absl::SimpleAtoi(
-      absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
+  ASSERT_TRUE(
+      absl::SimpleAtoi(absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
   ASSERT_GT(port, 0);
   EXPECT_NE(port, server_->port());
 
   v1::RankOffersResponse over_grpc;
   ASSERT_TRUE(Rank(UsMx200(), &over_grpc).ok());
-  auto [status, body] = HttpGet(
-      port,
-      "/v1/corridors/US/MX/offers?sendAmount.currencyCode=USD&"
-      "sendAmount.units=200");
+  auto [status, body] =
+      HttpGet(port,
+              "/v1/corridors/US/MX/offers?sendAmount.currencyCode=USD&"
+              "sendAmount.units=200");
   ASSERT_EQ(status, 200) << body;
   v1::RankOffersResponse over_http;
   ASSERT_TRUE(
@@ -919,20 +919,21 @@ TEST_F(ServerTest, HttpJsonBesideGrpc) {
   // Page tokens carry a random nonce; everything else is the same answer.
   over_grpc.clear_next_page_token();
   over_http.clear_next_page_token();
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(over_grpc,
-                                                                 over_http))
-      << over_grpc.DebugString() << "\n---\n" << over_http.DebugString();
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(over_grpc, over_http))
+      << over_grpc.DebugString() << "\n---\n"
+      << over_http.DebugString();
   ASSERT_GT(over_http.offers_size(), 0);
 
   const std::string json_request =
       R"({"corridor":{"sendCountry":"US","receiveCountry":"MX"},)"
       R"("sendAmount":{"currencyCode":"USD","units":"200"}})";
   auto [post_status, post_body] = HttpCall(
-      port, "POST /v1/corridors:rankOffers HTTP/1.1\r\nHost: t\r\n"
-            "Connection: close\r\nContent-Type: application/json\r\n"
-            "Content-Length: " +
-                std::to_string(json_request.size()) + "\r\n\r\n" +
-                json_request);
+      port,
+      "POST /v1/corridors:rankOffers HTTP/1.1\r\nHost: t\r\n"
+      "Connection: close\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+          std::to_string(json_request.size()) + "\r\n\r\n" + json_request);
   EXPECT_EQ(post_status, 200) << post_body;
   EXPECT_TRUE(absl::StrContains(post_body, over_http.offers(0).quote_id()));
 

@@ -1,15 +1,25 @@
 // TLS and mutual TLS between clients and remitrank_server. The test makes
 // its own certificate authorities and certificates with the openssl tool.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
@@ -150,6 +160,97 @@ TEST_F(TlsTest, HalfATlsConfigurationIsRefused) {
   EXPECT_NE(server.status().message().find(
                 "TLS needs both a certificate and its key"),
             absl::string_view::npos);
+}
+
+// A GET over HTTPS to 127.0.0.1:`port`, trusting `root` and presenting
+// `client` if set: the HTTP status and body; status 0 when the TLS
+// handshake or the exchange fails.
+std::pair<int, std::string> HttpsGet(int port, const Authority& root,
+                                     const Authority* client,
+                                     const std::string& target) {
+  SSL_CTX* context = SSL_CTX_new(TLS_client_method());
+  SSL_CTX_load_verify_locations(context, root.cert.c_str(), nullptr);
+  SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nullptr);
+  if (client != nullptr) {
+    SSL_CTX_use_certificate_file(context, client->cert.c_str(),
+                                 SSL_FILETYPE_PEM);
+    SSL_CTX_use_PrivateKey_file(context, client->key.c_str(), SSL_FILETYPE_PEM);
+  }
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string reply;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) ==
+      0) {
+    SSL* ssl = SSL_new(context);
+    SSL_set_fd(ssl, fd);
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), "127.0.0.1");
+    if (SSL_connect(ssl) == 1) {
+      const std::string request = "GET " + target +
+                                  " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Connection: close\r\n\r\n";
+      SSL_write(ssl, request.data(), static_cast<int>(request.size()));
+      char buffer[8192];
+      for (int n; (n = SSL_read(ssl, buffer, sizeof(buffer))) > 0;) {
+        reply.append(buffer, static_cast<size_t>(n));
+      }
+    }
+    SSL_free(ssl);
+  }
+  close(fd);
+  SSL_CTX_free(context);
+  ERR_clear_error();
+  int status = 0;
+  const size_t end = reply.find("\r\n\r\n");
+  if (reply.size() < 12 || end == std::string::npos ||
+      !absl::SimpleAtoi(reply.substr(9, 3), &status)) {
+    return {0, ""};
+  }
+  return {status, reply.substr(end + 4)};
+}
+
+int HttpPort(const std::string& port_file) {
+  int port = 0;
+  EXPECT_TRUE(
+      absl::SimpleAtoi(absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
+  return port;
+}
+
+// --http_listen with the TLS flags: HTTPS with the gRPC side's certificate.
+TEST_F(TlsTest, HttpsWithTheSameCertificate) {
+  const std::string port_file = TempPath("https_port");
+  auto server = ServerProcess::Start(
+      {kSample, kClock, "--tls_cert=" + server_cert_.cert,
+       "--tls_key=" + server_cert_.key, "--http_listen=127.0.0.1:0",
+       "--http_port_file=" + port_file});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const int port = HttpPort(port_file);
+  EXPECT_EQ(HttpsGet(port, ca_, nullptr, "/healthz"),
+            std::make_pair(200, std::string(R"({"status":"SERVING"})")));
+  auto [status, body] =
+      HttpsGet(port, ca_, nullptr,
+               "/v1/corridors/US/MX/offers?sendAmount.currencyCode=USD&"
+               "sendAmount.units=200");
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(absl::StrContains(body, R"("offers":[{"rank":1,)")) << body;
+  // A client that trusts another CA refuses the server.
+  EXPECT_EQ(HttpsGet(port, other_ca_, nullptr, "/healthz").first, 0);
+  EXPECT_TRUE(Call(**server, ca_, nullptr).ok());  // gRPC still TLS.
+}
+
+TEST_F(TlsTest, HttpsMutualTls) {
+  const std::string port_file = TempPath("mtls_port");
+  auto server = ServerProcess::Start(
+      {kSample, kClock, "--tls_cert=" + server_cert_.cert,
+       "--tls_key=" + server_cert_.key, "--tls_client_ca=" + ca_.cert,
+       "--http_listen=127.0.0.1:0", "--http_port_file=" + port_file});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const int port = HttpPort(port_file);
+  EXPECT_EQ(HttpsGet(port, ca_, &client_cert_, "/readyz").first, 200);
+  // No client certificate: refused.
+  EXPECT_EQ(HttpsGet(port, ca_, nullptr, "/readyz").first, 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -17,10 +18,13 @@
 #include "boost/asio/io_context.hpp"
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/asio/post.hpp"
+#include "boost/asio/ssl/context.hpp"
+#include "boost/asio/ssl/stream.hpp"
 #include "boost/asio/steady_timer.hpp"
 #include "boost/asio/strand.hpp"
 #include "boost/asio/write.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
+#include "boost/beast/core/stream_traits.hpp"
 #include "boost/beast/http.hpp"
 #include "service/http/status_json.h"
 
@@ -28,6 +32,7 @@ namespace remit::service::http {
 namespace {
 
 namespace asio = boost::asio;
+namespace ssl = boost::asio::ssl;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
@@ -43,6 +48,15 @@ constexpr size_t kLingerBytes = 256 * 1024;
 
 }  // namespace
 
+// What the server keeps of a connection, whatever its transport.
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  virtual void Start() = 0;
+  virtual void Drain() = 0;
+};
+
+template <typename Stream>
 class Session;
 
 class HttpServer::Impl {
@@ -53,6 +67,9 @@ class HttpServer::Impl {
         ioc_(options.threads),
         acceptor_(asio::make_strand(ioc_)) {}
 
+  // With a certificate: the TLS context. INVALID_ARGUMENT for PEMs that
+  // do not load.
+  absl::Status SetUpTls();
   absl::Status Listen();
   void Run();
   void StopAccepting();
@@ -68,7 +85,7 @@ class HttpServer::Impl {
   HttpResponse Handle(const HttpRequest& request) const {
     return handler_(request);
   }
-  void Unregister(Session* session) {
+  void Unregister(SessionBase* session) {
     absl::MutexLock lock(&mu_);
     sessions_.erase(session);
   }
@@ -84,35 +101,54 @@ class HttpServer::Impl {
   const HttpHandler handler_;
   // Before ioc_: sessions destroyed with the io_context unregister here.
   mutable absl::Mutex mu_;
-  absl::flat_hash_map<Session*, std::weak_ptr<Session>> sessions_
+  absl::flat_hash_map<SessionBase*, std::weak_ptr<SessionBase>> sessions_
       ABSL_GUARDED_BY(mu_);
   std::atomic<bool> draining_{false};
   std::atomic<bool> shut_down_{false};
   asio::io_context ioc_;
+  std::unique_ptr<ssl::context> tls_;
   tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
   int port_ = 0;
 };
 
 // One connection: read a request, answer it, and again while kept alive.
-// Everything runs on the socket's strand.
-class Session : public std::enable_shared_from_this<Session> {
+// Everything runs on the socket's strand. Stream is tcp::socket or
+// ssl::stream<tcp::socket> (TLS: a handshake first).
+template <typename Stream>
+class Session : public SessionBase,
+                public std::enable_shared_from_this<Session<Stream>> {
  public:
-  Session(tcp::socket socket, HttpServer::Impl* server)
-      : socket_(std::move(socket)),
+  static constexpr bool kTls = !std::is_same_v<Stream, tcp::socket>;
+
+  Session(tcp::socket socket, HttpServer::Impl* server, ssl::context* tls)
+      : stream_(MakeStream(std::move(socket), tls)),
+        socket_(beast::get_lowest_layer(stream_)),
         timer_(socket_.get_executor()),
         server_(server) {}
-  ~Session() { server_->Unregister(this); }
+  ~Session() override { server_->Unregister(this); }
 
-  void Start() {
-    asio::dispatch(socket_.get_executor(),
-                   [self = shared_from_this()] { self->WaitForRequest(); });
+  void Start() override {
+    asio::dispatch(socket_.get_executor(), [self = this->shared_from_this()] {
+      if constexpr (kTls) {
+        self->state_ = State::kReading;
+        self->Arm(self->server_->options().read_timeout);
+        self->stream_.async_handshake(ssl::stream_base::server,
+                                      [self](error_code ec) {
+                                        self->Disarm();
+                                        if (ec) return self->Close();
+                                        self->WaitForRequest();
+                                      });
+      } else {
+        self->WaitForRequest();
+      }
+    });
   }
 
   // Shutdown: an idle connection is closed, and so is one lingering after
   // an error; a request being read or handled is answered first.
-  void Drain() {
-    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+  void Drain() override {
+    asio::dispatch(socket_.get_executor(), [self = this->shared_from_this()] {
       if (self->state_ == State::kIdle || self->state_ == State::kClosing) {
         error_code ec;
         self->socket_.cancel(ec);
@@ -123,10 +159,18 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   enum class State { kIdle, kReading, kBusy, kClosing };
 
+  static Stream MakeStream(tcp::socket socket, ssl::context* tls) {
+    if constexpr (kTls) {
+      return Stream(std::move(socket), *tls);
+    } else {
+      return std::move(socket);
+    }
+  }
+
   void Arm(absl::Duration timeout) {
     timed_out_ = false;
     timer_.expires_after(Chrono(timeout));
-    timer_.async_wait([self = shared_from_this(),
+    timer_.async_wait([self = this->shared_from_this(),
                        generation = ++timer_generation_](error_code ec) {
       if (ec || generation != self->timer_generation_) return;
       self->timed_out_ = true;
@@ -148,9 +192,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (buffer_.size() > 0) return ReadRequest();
     state_ = State::kIdle;
     Arm(server_->options().idle_timeout);
-    socket_.async_read_some(
+    stream_.async_read_some(
         buffer_.prepare(4096),
-        [self = shared_from_this()](error_code ec, size_t n) {
+        [self = this->shared_from_this()](error_code ec, size_t n) {
           self->Disarm();
           if (ec) return self->Close();
           self->buffer_.commit(n);
@@ -161,8 +205,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadRequest() {
     state_ = State::kReading;
     Arm(server_->options().read_timeout);
-    bhttp::async_read(socket_, buffer_, *parser_,
-                      [self = shared_from_this()](error_code ec, size_t) {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](error_code ec, size_t) {
                         self->Disarm();
                         self->OnRead(ec);
                       });
@@ -248,16 +292,17 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_->draining()) keep_alive_ = false;
     response_.keep_alive(keep_alive_);
     Arm(server_->options().read_timeout);
-    bhttp::async_write(socket_, response_,
-                       [self = shared_from_this()](error_code ec, size_t) {
-                         self->Disarm();
-                         if (ec) return self->Close();
-                         if (self->failed_) return self->Linger();
-                         if (!self->keep_alive_ || self->server_->draining()) {
-                           return self->Close();
-                         }
-                         self->WaitForRequest();
-                       });
+    bhttp::async_write(
+        stream_, response_,
+        [self = this->shared_from_this()](error_code ec, size_t) {
+          self->Disarm();
+          if (ec) return self->Close();
+          if (self->failed_) return self->Linger();
+          if (!self->keep_alive_ || self->server_->draining()) {
+            return self->Close();
+          }
+          self->WaitForRequest();
+        });
   }
 
   // Half-closes, reads what the client still sends (up to kLingerBytes,
@@ -274,7 +319,7 @@ class Session : public std::enable_shared_from_this<Session> {
     buffer_.consume(buffer_.size());
     socket_.async_read_some(
         buffer_.prepare(4096),
-        [self = shared_from_this()](error_code ec, size_t n) {
+        [self = this->shared_from_this()](error_code ec, size_t n) {
           self->lingered_ += n;
           if (ec || self->lingered_ > kLingerBytes) {
             self->Disarm();
@@ -291,7 +336,9 @@ class Session : public std::enable_shared_from_this<Session> {
     socket_.close(ec);
   }
 
-  tcp::socket socket_;
+  Stream stream_;
+  // The TCP socket under stream_.
+  tcp::socket& socket_;
   asio::steady_timer timer_;
   HttpServer::Impl* server_;
   beast::flat_buffer buffer_;
@@ -306,6 +353,47 @@ class Session : public std::enable_shared_from_this<Session> {
   uint64_t timer_generation_ = 0;
   size_t lingered_ = 0;
 };
+
+absl::Status HttpServer::Impl::SetUpTls() {
+  if (options_.tls_cert_pem.empty() && options_.tls_key_pem.empty()) {
+    return absl::OkStatus();
+  }
+  if (options_.tls_cert_pem.empty() || options_.tls_key_pem.empty()) {
+    return absl::InvalidArgumentError(
+        "HTTP TLS needs both a certificate and its key");
+  }
+  tls_ = std::make_unique<ssl::context>(ssl::context::tls_server);
+  error_code ec;
+  tls_->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                        ssl::context::no_tlsv1_1 | ssl::context::single_dh_use,
+                    ec);
+  auto buffer = [](const std::string& pem) {
+    return asio::buffer(pem.data(), pem.size());
+  };
+  if (!ec) tls_->use_certificate_chain(buffer(options_.tls_cert_pem), ec);
+  if (ec) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("HTTP TLS certificate: ", ec.message()));
+  }
+  tls_->use_private_key(buffer(options_.tls_key_pem), ssl::context::pem, ec);
+  if (ec) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("HTTP TLS key: ", ec.message()));
+  }
+  if (!options_.tls_client_ca_pem.empty()) {
+    tls_->add_certificate_authority(buffer(options_.tls_client_ca_pem), ec);
+    if (!ec) {
+      tls_->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert,
+                            ec);
+    }
+    if (ec) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("HTTP TLS client CA: ", ec.message()));
+    }
+  }
+  return absl::OkStatus();
+}
 
 absl::Status HttpServer::Impl::Listen() {
   const std::string& listen = options_.listen;
@@ -364,11 +452,17 @@ void HttpServer::Impl::Accept() {
 void HttpServer::Impl::OnAccept(error_code ec, tcp::socket socket) {
   if (draining_.load() || ec == asio::error::operation_aborted) return;
   if (!ec) {
-    std::shared_ptr<Session> session;
+    std::shared_ptr<SessionBase> session;
     {
       absl::MutexLock lock(&mu_);
       if (static_cast<int>(sessions_.size()) < options_.max_connections) {
-        session = std::make_shared<Session>(std::move(socket), this);
+        if (tls_ != nullptr) {
+          session = std::make_shared<Session<ssl::stream<tcp::socket>>>(
+              std::move(socket), this, tls_.get());
+        } else {
+          session = std::make_shared<Session<tcp::socket>>(std::move(socket),
+                                                           this, nullptr);
+        }
         sessions_[session.get()] = session;
       }
     }
@@ -409,14 +503,14 @@ void HttpServer::Impl::StopAccepting() {
     });
     closed.WaitForNotification();
   }
-  std::vector<std::shared_ptr<Session>> sessions;
+  std::vector<std::shared_ptr<SessionBase>> sessions;
   {
     absl::MutexLock lock(&mu_);
     for (const auto& [raw, weak] : sessions_) {
-      if (std::shared_ptr<Session> s = weak.lock()) sessions.push_back(s);
+      if (std::shared_ptr<SessionBase> s = weak.lock()) sessions.push_back(s);
     }
   }
-  for (const std::shared_ptr<Session>& s : sessions) s->Drain();
+  for (const std::shared_ptr<SessionBase>& s : sessions) s->Drain();
 }
 
 void HttpServer::Impl::Shutdown(absl::Duration grace) {
@@ -438,7 +532,8 @@ HttpServer::~HttpServer() { impl_->Shutdown(absl::ZeroDuration()); }
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
     const HttpServerOptions& options, HttpHandler handler) {
   auto impl = std::make_unique<Impl>(options, std::move(handler));
-  absl::Status status = impl->Listen();
+  absl::Status status = impl->SetUpTls();
+  if (status.ok()) status = impl->Listen();
   if (!status.ok()) return status;
   impl->Run();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));

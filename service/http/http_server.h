@@ -2,6 +2,9 @@
 // on its own io_context threads. It knows nothing of the API: each request
 // goes to an HttpHandler (api.h's HttpApi::Handle) as a plain HttpRequest.
 //
+// With a certificate it speaks HTTPS, as the gRPC side does (the same
+// certificate, key and client CA).
+//
 // Limits, each answered with a google.rpc.Status JSON body before the
 // connection is closed: the request line and headers together (431), the
 // request target (414), the body (413), a malformed request (400), a
@@ -61,14 +64,20 @@ struct HttpServerOptions {
   absl::Duration idle_timeout = absl::Seconds(60);
   // Open connections at once. Default: 512.
   int max_connections = 512;
+  // PEM. With a certificate and key the server speaks HTTPS (TLS 1.2 or
+  // later); with a client CA too, it requires and verifies client
+  // certificates (mTLS). Default: empty, plain HTTP.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_client_ca_pem;
 };
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
 class HttpServer {
  public:
-  // INVALID_ARGUMENT for a malformed listen address, UNAVAILABLE when it
-  // cannot be bound.
+  // INVALID_ARGUMENT for a malformed listen address or TLS PEMs that do
+  // not load, UNAVAILABLE when the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(
       const HttpServerOptions& options, HttpHandler handler);
 
