@@ -125,6 +125,14 @@ TEST(WritePortFileTest, UnwritablePathNamesTheFlag) {
             "--port_file=" + path + ": cannot write");
 }
 
+TEST(WritePortFileTest, TheHttpPortFileNamesItsOwnFlag) {
+  const std::string path = TempPath("no-such-dir/http_port");
+  absl::Status status = WritePortFile(path, 1, "http_port_file");
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(std::string(status.message()),
+            "--http_port_file=" + path + ": cannot write");
+}
+
 TEST(ClockForTest, EmptyIsTheSystemClock) {
   absl::StatusOr<std::unique_ptr<Clock>> clock = ClockFor("");
   ASSERT_TRUE(clock.ok()) << clock.status();

@@ -163,7 +163,7 @@ class Session : public SessionBase,
     if constexpr (kTls) {
       return Stream(std::move(socket), *tls);
     } else {
-      return std::move(socket);
+      return Stream(std::move(socket));
     }
   }
 
