@@ -144,11 +144,14 @@ def remit_system_cc_proto_library(name, root, srcs, deps = [], visibility = None
     native.filegroup(name = name + "_srcs", srcs = [], visibility = visibility)
     hdrs = [_stem(s) + ".pb.h" for s in srcs]
     cc_srcs = [_stem(s) + ".pb.cc" for s in srcs]
+    # The package's generated folder, in this workspace or another one.
+    repository = native.repository_name().lstrip("@")
+    out = "$(GENDIR)/" + ("external/" + repository + "/" if repository else "")
     native.genrule(
         name = name + "_gen",
         outs = hdrs + cc_srcs,
         cmd = ("%s --proto_path=%s --proto_path=/usr/include " % (_PROTOC, root) +
-               "--cpp_out=$(GENDIR)/%s " % native.package_name() +
+               "--cpp_out=%s%s " % (out, native.package_name()) +
                " ".join(srcs)),
     )
     native.cc_library(
@@ -156,7 +159,7 @@ def remit_system_cc_proto_library(name, root, srcs, deps = [], visibility = None
         srcs = cc_srcs,
         hdrs = hdrs,
         includes = ["."],
-        copts = ["-w"],
+        copts = REMIT_COPTS + ["-w"],
         deps = deps + ["//third_party:protobuf"],
         visibility = visibility,
     )
