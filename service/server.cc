@@ -159,8 +159,8 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
 }
 
 absl::Status RemitServer::StartHttp(const ServerOptions& options) {
-  http_handler_ =
-      std::make_unique<RemitRankHandler>(&store_, clock_, &page_tokens_);
+  http_handler_ = std::make_unique<RemitRankHandler>(
+      &store_, clock_, &page_tokens_, options.indicators);
   absl::StatusOr<std::unique_ptr<http::HttpApi>> api =
       http::HttpApi::Create(&store_, http_handler_.get(), {});
   if (!api.ok()) return api.status();
