@@ -331,8 +331,10 @@ absl::Status ParseJsonBody(absl::string_view body, Message* request) {
           google::protobuf::StringPiece(body.data(), body.size()), request,
           options);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("request body: ", status.message().as_string()));
+    // The parser's message ends in a caret diagram on lines of its own.
+    std::string message = status.message().as_string();
+    message = message.substr(0, message.find('\n'));
+    return absl::InvalidArgumentError(absl::StrCat("request body: ", message));
   }
   return absl::OkStatus();
 }

@@ -205,6 +205,7 @@ TEST(ParseJsonBodyTest, ParsesAndRefusesUnknownFields) {
     absl::Status status = ParseJsonBody(bad, &request);
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << bad;
     EXPECT_TRUE(absl::StartsWith(status.message(), "request body: ")) << bad;
+    EXPECT_FALSE(absl::StrContains(status.message(), "\n")) << bad;
   }
 }
 
