@@ -734,7 +734,7 @@ TEST(RunTest, Help) {
       absl::StartsWith(corridors.out,
                        "usage: remitrank corridors [options]\n"
                        "  Lists the corridors in the data, with how many "
-                       "offers each has and their average cost.\n\n"
+                       "offers each has and their\n  average cost.\n\n"
                        "options:\n"
                        "  --data=...\n"))
       << corridors.out;
@@ -773,6 +773,16 @@ TEST(RunTest, HelpFitsTheTerminal) {
   for (absl::string_view line : absl::StrSplit(r.out, '\n')) {
     EXPECT_LE(line.size(), 80u) << line;
   }
+  // Each command's description and option help wrap at 80 columns too (the
+  // usage line is one line, to be copied whole).
+  for (const Command& command : Commands()) {
+    const Result help = RunTool({command.name, "--help"});
+    EXPECT_EQ(help.exit_code, 0) << command.name;
+    for (absl::string_view line : absl::StrSplit(help.out, '\n')) {
+      if (absl::StartsWith(line, "usage: ")) continue;
+      EXPECT_LE(line.size(), 80u) << command.name << ": " << line;
+    }
+  }
 }
 
 TEST(RunTest, HistoryAndIndicatorsHelp) {
@@ -801,8 +811,8 @@ TEST(RunTest, HistoryAndIndicatorsHelp) {
       << indicators.out;
   for (const char* option :
        {"\n  --by=...\n      the breakdowns to show (default: all): "
-        "firm_type, sending_country, receiving_country, receiving_region, "
-        "g8_g20, corridor\n",
+        "firm_type, sending_country,\n      receiving_country, "
+        "receiving_region, g8_g20, corridor\n",
         "\n  --format=...\n      table (default), csv or json\n"}) {
     EXPECT_TRUE(absl::StrContains(indicators.out, option)) << option;
   }

@@ -378,7 +378,10 @@ TEST(RenderSheetTest, OtherChargesAddUp) {
       << html;
   EXPECT_NE(html.find("Total cost = fee + other charges + hidden in the rate."),
             std::string::npos);
-  EXPECT_NE(html.find("There are also $6.00 of other charges."),
+  EXPECT_NE(html.find("All told, the transfer costs you $10.53, that is"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("That cost includes $6.00 of other charges."),
             std::string::npos)
       << html;
 }

@@ -831,7 +831,7 @@ TEST(CliTest, AccessPrintsThePersonalSmart) {
 
   r = Tool({"rank", "--help"});
   EXPECT_TRUE(absl::StrContains(r.out,
-                                "cash_pickup: the recipient must "
+                                "cash_pickup: the\n      recipient must "
                                 "collect cash"))
       << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "--exclude-promotional")) << r.out;
@@ -873,11 +873,11 @@ TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   EXPECT_TRUE(absl::StrContains(r.out, "* Promotional price")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Example: with Northwind Remit,"))
       << r.out;
-  EXPECT_FALSE(absl::StrContains(r.out, "you pay -")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "the transfer costs you -")) << r.out;
 
   r = Tool({"sheet", "--from=US", "--to=MX", "--lang=es", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_FALSE(absl::StrContains(r.out, "En total paga -")) << r.out;
+  EXPECT_FALSE(absl::StrContains(r.out, "el envío le cuesta -")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Ejemplo: con Northwind Remit,"))
       << r.out;
 

@@ -53,11 +53,12 @@ std::string TopHelp(const std::vector<Command>& commands) {
 }
 
 std::string CommandHelp(const Command& command) {
-  std::string out = absl::StrCat("usage: ", command.usage, "\n  ",
-                                 command.description, "\n\noptions:\n");
+  std::string out =
+      absl::StrCat("usage: ", command.usage, "\n  ",
+                   Hanging(command.description, 2), "\n\noptions:\n");
   for (const OptionSpec& o : command.options) {
     absl::StrAppend(&out, "  --", o.name, o.takes_value ? "=..." : "",
-                    "\n      ", o.help, "\n");
+                    "\n      ", Hanging(o.help, 6), "\n");
   }
   return out;
 }

@@ -39,8 +39,9 @@ const Messages kEnglish = {
     "cost too, even when the fee is zero.",
     "Example: with {provider}, sending {amount} costs a fee of {fee}. The "
     "provider\u2019s rate is {rate} while the market rate is {mid}, which "
-    "costs you another {margin_cost}. Your family receives {receives}. In "
-    "total you pay {total}, that is {percent} of what you send.",
+    "costs you another {margin_cost}. Your family receives {receives}. "
+    "All told, the transfer costs you {total}, that is {percent} of what "
+    "you send.",
     "Questions to ask at the counter",
     {"What is the fee, in total?", "Which exchange rate do you apply today?",
      "Exactly how much will my family receive, in their currency?",
@@ -68,7 +69,7 @@ const Messages kEnglish = {
     "~ Estimated: the survey measured other amounts; this price is worked "
     "out between them. Ask the provider for the exact price.",
     "promotional rate better than the market rate: {amount} in your favour",
-    "There are also {other} of other charges.",
+    "That cost includes {other} of other charges.",
     "No worked example: every offer shown here is a promotional or "
     "estimated price, and an example must use a regular price.",
     "Prices in this sheet are dated {oldest} to {newest}.",

@@ -42,7 +42,7 @@ const Messages kSpanish = {
     "Ejemplo: con {provider}, enviar {amount} cuesta una comisión de {fee}. "
     "El tipo del servicio es {rate} mientras que el del mercado es {mid}, "
     "lo que le cuesta otros {margin_cost}. Su familia recibe {receives}. En "
-    "total paga {total}, es decir, {percent} de lo que envía.",
+    "total, el envío le cuesta {total}, es decir, {percent} de lo que envía.",
     "Preguntas para hacer en la ventanilla",
     {"¿Cuál es la comisión, en total?", "¿Qué tipo de cambio aplican hoy?",
      "¿Cuánto recibirá exactamente mi familia, en su moneda?",
@@ -73,7 +73,7 @@ const Messages kSpanish = {
     "entre ellos. Pida el precio exacto al servicio.",
     "tipo de cambio promocional mejor que el del mercado: {amount} a su "
     "favor",
-    "Además hay {other} de otros cargos.",
+    "Ese costo incluye {other} de otros cargos.",
     "Sin ejemplo detallado: todas las ofertas mostradas aquí tienen un "
     "precio promocional o estimado, y un ejemplo debe usar un precio "
     "habitual.",

@@ -43,7 +43,7 @@ const Messages kFrench = {
     "Exemple\u00a0: avec {provider}, envoyer {amount} coûte {fee} de frais. "
     "Le taux du service est de {rate} alors que celui du marché est de "
     "{mid}, ce qui vous coûte encore {margin_cost}. Votre famille reçoit "
-    "{receives}. Au total, vous payez {total}, soit {percent} de la somme "
+    "{receives}. Au total, l\u2019envoi vous co\u00fbte {total}, soit {percent} de la somme "
     "envoyée.",
     "Questions à poser au guichet",
     {"Quels sont les frais, au total\u00a0?",
@@ -79,7 +79,7 @@ const Messages kFrench = {
     "calculé entre eux. Demandez le prix exact au service.",
     "taux promotionnel meilleur que celui du marché\u00a0: {amount} en votre "
     "faveur",
-    "S\u2019y ajoutent {other} d\u2019autres frais.",
+    "Ce co\u00fbt comprend {other} d\u2019autres frais.",
     "Pas d\u2019exemple détaillé\u00a0: toutes les offres montrées ici ont un "
     "prix "
     "promotionnel ou estimé, et un exemple doit utiliser un prix habituel.",
