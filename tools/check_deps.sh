@@ -23,6 +23,7 @@ model 1
 stats 1
 pricing 2
 protoconv 2
+quotes 3
 book 3
 ranking 4
 data 4

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/pricing/quote_rules.h"
 
 namespace remit {
 namespace {
@@ -17,26 +18,9 @@ absl::Status QuoteError(const Quote& quote, absl::string_view field,
       absl::StrCat("quote '", quote.id, "': ", field, ": ", message));
 }
 
-absl::Status CheckQuote(const Quote& quote) {
-  if (quote.min_send_minor < 0 || quote.min_send_minor > quote.max_send_minor) {
-    return QuoteError(
-        quote, "min_send",
-        absl::StrCat(quote.min_send_minor, " must be between 0 and max_send ",
-                     quote.max_send_minor));
-  }
-  const std::vector<FeeBand>& bands = quote.fees.bands;
-  for (size_t i = 0; i < bands.size(); ++i) {
-    const FeeBand& band = bands[i];
-    if (i > 0 && band.from_minor <= bands[i - 1].from_minor) {
-      return QuoteError(quote, absl::StrCat("fees.bands[", i, "].from"),
-                        "bands must start at increasing amounts");
-    }
-    if (band.min_fee_minor.has_value() && band.max_fee_minor.has_value() &&
-        *band.min_fee_minor > *band.max_fee_minor) {
-      return QuoteError(quote, absl::StrCat("fees.bands[", i, "].min_fee"),
-                        "is above max_fee");
-    }
-  }
+// What the shared quote rules (engine/pricing/quote_rules.h) leave to the
+// book: survey points' order and exact fees, and recipient fees' currency.
+absl::Status CheckStructure(const Quote& quote) {
   const std::vector<SurveyPoint>& points = quote.survey_points;
   for (size_t i = 0; i < points.size(); ++i) {
     if (points[i].send_minor <= 0 ||
@@ -54,13 +38,10 @@ absl::Status CheckQuote(const Quote& quote) {
   }
   if (points.empty() && !quote.rate.has_value() &&
       !quote.margin_over_mid.has_value()) {
+    // Opaque quotes too: a rate of 1 stands for "undisclosed".
     return QuoteError(quote, "rate",
                       "a quote needs a rate, a margin_over_mid or survey "
                       "points");
-  }
-  if (quote.rate.has_value() && quote.margin_over_mid.has_value()) {
-    return QuoteError(quote, "margin_over_mid",
-                      "give either a rate or a margin over mid, not both");
   }
   const bool recipient_fees = quote.fees.recipient_fixed_fee_minor != 0 ||
                               quote.fees.recipient_percent_fee != Percent();
@@ -123,7 +104,10 @@ void SortCorridor(bool by_period, std::vector<PreparedQuote>* quotes) {
 
 absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
                                             std::vector<Quote> quotes,
-                                            ReferenceRates references) {
+                                            ReferenceRates references,
+                                            const Clock* clock) {
+  const std::optional<absl::Time> now =
+      clock == nullptr ? std::nullopt : std::optional<absl::Time>(clock->Now());
   auto data = std::make_unique<Data>();
   data->providers = std::move(providers);
   data->quotes = std::move(quotes);
@@ -157,7 +141,14 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
           quote, "provider_id",
           absl::StrCat("'", quote.provider_id, "' is not a provider"));
     }
-    if (absl::Status status = CheckQuote(quote); !status.ok()) return status;
+    const std::vector<QuoteProblem> problems =
+        CheckQuote(quote, data->references, now);
+    if (!problems.empty()) {
+      return QuoteError(quote, problems[0].field, problems[0].message);
+    }
+    if (absl::Status status = CheckStructure(quote); !status.ok()) {
+      return status;
+    }
 
     PreparedQuote prepared;
     prepared.quote = &quote;
@@ -217,7 +208,7 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
     data->corridors.push_back(corridor);
   }
   std::sort(data->corridors.begin(), data->corridors.end());
-  return QuoteBook(std::move(data));
+  return QuoteBook(std::shared_ptr<const Data>(std::move(data)));
 }
 
 const QuoteBook::CorridorQuotes* QuoteBook::Find(

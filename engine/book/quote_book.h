@@ -15,12 +15,29 @@
 // say), so no period is without them. A corridor whose quotes have no period
 // has no periods, and is ranked whole as before.
 //
+// Create() also runs the rules every quote follows, however it was made
+// (engine/pricing/quote_rules.h: no negative amount, a payout currency of
+// the corridor, a price date that is set and, given a clock, not in the
+// future, a plausible rate), with the texts the dataset loader and the
+// quote builder (engine/quotes) give.
+//
+// Lifetime. A QuoteBook is a handle to immutable data it shares with its
+// copies (copying is cheap), and with every RankResult ranked from it
+// (RankResult::book): pointers into the data (PreparedQuote, Offer::quote)
+// stay valid while any of them lives. References and spans returned by
+// its accessors live as long as the data too, but are marked
+// ABSL_ATTRIBUTE_LIFETIME_BOUND: clang (-Wdangling, on by default) warns
+// when one is taken from a temporary book. Keep the book by value:
+//   QuoteBook book = *std::move(created);      // right
+//   const QuoteBook& book = *QuoteBook::Create(...);  // dangles: the
+//       // StatusOr temporary dies at the ';' (clang warns; gcc 12 does not)
+//
 // Thread-safety: immutable after Create(); any number of threads may read
-// and rank at once. Pointers into it (Offer::quote, ...) live as long as it.
+// and rank at once.
 //
 // Example:
 //   absl::StatusOr<QuoteBook> book =
-//       QuoteBook::Create(providers, quotes, ReferenceRates());
+//       QuoteBook::Create(providers, quotes, ReferenceRates(), &clock);
 //   absl::Span<const PreparedQuote> all = book->QuotesIn(corridor);
 //   std::optional<Period> latest = book->LatestPeriod(corridor);
 //   absl::StatusOr<PeriodQuotes> ranked = book->QuotesFor(corridor, {});
@@ -35,6 +52,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -44,6 +62,7 @@
 #include "engine/model/period.h"
 #include "engine/model/reference_rates.h"
 #include "engine/pricing/pricing.h"
+#include "engine/time/clock.h"
 
 namespace remit {
 
@@ -77,36 +96,55 @@ struct PeriodQuotes {
 class QuoteBook {
  public:
   // INVALID_ARGUMENT naming the quote or provider and the field, e.g.
-  // "quote 'wu-1': provider_id: 'nobody' is not a provider".
-  static absl::StatusOr<QuoteBook> Create(std::vector<Provider> providers,
-                                          std::vector<Quote> quotes,
-                                          ReferenceRates references);
+  // "quote 'wu-1': provider_id: 'nobody' is not a provider",
+  // "quote 'wu-1': fees.bands[0].fixed_fee: '-3.00' must not be negative".
+  // With `clock`, a quote dated after its now is refused too ("quoted_at:
+  // '2027-06-01' is in the future (now is 2026-12-01)").
+  ABSL_MUST_USE_RESULT static absl::StatusOr<QuoteBook> Create(
+      std::vector<Provider> providers, std::vector<Quote> quotes,
+      ReferenceRates references, const Clock* clock = nullptr);
 
+  // Shares the data: cheap.
+  QuoteBook(const QuoteBook&) = default;
+  QuoteBook& operator=(const QuoteBook&) = default;
   QuoteBook(QuoteBook&&) = default;
   QuoteBook& operator=(QuoteBook&&) = default;
 
-  const std::vector<Provider>& providers() const { return data_->providers; }
-  const std::vector<Quote>& quotes() const { return data_->quotes; }
-  const ReferenceRates& references() const { return data_->references; }
+  const std::vector<Provider>& providers() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return data_->providers;
+  }
+  const std::vector<Quote>& quotes() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return data_->quotes;
+  }
+  const ReferenceRates& references() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return data_->references;
+  }
 
   // Every corridor with at least one quote, in order.
-  const std::vector<Corridor>& corridors() const { return data_->corridors; }
+  const std::vector<Corridor>& corridors() const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return data_->corridors;
+  }
+
+  // The book's data, to keep alive what points into it (PreparedQuote,
+  // Offer::quote) after this handle is gone: RankResult::book holds it.
+  std::shared_ptr<const void> Share() const { return data_; }
 
   // Every quote of the corridor, whatever its period, in (period, provider
   // id, quote id) order, quotes without a period first; empty when the
   // corridor has none. Without periods: (provider id, quote id) order.
-  absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor) const;
+  absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
   // The quotes ranked for `period` in the corridor: those of the period,
   // and those without one when the corridor has both; in (provider id,
   // quote id) order, tie_rank their position. Empty when the corridor has
   // no quote in the period.
   absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor,
-                                           Period period) const;
+                                           Period period) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
   // The corridor's survey periods, oldest first; empty when none of its
   // quotes has a period (or it has no quotes).
-  absl::Span<const Period> PeriodsOf(const Corridor& corridor) const;
+  absl::Span<const Period> PeriodsOf(const Corridor& corridor) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
   // The last of PeriodsOf(corridor); unset when it is empty.
   std::optional<Period> LatestPeriod(const Corridor& corridor) const;
 
@@ -117,9 +155,9 @@ class QuoteBook {
   // its periods are 2024_1Q, 2024_2Q" (or "; its quotes have no period")
   // when a named period is not one of its.
   absl::StatusOr<PeriodQuotes> QuotesFor(const Corridor& corridor,
-                                         std::optional<Period> period) const;
+                                         std::optional<Period> period) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
-  const Provider* FindProvider(absl::string_view id) const;
+  const Provider* FindProvider(absl::string_view id) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
  private:
   // One corridor's quotes and their periods.
@@ -149,10 +187,12 @@ class QuoteBook {
     absl::flat_hash_map<std::string, size_t> provider_index;
   };
   const CorridorQuotes* Find(const Corridor& corridor) const;
-  explicit QuoteBook(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+  explicit QuoteBook(std::shared_ptr<const Data> data)
+      : data_(std::move(data)) {}
 
-  // Heap-allocated so that the pointers inside stay valid when moved.
-  std::unique_ptr<Data> data_;
+  // Shared and immutable: the pointers inside stay valid when the handle
+  // is moved or copied, and while any copy or RankResult holds it.
+  std::shared_ptr<const Data> data_;
 };
 
 }  // namespace remit

@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "engine/testing/test_util.h"
+#include "engine/time/clock.h"
 #include "gtest/gtest.h"
 
 namespace remit {
 namespace {
 
 using testing::C;
+using testing::Cur;
 using testing::P;
 using testing::SimpleQuote;
 
@@ -62,36 +64,38 @@ TEST(QuoteBookTest, RejectsWhatRankingCannotUse) {
     q.fees.bands = {FeeBand{100, 0, P("0"), {}, {}},
                     FeeBand{100, 0, P("0"), {}, {}}};
     cases.push_back({"overlapping bands", q,
-                     "quote 'q1': fees.bands[1].from: bands must start at "
-                     "increasing amounts"});
+                     "quote 'q1': fees.bands[1].from_amount: '1.00' must be "
+                     "above the previous band's from_amount: bands are "
+                     "sorted and do not overlap"});
   }
   {
     Quote q = base;
     q.fees.bands = {FeeBand{0, 0, P("0"), 500, 100}};
     cases.push_back({"min above max", q,
-                     "quote 'q1': fees.bands[0].min_fee: is above max_fee"});
+                     "quote 'q1': fees.bands[0].min_fee: '5.00' is above "
+                     "max_fee '1.00'"});
   }
   {
     Quote q = base;
     q.rate.reset();
     cases.push_back({"no rate", q,
-                     "quote 'q1': rate: a quote needs a rate, a "
-                     "margin_over_mid or survey points"});
+                     "quote 'q1': rate: a transparent quote needs one of "
+                     "rate, margin_over_mid_percent or survey_points"});
   }
   {
     Quote q = base;
     q.margin_over_mid = P("1");
     cases.push_back({"rate and margin", q,
-                     "quote 'q1': margin_over_mid: give either a rate or a "
-                     "margin over mid, not both"});
+                     "quote 'q1': rate: give only one of rate, "
+                     "margin_over_mid_percent and survey_points"});
   }
   {
     Quote q = base;
     q.min_send_minor = 500;
     q.max_send_minor = 100;
     cases.push_back({"limits", q,
-                     "quote 'q1': min_send: 500 must be between 0 and "
-                     "max_send 100"});
+                     "quote 'q1': min_send_amount: '5.00' is above "
+                     "max_send_amount '1.00'"});
   }
   {
     Quote q = base;
@@ -130,11 +134,75 @@ TEST(QuoteBookTest, RejectsWhatRankingCannotUse) {
                      "50000000000 is not what rounding the fee half-even to 1 "
                      "minor units left out"});
   }
+  {
+    Quote q = base;
+    q.fees.bands = {FeeBand{0, -300, P("0"), {}, {}}};
+    cases.push_back({"negative fee", q,
+                     "quote 'q1': fees.bands[0].fixed_fee: '-3.00' must not "
+                     "be negative"});
+  }
+  {
+    Quote q = base;
+    q.rate_currency = Cur("EUR");
+    cases.push_back({"payout currency not of the corridor", q,
+                     "quote 'q1': rate_currency: 'EUR' is not a payout "
+                     "currency of corridor USA/USD->MEX/MXN: the recipient "
+                     "is paid in MXN or USD"});
+  }
+  {
+    Quote q = base;
+    q.quoted_at = absl::UnixEpoch();
+    cases.push_back({"quoted_at never set", q,
+                     "quote 'q1': quoted_at: '1970-01-01' is the Unix epoch, "
+                     "the value of a time never set: give the date the price "
+                     "was quoted"});
+  }
+  {
+    Quote q = base;
+    q.rate = testing::R("0.0588");
+    cases.push_back(
+        {"inverted rate", q,
+         "quote 'q1': rate: '0.0588' implies an FX margin of 99.66 % against "
+         "the quote's mid_market_rate 17.5; plausible margins are -20 % to "
+         "50 %; looks inverted: 1/0.0588 = 17.006803 (margin 2.82 %); if it "
+         "is real, set rate_outlier_confirmed: true"});
+  }
   for (const Case& c : cases) {
     absl::Status status = CreateWith(c.quote);
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.what;
     EXPECT_EQ(status.message(), c.message) << c.what;
   }
+}
+
+TEST(QuoteBookTest, ConfirmedOutlierRateIsKept) {
+  Quote q = SimpleQuote("q1", "p", C("US", "MX"), 0, "0.0588", "17.5");
+  EXPECT_EQ(CreateWith(q).code(), absl::StatusCode::kInvalidArgument);
+  q.rate_outlier_confirmed = true;
+  EXPECT_TRUE(CreateWith(q).ok());
+}
+
+TEST(QuoteBookTest, RefusesQuotesFromTheFutureGivenAClock) {
+  Quote q = SimpleQuote("q1", "p", C("US", "MX"), 0, "17", "17.5");
+  q.quoted_at = testing::Day(2027, 6, 1);
+  const FakeClock clock(testing::Day(2026, 12, 1));
+  EXPECT_TRUE(CreateWith(q).ok());  // No clock: dates are not judged.
+  absl::StatusOr<QuoteBook> book =
+      QuoteBook::Create(Providers(), {q}, ReferenceRates(), &clock);
+  EXPECT_EQ(book.status().message(),
+            "quote 'q1': quoted_at: '2027-06-01' is in the future (now is "
+            "2026-12-01)");
+}
+
+TEST(QuoteBookTest, CopiesShareTheDataAndOutliveTheOriginal) {
+  std::optional<QuoteBook> original = testing::Book(
+      {SimpleQuote("q1", "p", C("US", "MX"), 0, "17", "17.5")});
+  const PreparedQuote* prepared = &original->QuotesIn(C("US", "MX"))[0];
+  std::shared_ptr<const void> kept = original->Share();
+  QuoteBook copy = *original;
+  original.reset();
+  EXPECT_EQ(&copy.QuotesIn(C("US", "MX"))[0], prepared);
+  EXPECT_EQ(prepared->quote->id, "q1");
+  EXPECT_NE(kept, nullptr);
 }
 
 TEST(QuoteBookTest, RejectsDuplicateIds) {

@@ -18,9 +18,11 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "engine/data/file_reader.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/text_format.h"
@@ -60,6 +62,10 @@ struct DatasetOptions {
   // The size of those pieces (XlsxReaderOptions::chunk_bytes). Default 0:
   // the reader's own (1 MiB).
   size_t workbook_piece_bytes = 0;
+  // Quotes dated after this time are refused (quoted_at: '...' is in the
+  // future). Default: unset, no quote is refused for its date; give the
+  // clock's now to refuse prices that cannot have been quoted yet.
+  std::optional<absl::Time> refuse_after;
 };
 
 // What an import from a foreign format (World Bank RPW files) did with

@@ -376,6 +376,7 @@ TEST(IndicatorsTest, RequirePublishedTotal) {
   Quote quote(C("GBR", "BGD"));
   quote.id = "q";
   quote.provider_id = "p";
+  quote.quoted_at = testing::Day(2024, 5, 1);
   quote.period = Q("2024_2Q");
   quote.survey_points = {
       {12000, 499, testing::R("163.8815"), P("2.72"), 0, {}}};

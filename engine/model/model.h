@@ -308,6 +308,9 @@ struct Quote {
   // currency; can be another (RPW rows priced in USD). Unknown -> no amount
   // received is stated.
   std::optional<CurrencyCode> rate_currency;
+  // The rate was checked and is real although its margin is outside the
+  // plausible band (engine/pricing/plausibility.h): not refused for it.
+  bool rate_outlier_confirmed = false;
 };
 
 // What the data says about a country (RPW's country columns): free text as

@@ -410,6 +410,7 @@ TEST(PriceSendTest, ReproducesRpwRows) {
     Quote quote(corridor);
     quote.id = row.name;
     quote.provider_id = "p";
+    quote.quoted_at = testing::Day(2025, 8, 1);
     quote.survey_points = {
         {Must(Money::FromDecimal(row.amount1, send)).minor_units(),
          Must(Money::FromDecimal(row.fee1, send)).minor_units(), R(row.rate),

@@ -49,6 +49,65 @@ absl::string_view Name(ExclusionReason reason) {
   return "filtered_out";
 }
 
+namespace {
+
+// "stale": what every quote excluded for `reason` is.
+absl::string_view Predicate(ExclusionReason reason) {
+  switch (reason) {
+    case ExclusionReason::kOpaque:
+      return "opaque (their rate is not disclosed; include_opaque ranks "
+             "them)";
+    case ExclusionReason::kStale:
+      return "stale";
+    case ExclusionReason::kOutsideAmountLimits:
+      return "not offered for this amount";
+    case ExclusionReason::kNoMidMarketRate:
+      return "without a mid-market rate";
+    case ExclusionReason::kFilteredOut:
+      return "rejected by the request's filter";
+    case ExclusionReason::kCannotDeliver:
+      return "unable to deliver the amount in the currency asked for";
+    case ExclusionReason::kRateImplausible:
+      return "priced at implausible rates";
+  }
+  return "excluded";
+}
+
+NoOffers ExplainNoOffers(absl::Span<const ExcludedOffer> excluded,
+                         const Freshness& freshness) {
+  NoOffers why;
+  size_t counts[static_cast<int>(ExclusionReason::kRateImplausible) + 1] = {};
+  for (const ExcludedOffer& e : excluded) ++counts[static_cast<int>(e.reason)];
+  std::vector<std::string> parts;
+  for (int r = 0; r <= static_cast<int>(ExclusionReason::kRateImplausible);
+       ++r) {
+    if (counts[r] == 0) continue;
+    if (counts[r] == excluded.size()) why.reason = ExclusionReason(r);
+    parts.push_back(absl::StrCat(counts[r], " ",
+                                 Predicate(static_cast<ExclusionReason>(r))));
+  }
+  const size_t n = excluded.size();
+  if (why.reason.has_value()) {
+    why.text = absl::StrCat(n == 1 ? "the corridor's only quote is "
+                                   : absl::StrCat("all ", n, " quotes are "),
+                            Predicate(*why.reason));
+    if (*why.reason == ExclusionReason::kStale &&
+        freshness.max_quote_age != absl::InfiniteDuration()) {
+      const int64_t hours = absl::ToInt64Hours(freshness.max_quote_age);
+      absl::StrAppend(&why.text, " (older than ",
+                      hours % 24 == 0 ? absl::StrCat(hours / 24, " days")
+                                      : absl::StrCat(hours, " hours"),
+                      ")");
+    }
+  } else {
+    why.text = absl::StrCat("none of the ", n, " quotes can be ranked: ",
+                            absl::StrJoin(parts, ", "));
+  }
+  return why;
+}
+
+}  // namespace
+
 bool IsAccessible(const Quote& quote, const SenderAccess& access) {
   switch (quote.payment_instrument) {
     case PaymentInstrument::kBankAccount:
@@ -369,12 +428,16 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
   }
 
   RankResult result;
+  result.book = book.Share();
   result.period = selected->period;
   result.excluded.assign(excluded.begin(), excluded.end());
   result.summary = summary.Finish();
   result.summary.period = selected->period;
   result.ranked_count = page.added();
   result.freshness = MakeFreshness(*selected, screen, stale_count, now);
+  if (result.ranked_count == 0) {
+    result.no_offers = ExplainNoOffers(result.excluded, result.freshness);
+  }
   absl::Span<const Candidate> best = page.Finish();
   result.offers.reserve(best.size());
   size_t rank = page.first_rank();

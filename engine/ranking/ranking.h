@@ -64,9 +64,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -211,7 +214,23 @@ struct Freshness {
   }
 };
 
+// Why a ranking has no offer at all: every quote it read was excluded.
+struct NoOffers {
+  // The one reason every quote was excluded for (kStale: every price is
+  // too old; kFilteredOut: the request's filter rejects them all, say none
+  // delivers by the method asked for; kOutsideAmountLimits: none offers the
+  // amount...); unset when they were excluded for several reasons.
+  std::optional<ExclusionReason> reason;
+  // For people: "all 4 quotes are stale (older than 30 days)", "none of
+  // the 5 quotes can be ranked: 3 stale, 2 rejected by the filter".
+  std::string text;
+};
+
 struct RankResult {
+  // The book's data, held so that the pointers below (Offer::quote,
+  // ExcludedOffer::quote) stay valid however long the result is kept,
+  // even after every QuoteBook handle is gone.
+  std::shared_ptr<const void> book;
   // The survey period ranked: the request's, or the corridor's latest;
   // unset when the corridor's quotes have no period.
   std::optional<Period> period;
@@ -220,6 +239,8 @@ struct RankResult {
   std::vector<ExcludedOffer> excluded;  // In (provider id, quote id) order.
   CorridorSummary summary;
   Freshness freshness;
+  // Set when no quote could be ranked (ranked_count is 0), with why.
+  std::optional<NoOffers> no_offers;
 };
 
 namespace ranking_internal {
@@ -266,9 +287,11 @@ absl::StatusOr<ReferenceAmount> Usd200Equivalent(
 // corridor's send (kSend) or receive (kReceive) currency; NOT_FOUND when the
 // book has no quote in the corridor, or none in the request's period (the
 // message lists the corridor's periods).
-absl::StatusOr<RankResult> Rank(const QuoteBook& book,
-                                const RankRequest& request, const Clock& clock,
-                                RankScratch* scratch = nullptr);
+// The result holds the book's data (RankResult::book): it may outlive
+// `book`.
+ABSL_MUST_USE_RESULT absl::StatusOr<RankResult> Rank(
+    const QuoteBook& book, const RankRequest& request, const Clock& clock,
+    RankScratch* scratch = nullptr);
 
 // The freshness of the quotes a Rank() of the corridor with `period` and
 // `max_quote_age` would read, without pricing them (RankResult::freshness

@@ -9,6 +9,7 @@
 #include "engine/model/model.h"
 #include "engine/money/internal/fixed_point.h"
 #include "engine/money/money.h"
+#include "engine/pricing/quote_rules.h"
 
 namespace remit::data_internal {
 
@@ -92,9 +93,9 @@ std::optional<int64_t> FieldReader::Amount(
         return Money::FromDecimal(t, currency);
       });
   if (!money.has_value()) return std::nullopt;
-  if (money->minor_units() < 0) {
-    Error(node, message, field,
-          absl::StrCat("'", text, "' must not be negative"));
+  if (std::optional<std::string> why =
+          NegativeAmountProblem(text, money->minor_units())) {
+    Error(node, message, field, *std::move(why));
     return std::nullopt;
   }
   return money->minor_units();

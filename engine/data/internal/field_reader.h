@@ -45,6 +45,7 @@ class FieldReader {
 
   // Errors reported by this reader.
   size_t error_count() const { return errors_->size() - start_; }
+  const DatasetOptions& options() const { return options_; }
   bool full() const { return error_count() >= options_.max_errors; }
 
   Node Root(const ParsedDataset& file) const;

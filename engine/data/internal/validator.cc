@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "engine/pricing/plausibility.h"
+#include "engine/pricing/quote_rules.h"
 #include "engine/protoconv/proto_enums.h"
 
 namespace remit::data_internal {
@@ -126,14 +127,11 @@ bool Validator::AddFees(const Node& node, const v1::FeeSchedule& proto,
     if (band.min_fee_minor && band.max_fee_minor &&
         *band.min_fee_minor > *band.max_fee_minor) {
       Error(band_node, band_proto, "min_fee",
-            absl::StrCat("'", band_proto.min_fee(), "' is above max_fee '",
-                         band_proto.max_fee(), "'"));
+            AboveProblem(band_proto.min_fee(), "max_fee", band_proto.max_fee()));
     }
     if (i > 0 && band.from_minor <= fees.bands.back().from_minor) {
       Error(band_node, band_proto, "from_amount",
-            absl::StrCat("'", band_proto.from_amount(),
-                         "' must be above the previous band's from_amount: "
-                         "bands are sorted and do not overlap"));
+            BandOrderProblem(band_proto.from_amount()));
     }
     fees.bands.push_back(band);
   }
@@ -217,8 +215,16 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   quote.source = proto.source();
   quote.judged_at = judged_at_;
   quote.dataset_index = dataset_index_;
-  quote.quoted_at = Date(node, proto, "quoted_at", proto.quoted_at(), true)
-                        .value_or(absl::UnixEpoch());
+  const std::optional<absl::Time> quoted_at =
+      Date(node, proto, "quoted_at", proto.quoted_at(), true);
+  quote.quoted_at = quoted_at.value_or(absl::UnixEpoch());
+  if (quoted_at.has_value()) {
+    if (std::optional<std::string> why = QuotedAtProblem(
+            proto.quoted_at(), *quoted_at, options().refuse_after)) {
+      Error(node, proto, "quoted_at", *std::move(why));
+    }
+  }
+  quote.rate_outlier_confirmed = proto.rate_outlier_confirmed();
   quote.period = Convert<Period>(node, proto, "period", proto.period(),
                                  /*required=*/false, &Period::Parse);
 
@@ -231,36 +237,31 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
                              .value_or(std::numeric_limits<int64_t>::max());
   if (quote.min_send_minor > quote.max_send_minor) {
     Error(node, proto, "min_send_amount",
-          absl::StrCat("'", proto.min_send_amount(),
-                       "' is above max_send_amount '", proto.max_send_amount(),
-                       "'"));
+          AboveProblem(proto.min_send_amount(), "max_send_amount",
+                       proto.max_send_amount()));
   }
 
   if (!proto.rate_currency().empty()) {
     quote.rate_currency =
         Currency(node, proto, "rate_currency", proto.rate_currency());
-    if (quote.rate_currency == send) {
-      Error(node, proto, "rate_currency",
-            absl::StrCat("'", proto.rate_currency(),
-                         "' is the send currency; a rate is in the payout "
-                         "currency"));
+    if (quote.rate_currency.has_value()) {
+      if (std::optional<std::string> why =
+              RateCurrencyProblem(*corridor, *quote.rate_currency)) {
+        Error(node, proto, "rate_currency", *std::move(why));
+      }
     }
   } else if (node.file->report() == nullptr) {
     // A native quote's rate is in the corridor's receive currency unless
     // it says otherwise. (Imported files leave it unset on purpose when
     // their source does not say: DataNote::kPayoutCurrencyUnknown.)
-    if (corridor->receive_currency() != send) {
-      quote.rate_currency = corridor->receive_currency();
+    if (std::optional<CurrencyCode> payout = DefaultRateCurrency(*corridor)) {
+      quote.rate_currency = *payout;
     } else if (quote.transparent && proto.mid_market_rate().empty()) {
       // Sending and receiving the same currency, the rate can only be in
       // another one: which cannot be guessed, and without it no reference
       // rate gives the mid-market rate.
       Error(node, proto, "rate_currency",
-            absl::StrCat("is required: the corridor sends and receives ",
-                         send.code(),
-                         ", so the currency the rate is in (what the "
-                         "recipient is paid in) must be named, or the "
-                         "quote's mid_market_rate given"));
+            RateCurrencyRequiredProblem(*corridor));
     }
   }
   quote.mid_rate =
@@ -306,15 +307,11 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   // How the quote is priced: exactly one way.
   const int ways = (proto.survey_points_size() > 0) + !proto.rate().empty() +
                    !proto.margin_over_mid_percent().empty();
-  if (quote.transparent && ways != 1) {
-    // With more than one, point at a field that is there.
-    Error(
-        node, proto,
-        ways == 0 || !proto.rate().empty() ? "rate" : "margin_over_mid_percent",
-        ways == 0 ? "a transparent quote needs one of rate, "
-                    "margin_over_mid_percent or survey_points"
-                  : "give only one of rate, margin_over_mid_percent and "
-                    "survey_points");
+  if (std::optional<QuoteProblem> why = PricingWaysProblem(
+          quote.transparent, !proto.rate().empty(),
+          !proto.margin_over_mid_percent().empty(),
+          proto.survey_points_size() > 0)) {
+    Error(node, proto, why->field, std::move(why->message));
   }
   if (!quote.transparent && ways == 0) {
     // Opaque quotes still need a price for the fee: a rate of 1 stands for
@@ -333,67 +330,24 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   }
 }
 
-namespace {
-
-std::string Describe(const MidMarket& mid, CurrencyCode send,
-                     CurrencyCode payout) {
-  if (mid.reference == nullptr) {
-    return absl::StrCat("the quote's mid_market_rate ", mid.rate->ToString());
-  }
-  return absl::StrCat(
-      "the mid-market rate ", mid.rate->ToString(), " (reference rate ",
-      send.code(), "->", payout.code(), " of ",
-      absl::FormatTime("%Y-%m-%d", mid.reference->as_of, absl::UTCTimeZone()),
-      ")");
-}
-
-std::string BandText() {
-  return absl::StrCat("plausible margins are ", kLowestPlausibleMargin,
-                      " % to ", kHighestPlausibleMargin, " %");
-}
-
-constexpr absl::string_view kConfirm =
-    "; if it is real, set rate_outlier_confirmed: true";
-
-}  // namespace
-
 void Validator::CheckRate(const Node& node,
                           const google::protobuf::Message& message,
                           absl::string_view field, const std::string& text,
                           Rate rate, const MidMarket& mid, CurrencyCode send,
                           CurrencyCode payout) {
-  const RateCheck check = remit::CheckRate(rate, *mid.rate);
-  if (check.plausible) return;
-  std::string why = absl::StrCat(
-      "'", text, "' implies an FX margin of ",
-      check.margin.has_value() ? absl::StrCat(check.margin->ToString(), " %")
-                               : "beyond -92233720368 %",
-      " against ", Describe(mid, send, payout), "; ", BandText());
-  if (check.looks_inverted) {
-    absl::StrAppend(
-        &why, "; looks inverted: 1/", text, " = ",
-        check.inverse.has_value() ? check.inverse->ToString() : "(too large)",
-        " (margin ", check.inverse_margin->ToString(), " %)");
-  } else if (check.power_of_ten_off != 0) {
-    const int k = check.power_of_ten_off;
-    absl::StrAppend(&why, "; looks off by a factor of ",
-                    k == 1 || k == -1   ? "10"
-                    : k == 2 || k == -2 ? "100"
-                                        : "1000",
-                    k > 0 ? " (too high)" : " (too low)");
+  if (std::optional<std::string> why =
+          ImplausibleRateProblem(text, rate, mid, send, payout)) {
+    Error(node, message, field, *std::move(why));
   }
-  absl::StrAppend(&why, kConfirm);
-  Error(node, message, field, std::move(why));
 }
 
 void Validator::CheckMargin(const Node& node,
                             const google::protobuf::Message& message,
                             absl::string_view field, const std::string& text,
                             Percent margin) {
-  if (PlausibleMargin(margin)) return;
-  Error(node, message, field,
-        absl::StrCat("'", text, "' is outside the plausible band: ", BandText(),
-                     kConfirm));
+  if (std::optional<std::string> why = ImplausibleMarginProblem(text, margin)) {
+    Error(node, message, field, *std::move(why));
+  }
 }
 
 void Validator::CheckRates(const ReferenceRates& references) {
