@@ -2,7 +2,11 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -72,6 +76,17 @@ void DigestDataset(const v1::Dataset& dataset, EVP_MD_CTX* context) {
   stream.Flush();
 }
 
+// A message's deterministic serialization, whole (small messages only).
+std::string Serialize(const google::protobuf::Message& dataset) {
+  std::string bytes;
+  google::protobuf::io::StringOutputStream stream(&bytes);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  dataset.SerializeToCodedStream(&coded);
+  coded.Trim();
+  return bytes;
+}
+
 }  // namespace
 
 std::string DatasetVersion(const std::vector<ParsedDataset>& files) {
@@ -89,6 +104,151 @@ std::string DatasetVersion(const std::vector<ParsedDataset>& files) {
   EVP_MD_CTX_free(context);
   return absl::BytesToHexString(
       absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+namespace {
+
+// Appends values to a canonical byte string: each length-prefixed or of
+// fixed width, so that no two contents encode alike.
+class Canonical {
+ public:
+  void Int(int64_t value) {
+    for (int i = 0; i < 8; ++i) {
+      bytes_.push_back(static_cast<char>((static_cast<uint64_t>(value) >>
+                                          (8 * i)) & 0xff));
+    }
+  }
+  void Text(absl::string_view text) {
+    Int(static_cast<int64_t>(text.size()));
+    bytes_.append(text.data(), text.size());
+  }
+  void Time(absl::Time time) {
+    // Whole seconds and the nanoseconds beyond: InfinitePast and the like
+    // too.
+    Int(absl::ToUnixSeconds(time));
+    Int(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(
+                                            absl::ToUnixSeconds(time))));
+  }
+  template <typename T, typename F>
+  void Optional(const std::optional<T>& value, F write) {
+    Int(value.has_value());
+    if (value.has_value()) write(*value);
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+void Encode(const Quote& q, Canonical* out) {
+  out->Text(q.id);
+  out->Text(q.provider_id);
+  out->Text(q.corridor.ToString());
+  out->Int(static_cast<int>(q.payment_instrument));
+  out->Int(static_cast<int>(q.access_point));
+  out->Int(static_cast<int>(q.receive_method));
+  out->Int(static_cast<int>(q.speed));
+  out->Int(static_cast<int>(q.coverage));
+  out->Int(q.transparent);
+  out->Int(q.promotional);
+  out->Int(q.data_notes);
+  out->Time(q.quoted_at);
+  out->Optional(q.judged_at, [&](absl::Time t) { out->Time(t); });
+  out->Text(q.source);
+  out->Optional(q.period, [&](Period p) { out->Text(p.ToString()); });
+  out->Int(q.min_send_minor);
+  out->Int(q.max_send_minor);
+  out->Int(static_cast<int64_t>(q.fees.bands.size()));
+  for (const FeeBand& b : q.fees.bands) {
+    out->Int(b.from_minor);
+    out->Int(b.fixed_minor);
+    out->Int(b.percent.scaled());
+    out->Optional(b.min_fee_minor, [&](int64_t v) { out->Int(v); });
+    out->Optional(b.max_fee_minor, [&](int64_t v) { out->Int(v); });
+  }
+  out->Int(static_cast<int>(q.fees.charging));
+  out->Int(q.fees.funding_surcharge.scaled());
+  out->Int(q.fees.recipient_fixed_fee_minor);
+  out->Int(q.fees.recipient_percent_fee.scaled());
+  out->Int(static_cast<int64_t>(q.survey_points.size()));
+  for (const SurveyPoint& p : q.survey_points) {
+    out->Int(p.send_minor);
+    out->Int(p.fee_minor);
+    out->Int(p.fee_remainder11);
+    out->Int(p.rate.scaled());
+    out->Optional(p.published_margin, [&](Percent v) { out->Int(v.scaled()); });
+    out->Optional(p.published_total, [&](Percent v) { out->Int(v.scaled()); });
+  }
+  out->Optional(q.rate, [&](Rate v) { out->Int(v.scaled()); });
+  out->Optional(q.margin_over_mid, [&](Percent v) { out->Int(v.scaled()); });
+  out->Optional(q.mid_rate, [&](Rate v) { out->Int(v.scaled()); });
+  out->Optional(q.rate_currency,
+                [&](CurrencyCode c) { out->Text(c.code()); });
+  out->Int(q.rate_outlier_confirmed);
+}
+
+std::string Sha256Hex(absl::string_view tag, absl::string_view bytes) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(context, tag.data(), tag.size());
+  EVP_DigestUpdate(context, bytes.data(), bytes.size());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(context, digest, &size);
+  EVP_MD_CTX_free(context);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), size));
+}
+
+}  // namespace
+
+std::string BookVersion(const QuoteBook& book,
+                        const v1::DatasetMetadata& metadata) {
+  Canonical out;
+  std::vector<const Provider*> providers;
+  for (const Provider& p : book.providers()) providers.push_back(&p);
+  std::sort(providers.begin(), providers.end(),
+            [](const Provider* a, const Provider* b) { return a->id < b->id; });
+  out.Int(static_cast<int64_t>(providers.size()));
+  for (const Provider* p : providers) {
+    out.Text(p->id);
+    out.Text(p->name);
+    out.Int(static_cast<int>(p->type));
+  }
+  std::vector<const Quote*> quotes;
+  for (const Quote& q : book.quotes()) quotes.push_back(&q);
+  std::sort(quotes.begin(), quotes.end(),
+            [](const Quote* a, const Quote* b) { return a->id < b->id; });
+  out.Int(static_cast<int64_t>(quotes.size()));
+  for (const Quote* q : quotes) Encode(*q, &out);
+  // Reference rates in the book's own order (by pair, then time).
+  out.Int(static_cast<int64_t>(book.references().size()));
+  for (const ReferenceRate& r : book.references().all()) {
+    out.Text(r.base.code());
+    out.Text(r.quote.code());
+    out.Int(r.rate.scaled());
+    out.Time(r.as_of);
+    out.Text(r.source);
+  }
+  out.Text(Serialize(metadata));
+  return Sha256Hex("remitrank in-code book", out.bytes());
+}
+
+std::shared_ptr<const Snapshot> Snapshot::FromBook(
+    QuoteBook book, v1::DatasetMetadata metadata, const Clock& clock) {
+  SnapshotInfo info;
+  info.version = BookVersion(book, metadata);
+  info.loaded_at = clock.Now();
+  info.sources.push_back(metadata.name().empty() ? "in-code"
+                                                 : metadata.name());
+  info.metadata.push_back(std::move(metadata));
+  info.provider_count = book.providers().size();
+  info.quote_count = book.quotes().size();
+  info.corridor_count = book.corridors().size();
+  info.reference_rate_count = book.references().size();
+  return std::shared_ptr<const Snapshot>(
+      new Snapshot(std::move(book), CountryAttributes(), std::move(info)),
+      FreeSnapshot);
 }
 
 absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(

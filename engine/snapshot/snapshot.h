@@ -12,6 +12,11 @@
 // reader lets go; large ones are then freed on a background thread, off the
 // request path.
 //
+// Embedders that make their quotes in code (QuoteBuilder, QuoteBook)
+// publish them the same way: Snapshot::FromBook gives a book a version
+// derived from its content (BookVersion), so a SnapshotStore swaps in a
+// bank's new prices as atomically as a reloaded file.
+//
 // A DatasetReloader loads the same paths again on demand (the server's
 // admin RPC and SIGHUP): all or nothing; on any error the current snapshot
 // stays and the errors are returned.
@@ -25,6 +30,9 @@
 //                            &clock, &store);
 //   absl::StatusOr<std::shared_ptr<const Snapshot>> s = reloader.Reload();
 //   std::shared_ptr<const Snapshot> current = store.Get();
+//
+//   // Quotes made in code:
+//   store.Publish(Snapshot::FromBook(*std::move(book), metadata, clock));
 #ifndef REMIT_ENGINE_SNAPSHOT_SNAPSHOT_H_
 #define REMIT_ENGINE_SNAPSHOT_SNAPSHOT_H_
 
@@ -33,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "engine/book/quote_book.h"
@@ -73,12 +82,25 @@ class Snapshot {
       const std::vector<std::string>& paths, const DatasetOptions& options,
       const Clock& clock, std::vector<DatasetError>* errors = nullptr);
 
-  const QuoteBook& book() const { return book_; }
+  // A snapshot of a book made in code. Its version is BookVersion(book,
+  // metadata); its one source is metadata.name() (or "in-code" without
+  // one); it describes no countries and has no import report. Cannot
+  // fail: the book was checked when created.
+  ABSL_MUST_USE_RESULT static std::shared_ptr<const Snapshot> FromBook(
+      QuoteBook book, v1::DatasetMetadata metadata, const Clock& clock);
+
+  const QuoteBook& book() const ABSL_ATTRIBUTE_LIFETIME_BOUND { return book_; }
   // The countries the datasets describe (region, income group, G8/G20);
   // empty when they describe none.
-  const CountryAttributes& countries() const { return countries_; }
-  const SnapshotInfo& info() const { return info_; }
-  const std::string& version() const { return info_.version; }
+  const CountryAttributes& countries() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return countries_;
+  }
+  const SnapshotInfo& info() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return info_;
+  }
+  const std::string& version() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
+    return info_.version;
+  }
 
  private:
   Snapshot(QuoteBook book, CountryAttributes countries, SnapshotInfo info)
@@ -94,6 +116,14 @@ class Snapshot {
 // The version of a set of datasets: SHA-256 over their deterministic binary
 // serializations, in order.
 std::string DatasetVersion(const std::vector<ParsedDataset>& files);
+
+// The version of a book made in code: SHA-256 over a canonical encoding of
+// its providers and quotes (each in id order), its reference rates and
+// `metadata`, every value as the engine holds it. The same content gives
+// the same version, whatever the order the quotes were given in; any
+// change to a price, date or attribute gives a new one. 64 hex digits.
+std::string BookVersion(const QuoteBook& book,
+                        const v1::DatasetMetadata& metadata);
 
 class SnapshotStore {
  public:

@@ -192,3 +192,67 @@ TEST(DatasetVersionTest, HashedInPiecesAsTheWholeSerialization) {
 
 }  // namespace
 }  // namespace remit
+
+namespace remit {
+namespace {
+
+QuoteBook InCodeBook(std::vector<Quote> quotes) {
+  return Must(QuoteBook::Create({{"p", "P", ProviderType::kBank},
+                                 {"q", "Q", ProviderType::kOther}},
+                                std::move(quotes), ReferenceRates()));
+}
+
+TEST(SnapshotFromBookTest, VersionFollowsTheContentNotTheOrder) {
+  const Quote a = testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9",
+                                       "18.2");
+  const Quote b = testing::SimpleQuote("b", "q", C("US", "MX"), 500, "18",
+                                       "18.2");
+  v1::DatasetMetadata metadata;
+  metadata.set_name("bank prices");
+  const std::string version = BookVersion(InCodeBook({a, b}), metadata);
+  EXPECT_EQ(version.size(), 64u);
+  EXPECT_EQ(BookVersion(InCodeBook({b, a}), metadata), version);
+
+  Quote dearer = a;
+  dearer.fees.bands[0].fixed_minor = 400;
+  EXPECT_NE(BookVersion(InCodeBook({dearer, b}), metadata), version);
+  Quote later = a;
+  later.quoted_at += absl::Seconds(1);
+  EXPECT_NE(BookVersion(InCodeBook({later, b}), metadata), version);
+  Quote faster = a;
+  faster.speed = Speed::kSameDay;
+  EXPECT_NE(BookVersion(InCodeBook({faster, b}), metadata), version);
+  v1::DatasetMetadata renamed = metadata;
+  renamed.set_name("bank prices, evening");
+  EXPECT_NE(BookVersion(InCodeBook({a, b}), renamed), version);
+}
+
+TEST(SnapshotFromBookTest, ServedBySnapshotStore) {
+  const FakeClock clock(Day(2025, 9, 2));
+  v1::DatasetMetadata metadata;
+  metadata.set_name("bank prices");
+  SnapshotStore store;
+  store.Publish(Snapshot::FromBook(
+      InCodeBook({testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9",
+                                       "18.2")}),
+      metadata, clock));
+  std::shared_ptr<const Snapshot> first = store.Get();
+  EXPECT_EQ(first->info().sources, std::vector<std::string>{"bank prices"});
+  EXPECT_EQ(first->info().quote_count, 1u);
+  EXPECT_EQ(first->info().loaded_at, Day(2025, 9, 2));
+
+  // New prices: a new version, swapped in; the old snapshot still ranks.
+  store.Publish(Snapshot::FromBook(
+      InCodeBook({testing::SimpleQuote("a", "p", C("US", "MX"), 299, "17.9",
+                                       "18.2")}),
+      metadata, clock));
+  EXPECT_NE(store.Get()->version(), first->version());
+  RankResult old = Must(
+      Rank(first->book(), RankRequest(C("US", "MX"), M("100 USD")), clock));
+  first.reset();
+  ASSERT_EQ(old.offers.size(), 1u);
+  EXPECT_EQ(old.offers[0].cost.fee, M("3.99 USD"));
+}
+
+}  // namespace
+}  // namespace remit
