@@ -87,6 +87,8 @@ NoOffers ExplainNoOffers(absl::Span<const ExcludedOffer> excluded,
                                  Predicate(static_cast<ExclusionReason>(r))));
   }
   const size_t n = excluded.size();
+  // Every quote read is too old, whatever else is also wrong with some.
+  if (freshness.all_stale()) why.reason = ExclusionReason::kStale;
   if (why.reason.has_value()) {
     why.text = absl::StrCat(n == 1 ? "the corridor's only quote is "
                                    : absl::StrCat("all ", n, " quotes are "),

@@ -355,6 +355,59 @@ TEST_F(RankTest, StalenessFollowsTheInjectedClock) {
   EXPECT_FALSE(result.summary.average_total_cost_percent.has_value());
 }
 
+// A ranking without offers says why: one reason when every quote shares
+// it, the count of each otherwise.
+TEST_F(RankTest, NoOffersSaysWhy) {
+  EXPECT_FALSE(Run(Request()).no_offers.has_value());
+
+  clock_.Set(Day(2030, 1, 1));
+  RankResult stale = Run(Request());
+  ASSERT_TRUE(stale.no_offers.has_value());
+  EXPECT_EQ(stale.no_offers->reason, ExclusionReason::kStale);
+  EXPECT_EQ(stale.no_offers->text,
+            "all 7 quotes are stale (older than 183 days)");
+  clock_.Set(Day(2025, 10, 1));
+
+  RankRequest mobile = Request();
+  mobile.filter.receive_methods = {ReceiveMethod::kMobileMoney};
+  RankResult none = Run(mobile);
+  ASSERT_TRUE(none.no_offers.has_value());
+  EXPECT_FALSE(none.no_offers->reason.has_value());
+  EXPECT_EQ(none.no_offers->text,
+            "none of the 7 quotes can be ranked: 1 opaque (their rate is not "
+            "disclosed; include_opaque ranks them), 1 stale, 1 not offered "
+            "for this amount, 4 rejected by the request's filter");
+
+  QuoteBook two = Book({SimpleQuote("a", "pa", C("US", "MX"), 0, "17", "17.5"),
+                        SimpleQuote("b", "pb", C("US", "MX"), 0, "17", "17.5")});
+  RankResult filtered = Must(Rank(two, mobile, clock_));
+  ASSERT_TRUE(filtered.no_offers.has_value());
+  EXPECT_EQ(filtered.no_offers->reason, ExclusionReason::kFilteredOut);
+  EXPECT_EQ(filtered.no_offers->text,
+            "all 2 quotes are rejected by the request's filter");
+
+  // A page past the end is not "no offers".
+  RankRequest far = Request();
+  far.offset = 100;
+  RankResult past = Run(far);
+  EXPECT_TRUE(past.offers.empty());
+  EXPECT_FALSE(past.no_offers.has_value());
+}
+
+// A result keeps the book's data: it may outlive every handle on the book.
+TEST(RankLifetimeTest, ResultOutlivesTheBook) {
+  const FakeClock clock(Day(2025, 10, 1));
+  std::optional<RankResult> result;
+  {
+    QuoteBook book = Book(Corridor4());
+    result = Must(Rank(book, RankRequest(C("US", "MX"), M("200 USD")), clock));
+  }
+  ASSERT_EQ(result->offers.size(), 4u);
+  EXPECT_EQ(result->offers[0].quote->quote->id, "c");
+  EXPECT_EQ(result->offers[0].quote->provider->id, "pc");
+  EXPECT_EQ(result->excluded[0].quote->quote->id, "e");
+}
+
 // Freshness: the price dates read, the limit and how many were stale, as
 // the screen judged them (f is stale, opaque e is not).
 TEST_F(RankTest, FreshnessSaysHowOldThePricesAre) {
