@@ -11,7 +11,8 @@
 // Arguments: a dataset file (any supported format), the sending and the
 // receiving country (alpha-2 or alpha-3), and the amount sent. Prints every
 // offer, best first, with the fee and the FX margin hidden in the rate,
-// then what was left out and why, then the corridor summary.
+// then what was left out and why (and, when nothing could be ranked, the
+// reason in words), then the corridor summary.
 //
 // A relative data path is looked for in the directory `bazel run` was
 // called from, then among the program's runfiles as a path in remitrank
@@ -94,6 +95,9 @@ int Run(const std::string& data, const std::string& from, const std::string& to,
   for (const remit::ExcludedOffer& e : result->excluded) {
     std::printf("     left out: %-24s %s\n", e.quote->provider->name.c_str(),
                 std::string(remit::Name(e.reason)).c_str());
+  }
+  if (result->no_offers) {
+    std::printf("no offer: %s\n", result->no_offers->text.c_str());
   }
   const remit::CorridorSummary& s = result->summary;
   if (s.offer_count > 0) {

@@ -20,8 +20,8 @@
 #include "engine/book/quote_book.h"
 #include "engine/model/model.h"
 #include "engine/money/money.h"
-#include "engine/money/percent.h"
 #include "engine/money/rate.h"
+#include "engine/quotes/quote_builder.h"
 #include "engine/ranking/ranking.h"
 #include "engine/time/clock.h"
 
@@ -31,32 +31,29 @@ absl::Time Day(int year, int month, int day) {
   return absl::FromCivil(absl::CivilDay(year, month, day), absl::UTCTimeZone());
 }
 
-// One offer: a fixed fee (on top of the amount sent, in minor units of the
-// send currency) and the provider's rate, against the mid-market rate.
+// One offer: a fixed fee on top of the amount sent, and the provider's
+// rate against the mid-market rate. The builder takes every required field
+// up front (the price date too: there is no default), amounts as Money and
+// rates as Rate; the payout currency is the corridor's receive currency.
+// Build() refuses what a dataset file would be refused for (a negative
+// fee, a date after the clock's now, an implausible rate...).
 absl::StatusOr<remit::Quote> MakeQuote(const remit::Corridor& corridor,
                                        std::string id, std::string provider,
-                                       int64_t fee_minor, const char* rate,
-                                       const char* mid, remit::Speed speed) {
+                                       const char* fee, const char* rate,
+                                       const char* mid, remit::Speed speed,
+                                       const remit::Clock& clock) {
+  absl::StatusOr<remit::Money> f = remit::Money::Parse(fee);
+  if (!f.ok()) return f.status();
   absl::StatusOr<remit::Rate> r = remit::Rate::FromString(rate);
   if (!r.ok()) return r.status();
   absl::StatusOr<remit::Rate> m = remit::Rate::FromString(mid);
   if (!m.ok()) return m.status();
-  remit::Quote quote(corridor);
-  quote.id = std::move(id);
-  quote.provider_id = std::move(provider);
-  quote.payment_instrument = remit::PaymentInstrument::kDebitCard;
-  quote.access_point = remit::AccessPoint::kInternet;
-  quote.receive_method = remit::ReceiveMethod::kBankAccount;
-  quote.speed = speed;
-  // State when the price was taken: the default (the Unix epoch) is stale.
-  quote.quoted_at = Day(2025, 9, 29);
-  quote.source = "price list";
-  quote.fees.bands = {remit::FeeBand{0, fee_minor, remit::Percent(), {}, {}}};
-  quote.rate = *r;
-  quote.mid_rate = *m;
-  // The payout currency: without it no amount received is stated.
-  quote.rate_currency = corridor.receive_currency();
-  return quote;
+  remit::QuoteBuilder builder(
+      std::move(id), std::move(provider), corridor, Day(2025, 9, 29),
+      {remit::PaymentInstrument::kDebitCard, remit::AccessPoint::kInternet,
+       remit::ReceiveMethod::kBankAccount, speed});
+  builder.FlatFee(*f).ExchangeRate(*r).MidMarketRate(*m).Source("price list");
+  return builder.Build(clock);
 }
 
 int Fail(const absl::Status& status) {
@@ -82,6 +79,9 @@ void Print(const char* title, const remit::RankResult& result) {
     std::printf("  left out: %s (%s)\n", e.quote->provider->name.c_str(),
                 std::string(remit::Name(e.reason)).c_str());
   }
+  if (result.no_offers) {
+    std::printf("  no offer: %s\n", result.no_offers->text.c_str());
+  }
 }
 
 int Run() {
@@ -95,29 +95,31 @@ int Run() {
        remit::ProviderType::kMoneyTransferOperator},
       {"mto", "Example MTO", remit::ProviderType::kMoneyTransferOperator},
   };
+  const remit::FakeClock clock(Day(2025, 9, 30));
   std::vector<remit::Quote> quotes;
   for (auto quote : {
-           MakeQuote(*corridor, "bank-1", "bank", 1500, "17.10", "18.00",
-                     remit::Speed::kNextDay),
-           MakeQuote(*corridor, "fintech-1", "fintech", 299, "17.82", "18.00",
-                     remit::Speed::kLessThanOneHour),
-           MakeQuote(*corridor, "mto-1", "mto", 0, "17.46", "18.00",
-                     remit::Speed::kSameDay),
+           MakeQuote(*corridor, "bank-1", "bank", "15.00 USD", "17.10", "18.00",
+                     remit::Speed::kNextDay, clock),
+           MakeQuote(*corridor, "fintech-1", "fintech", "2.99 USD", "17.82",
+                     "18.00", remit::Speed::kLessThanOneHour, clock),
+           MakeQuote(*corridor, "mto-1", "mto", "0 USD", "17.46", "18.00",
+                     remit::Speed::kSameDay, clock),
        }) {
     if (!quote.ok()) return Fail(quote.status());
     quotes.push_back(*std::move(quote));
   }
-  absl::StatusOr<remit::QuoteBook> book = remit::QuoteBook::Create(
-      std::move(providers), std::move(quotes), remit::ReferenceRates());
-  if (!book.ok()) return Fail(book.status());
-
-  const remit::FakeClock clock(Day(2025, 9, 30));
+  // Keep the book by value (not `const QuoteBook& = *Create(...)`, which
+  // dangles). Rankings hold the book's data: they may outlive it.
+  absl::StatusOr<remit::QuoteBook> created = remit::QuoteBook::Create(
+      std::move(providers), std::move(quotes), remit::ReferenceRates(), &clock);
+  if (!created.ok()) return Fail(created.status());
+  const remit::QuoteBook book = *std::move(created);
 
   absl::StatusOr<remit::Money> send = remit::Money::Parse("200 USD");
   if (!send.ok()) return Fail(send.status());
   remit::RankRequest send_request(*corridor, *send);
   absl::StatusOr<remit::RankResult> by_send =
-      remit::Rank(*book, send_request, clock);
+      remit::Rank(book, send_request, clock);
   if (!by_send.ok()) return Fail(by_send.status());
 
   absl::StatusOr<remit::Money> receive = remit::Money::Parse("3500 MXN");
@@ -125,7 +127,7 @@ int Run() {
   remit::RankRequest receive_request(*corridor, *receive);
   receive_request.amount_kind = remit::AmountKind::kReceive;
   absl::StatusOr<remit::RankResult> by_receive =
-      remit::Rank(*book, receive_request, clock);
+      remit::Rank(book, receive_request, clock);
   if (!by_receive.ok()) return Fail(by_receive.status());
 
   std::printf("%s\n", corridor->ToString().c_str());
