@@ -331,17 +331,30 @@ void OfferToProto(const Offer& offer, v1::Offer* proto) {
   proto->set_source(quote.source);
 }
 
+namespace {
+
+v1::ExclusionReason ExclusionReasonToProto(ExclusionReason reason) {
+  // The wire enum lists the first reasons in the engine's order, after
+  // UNSPECIFIED; later ones have numbers of their own.
+  return reason == ExclusionReason::kRateImplausible
+             ? v1::EXCLUSION_REASON_RATE_IMPLAUSIBLE
+             : static_cast<v1::ExclusionReason>(static_cast<int>(reason) + 1);
+}
+
+}  // namespace
+
 void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto) {
   proto->set_quote_id(excluded.quote->quote->id);
   proto->set_provider_id(excluded.quote->provider->id);
   proto->set_provider_name(excluded.quote->provider->name);
-  // The wire enum lists the first reasons in the engine's order, after
-  // UNSPECIFIED; later ones have numbers of their own.
-  proto->set_exclusion_reason(excluded.reason ==
-                                      ExclusionReason::kRateImplausible
-                                  ? v1::EXCLUSION_REASON_RATE_IMPLAUSIBLE
-                                  : static_cast<v1::ExclusionReason>(
-                                        static_cast<int>(excluded.reason) + 1));
+  proto->set_exclusion_reason(ExclusionReasonToProto(excluded.reason));
+}
+
+void NoOffersToProto(const NoOffers& no_offers, v1::NoOffers* proto) {
+  if (no_offers.reason.has_value()) {
+    proto->set_reason(ExclusionReasonToProto(*no_offers.reason));
+  }
+  proto->set_message(no_offers.text);
 }
 
 void SummaryToProto(const Corridor& corridor, const Money& amount,

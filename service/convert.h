@@ -74,6 +74,9 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
 // no copies); the message is expected to be empty.
 void OfferToProto(const Offer& offer, v1::Offer* proto);
 void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto);
+// Why a ranking has no offer: the one reason (UNSPECIFIED when several)
+// and the engine's words.
+void NoOffersToProto(const NoOffers& no_offers, v1::NoOffers* proto);
 // `cheapest_built`: the cheapest offer already converted (it is on the
 // page), copied rather than converted again; null otherwise. The summary's
 // period, when it has one, goes in `period`.

@@ -172,6 +172,9 @@ absl::Status RemitRankHandler::RankOffers(
   *response->mutable_summary()->mutable_freshness() = response->freshness();
   *response->mutable_summary()->mutable_data_sources() =
       response->data_sources();
+  if (result->no_offers.has_value()) {
+    NoOffersToProto(*result->no_offers, response->mutable_no_offers());
+  }
   response->set_total_size(static_cast<int32_t>(result->ranked_count));
   const size_t next = static_cast<size_t>(offset) + result->offers.size();
   if (next < result->ranked_count) {

@@ -620,6 +620,9 @@ TEST_F(ServerTest, StaleDataIsWarnedAboutAndExplained) {
             "are left out. Load newer data (the server reloads its files on "
             "SIGHUP or ReloadDataset), or ask with a longer max_quote_age.");
   EXPECT_TRUE(response.summary().freshness().all_stale());
+  EXPECT_EQ(response.no_offers().reason(), v1::EXCLUSION_REASON_STALE);
+  EXPECT_EQ(response.no_offers().message(),
+            "all 6 quotes are stale (older than 183 days)");
   ASSERT_EQ(response.data_sources_size(), 1);
   EXPECT_EQ(response.data_sources(0).publisher(), "The World Bank");
   EXPECT_EQ(response.data_sources(0).license(), "CC BY 4.0");
@@ -634,6 +637,7 @@ TEST_F(ServerTest, StaleDataIsWarnedAboutAndExplained) {
   ASSERT_TRUE(Rank(request, &response).ok());
   EXPECT_GT(response.offers_size(), 0);
   EXPECT_FALSE(response.freshness().all_stale());
+  EXPECT_FALSE(response.has_no_offers());
   EXPECT_EQ(response.freshness().oldest_price_date(), "2026-08-18");
 
   v1::GetCorridorSummaryRequest summary_request;

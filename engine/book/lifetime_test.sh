@@ -4,12 +4,15 @@
 # ABSL_ATTRIBUTE_LIFETIME_BOUND marks on StatusOr, QuoteBook and
 # QuoteBuilder): each probe
 # of testdata/dangling.cc must fail with clang's dangling diagnostic, and
-# the probe that keeps the book by value must compile.
+# the probe that keeps the book by value must compile. Results that must be
+# kept (QuoteBuilder::Build, QuoteBook::Create) cannot be thrown away
+# either (-Werror=unused-result).
 set -euo pipefail
 root="${TEST_SRCDIR}/${TEST_WORKSPACE}"
 source="${root}/engine/book/testdata/dangling.cc"
 compile() {
-  clang++ -std=c++17 -fsyntax-only -Werror=dangling -I"${root}" \
+  clang++ -std=c++17 -fsyntax-only -Werror=dangling -Werror=unused-result \
+    -I"${root}" \
     -DPROBE="$1" "${source}" 2>&1
 }
 
@@ -37,4 +40,6 @@ expect 1 "will be destroyed at the end of the full-expression \[-Werror,-Wdangli
 expect 2 "will be destroyed at the end of the full-expression \[-Werror,-Wdangling\]"
 expect 3 "will be destroyed at the end of the full-expression \[-Werror,-Wdangling\]"
 expect 4 "will be destroyed at the end of the full-expression \[-Werror,-Wdangling\]"
+expect 5 "ignoring return value of function declared with '[a-z_]*' attribute \[-Werror,-Wunused-result\]"
+expect 6 "ignoring return value of function declared with '[a-z_]*' attribute \[-Werror,-Wunused-result\]"
 exit ${status}

@@ -168,12 +168,18 @@ std::vector<QuoteProblem> CheckQuote(const Quote& quote,
   auto text = [](int64_t minor, CurrencyCode currency) {
     return Money::FromMinorUnits(minor, currency).AmountString();
   };
+  // Values are written out only for a problem: books of many quotes are
+  // checked on every load.
   auto amount = [&](std::string field, int64_t minor, CurrencyCode currency) {
+    if (minor >= 0) return;
     add(std::move(field), NegativeAmountProblem(text(minor, currency), minor));
   };
 
-  add("quoted_at",
-      QuotedAtProblem(QuoteTimeText(quote.quoted_at), quote.quoted_at, now));
+  if (quote.quoted_at == absl::UnixEpoch() ||
+      (now.has_value() && quote.quoted_at > *now)) {
+    add("quoted_at",
+        QuotedAtProblem(QuoteTimeText(quote.quoted_at), quote.quoted_at, now));
+  }
   amount("min_send_amount", quote.min_send_minor, send);
   if (quote.max_send_minor != std::numeric_limits<int64_t>::max()) {
     amount("max_send_amount", quote.max_send_minor, send);
@@ -224,11 +230,14 @@ std::vector<QuoteProblem> CheckQuote(const Quote& quote,
       !quote.Has(DataNote::kRateImplausible)) {
     if (quote.rate.has_value()) {
       const MidMarket mid = FindMidMarket(references, quote);
-      add("rate", ImplausibleRateProblem(quote.rate->ToString(), *quote.rate,
-                                         mid, send,
-                                         quote.rate_currency.value_or(send)));
+      if (mid.rate.has_value() && !CheckRate(*quote.rate, *mid.rate).plausible) {
+        add("rate",
+            ImplausibleRateProblem(quote.rate->ToString(), *quote.rate, mid,
+                                   send, quote.rate_currency.value_or(send)));
+      }
     }
-    if (quote.margin_over_mid.has_value()) {
+    if (quote.margin_over_mid.has_value() &&
+        !PlausibleMargin(*quote.margin_over_mid)) {
       add("margin_over_mid_percent",
           ImplausibleMarginProblem(quote.margin_over_mid->ToString(),
                                    *quote.margin_over_mid));

@@ -1,7 +1,9 @@
 // Probes for lifetime_test.sh: each PROBE keeps a reference into an object
 // (a QuoteBook, a QuoteBuilder) that dies at the end of its
 // full-expression; clang must refuse it under
-// -Werror=dangling. PROBE 0 keeps everything by value and must compile.
+// -Werror=dangling. PROBEs 5 and 6 throw away a result that must be kept
+// (-Werror=unused-result). PROBE 0 keeps everything by value and must
+// compile.
 #include <vector>
 
 #include "engine/book/quote_book.h"
@@ -50,6 +52,19 @@ size_t Probe() {
                     ReceiveMethod::kCashPickup, Speed::kSameDay})
           .FlatFee(Money());
   return builder.Build(SystemClock()).ok();
+#elif PROBE == 5
+  // A built quote, or the error saying why not, thrown away.
+  QuoteBuilder builder("q", "p", *Corridor::Parse("US", "", "MX", ""),
+                       absl::UnixEpoch(),
+                       {PaymentInstrument::kCash, AccessPoint::kBranchOrAgent,
+                        ReceiveMethod::kCashPickup, Speed::kSameDay});
+  builder.Build(SystemClock());
+  return 0;
+#elif PROBE == 6
+  // A book created and dropped, its errors unseen.
+  QuoteBook::Create(std::vector<Provider>(), std::vector<Quote>(),
+                    ReferenceRates());
+  return 0;
 #endif
 }
 
