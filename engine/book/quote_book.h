@@ -121,8 +121,7 @@ class QuoteBook {
   }
 
   // Every corridor with at least one quote, in order.
-  const std::vector<Corridor>& corridors() const
-      ABSL_ATTRIBUTE_LIFETIME_BOUND {
+  const std::vector<Corridor>& corridors() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
     return data_->corridors;
   }
 
@@ -133,18 +132,21 @@ class QuoteBook {
   // Every quote of the corridor, whatever its period, in (period, provider
   // id, quote id) order, quotes without a period first; empty when the
   // corridor has none. Without periods: (provider id, quote id) order.
-  absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
+  absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor) const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
   // The quotes ranked for `period` in the corridor: those of the period,
   // and those without one when the corridor has both; in (provider id,
   // quote id) order, tie_rank their position. Empty when the corridor has
   // no quote in the period.
   absl::Span<const PreparedQuote> QuotesIn(const Corridor& corridor,
-                                           Period period) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
+                                           Period period) const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
   // The corridor's survey periods, oldest first; empty when none of its
   // quotes has a period (or it has no quotes).
-  absl::Span<const Period> PeriodsOf(const Corridor& corridor) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
+  absl::Span<const Period> PeriodsOf(const Corridor& corridor) const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND;
   // The last of PeriodsOf(corridor); unset when it is empty.
   std::optional<Period> LatestPeriod(const Corridor& corridor) const;
 
@@ -155,9 +157,11 @@ class QuoteBook {
   // its periods are 2024_1Q, 2024_2Q" (or "; its quotes have no period")
   // when a named period is not one of its.
   absl::StatusOr<PeriodQuotes> QuotesFor(const Corridor& corridor,
-                                         std::optional<Period> period) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
+                                         std::optional<Period> period) const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
-  const Provider* FindProvider(absl::string_view id) const ABSL_ATTRIBUTE_LIFETIME_BOUND;
+  const Provider* FindProvider(absl::string_view id) const
+      ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
  private:
   // One corridor's quotes and their periods.

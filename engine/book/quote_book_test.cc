@@ -194,8 +194,8 @@ TEST(QuoteBookTest, RefusesQuotesFromTheFutureGivenAClock) {
 }
 
 TEST(QuoteBookTest, CopiesShareTheDataAndOutliveTheOriginal) {
-  std::optional<QuoteBook> original = testing::Book(
-      {SimpleQuote("q1", "p", C("US", "MX"), 0, "17", "17.5")});
+  std::optional<QuoteBook> original =
+      testing::Book({SimpleQuote("q1", "p", C("US", "MX"), 0, "17", "17.5")});
   const PreparedQuote* prepared = &original->QuotesIn(C("US", "MX"))[0];
   std::shared_ptr<const void> kept = original->Share();
   QuoteBook copy = *original;

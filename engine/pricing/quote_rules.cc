@@ -82,7 +82,8 @@ std::optional<CurrencyCode> DefaultRateCurrency(const Corridor& corridor) {
 }
 
 std::string QuoteTimeText(absl::Time time) {
-  const absl::CivilSecond civil = absl::ToCivilSecond(time, absl::UTCTimeZone());
+  const absl::CivilSecond civil =
+      absl::ToCivilSecond(time, absl::UTCTimeZone());
   if (absl::FromCivil(absl::CivilDay(civil), absl::UTCTimeZone()) == time) {
     return absl::FormatTime("%Y-%m-%d", time, absl::UTCTimeZone());
   }
@@ -137,8 +138,8 @@ std::optional<std::string> ImplausibleRateProblem(absl::string_view text,
 std::optional<std::string> ImplausibleMarginProblem(absl::string_view text,
                                                     Percent margin) {
   if (PlausibleMargin(margin)) return std::nullopt;
-  return absl::StrCat("'", text, "' is outside the plausible band: ",
-                      BandText(), kConfirm);
+  return absl::StrCat(
+      "'", text, "' is outside the plausible band: ", BandText(), kConfirm);
 }
 
 std::optional<QuoteProblem> PricingWaysProblem(bool transparent, bool has_rate,
@@ -190,8 +191,8 @@ std::vector<QuoteProblem> CheckQuote(const Quote& quote,
                      text(quote.max_send_minor, send)));
   }
   if (quote.rate_currency.has_value()) {
-    add("rate_currency", RateCurrencyProblem(quote.corridor,
-                                             *quote.rate_currency));
+    add("rate_currency",
+        RateCurrencyProblem(quote.corridor, *quote.rate_currency));
   } else if (!DefaultRateCurrency(quote.corridor).has_value() &&
              quote.transparent && !quote.mid_rate.has_value() &&
              quote.survey_points.empty()) {
@@ -230,7 +231,8 @@ std::vector<QuoteProblem> CheckQuote(const Quote& quote,
       !quote.Has(DataNote::kRateImplausible)) {
     if (quote.rate.has_value()) {
       const MidMarket mid = FindMidMarket(references, quote);
-      if (mid.rate.has_value() && !CheckRate(*quote.rate, *mid.rate).plausible) {
+      if (mid.rate.has_value() &&
+          !CheckRate(*quote.rate, *mid.rate).plausible) {
         add("rate",
             ImplausibleRateProblem(quote.rate->ToString(), *quote.rate, mid,
                                    send, quote.rate_currency.value_or(send)));

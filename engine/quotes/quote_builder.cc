@@ -135,22 +135,24 @@ absl::StatusOr<Quote> QuoteBuilder::Build(
     band.from_minor = minor(at + "from_amount", spec.from, send);
     band.fixed_minor = minor(at + "fixed_fee", spec.fixed, send);
     band.percent = spec.percent;
-    if (spec.min_fee) band.min_fee_minor = minor(at + "min_fee", *spec.min_fee, send);
-    if (spec.max_fee) band.max_fee_minor = minor(at + "max_fee", *spec.max_fee, send);
+    if (spec.min_fee)
+      band.min_fee_minor = minor(at + "min_fee", *spec.min_fee, send);
+    if (spec.max_fee)
+      band.max_fee_minor = minor(at + "max_fee", *spec.max_fee, send);
     quote.fees.bands.push_back(band);
   }
   if (bands_.empty()) {
-    problem("fees", "is required: give FlatFee or AddFeeBand (FlatFee of "
-                    "zero for a free transfer)");
+    problem("fees",
+            "is required: give FlatFee or AddFeeBand (FlatFee of "
+            "zero for a free transfer)");
   }
   if (recipient_fixed_.has_value()) {
     if (!quote.rate_currency.has_value()) {
       problem("fees.recipient_fixed_fee",
               "needs the quote's rate_currency (the currency it is in)");
     } else {
-      quote.fees.recipient_fixed_fee_minor =
-          minor("fees.recipient_fixed_fee", *recipient_fixed_,
-                *quote.rate_currency);
+      quote.fees.recipient_fixed_fee_minor = minor(
+          "fees.recipient_fixed_fee", *recipient_fixed_, *quote.rate_currency);
     }
   }
   if (!quote.transparent && !quote.rate.has_value() &&

@@ -65,7 +65,8 @@ absl::StatusOr<Quote> BuildWith(const Values& v) {
   if (!v.rate.empty()) builder.ExchangeRate(testing::R(v.rate.c_str()));
   if (!v.margin.empty()) builder.MarginOverMid(testing::P(v.margin.c_str()));
   if (!v.mid.empty()) builder.MidMarketRate(testing::R(v.mid.c_str()));
-  if (!v.rate_currency.empty()) builder.PayoutCurrency(Cur(v.rate_currency.c_str()));
+  if (!v.rate_currency.empty())
+    builder.PayoutCurrency(Cur(v.rate_currency.c_str()));
   return builder.Build(FakeClock(kNow));
 }
 
@@ -94,8 +95,9 @@ std::string FileWith(const Values& v) {
       "  speed: SPEED_SAME_DAY\n"
       "  ",
       field("quoted_at", v.quoted_at), "\n  fees { ", bands, " }\n  ",
-      field("min_send_amount", v.min_send), field("max_send_amount", v.max_send),
-      field("rate", v.rate), field("margin_over_mid_percent", v.margin),
+      field("min_send_amount", v.min_send),
+      field("max_send_amount", v.max_send), field("rate", v.rate),
+      field("margin_over_mid_percent", v.margin),
       field("mid_market_rate", v.mid), field("rate_currency", v.rate_currency),
       "\n}\n");
 }
@@ -132,8 +134,7 @@ const BadCase kBadCases[] = {
      "fees.bands[0].fixed_fee", "'-3.00' must not be negative"},
     {"negative max fee", With([](Values& v) { v.max_fee = "-1.00"; }),
      "fees.bands[0].max_fee", "'-1.00' must not be negative"},
-    {"min fee above max fee",
-     With([](Values& v) {
+    {"min fee above max fee", With([](Values& v) {
        v.min_fee = "5.00";
        v.max_fee = "1.00";
      }),
@@ -142,14 +143,14 @@ const BadCase kBadCases[] = {
      "fees.bands[1].from_amount",
      "'0.00' must be above the previous band's from_amount: bands are sorted "
      "and do not overlap"},
-    {"send limits crossed",
-     With([](Values& v) {
+    {"send limits crossed", With([](Values& v) {
        v.min_send = "500.00";
        v.max_send = "100.00";
      }),
      "min_send_amount", "'500.00' is above max_send_amount '100.00'"},
-    {"quoted in the future", With([](Values& v) { v.quoted_at = "2027-06-01"; }),
-     "quoted_at", "'2027-06-01' is in the future (now is 2026-12-01)"},
+    {"quoted in the future",
+     With([](Values& v) { v.quoted_at = "2027-06-01"; }), "quoted_at",
+     "'2027-06-01' is in the future (now is 2026-12-01)"},
     {"quoted at the epoch", With([](Values& v) { v.quoted_at = "1970-01-01"; }),
      "quoted_at",
      "'1970-01-01' is the Unix epoch, the value of a time never set: give the "
@@ -172,14 +173,14 @@ const BadCase kBadCases[] = {
      "mid_market_rate 18.2; plausible margins are -20 % to 50 %; looks off "
      "by a factor of 10 (too high)" +
          kConfirm},
-    {"implausible margin",
-     With([](Values& v) {
+    {"implausible margin", With([](Values& v) {
        v.rate.clear();
        v.margin = "60.00";
      }),
      "margin_over_mid_percent",
      "'60.00' is outside the plausible band: plausible margins are -20 % to "
-     "50 %" + kConfirm},
+     "50 %" +
+         kConfirm},
     {"no price", With([](Values& v) { v.rate.clear(); }), "rate",
      "a transparent quote needs one of rate, margin_over_mid_percent or "
      "survey_points"},
@@ -199,7 +200,6 @@ TEST(QuoteBuilderTest, RefusesWhatTheDatasetLoaderRefusesWithTheSameText) {
     ASSERT_EQ(errors.size(), 1u) << DescribeErrors(errors);
     EXPECT_EQ(errors[0].field, absl::StrCat("quotes[0].", c.field));
     EXPECT_EQ(errors[0].message, c.message);
-
   }
 }
 
@@ -266,8 +266,8 @@ TEST(QuoteBuilderTest, FeesAreRequired) {
 
 TEST(QuoteBuilderTest, RateCheckedAgainstReferenceRates) {
   ReferenceRates::Builder rates;
-  rates.Add({Cur("USD"), Cur("MXN"), testing::R("18.2"), Day(2026, 11, 1),
-             "test"});
+  rates.Add(
+      {Cur("USD"), Cur("MXN"), testing::R("18.2"), Day(2026, 11, 1), "test"});
   const ReferenceRates references = Must(std::move(rates).Build());
   QuoteBuilder builder = UsMx("q1", Day(2026, 11, 30));
   builder.FlatFee(Usd("3.99")).ExchangeRate(testing::R("1.79"));
@@ -301,12 +301,11 @@ TEST(QuoteBuilderTest, BuiltQuotesRankInSendAndReceiveModes) {
   std::optional<RankResult> send;
   std::optional<RankResult> receive;
   {
-    QuoteBook book = Must(QuoteBook::Create(
-        {{"p1", "P One", ProviderType::kBank}}, quotes, ReferenceRates(),
-        &clock));
+    QuoteBook book =
+        Must(QuoteBook::Create({{"p1", "P One", ProviderType::kBank}}, quotes,
+                               ReferenceRates(), &clock));
     send = Must(Rank(book, RankRequest(C("US", "MX"), Usd("200")), clock));
-    RankRequest by_receive(C("US", "MX"),
-                           Must(Money::Parse("3000 MXN")));
+    RankRequest by_receive(C("US", "MX"), Must(Money::Parse("3000 MXN")));
     by_receive.amount_kind = AmountKind::kReceive;
     receive = Must(Rank(book, by_receive, clock));
   }

@@ -102,8 +102,9 @@ NoOffers ExplainNoOffers(absl::Span<const ExcludedOffer> excluded,
                       ")");
     }
   } else {
-    why.text = absl::StrCat("none of the ", n, " quotes can be ranked: ",
-                            absl::StrJoin(parts, ", "));
+    why.text =
+        absl::StrCat("none of the ", n,
+                     " quotes can be ranked: ", absl::StrJoin(parts, ", "));
   }
   return why;
 }

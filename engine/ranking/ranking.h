@@ -49,6 +49,14 @@
 // request's SenderAccess). With fewer than three such offers there is no
 // SmaRT value, and the summary says how many qualified.
 //
+// No offers. When every quote read is excluded, RankResult::no_offers says
+// why: the one reason they share (every price stale, the filter rejecting
+// them all...) or the count of each, in words for people.
+//
+// Lifetime. A RankResult holds the book's data (RankResult::book): its
+// pointers (Offer::quote, ...) stay valid however long it is kept, even
+// after the QuoteBook it was ranked from is gone.
+//
 // Thread-safety: Rank reads only the QuoteBook and the request; any number
 // of threads may rank at once. A RankScratch is for one thread at a time.
 //

@@ -378,8 +378,9 @@ TEST_F(RankTest, NoOffersSaysWhy) {
             "disclosed; include_opaque ranks them), 1 stale, 1 not offered "
             "for this amount, 4 rejected by the request's filter");
 
-  QuoteBook two = Book({SimpleQuote("a", "pa", C("US", "MX"), 0, "17", "17.5"),
-                        SimpleQuote("b", "pb", C("US", "MX"), 0, "17", "17.5")});
+  QuoteBook two =
+      Book({SimpleQuote("a", "pa", C("US", "MX"), 0, "17", "17.5"),
+            SimpleQuote("b", "pb", C("US", "MX"), 0, "17", "17.5")});
   RankResult filtered = Must(Rank(two, mobile, clock_));
   ASSERT_TRUE(filtered.no_offers.has_value());
   EXPECT_EQ(filtered.no_offers->reason, ExclusionReason::kFilteredOut);

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
@@ -114,8 +114,8 @@ class Canonical {
  public:
   void Int(int64_t value) {
     for (int i = 0; i < 8; ++i) {
-      bytes_.push_back(static_cast<char>((static_cast<uint64_t>(value) >>
-                                          (8 * i)) & 0xff));
+      bytes_.push_back(
+          static_cast<char>((static_cast<uint64_t>(value) >> (8 * i)) & 0xff));
     }
   }
   void Text(absl::string_view text) {
@@ -126,8 +126,8 @@ class Canonical {
     // Whole seconds and the nanoseconds beyond: InfinitePast and the like
     // too.
     Int(absl::ToUnixSeconds(time));
-    Int(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(
-                                            absl::ToUnixSeconds(time))));
+    Int(absl::ToInt64Nanoseconds(
+        time - absl::FromUnixSeconds(absl::ToUnixSeconds(time))));
   }
   template <typename T, typename F>
   void Optional(const std::optional<T>& value, F write) {
@@ -182,8 +182,7 @@ void Encode(const Quote& q, Canonical* out) {
   out->Optional(q.rate, [&](Rate v) { out->Int(v.scaled()); });
   out->Optional(q.margin_over_mid, [&](Percent v) { out->Int(v.scaled()); });
   out->Optional(q.mid_rate, [&](Rate v) { out->Int(v.scaled()); });
-  out->Optional(q.rate_currency,
-                [&](CurrencyCode c) { out->Text(c.code()); });
+  out->Optional(q.rate_currency, [&](CurrencyCode c) { out->Text(c.code()); });
   out->Int(q.rate_outlier_confirmed);
 }
 
@@ -234,13 +233,13 @@ std::string BookVersion(const QuoteBook& book,
   return Sha256Hex("remitrank in-code book", out.bytes());
 }
 
-std::shared_ptr<const Snapshot> Snapshot::FromBook(
-    QuoteBook book, v1::DatasetMetadata metadata, const Clock& clock) {
+std::shared_ptr<const Snapshot> Snapshot::FromBook(QuoteBook book,
+                                                   v1::DatasetMetadata metadata,
+                                                   const Clock& clock) {
   SnapshotInfo info;
   info.version = BookVersion(book, metadata);
   info.loaded_at = clock.Now();
-  info.sources.push_back(metadata.name().empty() ? "in-code"
-                                                 : metadata.name());
+  info.sources.push_back(metadata.name().empty() ? "in-code" : metadata.name());
   info.metadata.push_back(std::move(metadata));
   info.provider_count = book.providers().size();
   info.quote_count = book.quotes().size();

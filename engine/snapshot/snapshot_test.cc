@@ -197,16 +197,16 @@ namespace remit {
 namespace {
 
 QuoteBook InCodeBook(std::vector<Quote> quotes) {
-  return Must(QuoteBook::Create({{"p", "P", ProviderType::kBank},
-                                 {"q", "Q", ProviderType::kOther}},
-                                std::move(quotes), ReferenceRates()));
+  return Must(QuoteBook::Create(
+      {{"p", "P", ProviderType::kBank}, {"q", "Q", ProviderType::kOther}},
+      std::move(quotes), ReferenceRates()));
 }
 
 TEST(SnapshotFromBookTest, VersionFollowsTheContentNotTheOrder) {
-  const Quote a = testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9",
-                                       "18.2");
-  const Quote b = testing::SimpleQuote("b", "q", C("US", "MX"), 500, "18",
-                                       "18.2");
+  const Quote a =
+      testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9", "18.2");
+  const Quote b =
+      testing::SimpleQuote("b", "q", C("US", "MX"), 500, "18", "18.2");
   v1::DatasetMetadata metadata;
   metadata.set_name("bank prices");
   const std::string version = BookVersion(InCodeBook({a, b}), metadata);
@@ -233,8 +233,8 @@ TEST(SnapshotFromBookTest, ServedBySnapshotStore) {
   metadata.set_name("bank prices");
   SnapshotStore store;
   store.Publish(Snapshot::FromBook(
-      InCodeBook({testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9",
-                                       "18.2")}),
+      InCodeBook(
+          {testing::SimpleQuote("a", "p", C("US", "MX"), 399, "17.9", "18.2")}),
       metadata, clock));
   std::shared_ptr<const Snapshot> first = store.Get();
   EXPECT_EQ(first->info().sources, std::vector<std::string>{"bank prices"});
@@ -243,8 +243,8 @@ TEST(SnapshotFromBookTest, ServedBySnapshotStore) {
 
   // New prices: a new version, swapped in; the old snapshot still ranks.
   store.Publish(Snapshot::FromBook(
-      InCodeBook({testing::SimpleQuote("a", "p", C("US", "MX"), 299, "17.9",
-                                       "18.2")}),
+      InCodeBook(
+          {testing::SimpleQuote("a", "p", C("US", "MX"), 299, "17.9", "18.2")}),
       metadata, clock));
   EXPECT_NE(store.Get()->version(), first->version());
   RankResult old = Must(

@@ -126,8 +126,9 @@ bool Validator::AddFees(const Node& node, const v1::FeeSchedule& proto,
                                 band_proto.max_fee(), send, false);
     if (band.min_fee_minor && band.max_fee_minor &&
         *band.min_fee_minor > *band.max_fee_minor) {
-      Error(band_node, band_proto, "min_fee",
-            AboveProblem(band_proto.min_fee(), "max_fee", band_proto.max_fee()));
+      Error(
+          band_node, band_proto, "min_fee",
+          AboveProblem(band_proto.min_fee(), "max_fee", band_proto.max_fee()));
     }
     if (i > 0 && band.from_minor <= fees.bands.back().from_minor) {
       Error(band_node, band_proto, "from_amount",
@@ -307,10 +308,10 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   // How the quote is priced: exactly one way.
   const int ways = (proto.survey_points_size() > 0) + !proto.rate().empty() +
                    !proto.margin_over_mid_percent().empty();
-  if (std::optional<QuoteProblem> why = PricingWaysProblem(
-          quote.transparent, !proto.rate().empty(),
-          !proto.margin_over_mid_percent().empty(),
-          proto.survey_points_size() > 0)) {
+  if (std::optional<QuoteProblem> why =
+          PricingWaysProblem(quote.transparent, !proto.rate().empty(),
+                             !proto.margin_over_mid_percent().empty(),
+                             proto.survey_points_size() > 0)) {
     Error(node, proto, why->field, std::move(why->message));
   }
   if (!quote.transparent && ways == 0) {
