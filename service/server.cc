@@ -13,6 +13,7 @@
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "service/convert.h"
+#include "service/http/widget.h"
 
 namespace remit::service {
 namespace {
@@ -165,6 +166,11 @@ absl::Status RemitServer::StartHttp(const ServerOptions& options) {
       http::HttpApi::Create(&store_, http_handler_.get(), {});
   if (!api.ok()) return api.status();
   http_api_ = *std::move(api);
+  // The web widget, its pages and catalogs beside the API.
+  if (absl::Status widget = http::AddWidgetRoutes(http_api_.get());
+      !widget.ok()) {
+    return widget;
+  }
   http::HttpServerOptions http_options = options.http;
   http_options.listen = options.http_listen;
   // The same TLS as gRPC: HTTPS, and mTLS with a client CA.

@@ -80,6 +80,27 @@ const Messages kEnglish = {
     "more than {days, plural, one {# day} other {# days}} before {as_of}. "
     "Prices change: check every figure with the provider before you send "
     "money.",
+    {"bank", "money transfer operator", "mobile operator", "post office",
+     "other"},
+    "Amount",
+    "I send",
+    "My family receives",
+    "Compare",
+    "Sort by",
+    {"total cost", "amount received", "speed"},
+    "How the money arrives",
+    "Type of provider",
+    "All",
+    "Exchange rate",
+    "{percent} below the market rate ({mid})",
+    "Show more offers",
+    "{count, plural, one {Showing {shown} of # offer, sorted by {order}.} "
+    "other {Showing {shown} of # offers, sorted by {order}.}}",
+    "Average total cost over time, {first} to {last}",
+    "old price",
+    "Loading prices\u2026",
+    "The prices could not be loaded.",
+    "Licence: {license}",
 };
 
 }  // namespace remit::cli

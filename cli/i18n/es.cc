@@ -85,6 +85,27 @@ const Messages kSpanish = {
     "{newest}, más de {days, plural, one {# día} other {# días}} antes del "
     "{as_of}. Los precios cambian: compruebe cada cifra con el proveedor "
     "antes de enviar dinero.",
+    {"banco", "operador de transferencias de dinero", "operador m\u00f3vil",
+     "oficina de correos", "otro"},
+    "Importe",
+    "Env\u00edo",
+    "Mi familia recibe",
+    "Comparar",
+    "Ordenar por",
+    {"costo total", "importe recibido", "rapidez"},
+    "C\u00f3mo llega el dinero",
+    "Tipo de proveedor",
+    "Todos",
+    "Tipo de cambio",
+    "{percent} por debajo del tipo de mercado ({mid})",
+    "Mostrar m\u00e1s ofertas",
+    "{count, plural, one {{shown} de # oferta, ordenada por {order}.} "
+    "other {{shown} de # ofertas, ordenadas por {order}.}}",
+    "Costo total medio en el tiempo, de {first} a {last}",
+    "precio antiguo",
+    "Cargando precios\u2026",
+    "No se pudieron cargar los precios.",
+    "Licencia: {license}",
 };
 
 }  // namespace remit::cli

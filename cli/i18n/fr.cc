@@ -92,6 +92,27 @@ const Messages kFrench = {
     "{newest}, plus de {days, plural, one {# jour} other {# jours}} avant "
     "le {as_of}. Les prix changent\u00a0: vérifiez chaque montant auprès du "
     "prestataire avant d\u2019envoyer de l\u2019argent.",
+    {"banque", "soci\u00e9t\u00e9 de transfert d\u2019argent",
+     "op\u00e9rateur mobile", "bureau de poste", "autre"},
+    "Montant",
+    "J\u2019envoie",
+    "Ma famille re\u00e7oit",
+    "Comparer",
+    "Trier par",
+    {"co\u00fbt total", "montant re\u00e7u", "rapidit\u00e9"},
+    "Comment l\u2019argent arrive",
+    "Type de prestataire",
+    "Tous",
+    "Taux de change",
+    "{percent} sous le taux du march\u00e9 ({mid})",
+    "Afficher plus d\u2019offres",
+    "{count, plural, one {{shown} offre sur #, tri\u00e9e par {order}.} "
+    "other {{shown} offres sur #, tri\u00e9es par {order}.}}",
+    "Co\u00fbt total moyen dans le temps, de {first} \u00e0 {last}",
+    "prix ancien",
+    "Chargement des prix\u2026",
+    "Les prix n\u2019ont pas pu \u00eatre charg\u00e9s.",
+    "Licence\u00a0: {license}",
 };
 
 }  // namespace remit::cli

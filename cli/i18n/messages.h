@@ -97,6 +97,34 @@ struct Messages {
   // At the top when stale prices were asked for (--allow-stale): {newest}
   // (the newest price date), {days} (the age limit) and {as_of}.
   const char* stale_warning;
+
+  // The web widget (web/remit-compare.js, which reads the catalog as JSON:
+  // cli/i18n/messages_json.cc). Words for ProviderType's values in their
+  // order after UNSPECIFIED (5).
+  std::vector<std::string> provider_types;
+  const char* widget_amount;   // Label of the amount box.
+  const char* widget_send;     // The amount is what you send.
+  const char* widget_receive;  // The amount is what they receive.
+  const char* widget_compare;  // The button that asks again.
+  const char* widget_sort;     // Label of the sort choice.
+  // The sort choices: total cost, amount received, speed.
+  std::vector<std::string> widget_orders;
+  const char* widget_receive_filter;  // Label: how the money arrives.
+  const char* widget_type_filter;     // Label: type of provider.
+  const char* widget_all;             // The filter choice "all".
+  const char* widget_rate;            // Column: the exchange rate.
+  // Pattern: {percent} (the margin), {mid} (the market rate).
+  const char* widget_margin;
+  const char* widget_show_more;  // Button: show more offers.
+  // Pattern, announced after each change: {shown} of {count} offers
+  // (plural on count), {order} (one of widget_orders).
+  const char* widget_status;
+  // Pattern: the trend line's label, {first} and {last} (periods).
+  const char* widget_trend;
+  const char* widget_stale;    // The mark on a stale price.
+  const char* widget_loading;  // While the prices load.
+  const char* widget_error;    // When they cannot be loaded.
+  const char* widget_licence;  // Pattern: {license}.
 };
 
 // The catalog for `code`, or null when there is none.

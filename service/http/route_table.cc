@@ -70,6 +70,8 @@ absl::StatusOr<PathTemplate> PathTemplate::Parse(absl::string_view text,
     rest = rest.substr(0, colon);
     if (result.verb_.empty()) return error("empty verb after ':'");
   }
+  // "/" alone: the root, no segment.
+  if (rest.empty() && result.verb_.empty()) return result;
   for (absl::string_view part : absl::StrSplit(rest, '/')) {
     Segment segment;
     if (part.empty()) return error("empty segment");
@@ -114,6 +116,7 @@ bool PathTemplate::Match(absl::string_view path,
     if (!absl::EndsWith(path, suffix)) return false;
     path.remove_suffix(suffix.size());
   }
+  if (segments_.empty()) return path.empty();
   std::vector<absl::string_view> parts = absl::StrSplit(path, '/');
   if (parts.size() != segments_.size()) return false;
   std::vector<PathBinding> found;
