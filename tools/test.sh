@@ -7,7 +7,9 @@
 # after checking the dependency rules of docs/architecture.md
 # (tools/check_deps.sh) and building and running the embedding examples
 # (tools/test_embedding.sh: an outside Bazel workspace, CMake through
-# add_subdirectory and find_package, g++ through pkg-config).
+# add_subdirectory and find_package, g++ through pkg-config), and then
+# the web widget's browser tests (web/test/run.sh: headless Chromium against
+# real servers; its checks count in the summary as the "browser" line).
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -52,6 +54,10 @@ tools/test_embedding.sh || embedding=1
 run_suite default //... "$@"
 run_suite asan //... --config=asan "$@"
 run_suite tsan //engine/... --config=tsan "$@"
+
+echo "=== browser tests of the web widget (web/test/run.sh)"
+web/test/run.sh "${results}/browser.xml" || status=1
+summary_args+=("browser=${results}/browser.xml")
 
 echo "=== summary"
 python3 tools/test_summary.py "${summary_args[@]}" || status=1

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Summarises `bazel test` runs from their build event (BEP) JSON files.
 
-Usage: test_summary.py LABEL=bep.json [LABEL=bep.json ...]
+Usage: test_summary.py LABEL=bep.json|LABEL=results.xml [...]
+
+A file ending in .xml is a JUnit test.xml written by a test run outside
+Bazel (web/test/run.sh, the browser tests); its cases count the same way.
 
 Counts test cases (from each test's test.xml) per configuration, lists every
 failed case and every test target that did not pass, and ends with the line
@@ -92,7 +95,11 @@ def main(argv):
     for arg in argv[1:]:
         label, _, path = arg.partition("=")
         try:
-            p, f, s, problems = summarise(label, path)
+            if path.endswith(".xml"):
+                p, f, s, names = count_cases(path)
+                problems = names
+            else:
+                p, f, s, problems = summarise(label, path)
         except (OSError, ValueError, ET.ParseError) as e:
             p, f, s, problems = 0, 1, 0, [f"cannot read results: {e}"]
         if p + f == 0:

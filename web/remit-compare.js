@@ -172,6 +172,7 @@
                   text-decoration: underline; font-weight: bold; }
     :focus-visible { outline: 3px solid #c45500; outline-offset: 2px; }
     table { border-collapse: collapse; width: 100%; font-size: .92em; }
+    th { overflow-wrap: normal; hyphens: auto; }
     th, td { text-align: start; vertical-align: top; padding: 6px 4px;
              border-bottom: 1px solid #ccc; }
     td.num, th.num { text-align: end; }
@@ -271,15 +272,31 @@
             m.widget_loading;
         // The corridor at about 200 US dollars: its currencies and the
         // usual comparison amounts.
-        const s200 = await getJsonFresh(this.corridorUrl('summary'));
+        const s200 = await getJsonFresh(this.corridorUrl('summary'))
+            .catch(() => null);
         if (id !== this.loadId) return;
-        const corridor = s200.corridor;
-        const a200 = moneyNanos(s200.amount);
+        let corridor = s200?.corridor;
+        if (!corridor) {
+          // No USD 200 equivalent is known: the corridor from the list.
+          const a3 = (c) => {
+            c = String(c || '').toUpperCase();
+            return c.length === 3 ? c :
+                Object.keys(countries).find((k) => countries[k] === c) || c;
+          };
+          const list = await getJsonFresh(
+              `${this.server}/v1/corridors?pageSize=1000`);
+          corridor = (list.corridors || []).map((c) => c.corridor).find(
+              (c) => c.sendCountry === a3(this.getAttribute('from')) &&
+                  c.receiveCountry === a3(this.getAttribute('to')));
+          if (!corridor) throw new Error(m.no_offers);
+        }
+        // Without a USD 200 equivalent: 100 of the sending currency.
+        const a200 = s200 ? moneyNanos(s200.amount) : 100n * NANO;
         const a500 = a200 * 5n / 2n;
         const sendCur = corridor.sendCurrency;
-        const s500 = await getJsonFresh(this.corridorUrl(
+        const s500 = s200 ? await getJsonFresh(this.corridorUrl(
             'summary', {currency: sendCur, nanos: roundTo(a500)}, 'send'))
-            .catch(() => null);
+            .catch(() => null) : null;
         let typed = this.state.typed;
         if (!typed) {
           const attr = (this.getAttribute('amount') || '').trim();
@@ -476,7 +493,9 @@
         <p class="more"></p>
         <p role="status" aria-live="polite" class="small status"></p>
         <div class="summary">
-          ${summaryLine(offers.summary, 'typed')}
+          ${offers.summary && s200 &&
+              moneyNanos(offers.summary.amount) === moneyNanos(s200.amount) ?
+              '' : summaryLine(offers.summary, 'typed')}
           ${summaryLine(s200, 'usd200')}
           ${summaryLine(s500, 'usd500')}
         </div>
