@@ -24,6 +24,10 @@ bazel shutdown >/dev/null 2>&1 || true
 cat >&2 <<MSG
 remitrank: serving the sample corridors (testdata/): gRPC on ${listen},
   HTTP/JSON on http://${http_listen}/
+  The comparison widget for every corridor, in a browser:
+    http://${http_listen}/
+  and one corridor as an iframe page:
+    http://${http_listen}/embed?from=GB&to=NG&amount=120%20GBP&lang=fr
   Services: remit.v1.RemitRank (RankOffers, ListCorridors,
   GetCorridorSummary); health; server reflection, so a gRPC tool such as
   grpcurl can call it, e.g.:

@@ -173,6 +173,9 @@
     :focus-visible { outline: 3px solid #c45500; outline-offset: 2px; }
     table { border-collapse: collapse; width: 100%; font-size: .92em; }
     th { overflow-wrap: normal; hyphens: auto; }
+    /* Each text's own direction inside a right-to-left layout, so that
+       amounts and sentences in a left-to-right language stay whole. */
+    td, .summary p, .notes p, .status { unicode-bidi: plaintext; }
     th, td { text-align: start; vertical-align: top; padding: 6px 4px;
              border-bottom: 1px solid #ccc; }
     td.num, th.num { text-align: end; }
