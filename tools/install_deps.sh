@@ -40,6 +40,9 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
+# Debian's nodejs comes without npm (a package of its own); NodeSource's
+# nodejs includes it. Ask for Debian's npm only when there is none.
+command -v npm >/dev/null || missing+=(npm)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "install_deps: installing missing Debian packages: ${missing[*]}" >&2
