@@ -26,6 +26,7 @@ protoconv 2
 quotes 3
 book 3
 ranking 4
+curves 5
 data 4
 importers 5
 indicators 5

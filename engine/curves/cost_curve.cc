@@ -1,0 +1,493 @@
+#include "engine/curves/cost_curve.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include "absl/numeric/int128.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "engine/pricing/internal/cost_core.h"
+#include "engine/ranking/internal/screening.h"
+
+namespace remit {
+namespace {
+
+using engine_internal::ComputeCost;
+using engine_internal::CostCore;
+using engine_internal::FloorDivide;
+using engine_internal::kCostScale;
+using ranking_internal::Screen;
+using ranking_internal::Screening;
+
+// An offer of the curve: a quote the screen passes, and what its cost
+// needs besides pricing.
+struct Line {
+  const PreparedQuote* prepared = nullptr;
+  bool opaque = false;
+  uint8_t speed = 0;
+  uint32_t tie_rank = 0;
+  // A bound on how far the cost (x 10^11) strays from a straight line
+  // between two of its breakpoints: the roundings of its percentage parts.
+  absl::int128 noise = 0;
+};
+
+// The cost at one amount, as Rank's scan scores it (cost11); unset when the
+// quote cannot send the amount.
+struct Cost {
+  bool ok = false;
+  absl::int128 cost11 = 0;
+};
+
+Cost CostAt(const Line& line, int64_t amount) {
+  const Quote& quote = *line.prepared->quote;
+  if (amount < quote.min_send_minor || amount > quote.max_send_minor) {
+    return {};
+  }
+  CostCore core;
+  if (!ComputeCost(*line.prepared, amount, /*with_payout=*/false, &core).ok()) {
+    return {};
+  }
+  return {true, core.cost11};
+}
+
+// Rank's order (RanksBefore, order kTotalCost): opaque last, then cost,
+// speed and (provider id, quote id).
+bool Before(const Line& a, absl::int128 cost_a, const Line& b,
+            absl::int128 cost_b) {
+  if (a.opaque != b.opaque) return b.opaque;
+  if (cost_a != cost_b) return cost_a < cost_b;
+  if (a.speed != b.speed) return a.speed < b.speed;
+  return a.tie_rank < b.tie_rank;
+}
+
+absl::int128 Abs(absl::int128 v) { return v < 0 ? -v : v; }
+
+absl::int128 Pow10(int n) {
+  absl::int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+absl::int128 CeilDivide(absl::int128 n, absl::int128 d) {
+  absl::int128 q, r;
+  FloorDivide(n, d, &q, &r);
+  return r == 0 ? q : q + 1;
+}
+
+// The roundings ComputeCost makes, bounded in cost11's unit: half a minor
+// unit for each rounded percentage part (and its effect on the converted
+// amount through the margin when the fee is deducted), and, for recipient
+// fees, the payout side's roundings at the mid-market rate. Doubled: a
+// looser bound only costs more pricing.
+absl::int128 NoiseBound(const PreparedQuote& prepared) {
+  const Quote& quote = *prepared.quote;
+  const absl::int128 half = kCostScale / 2;
+  absl::int128 margin = Abs(prepared.margin.scaled());
+  for (const Percent& m : prepared.point_margins) {
+    margin = std::max(margin, Abs(m.scaled()));
+  }
+  bool fee_rounds = !quote.survey_points.empty();
+  for (const FeeBand& band : quote.fees.bands) {
+    fee_rounds |= band.percent.scaled() != 0;
+  }
+  absl::int128 noise = 4;
+  if (fee_rounds) noise += half + margin;
+  if (quote.fees.funding_surcharge.scaled() != 0) noise += half;
+  if (prepared.has_recipient_fees && prepared.mid.has_value() &&
+      quote.rate_currency.has_value() && prepared.mid->scaled() > 0) {
+    const int send_exponent = quote.corridor.send_currency().exponent();
+    const int payout_exponent = quote.rate_currency->exponent();
+    // One payout minor unit in cost11's unit, at m.
+    const absl::int128 scale =
+        Pow10(Rate::kScale + std::max(0, send_exponent - payout_exponent));
+    const absl::int128 unit11 =
+        CeilDivide(kCostScale * scale,
+                   absl::int128(prepared.mid->scaled()) *
+                       Pow10(std::max(0, payout_exponent - send_exponent)));
+    // Payout minor units per send minor unit, at the quote's best rate.
+    int64_t rate = prepared.rate.scaled();
+    for (const SurveyPoint& point : quote.survey_points) {
+      rate = std::max(rate, point.rate.scaled());
+    }
+    const absl::int128 per_send = CeilDivide(
+        absl::int128(rate) *
+            Pow10(std::max(0, payout_exponent - send_exponent)),
+        Pow10(Rate::kScale + std::max(0, send_exponent - payout_exponent)));
+    const absl::int128 share =
+        1 +
+        CeilDivide(Abs(quote.fees.recipient_percent_fee.scaled()), kCostScale);
+    noise += unit11 * (3 + per_send) * share;
+  }
+  return 2 * noise;
+}
+
+// Whether two offers cost the same at every amount (same fees, rates and
+// margins): their order then never changes.
+bool SameCostFunction(const PreparedQuote& a, const PreparedQuote& b) {
+  const Quote& x = *a.quote;
+  const Quote& y = *b.quote;
+  if (x.transparent != y.transparent || x.rate_currency != y.rate_currency ||
+      a.margin != b.margin || a.rate != b.rate || a.mid != b.mid ||
+      a.point_margins != b.point_margins ||
+      x.fees.charging != y.fees.charging ||
+      x.fees.funding_surcharge != y.fees.funding_surcharge ||
+      x.fees.recipient_fixed_fee_minor != y.fees.recipient_fixed_fee_minor ||
+      x.fees.recipient_percent_fee != y.fees.recipient_percent_fee ||
+      x.fees.bands.size() != y.fees.bands.size() ||
+      x.survey_points.size() != y.survey_points.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < x.fees.bands.size(); ++i) {
+    const FeeBand& p = x.fees.bands[i];
+    const FeeBand& q = y.fees.bands[i];
+    if (p.from_minor != q.from_minor || p.fixed_minor != q.fixed_minor ||
+        p.percent != q.percent || p.min_fee_minor != q.min_fee_minor ||
+        p.max_fee_minor != q.max_fee_minor) {
+      return false;
+    }
+  }
+  for (size_t i = 0; i < x.survey_points.size(); ++i) {
+    const SurveyPoint& p = x.survey_points[i];
+    const SurveyPoint& q = y.survey_points[i];
+    if (p.send_minor != q.send_minor || p.fee_minor != q.fee_minor ||
+        p.fee_remainder11 != q.fee_remainder11 || p.rate != q.rate) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The amounts in (lo, hi] where the quote's cost may stop following one
+// straight line: each starts a new piece.
+void AddBreakpoints(const Quote& quote, int64_t lo, int64_t hi,
+                    std::vector<int64_t>* out) {
+  auto add = [&](absl::int128 amount) {
+    if (amount > lo && amount <= hi) {
+      out->push_back(static_cast<int64_t>(amount));
+    }
+  };
+  add(quote.min_send_minor);
+  add(absl::int128(quote.max_send_minor) + 1);
+  const std::vector<SurveyPoint>& points = quote.survey_points;
+  if (!points.empty()) {
+    for (size_t i = 0; i < points.size(); ++i) {
+      add(points[i].send_minor);
+      // The nearest point (whose rate and margin apply) changes after the
+      // midpoint; the lower one when equally near.
+      if (i + 1 < points.size()) {
+        add((absl::int128(points[i].send_minor) + points[i + 1].send_minor) /
+                2 +
+            1);
+      }
+    }
+    return;
+  }
+  for (size_t i = 0; i < quote.fees.bands.size(); ++i) {
+    const FeeBand& band = quote.fees.bands[i];
+    if (i > 0) add(band.from_minor);
+    const int64_t percent = band.percent.scaled();
+    if (percent == 0) continue;
+    // Where fixed + amount x percent crosses a minimum or a cap: on each
+    // side, the fee is either the bound or the rounded line.
+    for (const std::optional<int64_t>& bound :
+         {band.min_fee_minor, band.max_fee_minor}) {
+      if (!bound.has_value()) continue;
+      absl::int128 q, r;
+      FloorDivide((absl::int128(*bound) - band.fixed_minor) * kCostScale,
+                  percent < 0 ? -absl::int128(percent) : percent, &q, &r);
+      if (percent < 0) q = -q - (r != 0 ? 1 : 0);
+      for (int d = 0; d <= 2; ++d) add(q + d);
+    }
+  }
+}
+
+// Amounts from..to (inclusive) on which one line is first.
+struct Piece {
+  int64_t from;
+  int64_t to;
+  size_t line;
+};
+
+class EnvelopeBuilder {
+ public:
+  EnvelopeBuilder(const std::vector<Line>& lines, std::vector<Piece>* pieces)
+      : lines_(lines), pieces_(pieces) {}
+
+  // Adds the envelope over [s, e], between two consecutive breakpoints.
+  void Segment(int64_t s, int64_t e) {
+    if (s > e) return;
+    // Overflow guard for the chord arithmetic: long ranges in halves.
+    if (e - s > (int64_t{1} << 36)) {
+      const int64_t middle = s + (e - s) / 2;
+      Segment(s, middle);
+      Segment(middle + 1, e);
+      return;
+    }
+    std::vector<size_t> active;
+    std::vector<Cost> at_s, at_e;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const Cost a = CostAt(lines_[i], s);
+      const Cost b = CostAt(lines_[i], e);
+      if (a.ok != b.ok) {
+        // Priced at one end only (a deducted fee that takes the whole of
+        // small amounts): split where that changes.
+        int64_t good = a.ok ? s : e;
+        int64_t bad = a.ok ? e : s;
+        while (std::llabs(good - bad) > 1) {
+          const int64_t middle = bad + (good - bad) / 2;
+          (CostAt(lines_[i], middle).ok ? good : bad) = middle;
+        }
+        const int64_t split = std::max(good, bad);
+        Segment(s, split - 1);
+        Segment(split, e);
+        return;
+      }
+      if (!a.ok) continue;
+      active.push_back(i);
+      at_s.push_back(a);
+      at_e.push_back(b);
+    }
+    if (active.empty()) return;
+    s_ = s;
+    e_ = e;
+    active_ = std::move(active);
+    at_s_ = std::move(at_s);
+    at_e_ = std::move(at_e);
+    Walk();
+  }
+
+ private:
+  // The position in active_ of the first offer at `amount`.
+  size_t LeaderAt(int64_t amount) const {
+    size_t best = 0;
+    absl::int128 best_cost = 0;
+    bool found = false;
+    for (size_t k = 0; k < active_.size(); ++k) {
+      const Cost cost = amount == s_ ? at_s_[k] : CostAt(line(k), amount);
+      if (!cost.ok) continue;
+      if (!found || Before(line(k), cost.cost11, line(best), best_cost)) {
+        found = true;
+        best = k;
+        best_cost = cost.cost11;
+      }
+    }
+    return best;
+  }
+
+  const Line& line(size_t k) const { return lines_[active_[k]]; }
+
+  void Walk() {
+    int64_t from = s_;
+    size_t leader = LeaderAt(from);
+    while (true) {
+      int64_t next = e_ + 1;
+      for (size_t k = 0; k < active_.size(); ++k) {
+        if (k == leader) continue;
+        if (std::optional<int64_t> beat =
+                FirstBeat(leader, k, from + 1, next - 1)) {
+          next = *beat;
+        }
+      }
+      pieces_->push_back({from, next - 1, active_[leader]});
+      if (next > e_) return;
+      from = next;
+      leader = LeaderAt(from);
+    }
+  }
+
+  // The first amount in [from, to] where offer y ranks before offer x.
+  std::optional<int64_t> FirstBeat(size_t x, size_t y, int64_t from,
+                                   int64_t to) const {
+    if (from > to) return std::nullopt;
+    const Line& lx = line(x);
+    const Line& ly = line(y);
+    if (lx.opaque != ly.opaque) {
+      if (ly.opaque) return std::nullopt;
+      return from;
+    }
+    if (SameCostFunction(*lx.prepared, *ly.prepared)) return std::nullopt;
+    // d = y's cost - x's; y ranks first where d < threshold.
+    const bool y_wins_ties = Before(ly, 0, lx, 0);
+    const absl::int128 threshold = y_wins_ties ? 1 : 0;
+    const absl::int128 ds = at_s_[y].cost11 - at_s_[x].cost11;
+    const absl::int128 de = at_e_[y].cost11 - at_e_[x].cost11;
+    // Between the ends, d stays within `slack` of the chord from ds to de;
+    // y can rank first only where the chord is below threshold + slack.
+    const absl::int128 slack = 2 * (lx.noise + ly.noise) + 2;
+    const absl::int128 t = threshold + slack;
+    int64_t first = from;
+    int64_t last = to;
+    const absl::int128 span = e_ - s_;
+    const absl::int128 k = de - ds;
+    constexpr absl::int128 kLimit = absl::int128(1) << 88;
+    if (span == 0 || k == 0) {
+      if (ds >= t) return std::nullopt;
+    } else if (Abs(ds) < kLimit && Abs(k) < kLimit) {
+      // Candidates: k x (A - s) < (t - ds) x span = room.
+      const absl::int128 room = (t - ds) * span;
+      absl::int128 q, r;
+      if (k > 0) {
+        if (room <= 0) return std::nullopt;
+        FloorDivide(room - 1, k, &q, &r);
+        if (s_ + q < last) last = static_cast<int64_t>(s_ + q);
+      } else {
+        FloorDivide(-room, -k, &q, &r);
+        if (s_ + q + 1 > first) {
+          if (s_ + q + 1 > to) return std::nullopt;
+          first = static_cast<int64_t>(s_ + q + 1);
+        }
+      }
+    }
+    for (int64_t amount = first; amount <= last; ++amount) {
+      const Cost cx = CostAt(lx, amount);
+      const Cost cy = CostAt(ly, amount);
+      if (cx.ok && cy.ok && Before(ly, cy.cost11, lx, cx.cost11)) {
+        return amount;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const std::vector<Line>& lines_;
+  std::vector<Piece>* pieces_;
+  int64_t s_ = 0;
+  int64_t e_ = 0;
+  std::vector<size_t> active_;
+  std::vector<Cost> at_s_;
+  std::vector<Cost> at_e_;
+};
+
+absl::Status CheckRequest(const CostCurveRequest& request) {
+  const CurrencyCode send = request.corridor.send_currency();
+  for (const auto& [field, amount] :
+       {std::pair<absl::string_view, const Money*>{"min_amount",
+                                                   &request.min_amount},
+        {"max_amount", &request.max_amount}}) {
+    if (amount->currency() != send) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": ", amount->ToString(), " is not in ",
+                       send.code(), ", the corridor's send currency"));
+    }
+    if (amount->minor_units() <= 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": ", amount->ToString(), " must be positive"));
+    }
+  }
+  if (request.min_amount.minor_units() > request.max_amount.minor_units()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "min_amount: ", request.min_amount.ToString(),
+        " is more than max_amount ", request.max_amount.ToString()));
+  }
+  if (request.sample_count > kMaxCurveSamples) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("sample_count: ", request.sample_count, " is more than ",
+                     kMaxCurveSamples));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
+                                           const CostCurveRequest& request,
+                                           const Clock& clock) {
+  if (absl::Status status = CheckRequest(request); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<PeriodQuotes> selected =
+      book.QuotesFor(request.corridor, request.period);
+  if (!selected.ok()) return selected.status();
+
+  // Rank's screen, but for the send limits, which the curve applies amount
+  // by amount: in receive mode the screen leaves them to pricing.
+  RankRequest screened(request.corridor, request.min_amount);
+  screened.amount_kind = AmountKind::kReceive;
+  screened.filter = request.filter;
+  screened.include_opaque = request.include_opaque;
+  screened.max_quote_age = request.max_quote_age;
+  screened.period = request.period;
+  const Screen screen(screened, clock.Now());
+  std::vector<Line> lines;
+  for (const PreparedQuote& prepared : selected->quotes) {
+    ExclusionReason reason;
+    if (screen.Check(prepared, &reason) != Screening::kListed) continue;
+    if (request.access.has_value() &&
+        !IsAccessible(*prepared.quote, *request.access)) {
+      continue;
+    }
+    Line line;
+    line.prepared = &prepared;
+    line.opaque = !prepared.quote->transparent;
+    line.speed = static_cast<uint8_t>(prepared.quote->speed);
+    line.tie_rank = prepared.tie_rank;
+    line.noise = NoiseBound(prepared);
+    lines.push_back(line);
+  }
+
+  const int64_t lo = request.min_amount.minor_units();
+  const int64_t hi = request.max_amount.minor_units();
+  std::vector<int64_t> starts = {lo};
+  for (const Line& line : lines) {
+    AddBreakpoints(*line.prepared->quote, lo, hi, &starts);
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+
+  std::vector<Piece> pieces;
+  EnvelopeBuilder builder(lines, &pieces);
+  for (size_t i = 0; i < starts.size(); ++i) {
+    builder.Segment(starts[i], i + 1 < starts.size() ? starts[i + 1] - 1 : hi);
+  }
+
+  CostCurve curve;
+  curve.period = selected->period;
+  const CurrencyCode currency = request.corridor.send_currency();
+  for (const Piece& piece : pieces) {
+    const PreparedQuote* prepared = lines[piece.line].prepared;
+    if (!curve.intervals.empty() &&
+        curve.intervals.back().cheapest.quote == prepared &&
+        curve.intervals.back().to.minor_units() + 1 == piece.from) {
+      curve.intervals.back().to = Money::FromMinorUnits(piece.to, currency);
+      continue;
+    }
+    absl::StatusOr<CostBreakdown> cost = PriceSend(*prepared, piece.from);
+    if (!cost.ok()) return cost.status();
+    curve.intervals.push_back(
+        CurveInterval{Money::FromMinorUnits(piece.from, currency),
+                      Money::FromMinorUnits(piece.to, currency),
+                      Offer{1, prepared, *std::move(cost)}});
+  }
+
+  const size_t n = request.sample_count;
+  for (size_t i = 0; i < n; ++i) {
+    const absl::int128 amount = n == 1 ? lo
+                                       : lo + (absl::int128(hi) - lo) *
+                                                  static_cast<int64_t>(i) /
+                                                  static_cast<int64_t>(n - 1);
+    curve.sample_amounts.push_back(
+        Money::FromMinorUnits(static_cast<int64_t>(amount), currency));
+  }
+  if (n > 0) {
+    for (const Line& line : lines) {
+      OfferSamples samples;
+      samples.quote = line.prepared;
+      for (const Money& amount : curve.sample_amounts) {
+        std::optional<CostBreakdown> cost;
+        if (CostAt(line, amount.minor_units()).ok) {
+          absl::StatusOr<CostBreakdown> priced =
+              PriceSend(*line.prepared, amount.minor_units());
+          if (priced.ok()) cost = *std::move(priced);
+        }
+        samples.costs.push_back(std::move(cost));
+      }
+      curve.offers.push_back(std::move(samples));
+    }
+  }
+  return curve;
+}
+
+}  // namespace remit

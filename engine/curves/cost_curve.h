@@ -1,0 +1,123 @@
+// Cost curves: who is cheapest at every send amount of a range.
+//
+// Fee bands, caps and minimums make the cheapest offer of a corridor change
+// with the amount. CostCurve() answers, for a corridor and a range of send
+// amounts, with the lower envelope of the offers' costs: the intervals of
+// amounts on which one offer stays first, and the exact amounts (in minor
+// units) where another takes over. At every amount of an interval, its
+// offer is the one Rank() would put first at that amount (order kTotalCost,
+// with Rank's tie-breaks: total cost, then speed, then provider and quote
+// id), under the same rules: the request's filter, the quotes' send limits,
+// staleness, opaque quotes (last, when included) and survey periods.
+//
+// How. Every cost comes from engine/pricing, the functions Rank() prices
+// with; nothing here prices a quote another way. A quote's cost is
+// piecewise linear in the amount, up to the rounding of its percentage
+// parts: its breakpoints come from its data (fee band edges, the amounts
+// where a minimum or cap starts or stops binding, survey points and the
+// midpoints where the nearest survey point changes, send limits, the least
+// amount a deducted fee leaves something of). Between breakpoints each
+// offer's cost is priced at both ends; the chord between them and a bound
+// on the roundings give, with integer arithmetic (128 bits), the only
+// amounts where another offer can overtake the cheapest, and those amounts
+// are priced to find the first one where it does. Where a fee jumps at a
+// band edge, the switch is at the edge. So the answer is exact, and costs
+// a few pricings per breakpoint and offer rather than one Rank() per amount.
+//
+// Sender access. With CostCurveRequest::access, offers the sender cannot
+// use (IsAccessible) are left out of the curve, like offers the filter
+// refuses.
+//
+// Samples. With sample_count = N > 0, each offer that is not screened out
+// is also priced at N evenly spaced amounts from min to max (for drawing):
+// amount i is min + (max - min) x i / (N - 1), rounded down (just min when
+// N is 1); unset where the offer does not send that amount.
+//
+// Thread-safety: reads the QuoteBook and the request only; any number of
+// threads may compute curves at once.
+//
+// Example:
+//   CostCurveRequest request(*Corridor::Parse("GB", "", "BD", ""),
+//                            *Money::Parse("50 GBP"),
+//                            *Money::Parse("1000 GBP"));
+//   absl::StatusOr<CostCurve> curve = ComputeCostCurve(book, request, clock);
+//   for (const CurveInterval& i : curve->intervals)
+//     std::cout << i.from << " - " << i.to << ": "
+//               << i.cheapest.quote->provider->name << "\n";
+#ifndef REMIT_ENGINE_CURVES_COST_CURVE_H_
+#define REMIT_ENGINE_CURVES_COST_CURVE_H_
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "engine/book/quote_book.h"
+#include "engine/model/model.h"
+#include "engine/model/period.h"
+#include "engine/money/money.h"
+#include "engine/pricing/pricing.h"
+#include "engine/ranking/ranking.h"
+#include "engine/time/clock.h"
+
+namespace remit {
+
+// The most samples one curve prices per offer.
+inline constexpr size_t kMaxCurveSamples = 1000;
+
+struct CostCurveRequest {
+  CostCurveRequest(Corridor corridor, Money min_amount, Money max_amount)
+      : corridor(corridor), min_amount(min_amount), max_amount(max_amount) {}
+
+  Corridor corridor;
+  // The send amounts, inclusive, in the corridor's send currency.
+  Money min_amount;
+  Money max_amount;
+  RankFilter filter;
+  // Unset: every offer is usable (see "Sender access").
+  std::optional<SenderAccess> access;
+  bool include_opaque = false;
+  // As RankRequest's: not applied when `period` is set.
+  absl::Duration max_quote_age = kDefaultMaxQuoteAge;
+  std::optional<Period> period;
+  size_t sample_count = 0;  // At most kMaxCurveSamples.
+};
+
+// One interval of the lower envelope: `cheapest` is first at every amount
+// from `from` to `to` inclusive, and is priced at `from` (rank 1).
+struct CurveInterval {
+  Money from;
+  Money to;
+  Offer cheapest;
+};
+
+// One offer's cost at each of the curve's sample amounts.
+struct OfferSamples {
+  const PreparedQuote* quote = nullptr;
+  // One per CostCurve::sample_amounts; unset where it is not offered.
+  std::vector<std::optional<CostBreakdown>> costs;
+};
+
+struct CostCurve {
+  // The survey period read, as RankResult::period.
+  std::optional<Period> period;
+  // Ascending and disjoint. Amounts of the range where no offer is
+  // available lie between intervals (or before the first, after the last).
+  std::vector<CurveInterval> intervals;
+  std::vector<Money> sample_amounts;
+  // The offers the screen passes, in (provider id, quote id) order; empty
+  // when sample_count is 0.
+  std::vector<OfferSamples> offers;
+};
+
+// INVALID_ARGUMENT naming the request field when an amount is not positive
+// or not in the corridor's send currency, when min_amount exceeds
+// max_amount or sample_count exceeds kMaxCurveSamples; NOT_FOUND as Rank().
+absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
+                                           const CostCurveRequest& request,
+                                           const Clock& clock);
+
+}  // namespace remit
+
+#endif  // REMIT_ENGINE_CURVES_COST_CURVE_H_
