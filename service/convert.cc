@@ -187,34 +187,8 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
   return absl::Seconds(proto.seconds()) + absl::Nanoseconds(proto.nanos());
 }
 
-absl::StatusOr<RankRequest> RankRequestFromProto(
-    const v1::RankOffersRequest& proto) {
-  absl::StatusOr<Corridor> corridor =
-      CorridorFromProto(proto.corridor(), proto.has_corridor());
-  if (!corridor.ok()) return corridor.status();
-
-  AmountKind kind;
-  absl::StatusOr<Money> amount;
-  switch (proto.amount_case()) {
-    case v1::RankOffersRequest::kSendAmount:
-      kind = AmountKind::kSend;
-      amount = AmountFromProto(proto.send_amount(), "send_amount");
-      break;
-    case v1::RankOffersRequest::kReceiveAmount:
-      kind = AmountKind::kReceive;
-      amount = AmountFromProto(proto.receive_amount(), "receive_amount");
-      break;
-    default:
-      return Invalid("send_amount",
-                     "one of send_amount or receive_amount "
-                     "is required");
-  }
-  if (!amount.ok()) return amount.status();
-
-  RankRequest request(*corridor, *amount);
-  request.amount_kind = kind;
-  const v1::OfferFilter& f = proto.filter();
-  RankFilter& filter = request.filter;
+absl::Status FilterFromProto(const v1::OfferFilter& f, RankFilter* out) {
+  RankFilter& filter = *out;
   if (absl::Status s = EnumList<PaymentInstrument, v1::PaymentInstrument>(
           f.payment_instruments(), "filter.payment_instruments",
           "PaymentInstrument", &filter.payment_instruments);
@@ -251,6 +225,39 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
   }
   filter.min_coverage = FromProto(f.min_coverage());
   filter.include_promotional = !f.exclude_promotional();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<RankRequest> RankRequestFromProto(
+    const v1::RankOffersRequest& proto) {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(proto.corridor(), proto.has_corridor());
+  if (!corridor.ok()) return corridor.status();
+
+  AmountKind kind;
+  absl::StatusOr<Money> amount;
+  switch (proto.amount_case()) {
+    case v1::RankOffersRequest::kSendAmount:
+      kind = AmountKind::kSend;
+      amount = AmountFromProto(proto.send_amount(), "send_amount");
+      break;
+    case v1::RankOffersRequest::kReceiveAmount:
+      kind = AmountKind::kReceive;
+      amount = AmountFromProto(proto.receive_amount(), "receive_amount");
+      break;
+    default:
+      return Invalid("send_amount",
+                     "one of send_amount or receive_amount "
+                     "is required");
+  }
+  if (!amount.ok()) return amount.status();
+
+  RankRequest request(*corridor, *amount);
+  request.amount_kind = kind;
+  if (absl::Status s = FilterFromProto(proto.filter(), &request.filter);
+      !s.ok()) {
+    return s;
+  }
 
   if (proto.order_by().empty() || proto.order_by() == "total_cost") {
     request.order = RankOrder::kTotalCost;
@@ -279,6 +286,74 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
   if (!period.ok()) return period.status();
   request.period = *period;
   return request;
+}
+
+absl::StatusOr<CostCurveRequest> CostCurveRequestFromProto(
+    const v1::GetCostCurveRequest& proto) {
+  absl::StatusOr<Corridor> corridor =
+      CorridorFromProto(proto.corridor(), proto.has_corridor());
+  if (!corridor.ok()) return corridor.status();
+  if (!proto.has_min_amount()) return Invalid("min_amount", "is required");
+  if (!proto.has_max_amount()) return Invalid("max_amount", "is required");
+  absl::StatusOr<Money> min = AmountFromProto(proto.min_amount(), "min_amount");
+  if (!min.ok()) return min.status();
+  absl::StatusOr<Money> max = AmountFromProto(proto.max_amount(), "max_amount");
+  if (!max.ok()) return max.status();
+  CostCurveRequest request(*corridor, *min, *max);
+  if (absl::Status s = FilterFromProto(proto.filter(), &request.filter);
+      !s.ok()) {
+    return s;
+  }
+  if (proto.has_access() &&
+      !MaxSpeed(proto.access().max_speed(), "access.max_speed").ok()) {
+    return MaxSpeed(proto.access().max_speed(), "access.max_speed").status();
+  }
+  request.access = AccessFromProto(proto.has_access(), proto.access());
+  request.include_opaque = proto.include_opaque();
+  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
+      proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
+  if (!age.ok()) return age.status();
+  request.max_quote_age = *age;
+  absl::StatusOr<std::optional<Period>> period =
+      PeriodFromProto(proto.period(), "period");
+  if (!period.ok()) return period.status();
+  request.period = *period;
+  if (proto.sample_count() < 0 ||
+      proto.sample_count() > static_cast<int>(kMaxCurveSamples)) {
+    return Invalid("sample_count",
+                   absl::StrCat(proto.sample_count(), " is not between 0 and ",
+                                kMaxCurveSamples));
+  }
+  request.sample_count = static_cast<size_t>(proto.sample_count());
+  return request;
+}
+
+void CostCurveToProto(const CostCurve& curve, v1::GetCostCurveResponse* proto) {
+  proto->mutable_intervals()->Reserve(static_cast<int>(curve.intervals.size()));
+  for (const CurveInterval& interval : curve.intervals) {
+    v1::CurveInterval* out = proto->add_intervals();
+    MoneyToProto(interval.from, out->mutable_from_amount());
+    MoneyToProto(interval.to, out->mutable_to_amount());
+    OfferToProto(interval.cheapest, out->mutable_cheapest());
+  }
+  for (const Money& amount : curve.sample_amounts) {
+    MoneyToProto(amount, proto->add_sample_amounts());
+  }
+  for (const OfferSamples& offer : curve.offers) {
+    v1::OfferCurve* out = proto->add_offers();
+    out->set_quote_id(offer.quote->quote->id);
+    out->set_provider_id(offer.quote->provider->id);
+    out->set_provider_name(offer.quote->provider->name);
+    for (const std::optional<CostBreakdown>& cost : offer.costs) {
+      v1::CurveSample* sample = out->add_samples();
+      if (!cost.has_value()) continue;
+      sample->set_offered(true);
+      MoneyToProto(cost->total_cost, sample->mutable_total_cost());
+      sample->set_total_cost_percent(
+          cost->total_cost_percent.ToString(Percent::kScale));
+    }
+  }
+  if (curve.period.has_value()) proto->set_period(curve.period->ToString());
 }
 
 void OfferToProto(const Offer& offer, v1::Offer* proto) {

@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "engine/curves/cost_curve.h"
 #include "engine/indicators/indicators.h"
 #include "engine/model/period.h"
 #include "engine/ranking/ranking.h"
@@ -73,6 +74,16 @@ absl::StatusOr<absl::Duration> MaxQuoteAgeFromProto(
 // The response builders fill a message in place (one allocation per field,
 // no copies); the message is expected to be empty.
 void OfferToProto(const Offer& offer, v1::Offer* proto);
+
+// The filter of a request ("filter." fields named in errors).
+absl::Status FilterFromProto(const v1::OfferFilter& proto, RankFilter* filter);
+
+// Every field of a GetCostCurveRequest checked, as an engine request.
+absl::StatusOr<CostCurveRequest> CostCurveRequestFromProto(
+    const v1::GetCostCurveRequest& proto);
+// Intervals, samples and period; corridor and dataset_version are the
+// caller's.
+void CostCurveToProto(const CostCurve& curve, v1::GetCostCurveResponse* proto);
 void ExcludedToProto(const ExcludedOffer& excluded, v1::ExcludedOffer* proto);
 // Why a ranking has no offer: the one reason (UNSPECIFIED when several)
 // and the engine's words.

@@ -311,4 +311,24 @@ absl::Status RemitRankHandler::GetIndicators(
   return absl::OkStatus();
 }
 
+absl::Status RemitRankHandler::GetCostCurve(
+    const v1::GetCostCurveRequest& request,
+    v1::GetCostCurveResponse* response) const {
+  absl::StatusOr<CostCurveRequest> curve_request =
+      CostCurveRequestFromProto(request);
+  if (!curve_request.ok()) return curve_request.status();
+  absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot = Current(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  absl::StatusOr<CostCurve> curve =
+      ComputeCostCurve((*snapshot)->book(), *curve_request, *clock_);
+  if (!curve.ok()) {
+    return AmountStatus(curve.status(), "max_amount",
+                        curve_request->max_amount);
+  }
+  CorridorToProto(curve_request->corridor, response->mutable_corridor());
+  CostCurveToProto(*curve, response);
+  response->set_dataset_version((*snapshot)->version());
+  return absl::OkStatus();
+}
+
 }  // namespace remit::service

@@ -60,6 +60,8 @@ class RemitRankHandler {
                                   v1::CorridorHistory* response) const;
   absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
                              v1::Indicators* response) const;
+  absl::Status GetCostCurve(const v1::GetCostCurveRequest& request,
+                            v1::GetCostCurveResponse* response) const;
 
  private:
   const SnapshotStore* store_;

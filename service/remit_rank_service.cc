@@ -36,6 +36,7 @@ RemitRankService::RemitRankService(const SnapshotStore* store,
         &RemitRankService::GetCorridorHistory);
   Serve("GetIndicators", &indicators_messages_,
         &RemitRankService::GetIndicators);
+  Serve("GetCostCurve", &curve_messages_, &RemitRankService::GetCostCurve);
 }
 
 template <typename Request, typename Response>
@@ -94,6 +95,14 @@ grpc::ServerUnaryReactor* RemitRankService::GetIndicators(
     const v1::GetIndicatorsRequest* request, v1::Indicators* response) {
   return Respond(context,
                  [&] { return handler_.GetIndicators(*request, response); });
+}
+
+grpc::ServerUnaryReactor* RemitRankService::GetCostCurve(
+    grpc::CallbackServerContext* context,
+    const v1::GetCostCurveRequest* request,
+    v1::GetCostCurveResponse* response) {
+  return Respond(context,
+                 [&] { return handler_.GetCostCurve(*request, response); });
 }
 
 }  // namespace remit::service

@@ -58,6 +58,10 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
       grpc::CallbackServerContext* context,
       const v1::GetIndicatorsRequest* request,
       v1::Indicators* response) override;
+  grpc::ServerUnaryReactor* GetCostCurve(
+      grpc::CallbackServerContext* context,
+      const v1::GetCostCurveRequest* request,
+      v1::GetCostCurveResponse* response) override;
 
  private:
   // Serves the method `name` with `serve`, its messages from `messages`,
@@ -78,6 +82,8 @@ class RemitRankService final : public v1::RemitRank::CallbackService {
   ArenaMessages<v1::GetCorridorHistoryRequest, v1::CorridorHistory>
       history_messages_;
   ArenaMessages<v1::GetIndicatorsRequest, v1::Indicators> indicators_messages_;
+  ArenaMessages<v1::GetCostCurveRequest, v1::GetCostCurveResponse>
+      curve_messages_;
 };
 
 }  // namespace remit::service

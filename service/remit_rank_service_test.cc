@@ -240,12 +240,108 @@ TEST_F(RemitRankServiceTest, BadRequestsNameTheField) {
   EXPECT_TRUE(Rank(UsMx200(), &response).ok());
 }
 
+v1::GetCostCurveRequest UsMxCurve(const char* min, const char* max) {
+  v1::GetCostCurveRequest request;
+  request.mutable_corridor()->set_send_country("US");
+  request.mutable_corridor()->set_receive_country("MX");
+  for (auto [amount, text] : {std::pair{request.mutable_min_amount(), min},
+                              std::pair{request.mutable_max_amount(), max}}) {
+    amount->set_currency_code("USD");
+    amount->set_units(std::stoll(text));
+  }
+  return request;
+}
+
+int64_t Cents(const v1::Money& money) {
+  return money.units() * 100 + money.nanos() / 10'000'000;
+}
+
+// Every interval's cheapest is RankOffers' first offer at both its ends,
+// and the intervals follow one another.
+TEST_F(RemitRankServiceTest, CostCurveAgreesWithRankOffersAtEachSwitch) {
+  v1::GetCostCurveRequest request = UsMxCurve("1", "600");
+  request.set_sample_count(5);
+  v1::GetCostCurveResponse curve;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub_->GetCostCurve(&context, request, &curve).ok());
+  EXPECT_EQ(curve.corridor().send_country(), "USA");
+  EXPECT_EQ(curve.dataset_version(), store_.Get()->version());
+  ASSERT_GE(curve.intervals_size(), 2);
+  EXPECT_EQ(Cents(curve.intervals(0).from_amount()), 100);
+  EXPECT_EQ(Cents(curve.intervals(curve.intervals_size() - 1).to_amount()),
+            60000);
+  for (int i = 0; i < curve.intervals_size(); ++i) {
+    const v1::CurveInterval& interval = curve.intervals(i);
+    if (i > 0) {
+      EXPECT_EQ(Cents(interval.from_amount()),
+                Cents(curve.intervals(i - 1).to_amount()) + 1);
+      EXPECT_NE(interval.cheapest().quote_id(),
+                curve.intervals(i - 1).cheapest().quote_id());
+    }
+    EXPECT_EQ(interval.cheapest().rank(), 1);
+    EXPECT_EQ(Cents(interval.cheapest().send_amount()),
+              Cents(interval.from_amount()));
+    for (const v1::Money& amount :
+         {interval.from_amount(), interval.to_amount()}) {
+      v1::RankOffersRequest rank = UsMx200();
+      *rank.mutable_send_amount() = amount;
+      v1::RankOffersResponse ranked;
+      ASSERT_TRUE(Rank(rank, &ranked).ok());
+      ASSERT_GT(ranked.offers_size(), 0);
+      EXPECT_EQ(ranked.offers(0).quote_id(), interval.cheapest().quote_id())
+          << Cents(amount);
+    }
+  }
+  ASSERT_EQ(curve.sample_amounts_size(), 5);
+  EXPECT_EQ(Cents(curve.sample_amounts(2)), 30050);
+  ASSERT_GT(curve.offers_size(), 0);
+  for (const v1::OfferCurve& offer : curve.offers()) {
+    ASSERT_EQ(offer.samples_size(), 5);
+  }
+}
+
+TEST_F(RemitRankServiceTest, CostCurveErrorsNameTheField) {
+  struct Case {
+    v1::GetCostCurveRequest request;
+    const char* message;
+  };
+  std::vector<Case> cases;
+  cases.push_back({UsMxCurve("600", "1"),
+                   "min_amount: 600.00 USD is more than max_amount 1.00 USD"});
+  cases.push_back({UsMxCurve("1", "600"), "min_amount: is required"});
+  cases.back().request.clear_min_amount();
+  cases.push_back(
+      {UsMxCurve("1", "600"), "sample_count: 1001 is not between 0 and 1000"});
+  cases.back().request.set_sample_count(1001);
+  cases.push_back({UsMxCurve("1", "600"), "period: "});
+  cases.back().request.set_period("2024-2");
+  for (const Case& c : cases) {
+    v1::GetCostCurveResponse response;
+    grpc::ClientContext context;
+    const grpc::Status status =
+        stub_->GetCostCurve(&context, c.request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message().substr(0, std::string(c.message).size()),
+              c.message);
+  }
+  v1::GetCostCurveRequest nowhere = UsMxCurve("1", "600");
+  nowhere.mutable_corridor()->set_receive_country("NO");
+  nowhere.mutable_max_amount()->set_currency_code("USD");
+  v1::GetCostCurveResponse response;
+  grpc::ClientContext context;
+  EXPECT_EQ(stub_->GetCostCurve(&context, nowhere, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 TEST_F(RemitRankServiceTest, NoDatasetIsFailedPrecondition) {
   SnapshotStore empty;
   RemitRankHandler handler(&empty, &clock_, &tokens_);
   v1::RankOffersResponse response;
   absl::Status status = handler.RankOffers(UsMx200(), &response);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  v1::GetCostCurveResponse curve;
+  EXPECT_EQ(handler.GetCostCurve(UsMxCurve("1", "600"), &curve).code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 // testdata/survey_periods.textproto on 2024-09-01 (its comments give the
