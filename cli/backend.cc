@@ -59,6 +59,11 @@ absl::Status LocalBackend::GetIndicators(
   return handler_.GetIndicators(request, response);
 }
 
+absl::Status LocalBackend::GetCostCurve(const v1::GetCostCurveRequest& request,
+                                        v1::GetCostCurveResponse* response) {
+  return handler_.GetCostCurve(request, response);
+}
+
 const SnapshotInfo* LocalBackend::info() const {
   std::shared_ptr<const Snapshot> snapshot = store_.Get();
   return snapshot == nullptr ? nullptr : &snapshot->info();
@@ -118,6 +123,13 @@ absl::Status RemoteBackend::GetIndicators(
   grpc::ClientContext context;
   Prepare(&context);
   return FromGrpcStatus(stub_->GetIndicators(&context, request, response));
+}
+
+absl::Status RemoteBackend::GetCostCurve(const v1::GetCostCurveRequest& request,
+                                         v1::GetCostCurveResponse* response) {
+  grpc::ClientContext context;
+  Prepare(&context);
+  return FromGrpcStatus(stub_->GetCostCurve(&context, request, response));
 }
 
 }  // namespace remit::cli

@@ -52,6 +52,8 @@ class Backend {
       v1::CorridorHistory* response) = 0;
   virtual absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
                                      v1::Indicators* response) = 0;
+  virtual absl::Status GetCostCurve(const v1::GetCostCurveRequest& request,
+                                    v1::GetCostCurveResponse* response) = 0;
   // The loaded data's description (local), or nothing (remote).
   virtual const SnapshotInfo* info() const = 0;
 };
@@ -73,6 +75,8 @@ class LocalBackend final : public Backend {
                                   v1::CorridorHistory* response) override;
   absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
                              v1::Indicators* response) override;
+  absl::Status GetCostCurve(const v1::GetCostCurveRequest& request,
+                            v1::GetCostCurveResponse* response) override;
   const SnapshotInfo* info() const override;
 
  private:
@@ -103,6 +107,8 @@ class RemoteBackend final : public Backend {
                                   v1::CorridorHistory* response) override;
   absl::Status GetIndicators(const v1::GetIndicatorsRequest& request,
                              v1::Indicators* response) override;
+  absl::Status GetCostCurve(const v1::GetCostCurveRequest& request,
+                            v1::GetCostCurveResponse* response) override;
   const SnapshotInfo* info() const override { return nullptr; }
 
  private:

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/args.h"
 #include "cli/commands/corridors.h"
+#include "cli/commands/curve.h"
 #include "cli/commands/help.h"
 #include "cli/commands/history.h"
 #include "cli/commands/indicators.h"
@@ -44,7 +45,7 @@ const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
       RankCommand(),     CorridorsCommand(),  SummaryCommand(),
       HistoryCommand(),  IndicatorsCommand(), SheetCommand(),
-      ValidateCommand(),
+      ValidateCommand(), CurveCommand(),
   };
   return *commands;
 }

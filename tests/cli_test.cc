@@ -1196,5 +1196,66 @@ TEST(CliTest, RpwDataIsAttributedWhereverItIsShown) {
   EXPECT_EQ(summary.data_sources(0).as_of(), "2026-08-18");
 }
 
+// Who is cheapest at each amount: the switch from SwiftSend (up to its
+// 500.00 USD limit) to Northwind at 500.01, as rank says at both amounts.
+TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
+  ScopedColumns columns(nullptr);
+  CommandResult r = Tool({"curve", "--from=US", "--to=MX", "--min=1 USD",
+                          "--max=600 USD", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Cheapest offer by amount sent, USA -> MEX\n"
+            "  1.00 - 500.00 USD: SwiftSend, -0.27%\n"
+            "500.01 - 600.00 USD: Northwind Remit, 0.99%\n"
+            "Total % is the cheapest offer's at the first amount of its "
+            "row.\n");
+  for (const std::string& line : Lines(r.out)) EXPECT_LE(line.size(), 80u);
+  for (const auto& [amount, first] :
+       {std::pair<std::string, std::string>{"500 USD", "SwiftSend"},
+        {"500.01 USD", "Northwind Remit"}}) {
+    CommandResult rank =
+        Tool({"rank", "--from=US", "--to=MX", "--amount=" + amount,
+              "--format=csv", kData, kAsOf});
+    ASSERT_EQ(rank.exit_code, 0) << rank.err;
+    ASSERT_GE(Lines(rank.out).size(), 2u);
+    EXPECT_NE(Lines(rank.out)[1].find(first), std::string::npos) << amount;
+  }
+
+  CommandResult csv = Tool({"curve", "--from=US", "--to=MX", "--min=1 USD",
+                            "--max=600 USD", "--format=csv", kData, kAsOf});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(Lines(csv.out)[0],
+            "from_amount,to_amount,currency,quote_id,provider_id,"
+            "provider_name,total_cost,total_cost_percent");
+  EXPECT_EQ(Lines(csv.out)[2],
+            "500.01,600.00,USD,us-mx-northwind-app,northwind,Northwind "
+            "Remit,4.95,0.989010989");
+
+  CommandResult json =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
+            "--samples=3", "--format=json", kData, kAsOf});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  v1::GetCostCurveResponse parsed;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok());
+  ASSERT_EQ(parsed.intervals_size(), 2);
+  EXPECT_EQ(parsed.intervals(1).from_amount().nanos(), 10'000'000);
+  EXPECT_EQ(parsed.sample_amounts_size(), 3);
+  for (const char* name :
+       {"\"intervals\"", "\"fromAmount\"", "\"toAmount\"", "\"cheapest\""}) {
+    EXPECT_NE(json.out.find(name), std::string::npos) << name;
+  }
+
+  CommandResult missing =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", kData});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("--max is required"), std::string::npos)
+      << missing.err;
+  CommandResult reversed = Tool(
+      {"curve", "--from=US", "--to=MX", "--min=600 USD", "--max=1 USD", kData});
+  EXPECT_EQ(reversed.exit_code, 2) << reversed.err;
+  EXPECT_NE(reversed.err.find("min_amount"), std::string::npos) << reversed.err;
+}
+
 }  // namespace
 }  // namespace remit::testing

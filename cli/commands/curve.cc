@@ -1,0 +1,189 @@
+#include "cli/commands/curve.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cli/commands/option_checks.h"
+#include "cli/commands/session.h"
+#include "cli/errors.h"
+
+namespace remit::cli {
+namespace {
+
+std::string CsvField(const std::string& field) {
+  if (field.find_first_of(",\"\n") == std::string::npos) return field;
+  std::string quoted = "\"";
+  for (char c : field) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// "1,000.00" of "1,000.00 GBP".
+std::string Digits(const v1::Money& money) {
+  const std::string text = GroupedMoneyText(money, true);
+  return text.substr(0, text.rfind(' '));
+}
+
+std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
+  std::string out = absl::StrCat("Cheapest offer by amount sent, ",
+                                 curve.corridor().send_country(), " -> ",
+                                 curve.corridor().receive_country(), "\n");
+  if (curve.intervals_size() == 0) {
+    absl::StrAppend(&out, "No offer sends any amount of the range.\n");
+    return out;
+  }
+  size_t from_width = 0;
+  size_t to_width = 0;
+  for (const v1::CurveInterval& i : curve.intervals()) {
+    from_width = std::max(from_width, Digits(i.from_amount()).size());
+    to_width = std::max(to_width, Digits(i.to_amount()).size());
+  }
+  for (const v1::CurveInterval& i : curve.intervals()) {
+    std::string from = Digits(i.from_amount());
+    std::string to = Digits(i.to_amount());
+    const std::string head =
+        absl::StrCat(std::string(from_width - from.size(), ' '), from, " - ",
+                     std::string(to_width - to.size(), ' '), to, " ",
+                     i.to_amount().currency_code(), ": ");
+    const std::string tail =
+        absl::StrCat(", ", PercentText(i.cheapest().total_cost_percent()));
+    std::string name = i.cheapest().provider_name();
+    const int room = width - static_cast<int>(head.size() + tail.size());
+    if (static_cast<int>(name.size()) > room) {
+      name = room > 3 ? absl::StrCat(name.substr(0, room - 3), "...")
+                      : name.substr(0, std::max(room, 1));
+    }
+    absl::StrAppend(&out, head, name, tail, "\n");
+  }
+  absl::StrAppend(&out,
+                  "Total % is the cheapest offer's at the first amount of "
+                  "its row.\n");
+  return out;
+}
+
+std::string CurveCsv(const v1::GetCostCurveResponse& curve) {
+  std::string out =
+      "from_amount,to_amount,currency,quote_id,provider_id,provider_name,"
+      "total_cost,total_cost_percent\n";
+  for (const v1::CurveInterval& i : curve.intervals()) {
+    const std::string from = MoneyText(i.from_amount(), true);
+    const std::string to = MoneyText(i.to_amount(), true);
+    const std::string cost = MoneyText(i.cheapest().total_cost(), true);
+    std::vector<std::string> fields = {
+        from.substr(0, from.rfind(' ')), to.substr(0, to.rfind(' ')),
+        i.from_amount().currency_code(), i.cheapest().quote_id(),
+        i.cheapest().provider_id(),      i.cheapest().provider_name(),
+        cost.substr(0, cost.rfind(' ')), i.cheapest().total_cost_percent()};
+    for (std::string& f : fields) f = CsvField(f);
+    absl::StrAppend(&out, absl::StrJoin(fields, ","), "\n");
+  }
+  return out;
+}
+
+absl::Status RunCurve(const Args& args, const CommandIo& io) {
+  if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
+  absl::StatusOr<Session> session = OpenSession(args, io.default_data);
+  if (!session.ok()) return session.status();
+  absl::StatusOr<v1::GetCostCurveRequest> request = CurveRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  v1::GetCostCurveResponse curve;
+  if (absl::Status s = session->backend->GetCostCurve(*request, &curve);
+      !s.ok()) {
+    return BackendError(s);
+  }
+  io.out << CurveOutput(curve, session->format, io.width);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+Command CurveCommand() {
+  return {"curve",
+          "remitrank curve --from=COUNTRY --to=COUNTRY --min=\"50 GBP\" "
+          "--max=\"1000 GBP\"",
+          "Who is cheapest at every amount sent from --min to --max.",
+          WithDataOptions({{"from", true, false, "sending country"},
+                           {"to", true, false, "receiving country"},
+                           {"min", true, false, "smallest amount sent"},
+                           {"max", true, false, "largest amount sent"},
+                           {"samples", true, false,
+                            "also price each offer at N evenly spaced "
+                            "amounts (json; default 0)"},
+                           {"include-opaque", false, false,
+                            "count offers whose rate is not disclosed, "
+                            "after all others"},
+                           {"exclude-promotional", false, false,
+                            "leave promotional offers out"},
+                           PeriodOptionSpec(),
+                           MaxAgeOptionSpec()}),
+          &RunCurve};
+}
+
+absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args) {
+  for (const char* name : {"from", "to"}) {
+    if (absl::Status s = CheckCountryOption(args, name); !s.ok()) return s;
+  }
+  for (const char* name : {"min", "max"}) {
+    if (!args.Has(name)) {
+      return UsageError(absl::StrCat("--", name, " is required, e.g. --", name,
+                                     "=\"", name[1] == 'i' ? "50" : "1000",
+                                     " GBP\""));
+    }
+  }
+  absl::StatusOr<v1::Money> min = MoneyOption(args, "min");
+  if (!min.ok()) return min.status();
+  absl::StatusOr<v1::Money> max = MoneyOption(args, "max");
+  if (!max.ok()) return max.status();
+  if (min->currency_code() != max->currency_code()) {
+    return UsageError(absl::StrCat("--min is in ", min->currency_code(),
+                                   " and --max in ", max->currency_code(),
+                                   ": give both in the send currency"));
+  }
+  v1::GetCostCurveRequest request;
+  request.mutable_corridor()->set_send_country(*args.Get("from"));
+  request.mutable_corridor()->set_receive_country(*args.Get("to"));
+  request.mutable_corridor()->set_send_currency(min->currency_code());
+  *request.mutable_min_amount() = *min;
+  *request.mutable_max_amount() = *max;
+  if (std::optional<std::string> samples = args.Get("samples")) {
+    int n = 0;
+    if (!absl::SimpleAtoi(*samples, &n) || n < 0 || n > 1000) {
+      return UsageError(absl::StrCat("--samples: '", *samples,
+                                     "' is not a whole number from 0 to 1000"));
+    }
+    request.set_sample_count(n);
+  }
+  request.set_include_opaque(args.Has("include-opaque"));
+  request.mutable_filter()->set_exclude_promotional(
+      args.Has("exclude-promotional"));
+  if (absl::Status s = PeriodOption(args, request.mutable_period()); !s.ok()) {
+    return s;
+  }
+  if (args.Has("max-age")) {
+    if (absl::Status s = MaxAgeOption(args, request.mutable_max_quote_age());
+        !s.ok()) {
+      return s;
+    }
+  }
+  return request;
+}
+
+std::string CurveOutput(const v1::GetCostCurveResponse& curve, Format format,
+                        int width) {
+  switch (format) {
+    case Format::kCsv:
+      return CurveCsv(curve);
+    case Format::kJson:
+      return Json(curve);
+    default:
+      return CurveTable(curve, width);
+  }
+}
+
+}  // namespace remit::cli
