@@ -43,9 +43,9 @@ absl::Status UnknownCommand(const std::string& name) {
 
 const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
-      RankCommand(),     CorridorsCommand(),  SummaryCommand(),
-      HistoryCommand(),  IndicatorsCommand(), SheetCommand(),
-      ValidateCommand(), CurveCommand(),
+      RankCommand(),  CorridorsCommand(), SummaryCommand(),
+      CurveCommand(), HistoryCommand(),   IndicatorsCommand(),
+      SheetCommand(), ValidateCommand(),
   };
   return *commands;
 }

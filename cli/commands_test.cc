@@ -703,6 +703,7 @@ constexpr char kTopHelp[] =
     "has\n"
     "               and their average cost.\n"
     "  summary      The corridor's average, median, SmaRT and cheapest offer.\n"
+    "  curve        Who is cheapest at every amount sent from --min to --max.\n"
     "  history      A corridor's cost over time, survey period by survey "
     "period.\n"
     "  indicators   RPW's indicators for a survey period: global, by group and "
