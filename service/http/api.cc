@@ -112,6 +112,8 @@ absl::StatusOr<std::unique_ptr<HttpApi>> HttpApi::Create(
        Bind(handler, &RemitRankHandler::GetCorridorHistory)},
       {service + ".GetIndicators",
        Bind(handler, &RemitRankHandler::GetIndicators)},
+      {service + ".GetCostCurve",
+       Bind(handler, &RemitRankHandler::GetCostCurve)},
   };
   return ForService(
       remit_rank, std::move(invokers),

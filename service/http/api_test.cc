@@ -70,7 +70,10 @@ TEST_F(HttpApiTest, EveryGetRouteAnswers) {
   for (const char* target :
        {"/v1/corridors", "/v1/corridors/US/MX/summary",
         "/v1/corridors/GBR/NGA/history?amountLevel=AMOUNT_LEVEL_CC1",
-        "/v1/indicators?period=2024_1Q", "/healthz", "/readyz"}) {
+        "/v1/indicators?period=2024_1Q",
+        "/v1/corridors/US/MX/curve?minAmount.currencyCode=USD&"
+        "minAmount.units=1&maxAmount.currencyCode=USD&maxAmount.units=600",
+        "/healthz", "/readyz"}) {
     HttpResponse r = Get(target);
     EXPECT_EQ(r.status, 200) << target << ": " << r.body;
     EXPECT_EQ(r.Header("access-control-allow-origin"), "*") << target;
@@ -79,6 +82,11 @@ TEST_F(HttpApiTest, EveryGetRouteAnswers) {
       absl::StrContains(Get("/v1/corridors").body, R"("sendCountry":"USA")"));
   EXPECT_TRUE(absl::StrContains(Get("/v1/corridors/GB/NG/history").body,
                                 R"("period":"2023_4Q")"));
+  EXPECT_TRUE(absl::StrContains(
+      Get("/v1/corridors/US/MX/curve?minAmount.currencyCode=USD&"
+          "minAmount.units=1&maxAmount.currencyCode=USD&maxAmount.units=600")
+          .body,
+      R"("intervals":[{"fromAmount":)"));
 }
 
 TEST_F(HttpApiTest, HandlerErrorsAreStatusJsonWithTheirHttpStatus) {

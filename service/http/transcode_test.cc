@@ -46,6 +46,9 @@ TEST(RouteTableTest, EveryRemitRankRpcHasAGetAndAPostRoute) {
           "POST /v1/corridors:getCorridorHistory GetCorridorHistory body=*",
           "GET /v1/indicators GetIndicators body=",
           "POST /v1/indicators:getIndicators GetIndicators body=*",
+          "GET /v1/corridors/{corridor.send_country}/"
+          "{corridor.receive_country}/curve GetCostCurve body=",
+          "POST /v1/corridors:getCostCurve GetCostCurve body=*",
       }));
 }
 
