@@ -228,6 +228,34 @@ absl::Status FilterFromProto(const v1::OfferFilter& f, RankFilter* out) {
   return absl::OkStatus();
 }
 
+namespace {
+
+// The fields RankOffersRequest and GetCostCurveRequest share, which decide
+// which quotes are screened in: access, include_opaque, max_quote_age and
+// period. `Proto` and `Request` are those messages and the engine's
+// RankRequest or CostCurveRequest.
+template <typename Proto, typename Request>
+absl::Status ScreeningFromProto(const Proto& proto, Request* request) {
+  if (proto.has_access()) {
+    absl::Status speed =
+        MaxSpeed(proto.access().max_speed(), "access.max_speed").status();
+    if (!speed.ok()) return speed;
+  }
+  request->access = AccessFromProto(proto.has_access(), proto.access());
+  request->include_opaque = proto.include_opaque();
+  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
+      proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
+  if (!age.ok()) return age.status();
+  request->max_quote_age = *age;
+  absl::StatusOr<std::optional<Period>> period =
+      PeriodFromProto(proto.period(), "period");
+  if (!period.ok()) return period.status();
+  request->period = *period;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::StatusOr<RankRequest> RankRequestFromProto(
     const v1::RankOffersRequest& proto) {
   absl::StatusOr<Corridor> corridor =
@@ -271,20 +299,9 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
                                 "' is not one of total_cost, "
                                 "amount_received, speed"));
   }
-  if (proto.has_access() &&
-      !MaxSpeed(proto.access().max_speed(), "access.max_speed").ok()) {
-    return MaxSpeed(proto.access().max_speed(), "access.max_speed").status();
+  if (absl::Status s = ScreeningFromProto(proto, &request); !s.ok()) {
+    return s;
   }
-  request.access = AccessFromProto(proto.has_access(), proto.access());
-  request.include_opaque = proto.include_opaque();
-  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
-      proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
-  if (!age.ok()) return age.status();
-  request.max_quote_age = *age;
-  absl::StatusOr<std::optional<Period>> period =
-      PeriodFromProto(proto.period(), "period");
-  if (!period.ok()) return period.status();
-  request.period = *period;
   return request;
 }
 
@@ -304,20 +321,9 @@ absl::StatusOr<CostCurveRequest> CostCurveRequestFromProto(
       !s.ok()) {
     return s;
   }
-  if (proto.has_access() &&
-      !MaxSpeed(proto.access().max_speed(), "access.max_speed").ok()) {
-    return MaxSpeed(proto.access().max_speed(), "access.max_speed").status();
+  if (absl::Status s = ScreeningFromProto(proto, &request); !s.ok()) {
+    return s;
   }
-  request.access = AccessFromProto(proto.has_access(), proto.access());
-  request.include_opaque = proto.include_opaque();
-  absl::StatusOr<absl::Duration> age = MaxQuoteAgeFromProto(
-      proto.has_max_quote_age(), proto.max_quote_age(), "max_quote_age");
-  if (!age.ok()) return age.status();
-  request.max_quote_age = *age;
-  absl::StatusOr<std::optional<Period>> period =
-      PeriodFromProto(proto.period(), "period");
-  if (!period.ok()) return period.status();
-  request.period = *period;
   if (proto.sample_count() < 0 ||
       proto.sample_count() > static_cast<int>(kMaxCurveSamples)) {
     return Invalid("sample_count",

@@ -51,10 +51,6 @@ check_output() {
   fi
 }
 
-# Both examples run one program; keep the copies the same.
-cmp -s examples/embed_bazel/rank_quotes.cc examples/embed_cmake/rank_quotes.cc ||
-  fail "examples/embed_bazel/rank_quotes.cc and examples/embed_cmake/rank_quotes.cc differ"
-
 # --- 1. Bazel, from an outside workspace ----------------------------------
 # No remitrank flags: the outside workspace reads none of remitrank's
 # .bazelrc. These only keep the run quiet, make any download fail at once
@@ -133,7 +129,7 @@ flags=$(PKG_CONFIG_PATH="${pc_dir}" pkg-config --cflags --libs remitrank-engine)
 PKG_CONFIG_PATH="${pc_dir}" pkg-config --exists remitrank ||
   fail "pkg-config cannot read the installed remitrank.pc"
 # shellcheck disable=SC2086  # word splitting of pkg-config's flags
-g++ -std=c++17 examples/embed_cmake/rank_quotes.cc ${flags} \
+g++ -std=c++17 examples/rank_quotes.cc ${flags} \
   -o "${tmp}/gxx_rank_quotes" 2>"${tmp}/gxx.log" ||
   { cat "${tmp}/gxx.log" >&2; fail "g++ with pkg-config flags does not build"; }
 "${tmp}/gxx_rank_quotes" >"${tmp}/gxx.out" || fail "g++ rank_quotes failed"
