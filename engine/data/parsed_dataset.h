@@ -65,7 +65,7 @@ struct DatasetOptions {
   // Quotes dated after this time are refused (quoted_at: '...' is in the
   // future). Default: unset, no quote is refused for its date; give the
   // clock's now to refuse prices that cannot have been quoted yet.
-  std::optional<absl::Time> refuse_after;
+  std::optional<absl::Time> refuse_after = std::nullopt;
 };
 
 // What an import from a foreign format (World Bank RPW files) did with

@@ -61,9 +61,9 @@ struct QuoteService {
 struct FeeBandSpec {
   Money from;
   Money fixed;
-  Percent percent;  // Default: 0 %.
-  std::optional<Money> min_fee;
-  std::optional<Money> max_fee;
+  Percent percent = Percent();  // 0 %.
+  std::optional<Money> min_fee = std::nullopt;
+  std::optional<Money> max_fee = std::nullopt;
 };
 
 class QuoteBuilder {
