@@ -30,6 +30,9 @@ packages=(
   python3
   valgrind  # bench/loadgen/instructions.sh
   procps    # pgrep, pkill: bench/loadgen/compare.sh
+  # bench/loadgen/http_compare.sh: wrk loads the HTTP/JSON API; nginx
+  # serves the same answer as a static file, for reference.
+  wrk nginx-light
   # web/test/run.sh: the widget's browser tests (headless Chromium driven
   # by npm's puppeteer-core and axe-core, pinned in web/package-lock.json)
   chromium fonts-dejavu-core nodejs  # npm: with nodejs, or Debian's npm
