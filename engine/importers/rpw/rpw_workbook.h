@@ -9,11 +9,11 @@
 // go to the RPW importer (rpw_import.h), which quarantines what cannot be
 // priced; places read "rpw.xlsx:Dataset (from Q2 2016)!A1234".
 //
-// Cells are read as the workbook stores them: a number's text carries its
-// binary double's noise (46172.699999999997), so it is read as Excel shows
-// it, rounded to 15 significant digits on the decimal text ("46172.7"),
-// never through a double; numbers
-// stored as text are taken as written; a formula's cached value is used,
+// Cells are read as the workbook stores them: a number's stored text
+// carries binary noise (46172.699999999997), so it is read as Excel shows
+// it, rounded to 15 significant digits on the decimal text itself
+// ("46172.7"), with no binary floating point; numbers stored as text are
+// taken as written; a formula's cached value is used,
 // never evaluated; error cells (#N/A) are unknown; cells after the last
 // header column are ignored.
 //
