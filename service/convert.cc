@@ -5,11 +5,11 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "engine/money/echo.h"
 #include "engine/protoconv/money_proto.h"
 #include "engine/protoconv/proto_enums.h"
 
@@ -93,8 +93,8 @@ absl::Status CheckProviderId(const std::string& id, absl::string_view field) {
                c == '_' || c == '.';
       });
   if (ok) return absl::OkStatus();
-  return Invalid(field, absl::StrCat("'", absl::CHexEscape(id.substr(0, 80)),
-                                     "' is not a provider id (1 to 64 of a-z, "
+  return Invalid(field, absl::StrCat(Echo(id),
+                                     " is not a provider id (1 to 64 of a-z, "
                                      "A-Z, 0-9, '-', '_', '.')"));
 }
 
@@ -294,10 +294,9 @@ absl::StatusOr<RankRequest> RankRequestFromProto(
   } else if (proto.order_by() == "speed") {
     request.order = RankOrder::kSpeed;
   } else {
-    return Invalid("order_by",
-                   absl::StrCat("'", absl::CHexEscape(proto.order_by()),
-                                "' is not one of total_cost, "
-                                "amount_received, speed"));
+    return Invalid("order_by", absl::StrCat(Echo(proto.order_by()),
+                                            " is not one of total_cost, "
+                                            "amount_received, speed"));
   }
   if (absl::Status s = ScreeningFromProto(proto, &request); !s.ok()) {
     return s;

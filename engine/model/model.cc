@@ -4,9 +4,9 @@
 #include <tuple>
 
 #include "absl/status/status.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/echo.h"
 #include "engine/money/internal/fixed_point.h"
 #include "engine/money/money.h"
 #include "engine/money/rounding.h"
@@ -223,12 +223,12 @@ absl::StatusOr<absl::int128> ParseSurveyFee11(absl::string_view text,
           absl::StrCat("'", text, "' must not be negative"));
     }
     if (absl::StrContains(whole.status().message(), "fractional")) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "'", absl::CHexEscape(text),
-          "': fee has digits below the minor unit of ", currency.code(),
-          " and is too large to keep them (92233720 minor "
-          "units at most); round it to ",
-          currency.exponent(), " decimals"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(Echo(text), ": fee has digits below the minor unit of ",
+                       currency.code(),
+                       " and is too large to keep them (92233720 minor "
+                       "units at most); round it to ",
+                       currency.exponent(), " decimals"));
     }
   }
   if (!fee11.ok()) {

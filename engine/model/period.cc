@@ -1,8 +1,8 @@
 #include "engine/model/period.h"
 
 #include "absl/status/status.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/echo.h"
 
 namespace remit {
 namespace {
@@ -14,8 +14,8 @@ constexpr absl::string_view kFormat = "(YYYY_nQ, e.g. 2024_2Q)";
 // "'24_1Q' is not a survey period (YYYY_nQ, e.g. 2024_2Q)", then why.
 absl::Status NotAPeriod(absl::string_view text, absl::string_view why = "") {
   return absl::InvalidArgumentError(
-      absl::StrCat("'", absl::CHexEscape(text), "' is not a survey period ",
-                   kFormat, why.empty() ? "" : ": ", why));
+      absl::StrCat(Echo(text), " is not a survey period ", kFormat,
+                   why.empty() ? "" : ": ", why));
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }

@@ -9,10 +9,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/money/echo.h"
 
 namespace remit {
 namespace {
@@ -386,8 +386,8 @@ absl::StatusOr<CountryCode> CountryCode::FromString(absl::string_view code) {
     if (index >= 0) return CountryCode(static_cast<uint16_t>(index));
   }
   const std::string upper = absl::AsciiStrToUpper(code);
-  std::string message = absl::StrCat("'", absl::CHexEscape(code),
-                                     "' is not an ISO 3166-1 country code");
+  std::string message =
+      absl::StrCat(Echo(code), " is not an ISO 3166-1 country code");
   std::vector<std::string> close = Suggestions(upper);
   if (!close.empty()) {
     absl::StrAppend(&message, "; did you mean ", absl::StrJoin(close, " or "),

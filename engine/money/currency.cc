@@ -6,9 +6,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "engine/money/echo.h"
 
 namespace remit {
 namespace {
@@ -130,8 +129,8 @@ absl::StatusOr<CurrencyCode> CurrencyCode::FromString(absl::string_view code) {
       return CurrencyCode(info->code, info->exponent);
     }
   }
-  return absl::InvalidArgumentError(absl::StrFormat(
-      "'%s' is not an ISO 4217 currency code", absl::CHexEscape(code)));
+  return absl::InvalidArgumentError(
+      absl::StrCat(Echo(code), " is not an ISO 4217 currency code"));
 }
 
 bool CurrencyCode::withdrawn() const {

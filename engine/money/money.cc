@@ -7,11 +7,11 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/money/echo.h"
 #include "engine/money/internal/fixed_point.h"
 
 namespace remit {
@@ -26,8 +26,7 @@ namespace {
 // "has more than 2 fractional digits" -> "... , the most USD allows".
 absl::Status AmountError(absl::string_view input, CurrencyCode currency,
                          const absl::Status& cause) {
-  std::string message =
-      absl::StrCat("'", absl::CHexEscape(input), "': amount ", cause.message());
+  std::string message = absl::StrCat(Echo(input), ": amount ", cause.message());
   if (absl::StrContains(cause.message(), "fractional")) {
     absl::StrAppend(&message, ", the most ", currency.code(), " allows");
   }
@@ -63,8 +62,8 @@ absl::StatusOr<Money> Money::Parse(absl::string_view text) {
       absl::StrSplit(trimmed, ' ', absl::SkipEmpty());
   if (parts.size() != 2) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", absl::CHexEscape(text),
-                     "' is not an amount of money; write it as "
+        absl::StrCat(Echo(text),
+                     " is not an amount of money; write it as "
                      "'1234.50 USD' or 'USD 1234.50'"));
   }
   // The code is the part made of letters only.
@@ -78,8 +77,8 @@ absl::StatusOr<Money> Money::Parse(absl::string_view text) {
   if (is_code(parts[0]) && !is_code(parts[1])) std::swap(amount, code);
   absl::StatusOr<CurrencyCode> currency = CurrencyCode::FromString(code);
   if (!currency.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "'", absl::CHexEscape(text), "': ", currency.status().message()));
+    return absl::InvalidArgumentError(
+        absl::StrCat(Echo(text), ": ", currency.status().message()));
   }
   absl::StatusOr<int64_t> minor = MinorUnits(amount, *currency, text,
                                              /*allow_grouping=*/true);

@@ -4,8 +4,8 @@
 
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/echo.h"
 #include "engine/money/internal/fixed_point.h"
 
 namespace remit {
@@ -23,8 +23,8 @@ absl::StatusOr<Rate> Rate::FromString(absl::string_view text) {
   absl::StatusOr<int64_t> scaled = ParseQuantity(text, "rate", options);
   if (!scaled.ok()) return scaled.status();
   if (*scaled <= 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "'", absl::CHexEscape(text), "': rate must be greater than zero"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(Echo(text), ": rate must be greater than zero"));
   }
   return Rate(*scaled);
 }

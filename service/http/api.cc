@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/money/echo.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "proto/remit/v1/remit_service.pb.h"
@@ -195,8 +196,8 @@ HttpResponse HttpApi::Handle(const HttpRequest& request) const {
 HttpResponse HttpApi::Preflight(absl::string_view path) const {
   RouteTable::Match match = routes_.Find("OPTIONS", path);
   if (match.allowed_verbs.empty()) {
-    return ErrorResponse(
-        absl::NotFoundError(absl::StrCat("no route for OPTIONS ", path)));
+    return ErrorResponse(absl::NotFoundError(
+        absl::StrCat("no route for OPTIONS ", EchoText(path))));
   }
   std::vector<std::string> verbs = match.allowed_verbs;
   if (absl::c_linear_search(verbs, "GET")) verbs.push_back("HEAD");
@@ -218,17 +219,17 @@ HttpResponse HttpApi::Dispatch(const HttpRequest& request,
   RouteTable::Match match = routes_.Find(verb, path);
   if (match.route == nullptr) {
     if (match.allowed_verbs.empty()) {
-      return ErrorResponse(absl::NotFoundError(
-          absl::StrCat("no route for ", request.method, " ", path)));
+      return ErrorResponse(absl::NotFoundError(absl::StrCat(
+          "no route for ", EchoText(request.method), " ", EchoText(path))));
     }
     std::vector<std::string> verbs = match.allowed_verbs;
     if (absl::c_linear_search(verbs, "GET")) verbs.push_back("HEAD");
     verbs.push_back("OPTIONS");
-    HttpResponse response =
-        ErrorResponse(absl::UnimplementedError(absl::StrCat(
-                          "method ", request.method, " is not allowed for ",
-                          path, "; allowed: ", absl::StrJoin(verbs, ", "))),
-                      405);
+    HttpResponse response = ErrorResponse(
+        absl::UnimplementedError(absl::StrCat(
+            "method ", EchoText(request.method), " is not allowed for ",
+            EchoText(path), "; allowed: ", absl::StrJoin(verbs, ", "))),
+        405);
     response.SetHeader("Allow", absl::StrJoin(verbs, ", "));
     return response;
   }
@@ -257,10 +258,11 @@ HttpResponse HttpApi::CallRpc(const HttpRequest& request,
     } else if (!request.body.empty() &&
                !absl::StartsWithIgnoreCase(request.Header("content-type"),
                                            "application/json")) {
-      return ErrorResponse(absl::InvalidArgumentError(absl::StrCat(
-                               "Content-Type '", request.Header("content-type"),
-                               "' is not supported: send application/json")),
-                           415);
+      return ErrorResponse(
+          absl::InvalidArgumentError(absl::StrCat(
+              "Content-Type ", Echo(request.Header("content-type")),
+              " is not supported: send application/json")),
+          415);
     } else {
       status = ParseJsonBody(request.body, in.get());
     }

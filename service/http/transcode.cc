@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "engine/money/echo.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/reflection.h"
 #include "google/protobuf/util/json_util.h"
@@ -48,8 +49,8 @@ std::string ProtoPath(const std::vector<const FieldDescriptor*>& fields) {
 
 absl::Status Bad(absl::string_view name, absl::string_view value,
                  absl::string_view why) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("query parameter ", name, ": '", value, "' ", why));
+  return absl::InvalidArgumentError(absl::StrCat(
+      "query parameter ", EchoText(name), ": ", Echo(value), " ", why));
 }
 
 // Sets (or, for a repeated field, adds) one scalar or well-known-type value.
@@ -190,7 +191,7 @@ absl::StatusOr<std::vector<const FieldDescriptor*>> Resolve(
       return Bad(name, value,
                  absl::StrCat(
                      "is not expected: ", message->GetDescriptor()->full_name(),
-                     " has no field '", parts[i], "'"));
+                     " has no field ", Echo(parts[i])));
     }
     fields.push_back(field);
     const Reflection* r = message->GetReflection();
@@ -210,7 +211,7 @@ absl::StatusOr<std::vector<const FieldDescriptor*>> Resolve(
         field->is_repeated()) {
       return Bad(
           name, value,
-          absl::StrCat("is not expected: '", parts[i], "' has no fields"));
+          absl::StrCat("is not expected: ", Echo(parts[i]), " has no fields"));
     }
     message = r->MutableMessage(message, field);
   }
@@ -231,7 +232,7 @@ absl::StatusOr<std::string> PercentDecode(absl::string_view text,
       const int lo = i + 2 < text.size() ? HexDigit(text[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         return absl::InvalidArgumentError(
-            absl::StrCat("'", text, "': bad percent escape at offset ", i));
+            absl::StrCat(Echo(text), ": bad percent escape at offset ", i));
       }
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -260,14 +261,15 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ParseQuery(
       absl::StatusOr<std::string> decoded =
           PercentDecode(part.substr(equals + 1), true);
       if (!decoded.ok()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "query parameter ", *name, ": ", decoded.status().message()));
+        return absl::InvalidArgumentError(
+            absl::StrCat("query parameter ", EchoText(*name), ": ",
+                         decoded.status().message()));
       }
       value = *std::move(decoded);
     }
     if (name->empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("query parameter without a name: '", part, "'"));
+          absl::StrCat("query parameter without a name: ", Echo(part)));
     }
     params.emplace_back(*std::move(name), std::move(value));
   }
@@ -286,8 +288,8 @@ absl::Status BindPath(const std::vector<PathBinding>& bindings,
         SetValue(b.name, b.value, b.field_path.back(), message);
     if (!status.ok()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("path segment {", b.name, "}: '", b.value,
-                       "' is not valid: ", status.message()));
+          absl::StrCat("path segment {", b.name, "}: ", Echo(b.value),
+                       " is not valid: ", status.message()));
     }
   }
   return absl::OkStatus();

@@ -4,7 +4,9 @@
 #ifndef REMIT_SERVICE_TESTING_BAD_REQUESTS_H_
 #define REMIT_SERVICE_TESTING_BAD_REQUESTS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "grpcpp/support/status.h"
@@ -21,6 +23,19 @@ inline v1::RankOffersRequest UsMx200() {
   request.mutable_send_amount()->set_units(200);
   return request;
 }
+
+// A 40 KB request value, and how messages quote it: its first 64 bytes
+// and its length, `before` and `after` it (a static string).
+inline std::string LongValue() { return std::string(40 * 1024, 'x'); }
+inline const char* LongEcho(const std::string& before,
+                            const std::string& after) {
+  return (new std::string(before + "'" + std::string(64, 'x') +
+                          "...' (40960 bytes)" + after))
+      ->c_str();
+}
+
+// The longest message any of these requests may get.
+inline constexpr size_t kMaxMessageBytes = 512;
 
 struct BadRequest {
   const char* what;
@@ -168,6 +183,32 @@ inline const std::vector<BadRequest>& BadRankRequests() {
        grpc::StatusCode::NOT_FOUND,
        "corridor USA/USD->MEX/MXN has no quotes in period 2024_2Q; its "
        "quotes have no period"},
+      // 40 KB values: the messages quote 64 bytes of them and their length.
+      {"long order",
+       [](v1::RankOffersRequest* r) { r->set_order_by(LongValue()); },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       LongEcho("order_by: ", " is not one of total_cost")},
+      {"long country",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_corridor()->set_send_country(LongValue());
+       },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       LongEcho("corridor.send_country: ",
+                " is not an ISO 3166-1 country code")},
+      {"long currency",
+       [](v1::RankOffersRequest* r) {
+         r->mutable_send_amount()->set_currency_code(LongValue());
+       },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       LongEcho("send_amount.currency_code: ",
+                " is not an ISO 4217 currency code")},
+      {"long period",
+       [](v1::RankOffersRequest* r) { r->set_period(LongValue()); },
+       grpc::StatusCode::INVALID_ARGUMENT,
+       LongEcho("period: ", " is not a survey period")},
+      {"long page token",
+       [](v1::RankOffersRequest* r) { r->set_page_token(LongValue()); },
+       grpc::StatusCode::INVALID_ARGUMENT, "page_token: not a token"},
   };
   return *requests;
 }
@@ -184,6 +225,7 @@ void ExpectRefused(const std::vector<BadRequest>& cases, Rank rank) {
     EXPECT_EQ(status.error_code(), bad.code) << bad.what;
     EXPECT_EQ(status.error_message().rfind(bad.message, 0), 0u)
         << bad.what << ": " << status.error_message();
+    EXPECT_LE(status.error_message().size(), kMaxMessageBytes) << bad.what;
   }
 }
 

@@ -2,11 +2,11 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "engine/model/model.h"
+#include "engine/money/echo.h"
 #include "engine/money/internal/fixed_point.h"
 #include "engine/money/money.h"
 #include "engine/pricing/quote_rules.h"
@@ -78,8 +78,8 @@ bool FieldReader::CheckId(const Node& node, const Message& message,
       });
   if (!valid) {
     Error(node, message, field,
-          absl::StrCat("'", absl::CHexEscape(id),
-                       "' must be 1 to 64 of a-z, A-Z, 0-9, '-', '_', '.'"));
+          absl::StrCat(Echo(id),
+                       " must be 1 to 64 of a-z, A-Z, 0-9, '-', '_', '.'"));
     return false;
   }
   return true;
@@ -183,9 +183,9 @@ std::optional<absl::Time> FieldReader::Date(const Node& node,
   } else if (absl::ParseTime(absl::RFC3339_full, text, &time, &why)) {
     return time;
   }
-  Error(node, message, field,
-        absl::StrCat("'", absl::CHexEscape(text),
-                     "' is not a date (YYYY-MM-DD) or RFC 3339 time"));
+  Error(
+      node, message, field,
+      absl::StrCat(Echo(text), " is not a date (YYYY-MM-DD) or RFC 3339 time"));
   return std::nullopt;
 }
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "engine/money/echo.h"
 #include "engine/pricing/plausibility.h"
 #include "engine/pricing/quote_rules.h"
 #include "engine/protoconv/proto_enums.h"
@@ -174,8 +174,8 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     Error(node, proto, "provider_id", "is required");
   } else if (!provider_ids_.contains(proto.provider_id())) {
     Error(node, proto, "provider_id",
-          absl::StrCat("'", absl::CHexEscape(proto.provider_id()),
-                       "' is not a provider in the loaded files"));
+          absl::StrCat(Echo(proto.provider_id()),
+                       " is not a provider in the loaded files"));
   }
   std::optional<Corridor> corridor = CorridorField(node, proto);
   if (!corridor.has_value()) return;
@@ -431,8 +431,8 @@ void Validator::AddCountries(const ParsedDataset& file) {
         Error(node, proto, "code",
               proto.code().empty()
                   ? "is required"
-                  : absl::StrCat("'", absl::CHexEscape(proto.code()),
-                                 "' is not an ISO 3166-1 country code"));
+                  : absl::StrCat(Echo(proto.code()),
+                                 " is not an ISO 3166-1 country code"));
       }
       continue;
     }

@@ -7,8 +7,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "engine/money/echo.h"
 
 namespace remit::engine_internal {
 
@@ -207,9 +207,9 @@ absl::StatusOr<int64_t> ParseQuantity(absl::string_view text,
                                       const ParseOptions& options) {
   absl::StatusOr<int64_t> value = ParseScaled(text, options);
   if (!value.ok()) {
-    return absl::Status(value.status().code(),
-                        absl::StrCat("'", absl::CHexEscape(text), "': ", what,
-                                     " ", value.status().message()));
+    return absl::Status(
+        value.status().code(),
+        absl::StrCat(Echo(text), ": ", what, " ", value.status().message()));
   }
   return value;
 }
