@@ -9,9 +9,13 @@
 // HTTP/JSON too ("remitrank: HTTP on http://HOST:PORT/", --http_port_file).
 // SIGHUP reloads the data (as the admin RPC does); SIGTERM and SIGINT drain
 // calls in flight for --shutdown_grace and exit 0. Any error that stops it from
-// serving: a line on stderr and exit 1.
+// serving: a line on stderr and exit 1; so does a listener that no longer
+// accepts connections (--self_check_interval). Reflection is off unless
+// --reflection is given.
 //
 // This file holds the flags; RunServer (run_server.h) does the rest.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -53,7 +57,9 @@ ABSL_FLAG(std::string, tls_cert, "", "server certificate (PEM) for TLS");
 ABSL_FLAG(std::string, tls_key, "", "server private key (PEM) for TLS");
 ABSL_FLAG(std::string, tls_client_ca, "",
           "CA (PEM) that client certificates must chain to; turns on mTLS");
-ABSL_FLAG(bool, reflection, true, "serve gRPC server reflection");
+ABSL_FLAG(bool, reflection, false,
+          "serve gRPC server reflection (it lists every service, RemitAdmin "
+          "too); off by default, for local tools such as grpcurl");
 ABSL_FLAG(int32_t, max_receive_message_bytes, 64 * 1024,
           "largest request accepted, in bytes");
 ABSL_FLAG(int32_t, max_concurrent_streams, 100,
@@ -79,6 +85,22 @@ ABSL_FLAG(std::vector<std::string>, indicators_exclude_sending_countries, {},
           "sending countries (ISO 3166-1 codes, comma-separated) whose "
           "services indicators leave out, as RPW does for some recent "
           "global figures");
+// Limits for untrusted clients (see service/server.h).
+ABSL_FLAG(int64_t, memory_quota, int64_t{256} << 20,
+          "bytes of memory gRPC may use for connections and calls (a "
+          "grpc::ResourceQuota); past it, new calls are refused and "
+          "connections shed; 0: no cap");
+ABSL_FLAG(absl::Duration, max_connection_idle, absl::Minutes(5),
+          "close a client connection without a call for this long "
+          "(GOAWAY); 0: never");
+ABSL_FLAG(absl::Duration, handshake_timeout, absl::Seconds(10),
+          "how long a new connection has to finish its TLS handshake and "
+          "send its HTTP/2 SETTINGS");
+ABSL_FLAG(absl::Duration, self_check_interval, absl::Seconds(30),
+          "how often the server opens a new connection to its own listener; "
+          "after 3 failures in a row (each waiting at most 5s, or the "
+          "interval if shorter) it turns NOT_SERVING and exits 1, for a "
+          "supervisor to restart it; 0: no self-check");
 ABSL_FLAG(std::string, clock_time, "",
           "pin the server's clock to this RFC 3339 time (what counts as "
           "stale is measured from it): reproducible answers and tests");
@@ -173,6 +195,12 @@ int main(int argc, char** argv) {
   options.http_port_file = absl::GetFlag(FLAGS_http_port_file);
   options.clock_time = absl::GetFlag(FLAGS_clock_time);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  options.server.memory_quota_bytes = absl::GetFlag(FLAGS_memory_quota);
+  options.server.max_connection_idle = absl::GetFlag(FLAGS_max_connection_idle);
+  options.server.handshake_timeout = absl::GetFlag(FLAGS_handshake_timeout);
+  options.server.self_check.interval = absl::GetFlag(FLAGS_self_check_interval);
+  options.server.self_check.timeout = std::min(
+      options.server.self_check.timeout, options.server.self_check.interval);
   absl::StatusOr<remit::IndicatorOptions> indicators =
       IndicatorOptionsFromFlags();
   if (!indicators.ok()) {

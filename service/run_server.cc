@@ -1,6 +1,8 @@
 #include "service/run_server.h"
 
 #include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -11,6 +13,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 
 namespace remit::service {
 
@@ -52,6 +55,13 @@ absl::StatusOr<ServerOptions> ServerOptionsWithFiles(
         absl::StrCat("--admin_token_file=", options.admin_token_path,
                      ": the file is empty"));
   }
+  if (!options.admin_token_path.empty()) {
+    if (absl::Status token = CheckAdminToken(server.admin_token); !token.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--admin_token_file=", options.admin_token_path, ": ",
+                       token.message()));
+    }
+  }
   return server;
 }
 
@@ -73,6 +83,30 @@ absl::Status WritePortFile(const std::string& path, int port,
   return absl::OkStatus();
 }
 
+std::string RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    return absl::StrCat("open files: cannot read the limit: ",
+                        std::strerror(errno));
+  }
+  const auto text = [](rlim_t value) {
+    return value == RLIM_INFINITY ? std::string("unlimited")
+                                  : absl::StrCat(value);
+  };
+  if (limit.rlim_cur == limit.rlim_max) {
+    return absl::StrCat("open files: soft ", text(limit.rlim_cur), " = hard");
+  }
+  const rlim_t before = limit.rlim_cur;
+  limit.rlim_cur = limit.rlim_max;
+  if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    return absl::StrCat("open files: soft ", text(before), ", hard ",
+                        text(limit.rlim_max),
+                        "; not raised: ", std::strerror(errno));
+  }
+  return absl::StrCat("open files: soft ", text(before), " -> ",
+                      text(limit.rlim_max), " (hard)");
+}
+
 absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time) {
   if (clock_time.empty()) return std::make_unique<SystemClock>();
   absl::Time time;
@@ -85,6 +119,7 @@ absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time) {
 }
 
 absl::Status RunServer(const RunOptions& options) {
+  std::fprintf(stderr, "remitrank: %s\n", RaiseOpenFileLimit().c_str());
   absl::StatusOr<ServerOptions> server_options =
       ServerOptionsWithFiles(options);
   if (!server_options.ok()) return server_options.status();
@@ -96,7 +131,19 @@ absl::Status RunServer(const RunOptions& options) {
   sigaddset(&signals, SIGHUP);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  // The self-check's finding, handed to this thread with SIGUSR1.
+  absl::Mutex mutex;
+  absl::Status listener_dead;
+  server_options->on_listener_dead = [&](const absl::Status& why) {
+    {
+      absl::MutexLock lock(&mutex);
+      listener_dead = why;
+    }
+    kill(getpid(), SIGUSR1);
+  };
 
   absl::StatusOr<std::unique_ptr<Clock>> clock = ClockFor(options.clock_time);
   if (!clock.ok()) return clock.status();
@@ -131,9 +178,20 @@ absl::Status RunServer(const RunOptions& options) {
       (void)(*server)->Reload();
       continue;
     }
+    absl::Status dead;
+    {
+      absl::MutexLock lock(&mutex);
+      dead = listener_dead;
+    }
+    if (signal == SIGUSR1 && dead.ok()) continue;  // Not from the check.
     (*server)->Shutdown(options.shutdown_grace);
     (*server)->Wait();
     std::fprintf(stderr, "remitrank: stopped\n");
+    if (!dead.ok()) {
+      return absl::UnavailableError(
+          absl::StrCat("exiting: ", dead.message(), " on ", host, ":",
+                       (*server)->port(), "; restart the server"));
+    }
     return absl::OkStatus();
   }
 }

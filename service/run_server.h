@@ -1,23 +1,29 @@
-// RunServer: remitrank_server's life, from its options to its exit. Reads
-// the TLS and admin-token files, picks the clock, starts the RemitServer
+// RunServer: remitrank_server's life, from its options to its exit. Raises
+// the soft limit on open files to the hard one (logged: "remitrank: open
+// files: soft 1024 -> 1048576 (hard)"), reads the TLS and admin-token
+// files, picks the clock, starts the RemitServer
 // (server.h), writes the port file, prints "remitrank: serving on
 // HOST:PORT" on stdout (and, with HTTP, the port to its own port file and
 // "remitrank: HTTP on http://HOST:PORT/"), then waits for signals: SIGHUP
 // reloads the data (as the admin RPC does); SIGTERM and SIGINT set the services
 // NOT_SERVING, let calls in flight finish for the grace period, log "remitrank:
-// stopped" and return OK. main() is left with the flags (main.cc).
+// stopped" and return OK. When the listener self-check finds the listener
+// dead (server.h), it shuts down the same way and returns UNAVAILABLE
+// saying so, for main to exit non-zero and a supervisor to restart the
+// server. main() is left with the flags (main.cc).
 //
 // Errors name the server's flag and its value ("--tls_cert=cert.pem: No
 // such file or directory"): NOT_FOUND for a file that cannot be read,
-// INVALID_ARGUMENT for an empty admin token or a bad --clock_time,
+// INVALID_ARGUMENT for an empty or short admin token or a bad --clock_time,
 // UNAVAILABLE for a port file that cannot be written, and RemitServer::
 // Start's errors.
 //
-// Thread-safety: RunServer takes the signals SIGHUP, SIGTERM and SIGINT
-// for itself: it blocks them in the calling thread (the server's threads
-// inherit the mask) and leaves them blocked, so that a second signal
-// during shutdown is not fatal. Call it once, from the main thread, before
-// any other thread starts. The helpers below are thread-compatible.
+// Thread-safety: RunServer takes the signals SIGHUP, SIGTERM, SIGINT and
+// SIGUSR1 (the self-check's alarm) for itself: it blocks them in the calling
+// thread (the server's threads inherit the mask) and leaves them blocked, so
+// that a second signal during shutdown is not fatal. Call it once, from the
+// main thread, before any other thread starts. The helpers below are
+// thread-compatible.
 //
 // Example:
 //   RunOptions options;
@@ -63,7 +69,7 @@ struct RunOptions {
 };
 
 // Serves until SIGTERM or SIGINT, then returns OK; an error when the server
-// cannot start.
+// cannot start, or UNAVAILABLE when its listener died.
 absl::Status RunServer(const RunOptions& options);
 
 // The steps of RunServer, each on its own.
@@ -73,8 +79,9 @@ absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag,
                                          const std::string& path);
 
 // options.server with the TLS PEMs and the admin token read from their
-// files. The token loses surrounding whitespace; an empty one is
-// INVALID_ARGUMENT.
+// files. The token loses surrounding whitespace; an empty one, or one
+// shorter than kMinAdminTokenBytes (32), is INVALID_ARGUMENT naming
+// --admin_token_file.
 absl::StatusOr<ServerOptions> ServerOptionsWithFiles(const RunOptions& options);
 
 // Writes "<port>\n" to `path` through a temporary file renamed into place,
@@ -82,6 +89,13 @@ absl::StatusOr<ServerOptions> ServerOptionsWithFiles(const RunOptions& options);
 // --<flag> on failure.
 absl::Status WritePortFile(const std::string& path, int port,
                            absl::string_view flag = "port_file");
+
+// Raises this process's soft limit on open files (RLIMIT_NOFILE) to its
+// hard limit: a connection flood then meets the hard limit, not the usual
+// soft 1024. The line to log: "open files: soft 1024 -> 1048576 (hard)",
+// "open files: soft 1048576 = hard", or, when it cannot be raised,
+// "open files: soft 1024, hard 4096; not raised: <reason>".
+std::string RaiseOpenFileLimit();
 
 // The system clock for an empty `clock_time`, else a clock pinned to it
 // (RFC 3339); INVALID_ARGUMENT naming --clock_time when it does not parse.

@@ -1,5 +1,7 @@
 #include "service/run_server.h"
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -54,7 +56,8 @@ TEST(ServerOptionsWithFilesTest, FillsPemsAndTrimmedToken) {
   options.tls_cert_path = WriteTemp("cert.pem", "CERT");
   options.tls_key_path = WriteTemp("key.pem", "KEY");
   options.tls_client_ca_path = WriteTemp("ca.pem", "CA");
-  options.admin_token_path = WriteTemp("token", "  s3cret\n");
+  options.admin_token_path =
+      WriteTemp("token", "  0123456789abcdef0123456789abcdef\n");
   absl::StatusOr<ServerOptions> server = ServerOptionsWithFiles(options);
   ASSERT_TRUE(server.ok()) << server.status();
   EXPECT_EQ(server->listen, "127.0.0.1:0");
@@ -62,7 +65,7 @@ TEST(ServerOptionsWithFilesTest, FillsPemsAndTrimmedToken) {
   EXPECT_EQ(server->tls_cert_pem, "CERT");
   EXPECT_EQ(server->tls_key_pem, "KEY");
   EXPECT_EQ(server->tls_client_ca_pem, "CA");
-  EXPECT_EQ(server->admin_token, "s3cret");
+  EXPECT_EQ(server->admin_token, "0123456789abcdef0123456789abcdef");
 }
 
 TEST(ServerOptionsWithFilesTest, NoFilesLeaveTheOptionsAlone) {
@@ -105,6 +108,35 @@ TEST(ServerOptionsWithFilesTest, BlankTokenFileIsRefused) {
   EXPECT_EQ(
       std::string(server.status().message()),
       "--admin_token_file=" + options.admin_token_path + ": the file is empty");
+}
+
+TEST(ServerOptionsWithFilesTest, ShortTokenIsRefused) {
+  RunOptions options;
+  options.admin_token_path = WriteTemp("short-token", "s3cret\n");
+  absl::StatusOr<ServerOptions> server = ServerOptionsWithFiles(options);
+  EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(server.status().message()),
+            "--admin_token_file=" + options.admin_token_path +
+                ": the admin token has 6 characters; it needs at least 32 "
+                "(e.g. openssl rand -hex 32)");
+}
+
+TEST(RaiseOpenFileLimitTest, TheSoftLimitBecomesTheHardOne) {
+  rlimit limit{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &limit), 0);
+  if (limit.rlim_max < 64) GTEST_SKIP() << "hard limit " << limit.rlim_max;
+  const rlim_t hard = limit.rlim_max;
+  limit.rlim_cur = 64;  // Lowering the soft limit needs no privilege.
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &limit), 0);
+  const std::string hard_text =
+      hard == RLIM_INFINITY ? "unlimited" : std::to_string(hard);
+  EXPECT_EQ(RaiseOpenFileLimit(),
+            "open files: soft 64 -> " + hard_text + " (hard)");
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &limit), 0);
+  EXPECT_EQ(limit.rlim_cur, hard);
+  EXPECT_EQ(limit.rlim_max, hard);
+  // Again: nothing to raise.
+  EXPECT_EQ(RaiseOpenFileLimit(), "open files: soft " + hard_text + " = hard");
 }
 
 TEST(WritePortFileTest, WritesThePortAndALineEnd) {

@@ -1,7 +1,9 @@
 #include "service/server.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -10,6 +12,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/impl/server_builder_option.h"
 #include "grpcpp/impl/server_builder_plugin.h"
+#include "grpcpp/resource_quota.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "service/convert.h"
@@ -20,6 +23,12 @@ namespace {
 
 constexpr const char* kServices[] = {"remit.v1.RemitRank",
                                      "remit.v1.RemitAdmin"};
+
+// A duration as gRPC's channel arguments take it, capped to an int.
+int Millis(absl::Duration d) {
+  const int64_t ms = absl::ToInt64Milliseconds(d);
+  return static_cast<int>(std::min<int64_t>(ms, INT32_MAX));
+}
 
 void Log(const std::string& line) {
   std::fprintf(stderr, "remitrank: %s\n", line.c_str());
@@ -69,12 +78,16 @@ class WithoutReflection final : public grpc::ServerBuilderOption {
 
 RemitServer::RemitServer(const ServerOptions& options, const Clock* clock)
     : clock_(clock),
+      admin_failures_log_(&system_clock_, absl::Seconds(1),
+                          [](const std::string& line) { Log(line); }),
+      on_listener_dead_(options.on_listener_dead),
       reloader_(options.data_paths, DatasetOptions{options.rpw_period, 100},
                 clock, &store_),
       page_tokens_(PageTokens::RandomKey()),
       rank_service_(&store_, clock, &page_tokens_, options.indicators) {}
 
 RemitServer::~RemitServer() {
+  if (self_check_ != nullptr) self_check_->Stop();
   if (http_server_ != nullptr) http_server_->Shutdown(absl::ZeroDuration());
   if (server_ != nullptr) {
     server_->Shutdown(std::chrono::system_clock::now());
@@ -111,10 +124,22 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   }
 
   if (!options.admin_token.empty()) {
+    if (absl::Status token = CheckAdminToken(options.admin_token);
+        !token.ok()) {
+      return token;
+    }
     RemitServer* self = server.get();
+    RemitAdminService::Failures failures;
+    failures.delay = options.admin_failure_delay;
+    failures.defer = [self](absl::Duration delay, std::function<void()> f) {
+      self->delays_.After(delay, std::move(f));
+    };
+    failures.log = [self](const std::string& line) {
+      self->admin_failures_log_.Log(line);
+    };
     server->admin_service_ = std::make_unique<RemitAdminService>(
         [self](std::vector<DatasetError>* e) { return self->Reload(e); },
-        &server->store_, options.admin_token, clock);
+        &server->store_, options.admin_token, clock, std::move(failures));
   }
 
   grpc::EnableDefaultHealthCheckService(true);
@@ -140,6 +165,18 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
       GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 30'000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 120'000);
+  // Limits for untrusted clients.
+  if (options.memory_quota_bytes > 0) {
+    grpc::ResourceQuota quota("remitrank");
+    quota.Resize(static_cast<size_t>(options.memory_quota_bytes));
+    builder.SetResourceQuota(quota);
+  }
+  if (options.max_connection_idle > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS,
+                               Millis(options.max_connection_idle));
+  }
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS,
+                             Millis(options.handshake_timeout));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
@@ -156,7 +193,23 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   if (server->admin_service_ != nullptr) {
     health->SetServingStatus(kServices[1], true);
   }
+  const std::string probed = ProbeAddress(options.listen, server->port_);
+  const bool tls = !options.tls_cert_pem.empty();
+  const absl::Duration timeout = options.self_check.timeout;
+  RemitServer* self = server.get();
+  server->self_check_ = std::make_unique<ListenerSelfCheck>(
+      options.self_check,
+      [probed, tls, timeout] { return ProbeListener(probed, tls, timeout); },
+      [self](const absl::Status& why) { self->OnListenerDead(why); });
+  server->self_check_->Start();
   return server;
+}
+
+void RemitServer::OnListenerDead(const absl::Status& why) {
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  if (http_api_ != nullptr) http_api_->SetServing(false);
+  Log(absl::StrCat(why.message(), "; every service is NOT_SERVING"));
+  if (on_listener_dead_) on_listener_dead_(why);
 }
 
 absl::Status RemitServer::StartHttp(const ServerOptions& options) {
@@ -212,6 +265,8 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
 
 void RemitServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
+  // A listener that stops accepting now is no news.
+  if (self_check_ != nullptr) self_check_->Stop();
   // Health first, on both sides; then no new HTTP connections; then drain.
   server_->GetHealthCheckService()->SetServingStatus(false);
   if (http_api_ != nullptr) http_api_->SetServing(false);

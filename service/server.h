@@ -1,11 +1,21 @@
 // RemitServer: the remitrank gRPC server, built from options.
 //
 // Loads the dataset files (all or nothing: a server never starts on bad
-// data), registers RemitRank, RemitAdmin (only with an admin token), the
-// standard health service (per-service status) and, unless turned off,
-// server reflection; then listens. Hardened: a small receive-message limit,
-// a stream limit, keepalive enforcement, and no SO_REUSEPORT (two servers
-// cannot silently share a port).
+// data), registers RemitRank, RemitAdmin (only with an admin token of at
+// least 32 characters), the standard health service (per-service status)
+// and, when asked for, server reflection; then listens. Hardened: a small
+// receive-message limit, a stream limit, keepalive enforcement, no
+// SO_REUSEPORT (two servers cannot silently share a port), and, as far as
+// gRPC 1.51 allows (docs/security.md says what it does not):
+//   - a memory quota (grpc::ResourceQuota) for connections and calls;
+//   - idle connections closed, and a short handshake timeout (a new
+//     connection must finish TLS and send its HTTP/2 SETTINGS in time);
+//   - the listener self-check (self_check.h): a new connection to itself
+//     every interval; when the listener is dead, every service turns
+//     NOT_SERVING and `on_listener_dead` is called (RunServer then exits
+//     non-zero for a supervisor to restart the server);
+//   - refused admin calls logged (at most a line a second) and answered
+//     only after a delay, without holding a thread (remit_admin_service.h).
 //
 // With an HTTP address it also serves RemitRank over HTTP/JSON
 // (service/http): the routes of the protos' google.api.http options, on
@@ -28,21 +38,27 @@
 #ifndef REMIT_SERVICE_SERVER_H_
 #define REMIT_SERVICE_SERVER_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "engine/indicators/indicators.h"
 #include "engine/snapshot/snapshot.h"
 #include "engine/time/clock.h"
 #include "grpcpp/server.h"
+#include "service/delay_queue.h"
 #include "service/http/api.h"
 #include "service/http/http_server.h"
 #include "service/page_token.h"
+#include "service/rate_limited_log.h"
 #include "service/remit_admin_service.h"
 #include "service/remit_rank_service.h"
+#include "service/self_check.h"
 
 namespace remit::service {
 
@@ -61,8 +77,9 @@ struct ServerOptions {
   std::string tls_cert_pem;
   std::string tls_key_pem;
   std::string tls_client_ca_pem;
-  // Server reflection. Default: on.
-  bool reflection = true;
+  // Server reflection (which lists every service, RemitAdmin too).
+  // Default: off.
+  bool reflection = false;
   // Largest request accepted. Default: 64 KiB.
   int max_receive_message_bytes = 64 * 1024;
   // Concurrent calls per connection. Default: 100.
@@ -75,13 +92,34 @@ struct ServerOptions {
   // (whose `listen` is ignored).
   std::string http_listen;
   http::HttpServerOptions http;
+
+  // Limits for untrusted clients (see the top of this file).
+  // Memory gRPC may use for its connections and calls; past it, it refuses
+  // new calls and sheds connections. 0: no cap. Default: 256 MiB.
+  int64_t memory_quota_bytes = int64_t{256} << 20;
+  // A connection without a call for this long is closed (GOAWAY).
+  // Zero: never. Default: 5 minutes.
+  absl::Duration max_connection_idle = absl::Minutes(5);
+  // How long a new connection has to finish its TLS handshake and send
+  // its HTTP/2 SETTINGS. Default: 10 seconds (gRPC's own: 120).
+  absl::Duration handshake_timeout = absl::Seconds(10);
+  // The listener self-check: its interval (zero: off), its probes'
+  // timeout, and how many failed probes in a row mean a dead listener.
+  // Default: every 30 s, 5 s, 3.
+  SelfCheckOptions self_check;
+  // Called once, from the self-check's thread, when the listener is found
+  // dead (every service is NOT_SERVING by then). Default: none.
+  std::function<void(const absl::Status& why)> on_listener_dead;
+  // How long a refused admin call waits for its answer. Default: 1 s.
+  absl::Duration admin_failure_delay = absl::Seconds(1);
 };
 
 class RemitServer {
  public:
-  // INVALID_ARGUMENT with every dataset error, NOT_FOUND for a missing
-  // file, UNAVAILABLE when the address cannot be bound. `clock` must
-  // outlive the server.
+  // INVALID_ARGUMENT with every dataset error or for an admin token
+  // shorter than kMinAdminTokenBytes, NOT_FOUND for a missing file,
+  // UNAVAILABLE when the address cannot be bound. `clock` must outlive the
+  // server.
   static absl::StatusOr<std::unique_ptr<RemitServer>> Start(
       const ServerOptions& options, const Clock* clock);
 
@@ -109,8 +147,16 @@ class RemitServer {
  private:
   RemitServer(const ServerOptions& options, const Clock* clock);
   absl::Status StartHttp(const ServerOptions& options);
+  void OnListenerDead(const absl::Status& why);
 
   const Clock* clock_;
+  // The failed admin calls' log and delays run on real time, whatever
+  // `clock_` says; the queue outlives the server, which waits for the
+  // calls it holds.
+  SystemClock system_clock_;
+  RateLimitedLog admin_failures_log_;
+  DelayQueue delays_;
+  std::function<void(const absl::Status&)> on_listener_dead_;
   SnapshotStore store_;
   DatasetReloader reloader_;
   PageTokens page_tokens_;
@@ -122,6 +168,8 @@ class RemitServer {
   std::unique_ptr<RemitRankHandler> http_handler_;
   std::unique_ptr<http::HttpApi> http_api_;
   std::unique_ptr<http::HttpServer> http_server_;
+  // Last: stopped first, before the server it probes.
+  std::unique_ptr<ListenerSelfCheck> self_check_;
 };
 
 }  // namespace remit::service

@@ -40,7 +40,7 @@ using service::testing::BadRankRequests;
 using service::testing::BadRequest;
 using service::testing::UsMx200;
 
-constexpr char kToken[] = "a-test-admin-token";
+constexpr char kToken[] = "a-test-admin-token-of-35-characters";
 // The sample's quotes are dated 2026-11-02; the server's clock is pinned.
 constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
 
@@ -120,7 +120,7 @@ class ServerTest : public ::testing::Test {
 };
 
 TEST_F(ServerTest, HealthAndReflection) {
-  StartServer();
+  StartServer({"--reflection"});
   using Status = grpc::health::v1::HealthCheckResponse;
   EXPECT_EQ(Health(""), Status::SERVING);
   EXPECT_EQ(Health("remit.v1.RemitRank"), Status::SERVING);
@@ -148,8 +148,8 @@ TEST_F(ServerTest, HealthAndReflection) {
   }
 }
 
-TEST_F(ServerTest, ReflectionCanBeTurnedOff) {
-  StartServer({"--reflection=false"});
+TEST_F(ServerTest, ReflectionIsOffByDefault) {
+  StartServer();
   auto reflection =
       grpc::reflection::v1alpha::ServerReflection::NewStub(channel_);
   grpc::ClientContext context;
@@ -704,7 +704,9 @@ TEST(ServerHelpTest, HelpListsTheServersFlags) {
     for (const char* listed :
          {"--listen (host:port to listen on; port 0 picks a free port)",
           "--data (dataset file", "--admin_token_file", "--clock_time",
-          "--shutdown_grace", "--max_receive_message_bytes"}) {
+          "--shutdown_grace", "--max_receive_message_bytes", "--memory_quota",
+          "--max_connection_idle", "--handshake_timeout",
+          "--self_check_interval", "--reflection (serve gRPC server"}) {
       EXPECT_NE(out.find(listed), std::string::npos)
           << flag << ": " << listed << "\n"
           << out;
@@ -793,19 +795,20 @@ TEST_F(ServerTest, BytesThatAreNotAMessageGetAClearStatus) {
        {std::string("\x00\x01", 2), std::string("\x0a\x20\x01", 3),
         std::string(12, '\xff')}) {
     for (const char* method :
-         {"RankOffers", "ListCorridors", "GetCorridorSummary",
-          "GetCorridorHistory", "GetIndicators"}) {
+         {"RemitRank/RankOffers", "RemitRank/ListCorridors",
+          "RemitRank/GetCorridorSummary", "RemitRank/GetCorridorHistory",
+          "RemitRank/GetIndicators", "RemitRank/GetCostCurve",
+          "RemitAdmin/ReloadDataset", "RemitAdmin/GetDatasetInfo"}) {
       const grpc::Status status = CallWithBytes(
-          channel_.get(), absl::StrCat("/remit.v1.RemitRank/", method), bytes);
+          channel_.get(), absl::StrCat("/remit.v1.", method), bytes);
       EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
           << method;
+      const std::string name =
+          std::string(method).substr(std::string(method).find('/') + 1);
       EXPECT_EQ(status.error_message(),
                 absl::StrCat("request: the bytes received are not a valid "
                              "remit.v1.",
-                             std::string(method) == "GetCorridorSummary"
-                                 ? "GetCorridorSummaryRequest"
-                                 : absl::StrCat(method, "Request"),
-                             " message"))
+                             name, "Request message"))
           << method;
     }
   }
@@ -954,6 +957,45 @@ TEST_F(ServerTest, HttpJsonBesideGrpc) {
   server_->Signal(SIGTERM);
   EXPECT_EQ(server_->Wait(), 0);
   EXPECT_EQ(HttpGet(port, "/healthz").first, 0);  // Refused.
+}
+
+// A 40 KB value comes back as its first 64 bytes and its length, over
+// HTTP as over gRPC (BadRequestsAndTheServerStaysUp).
+TEST_F(ServerTest, LongValuesAreQuotedShortOverHttp) {
+  const std::string port_file = TempPath("http_port");
+  StartServer({"--http_listen=127.0.0.1:0", "--http_port_file=" + port_file});
+  int port = 0;
+  ASSERT_TRUE(
+      absl::SimpleAtoi(absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
+  const std::string order_by(40 * 1024, 'x');
+  const std::string json_request =
+      R"({"corridor":{"sendCountry":"US","receiveCountry":"MX"},)"
+      R"("sendAmount":{"currencyCode":"USD","units":"200"},"orderBy":")" +
+      order_by + R"("})";
+  auto [status, body] = HttpCall(
+      port,
+      "POST /v1/corridors:rankOffers HTTP/1.1\r\nHost: t\r\n"
+      "Connection: close\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+          std::to_string(json_request.size()) + "\r\n\r\n" + json_request);
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(body, absl::StrCat(R"({"code":3,"message":"order_by: ')",
+                               std::string(64, 'x'),
+                               R"(...' (40960 bytes) is not one of )"
+                               R"(total_cost, amount_received, speed",)"
+                               R"("details":[]})"));
+  // A query parameter: its name and value both (the request target holds
+  // 8 KiB at most).
+  const std::string name(3000, 'n');
+  const std::string value(3000, 'v');
+  auto [query_status, query_body] =
+      HttpGet(port, "/v1/corridors/US/MX/offers?" + name + "=" + value);
+  EXPECT_EQ(query_status, 400);
+  EXPECT_LT(query_body.size(), 512u) << query_body;
+  EXPECT_TRUE(absl::StrContains(query_body,
+                                std::string(64, 'n') + "... (3000 bytes): '" +
+                                    std::string(64, 'v') + "...' (3000 bytes)"))
+      << query_body;
 }
 
 TEST_F(ServerTest, HttpListenIsCheckedAtStart) {

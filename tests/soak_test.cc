@@ -28,7 +28,7 @@
 namespace remit::testing {
 namespace {
 
-constexpr char kToken[] = "soak-token";
+constexpr char kToken[] = "soak-token-0123456789abcdef0123456";
 constexpr int kReloads = 120;
 
 struct Usage {

@@ -29,8 +29,9 @@ remitrank: serving the sample corridors (testdata/): gRPC on ${listen},
   and one corridor as an iframe page:
     http://${http_listen}/embed?from=GB&to=NG&amount=120%20GBP&lang=fr
   Services: remit.v1.RemitRank (RankOffers, ListCorridors,
-  GetCorridorSummary); health; server reflection, so a gRPC tool such as
-  grpcurl can call it, e.g.:
+  GetCorridorSummary); health; server reflection (--reflection, for local
+  use; a public server leaves it off), so a gRPC tool such as grpcurl can
+  call it, e.g.:
     grpcurl -plaintext -d '{"corridor": {"send_country": "US",
       "receive_country": "MX"}, "send_amount": {"currency_code": "USD",
       "units": 200}}' ${listen} remit.v1.RemitRank/RankOffers
@@ -50,4 +51,5 @@ exec bazel-bin/service/remitrank_server \
   --data=testdata/sample_corridors.textproto \
   --data=testdata/rpw_sample.csv \
   --listen="${listen}" \
-  --http_listen="${http_listen}"
+  --http_listen="${http_listen}" \
+  --reflection
