@@ -88,8 +88,8 @@ ABSL_FLAG(std::vector<std::string>, indicators_exclude_sending_countries, {},
 // Limits for untrusted clients (see service/server.h).
 ABSL_FLAG(int64_t, memory_quota, int64_t{256} << 20,
           "bytes of memory gRPC may use for connections and calls (a "
-          "grpc::ResourceQuota); past it, new calls are refused and "
-          "connections shed; 0: no cap");
+          "grpc::ResourceQuota); near it, gRPC closes connections without "
+          "calls, then cancels calls; 0: no cap");
 ABSL_FLAG(absl::Duration, max_connection_idle, absl::Minutes(5),
           "close a client connection without a call for this long "
           "(GOAWAY); 0: never");

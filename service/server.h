@@ -94,8 +94,10 @@ struct ServerOptions {
   http::HttpServerOptions http;
 
   // Limits for untrusted clients (see the top of this file).
-  // Memory gRPC may use for its connections and calls; past it, it refuses
-  // new calls and sheds connections. 0: no cap. Default: 256 MiB.
+  // Memory gRPC may use for its connections and calls (read buffers,
+  // messages); under pressure, gRPC 1.51's transport closes connections
+  // without calls first, then cancels calls ("Buffers full"). 0: no cap.
+  // Default: 256 MiB.
   int64_t memory_quota_bytes = int64_t{256} << 20;
   // A connection without a call for this long is closed (GOAWAY).
   // Zero: never. Default: 5 minutes.

@@ -984,6 +984,20 @@ TEST_F(ServerTest, LongValuesAreQuotedShortOverHttp) {
                                R"(...' (40960 bytes) is not one of )"
                                R"(total_cost, amount_received, speed",)"
                                R"("details":[]})"));
+  // A value protobuf's JSON parser refuses, quoting it: shortened too.
+  const std::string enum_request =
+      R"({"corridor":{"sendCountry":"US","receiveCountry":"MX"},)"
+      R"("filter":{"receiveMethods":[")" +
+      order_by + R"("]}})";
+  auto [enum_status, enum_body] = HttpCall(
+      port,
+      "POST /v1/corridors:rankOffers HTTP/1.1\r\nHost: t\r\n"
+      "Connection: close\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+          std::to_string(enum_request.size()) + "\r\n\r\n" + enum_request);
+  EXPECT_EQ(enum_status, 400);
+  EXPECT_LT(enum_body.size(), 512u) << enum_body;
+  EXPECT_TRUE(absl::StrContains(enum_body, "request body: ")) << enum_body;
   // A query parameter: its name and value both (the request target holds
   // 8 KiB at most).
   const std::string name(3000, 'n');

@@ -10,6 +10,7 @@
 // Thread-safety: pure functions.
 //
 // Example:
+//   ShortenMessage(protobuf_message)   // at most about 230 bytes
 //   Echo("usd")                    // 'usd'
 //   Echo(std::string(40960, 'x'))  // 'xx...' (40960 bytes): 64 x's, then
 //                                  // "..." inside the quotes
@@ -34,6 +35,14 @@ std::string EchoText(absl::string_view value);
 // The same in single quotes, the quote closing before the length:
 // 'USD', or 'abcabc...' (40960 bytes).
 std::string Echo(absl::string_view value);
+
+// A message made elsewhere that may quote a value whole (protobuf's JSON
+// parser's: "invalid value \"<40 KB>\" for type TYPE_ENUM"): when longer
+// than 3 x kEchoPrefixBytes bytes, its first and last kEchoPrefixBytes
+// bytes (whole UTF-8 characters) around " ... (N bytes) ... ", so that both
+// what the message starts with (a field) and how it ends (the reason)
+// stay.
+std::string ShortenMessage(absl::string_view message);
 
 }  // namespace remit
 

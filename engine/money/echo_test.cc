@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
@@ -31,6 +32,31 @@ TEST(EchoTest, LongValuesShowAPrefixAndTheirLength) {
   // Escaping is bounded too: at most 4 characters per byte shown.
   const std::string binary(1 << 20, '\x01');
   EXPECT_LE(Echo(binary).size(), 4 * kEchoPrefixBytes + 32);
+}
+
+TEST(ShortenMessageTest, KeepsBothEndsOfALongMessage) {
+  EXPECT_EQ(ShortenMessage("short: as it is"), "short: as it is");
+  const std::string message = "(filter.receive_methods[0]): invalid value \"" +
+                              std::string(40000, 'Q') + "\" for type TYPE_ENUM";
+  const std::string shortened = ShortenMessage(message);
+  EXPECT_EQ(shortened,
+            absl::StrCat(message.substr(0, kEchoPrefixBytes), " ... (",
+                         message.size(), " bytes) ... ",
+                         message.substr(message.size() - kEchoPrefixBytes)));
+  EXPECT_TRUE(absl::EndsWith(shortened, "\" for type TYPE_ENUM"));
+  EXPECT_LE(shortened.size(), 3 * kEchoPrefixBytes);
+}
+
+TEST(ShortenMessageTest, CutsBetweenUtf8Characters) {
+  // 'é' is two bytes: an odd offset would cut one in half.
+  std::string message = "x";
+  for (int i = 0; i < 200; ++i) message += "\xc3\xa9";
+  const std::string shortened = ShortenMessage(message);
+  const size_t cut = shortened.find(" ... (");
+  ASSERT_NE(cut, std::string::npos);
+  EXPECT_EQ(shortened.substr(cut - 2, 2), "\xc3\xa9");
+  EXPECT_EQ(shortened.substr(shortened.size() - 2), "\xc3\xa9");
+  EXPECT_EQ(shortened[shortened.find(" bytes) ... ") + 12], '\xc3');
 }
 
 }  // namespace

@@ -334,9 +334,11 @@ absl::Status ParseJsonBody(absl::string_view body, Message* request) {
           options);
   if (!status.ok()) {
     // The parser's message ends in a caret diagram on lines of its own.
+    // It quotes a value whole: shortened, as every echo is.
     std::string message = status.message().as_string();
     message = message.substr(0, message.find('\n'));
-    return absl::InvalidArgumentError(absl::StrCat("request body: ", message));
+    return absl::InvalidArgumentError(
+        absl::StrCat("request body: ", ShortenMessage(message)));
   }
   return absl::OkStatus();
 }
