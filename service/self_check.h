@@ -24,7 +24,8 @@
 // Example:
 //   ListenerSelfCheck check(
 //       {absl::Seconds(30), absl::Seconds(5), 3},
-//       [] { return ProbeListener("127.0.0.1:50051", false, absl::Seconds(5));
+//       [] {
+//         return ProbeListener("127.0.0.1:50051", false, absl::Seconds(5));
 //       },
 //       [](const absl::Status& why) { /* NOT_SERVING, exit */ });
 //   check.Start();
