@@ -33,6 +33,9 @@ packages=(
   # bench/loadgen/http_compare.sh: wrk loads the HTTP/JSON API; nginx
   # serves the same answer as a static file, for reference.
   wrk nginx-light
+  # deploy/edge/edge.sh runs nginx-light (above); tests/edge/: the
+  # adversarial suite's raw HTTP/2 clients
+  python3-h2 python3-hpack
   # web/test/run.sh: the widget's browser tests (headless Chromium driven
   # by npm's puppeteer-core and axe-core, pinned in web/package-lock.json)
   chromium fonts-dejavu-core nodejs  # npm: with nodejs, or Debian's npm

@@ -9,7 +9,9 @@
 # (tools/test_embedding.sh: an outside Bazel workspace, CMake through
 # add_subdirectory and find_package, g++ through pkg-config), and then
 # the web widget's browser tests (web/test/run.sh: headless Chromium against
-# real servers; its checks count in the summary as the "browser" line).
+# real servers; its checks count in the summary as the "browser" line),
+# and the adversarial suite against the edge (tests/edge/run.sh: HTTP/2
+# attacks on remitrank_server behind deploy/edge's nginx; the "edge" line).
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -58,6 +60,10 @@ run_suite tsan //engine/... --config=tsan "$@"
 echo "=== browser tests of the web widget (web/test/run.sh)"
 web/test/run.sh "${results}/browser.xml" || status=1
 summary_args+=("browser=${results}/browser.xml")
+
+echo "=== adversarial suite against the edge (tests/edge/run.sh)"
+tests/edge/run.sh "${results}/edge.xml" || status=1
+summary_args+=("edge=${results}/edge.xml")
 
 echo "=== summary"
 python3 tools/test_summary.py "${summary_args[@]}" || status=1

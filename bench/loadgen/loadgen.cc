@@ -3,6 +3,10 @@
 //
 //   loadgen --target=127.0.0.1:50051 --concurrency=16 --duration=10s
 //
+// With --rate=R it issues R calls a second at a steady pace instead, however
+// long each takes (a probe measuring what a well-behaved client sees while
+// the server is under load or attack); --deadline bounds each call.
+//
 // Bounded by --duration and --max_calls, whichever comes first. Prints one
 // line: calls, seconds, calls/s, p50/p99/max latency in microseconds,
 // non-OK answers, and wrong answers (an OK answer whose first offer is not
@@ -32,6 +36,11 @@ ABSL_FLAG(std::string, target, "127.0.0.1:50051", "server host:port");
 ABSL_FLAG(int, concurrency, 16, "calls kept in flight");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to run");
 ABSL_FLAG(int64_t, max_calls, 1'000'000, "stop after this many calls");
+ABSL_FLAG(double, rate, 0,
+          "calls a second issued at a steady pace; 0: keep --concurrency "
+          "calls in flight instead");
+ABSL_FLAG(absl::Duration, deadline, absl::ZeroDuration(),
+          "deadline of each call; 0: none");
 ABSL_FLAG(std::string, expect_first, "",
           "quote id every answer's first offer must have; empty: no check");
 ABSL_FLAG(bool, print_first_offer, false,
@@ -56,10 +65,11 @@ RankOffersRequest Request() {
 class Load {
  public:
   Load(remit::v1::RemitRank::Stub* stub, absl::Time end, int64_t max_calls,
-       std::string expect_first)
+       absl::Duration deadline, std::string expect_first)
       : stub_(stub),
         end_(end),
         max_calls_(max_calls),
+        deadline_(deadline),
         expect_first_(std::move(expect_first)),
         request_(Request()) {}
 
@@ -69,6 +79,30 @@ class Load {
       ++active_;
       Issue(slot);
     }
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return active_.load() == 0; });
+  }
+
+  // Issues `rate` calls a second until the end or --max_calls, each in a
+  // slot of its own and not followed by another, then waits for the last
+  // answers.
+  void RunPaced(double rate) {
+    const absl::Duration interval = absl::Seconds(1) / rate;
+    absl::Duration remainder;
+    const int64_t calls = std::min<int64_t>(
+        max_calls_,
+        absl::IDivDuration(end_ - absl::Now(), interval, &remainder) + 1);
+    latencies_.resize(std::max<int64_t>(calls, 0));
+    paced_ = true;
+    ++active_;  // Held by this loop, so the count reaches 0 only after it.
+    absl::Time next = absl::Now();
+    for (int slot = 0; slot < calls && next < end_; ++slot) {
+      absl::SleepFor(next - absl::Now());
+      ++active_;
+      Start(slot);
+      next += interval;
+    }
+    Finish();
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return active_.load() == 0; });
   }
@@ -103,16 +137,29 @@ class Load {
     absl::Time start;
   };
 
+  void Finish() {
+    if (--active_ == 0) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_.notify_all();
+    }
+  }
+
   void Issue(int slot) {
     if (absl::Now() >= end_ || issued_.fetch_add(1) >= max_calls_) {
-      if (--active_ == 0) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        done_.notify_all();
-      }
+      Finish();
       return;
     }
+    Start(slot);
+  }
+
+  // One call in `slot`; its completion issues the slot's next call, unless
+  // the calls are paced.
+  void Start(int slot) {
     auto* call = new Call();
     call->start = absl::Now();
+    if (deadline_ > absl::ZeroDuration()) {
+      call->context.set_deadline(absl::ToChronoTime(call->start + deadline_));
+    }
     stub_->async()->RankOffers(
         &call->context, &request_, &call->response,
         [this, slot, call](grpc::Status status) {
@@ -126,16 +173,22 @@ class Load {
             ++wrong_;
           }
           delete call;
-          Issue(slot);
+          if (paced_) {
+            Finish();
+          } else {
+            Issue(slot);
+          }
         });
   }
 
   remit::v1::RemitRank::Stub* stub_;
   const absl::Time end_;
   const int64_t max_calls_;
+  const absl::Duration deadline_;
   const std::string expect_first_;
   const RankOffersRequest request_;
   std::vector<std::vector<int64_t>> latencies_;  // One list per slot.
+  bool paced_ = false;  // Set by RunPaced before its first call.
   std::atomic<int64_t> issued_{0};
   std::atomic<int64_t> failed_{0};
   std::atomic<int64_t> wrong_{0};
@@ -167,8 +220,13 @@ int main(int argc, char** argv) {
   }
   const absl::Time start = absl::Now();
   Load load(stub.get(), start + absl::GetFlag(FLAGS_duration),
-            absl::GetFlag(FLAGS_max_calls), absl::GetFlag(FLAGS_expect_first));
-  load.Run(std::max(1, absl::GetFlag(FLAGS_concurrency)));
+            absl::GetFlag(FLAGS_max_calls), absl::GetFlag(FLAGS_deadline),
+            absl::GetFlag(FLAGS_expect_first));
+  if (absl::GetFlag(FLAGS_rate) > 0) {
+    load.RunPaced(absl::GetFlag(FLAGS_rate));
+  } else {
+    load.Run(std::max(1, absl::GetFlag(FLAGS_concurrency)));
+  }
   load.Report(absl::Now() - start);
   return load.clean() ? 0 : 1;
 }
