@@ -19,16 +19,20 @@ then stops everything.
 Prints a table: probe correct % and p99, peak RSS of server and nginx,
 health afterwards. With --check (the edge only), each attack is a test
 case: probe >= 99 % correct, server RSS < --max_server_rss_mb, nginx RSS
-< --max_nginx_rss_mb, SERVING afterwards; exits 1 when any fails.
+< --max_nginx_rss_mb, SERVING afterwards; and one more case checks the
+edge's routes and TLS (check_routes); exits 1 when any fails.
 """
 
 import argparse
+import http.client
 import json
 import os
 import re
 import resource
 import signal
 import socket
+import ssl
+import struct
 import subprocess
 import sys
 import tempfile
@@ -40,6 +44,9 @@ import h2.config
 import h2.connection
 import h2.events
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from h2attack import rank_offers_request  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ATTACKS = ["rapid_reset", "settings_no_ack", "hpack_varint",
@@ -50,60 +57,82 @@ PROBE_RATE = 20
 CLOCK = "2026-11-15T00:00:00Z"
 
 
-def health(target, timeout=2.0):
-    """grpc.health.v1.Health/Check on a new connection from 127.0.0.1:
-    "SERVING", "NOT_SERVING", or what went wrong."""
+def call(target, path, body=b"", tls=False, timeout=2.0):
+    """One gRPC call (HTTP/2, h2c or TLS with ALPN h2) on a new connection
+    from 127.0.0.1: (HTTP status, grpc-status, response message bytes), or
+    (None, None, what went wrong)."""
     host, port = target.rsplit(":", 1)
     try:
         sock = socket.create_connection((host, int(port)), timeout=timeout,
                                         source_address=("127.0.0.1", 0))
     except OSError as e:
-        return f"connect: {e.strerror or e}"
+        return None, None, f"connect: {e.strerror or e}"
     conn = h2.connection.H2Connection(h2.config.H2Configuration(
         client_side=True, header_encoding="utf-8"))
     try:
+        if tls:
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE  # The test's own certificate.
+            context.set_alpn_protocols(["h2"])
+            sock = context.wrap_socket(sock)
         conn.initiate_connection()
         stream = conn.get_next_available_stream_id()
         conn.send_headers(stream, [
-            (":method", "POST"), (":scheme", "http"), (":authority", target),
-            (":path", "/grpc.health.v1.Health/Check"),
+            (":method", "POST"), (":scheme", "https" if tls else "http"),
+            (":authority", target), (":path", path),
             ("content-type", "application/grpc"), ("te", "trailers")])
-        conn.send_data(stream, b"\0\0\0\0\0", end_stream=True)
+        conn.send_data(stream, b"\0" + struct.pack(">I", len(body)) + body,
+                       end_stream=True)
         sock.sendall(conn.data_to_send())
-        body, status, end = b"", None, time.monotonic() + timeout
+        data, http_status, grpc_status = b"", None, None
+        end = time.monotonic() + timeout
         while time.monotonic() < end:
-            data = sock.recv(65536)
-            if not data:
-                return "connection closed"
-            for event in conn.receive_data(data):
+            chunk = sock.recv(65536)
+            if not chunk:
+                return None, None, "connection closed"
+            for event in conn.receive_data(chunk):
                 if isinstance(event, h2.events.DataReceived):
-                    body += event.data
+                    data += event.data
                     conn.acknowledge_received_data(
                         event.flow_controlled_length, event.stream_id)
                 elif isinstance(event, (h2.events.ResponseReceived,
                                         h2.events.TrailersReceived)):
-                    status = dict(event.headers).get("grpc-status", status)
+                    headers = dict(event.headers)
+                    http_status = headers.get(":status", http_status)
+                    grpc_status = headers.get("grpc-status", grpc_status)
                 elif isinstance(event, h2.events.StreamEnded):
-                    if status != "0":
-                        return f"grpc-status {status}"
-                    return {b"\x08\x01": "SERVING",
-                            b"\x08\x02": "NOT_SERVING"}.get(body[5:], "UNKNOWN")
+                    return (int(http_status),
+                            None if grpc_status is None else int(grpc_status),
+                            data[5:])
                 elif isinstance(event, h2.events.StreamReset):
-                    return "stream reset"
+                    return None, None, "stream reset"
             sock.sendall(conn.data_to_send())
-        return "timeout"
+        return None, None, "timeout"
     except (OSError, h2.exceptions.ProtocolError) as e:
-        return f"error: {e}"
+        return None, None, f"error: {e}"
     finally:
         sock.close()
 
 
-def wait_serving(target, seconds):
+def health(target, tls=False):
+    """grpc.health.v1.Health/Check: "SERVING", "NOT_SERVING", or what went
+    wrong."""
+    http_status, grpc_status, data = call(
+        target, "/grpc.health.v1.Health/Check", tls=tls)
+    if http_status is None:
+        return data
+    if grpc_status != 0:
+        return f"HTTP {http_status}, grpc-status {grpc_status}"
+    return {b"\x08\x01": "SERVING", b"\x08\x02": "NOT_SERVING"}.get(data, "UNKNOWN")
+
+
+def wait_serving(target, seconds, tls=False):
     end = time.monotonic() + seconds
-    state = health(target)
+    state = health(target, tls)
     while state != "SERVING" and time.monotonic() < end:
         time.sleep(0.1)
-        state = health(target)
+        state = health(target, tls)
     return state
 
 
@@ -260,6 +289,95 @@ def run_one(args, attack, setup, scratch):
     return row
 
 
+def check_routes(args, scratch):
+    """The edge's routes and TLS: a fresh server (gRPC and HTTP/JSON) behind
+    edge.sh with a self-signed certificate, the HTTP gateway and a health
+    listener. Returns the failures (empty when all hold)."""
+    cert, key = (os.path.join(scratch, n) for n in ("cert.pem", "key.pem"))
+    # RSA, so that a suite with static RSA key exchange could be chosen if
+    # the edge allowed one.
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048",
+                    "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    port_file = os.path.join(scratch, "routes.port")
+    http_port_file = os.path.join(scratch, "routes.http_port")
+    log = open(os.path.join(scratch, "routes.log"), "w")
+    server = subprocess.Popen(
+        [args.server, f"--data={args.data}", "--listen=127.0.0.1:0",
+         f"--port_file={port_file}", "--http_listen=127.0.0.1:0",
+         f"--http_port_file={http_port_file}", f"--clock_time={CLOCK}"],
+        stdout=log, stderr=log)
+    procs, failures = [server], []
+    try:
+        end = time.monotonic() + 20
+        while not all(os.path.exists(f) and open(f).read().strip()
+                      for f in (port_file, http_port_file)):
+            if server.poll() is not None or time.monotonic() > end:
+                return [f"server did not start (log: {log.name})"]
+            time.sleep(0.05)
+        public = f"127.0.0.1:{free_port()}"
+        probes = f"127.0.0.1:{free_port()}"
+        procs.append(subprocess.Popen(
+            [args.edge, f"--upstream=127.0.0.1:{open(port_file).read().strip()}",
+             f"--http_upstream=127.0.0.1:{open(http_port_file).read().strip()}",
+             f"--listen={public}", f"--health_listen={probes}",
+             f"--tls_cert={cert}", f"--tls_key={key}"], stdout=log, stderr=log))
+
+        def expect(what, got, want):
+            if got != want:
+                failures.append(f"{what}: got {got}, want {want}")
+
+        expect("health over TLS", wait_serving(public, 20, tls=True), "SERVING")
+        http_status, grpc_status, data = call(
+            public, "/remit.v1.RemitRank/RankOffers", rank_offers_request(),
+            tls=True)
+        expect("RankOffers over TLS: grpc-status", grpc_status, 0)
+        expect("RankOffers answers the cheapest offer",
+               EXPECT_FIRST.encode() in data, True)
+        for path, want in (("/remit.v1.RemitAdmin/GetDatasetInfo", 403),
+                           ("/grpc.reflection.v1alpha.ServerReflection/"
+                            "ServerReflectionInfo", 404),
+                           ("/grpc.health.v1.Health/Watch", 404)):
+            expect(f"{path}: HTTP status", call(public, path, tls=True)[0], want)
+        expect("health listener", health(probes), "SERVING")
+        expect("RankOffers on the health listener: HTTP status",
+               call(probes, "/remit.v1.RemitRank/RankOffers",
+                    rank_offers_request())[0], 404)
+        # HTTP/1.1 (by ALPN) to the JSON gateway.
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        host, port = public.rsplit(":", 1)
+        https = http.client.HTTPSConnection(host, int(port), context=context,
+                                            timeout=5)
+        https.request("GET", "/v1/corridors")
+        response = https.getresponse()
+        expect("GET /v1/corridors over HTTPS", response.status, 200)
+        expect("its JSON lists corridors", b'"corridors"' in response.read(), True)
+        https.close()
+        # TLS: 1.2 or 1.3, forward-secret suites only.
+        with socket.create_connection((host, int(port)), timeout=5) as raw:
+            with context.wrap_socket(raw) as tls:
+                expect("TLS version", tls.version() in ("TLSv1.2", "TLSv1.3"), True)
+        weak = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        weak.check_hostname = False
+        weak.verify_mode = ssl.CERT_NONE
+        weak.maximum_version = ssl.TLSVersion.TLSv1_2
+        weak.set_ciphers("AES128-SHA:AES256-GCM-SHA384")  # RSA key exchange
+        try:
+            with socket.create_connection((host, int(port)), timeout=5) as raw:
+                with weak.wrap_socket(raw) as tls:
+                    failures.append(f"accepted a static-key suite: {tls.cipher()}")
+        except (ssl.SSLError, OSError):
+            pass
+    finally:
+        for proc in reversed(procs):
+            stop(proc)
+        log.close()
+    return failures
+
+
 def check(args, row):
     """The failures of one edge row (empty when it passes)."""
     failures = []
@@ -331,6 +449,17 @@ def main():
           "server RSS MB | nginx RSS MB | health after |")
     print("| --- | --- | --- | --- | --- | --- | --- |", flush=True)
     with tempfile.TemporaryDirectory(prefix="remitrank-adversarial.") as scratch:
+        if args.check:
+            start = time.monotonic()
+            case = ET.SubElement(suite, "testcase", classname="edge",
+                                 name="routes_and_tls")
+            failures = check_routes(args, scratch)
+            case.set("time", f"{time.monotonic() - start:.1f}")
+            if failures:
+                failed += 1
+                ET.SubElement(case, "failure", message="; ".join(failures))
+            print(f"{'FAIL' if failures else 'PASS'} routes and TLS of the edge"
+                  f"{': ' + '; '.join(failures) if failures else ''}", flush=True)
         for attack in attacks:
             for setup in args.setups.split(","):
                 start = time.monotonic()

@@ -4,7 +4,11 @@
 # nginx), 4 s each, while a probe makes 20 correct RankOffers calls a second.
 # Each attack is a test case: the probe keeps >= 99 % correct answers, the
 # server's RSS stays under 256 MB and nginx's (all its processes) under
-# 128 MB, and the health service answers SERVING afterwards. About a minute.
+# 128 MB, and the health service answers SERVING afterwards. One more case
+# checks the edge's routes and TLS (RemitAdmin refused, reflection and
+# Health/Watch unknown, the health listener passing only health, HTTP/1.1
+# to the JSON gateway, TLS 1.2+ with forward-secret suites only). About a
+# minute.
 #
 #   tests/edge/run.sh [JUNIT.xml]
 #
