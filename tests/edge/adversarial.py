@@ -399,7 +399,8 @@ def print_row(row):
     print(f"| {row['attack']} | {row['setup']} | {row['probe_correct_pct']:.1f} % "
           f"({row['probe_calls']}) | {row['probe_p99_ms']:.1f} | "
           f"{row['server_rss_mb']:.0f}{' (killed)' if row['server_killed_at_cap'] else ''}"
-          f" | {nginx} | {row['health_after']} |",
+          f" | {nginx} | {row['health_after']} | "
+          f"{'yes' if row.get('server_stopped_on_sigterm') else 'NO'} |",
           flush=True)
 
 
@@ -446,8 +447,9 @@ def main():
     rows, failed = [], 0
     print("load average before: %.1f %.1f %.1f" % os.getloadavg())
     print("| attack | setup | probe correct (calls) | probe p99 ms | "
-          "server RSS MB | nginx RSS MB | health after |")
-    print("| --- | --- | --- | --- | --- | --- | --- |", flush=True)
+          "server RSS MB | nginx RSS MB | health after | server exits on "
+          "SIGTERM within 5 s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
     with tempfile.TemporaryDirectory(prefix="remitrank-adversarial.") as scratch:
         if args.check:
             start = time.monotonic()
