@@ -31,9 +31,9 @@ die() {
   echo "edge.sh: $*" >&2
   exit 2
 }
-usage() {
+usage() {  # usage EXIT_CODE
   sed -n '/^#   deploy/,/^#                    kubelet/p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit 2
+  exit "$1"
 }
 
 upstream="" listen="" http_upstream="" health_listen="" tls_cert="" tls_key=""
@@ -45,7 +45,7 @@ for arg in "$@"; do
     --health_listen=*) health_listen="${arg#*=}" ;;
     --tls_cert=*) tls_cert="${arg#*=}" ;;
     --tls_key=*) tls_key="${arg#*=}" ;;
-    -h | --help) usage ;;
+    -h | --help) usage 0 ;;
     *) die "unknown argument '${arg}' (expected --flag=value; --help lists them)" ;;
   esac
 done
