@@ -23,7 +23,9 @@
 # the workers run as nobody. Logs go to stderr. SIGTERM or SIGINT stops it
 # (calls in flight are cut), SIGQUIT drains them first. Environment:
 # REMIT_EDGE_NGINX (the nginx binary; default: nginx on PATH, else
-# /usr/sbin/nginx), REMIT_EDGE_WORKERS (worker processes; default auto).
+# /usr/sbin/nginx), REMIT_EDGE_WORKERS (worker processes; default: the CPUs
+# this process may run on, at most 4, since nginx's "auto" would count
+# every CPU of a container's host).
 set -euo pipefail
 
 conf_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -94,6 +96,11 @@ hard=$(ulimit -Hn)
 rlimit=$((hard < 65536 ? hard : 65536))
 connections=$((rlimit / 2))
 
+workers="${REMIT_EDGE_WORKERS:-$(nproc 2>/dev/null || echo 1)}"
+[[ "${workers}" =~ ^[1-9][0-9]*$ ]] ||
+  die "REMIT_EDGE_WORKERS='${workers}' is not a positive number"
+[[ -n "${REMIT_EDGE_WORKERS:-}" ]] || workers=$((workers < 4 ? workers : 4))
+
 prefix="$(mktemp -d "${TMPDIR:-/tmp}/remitrank-edge.XXXXXX")"
 nginx_pid=""
 cleanup() {
@@ -129,7 +136,7 @@ sed_escape() { printf '%s' "$1" | sed 's/[\\&|]/\\&/g'; }
 for pair in "PREFIX=${prefix}" "CONF=${prefix}/conf" "UPSTREAM=${upstream}" \
   "HTTP_UPSTREAM=${http_upstream}" "LISTEN=${listen}" \
   "HEALTH_LISTEN=${health_listen}" "TLS_CERT=${tls_cert}" \
-  "TLS_KEY=${tls_key}" "WORKERS=${REMIT_EDGE_WORKERS:-auto}" \
+  "TLS_KEY=${tls_key}" "WORKERS=${workers}" \
   "RLIMIT=${rlimit}" "CONNECTIONS=${connections}"; do
   script+=(-e "s|@${pair%%=*}@|$(sed_escape "${pair#*=}")|g")
 done
