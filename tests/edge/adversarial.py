@@ -43,6 +43,7 @@ import xml.etree.ElementTree as ET
 import h2.config
 import h2.connection
 import h2.events
+import h2.exceptions
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from h2attack import rank_offers_request  # noqa: E402

@@ -23,7 +23,6 @@ import resource
 import select
 import socket
 import struct
-import sys
 import time
 
 import hpack
