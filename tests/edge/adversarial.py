@@ -45,6 +45,7 @@ import h2.connection
 import h2.events
 import h2.exceptions
 
+sys.dont_write_bytecode = True  # No __pycache__ in the checkout.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from h2attack import rank_offers_request  # noqa: E402
 
