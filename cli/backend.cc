@@ -1,8 +1,8 @@
 #include "cli/backend.h"
 
 #include "absl/time/clock.h"
-#include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "service/client/channel.h"
 
 namespace remit::cli {
 
@@ -79,8 +79,12 @@ RemoteBackend::RemoteBackend(const RemoteOptions& options)
     ssl.pem_root_certs = options.tls_ca_pem;
     credentials = grpc::SslCredentials(ssl);
   }
-  stub_ =
-      v1::RemitRank::NewStub(grpc::CreateChannel(options.address, credentials));
+  grpc::ChannelArguments args;
+  if (!options.tls_server_name.empty()) {
+    args.SetSslTargetNameOverride(options.tls_server_name);
+  }
+  stub_ = v1::RemitRank::NewStub(
+      client::CreateRecommendedChannel(options.target, credentials, args));
 }
 
 void RemoteBackend::Prepare(grpc::ClientContext* context) const {

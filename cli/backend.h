@@ -88,8 +88,14 @@ class LocalBackend final : public Backend {
 };
 
 struct RemoteOptions {
-  std::string address;     // host:port
+  // A gRPC target: host:port, dns:///host:port (every address of the
+  // name), ipv4:a:p,b:p (a fixed list). Calls are balanced over the
+  // addresses with the recommended service config (service/client).
+  std::string target;
   std::string tls_ca_pem;  // Empty: plaintext.
+  // The name the server's certificate must carry. Empty: the target's host
+  // (an ipv4: list has none: give the name the replicas' certificate has).
+  std::string tls_server_name;
   absl::Duration deadline = absl::Seconds(10);
 };
 

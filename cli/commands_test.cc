@@ -978,6 +978,10 @@ TEST(RunTest, RuntimeErrorsExitOne) {
         "--server=127.0.0.1:1", "--tls_ca=testdata/missing.pem"},
        1,
        "remitrank: --tls_ca=testdata/missing.pem: cannot read the file\n"},
+      {{"rank", "--from=US", "--to=MX", "--amount=200 USD",
+        "--server=ipv4:127.0.0.1:1,127.0.0.1:2", "--tls_server_name=localhost"},
+       2,
+       "remitrank: --tls_server_name goes with --tls_ca\n"},
   };
   for (const ErrorCase& c : cases) {
     Result r = RunTool(c.args);

@@ -441,6 +441,43 @@ TEST(CliTest, RemoteModeGivesTheSameJson) {
   EXPECT_EQ(a.out, b.out);
 }
 
+// --server takes gRPC targets: an address list (with a dead address in
+// it, which the calls pass over) and a name for DNS (localhost may have
+// ::1 too, where nothing listens) answer as host:port does.
+TEST(CliTest, ServerTakesTargetUris) {
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      ServerProcess::Start({kData, "--clock_time=2026-11-15T00:00:00Z"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::string port = absl::StrCat((*server)->port());
+  const std::vector<std::string> question = {
+      "rank", "--from=US", "--to=MX", "--amount=200 USD", "--format=json"};
+  std::vector<std::string> local = question;
+  local.insert(local.end(), {kData, kAsOf});
+  CommandResult expected = Tool(local);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  for (const std::string& target :
+       {absl::StrCat("ipv4:127.0.0.1:", port),
+        absl::StrCat("ipv4:127.0.0.1:1,127.0.0.1:", port),
+        absl::StrCat("dns:///localhost:", port),
+        absl::StrCat("localhost:", port)}) {
+    std::vector<std::string> remote = question;
+    remote.push_back("--server=" + target);
+    CommandResult r = Tool(remote);
+    ASSERT_EQ(r.exit_code, 0) << target << ": " << r.err;
+    EXPECT_EQ(r.out, expected.out) << target;
+  }
+}
+
+// No address of the target answers: the usual message, after the retries.
+TEST(CliTest, ServerTargetWithNoLiveAddress) {
+  CommandResult r =
+      Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
+            "--server=ipv4:127.0.0.1:1,127.0.0.1:2", "--deadline=2s"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StartsWith(r.err, "remitrank: the server did not answer"))
+      << r.err;
+}
+
 // The sample has no survey periods: history and indicators are errors
 // whether asked of the files or of a server over them (exit 1, nothing on
 // stdout), and the server's answer comes back as one line.

@@ -153,6 +153,43 @@ TEST_F(TlsTest, MutualTls) {
             grpc::StatusCode::UNAVAILABLE);
 }
 
+// The tool over TLS, at each form of target: the certificate names
+// 127.0.0.1 and localhost, the names the targets connect to.
+TEST_F(TlsTest, ToolTrustsTheServerAtEveryTargetForm) {
+  auto server =
+      ServerProcess::Start({kSample, kClock, "--tls_cert=" + server_cert_.cert,
+                            "--tls_key=" + server_cert_.key});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::string port = absl::StrCat((*server)->port());
+  for (const std::string& target :
+       {(*server)->address(), absl::StrCat("dns:///localhost:", port),
+        absl::StrCat("ipv4:127.0.0.1:", port)}) {
+    CommandResult r =
+        RunCommand("cli/remitrank", {"corridors", "--server=" + target,
+                                     "--tls_ca=" + ca_.cert, "--format=csv"});
+    EXPECT_EQ(r.exit_code, 0) << target << ": " << r.err;
+    EXPECT_TRUE(absl::StrContains(r.out, "USA")) << target << ": " << r.out;
+    r = RunCommand("cli/remitrank", {"corridors", "--server=" + target,
+                                     "--tls_ca=" + other_ca_.cert});
+    EXPECT_EQ(r.exit_code, 1) << target << ": " << r.err;
+  }
+  // A list of addresses is no name: the certificate's is given.
+  const std::string list =
+      absl::StrCat("--server=ipv4:127.0.0.1:1,127.0.0.1:", port);
+  CommandResult r =
+      RunCommand("cli/remitrank", {"corridors", list, "--tls_ca=" + ca_.cert});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "not in peer certificate")) << r.err;
+  r = RunCommand("cli/remitrank",
+                 {"corridors", list, "--tls_ca=" + ca_.cert,
+                  "--tls_server_name=localhost", "--format=csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "USA")) << r.out;
+  r = RunCommand("cli/remitrank", {"corridors", list, "--tls_ca=" + ca_.cert,
+                                   "--tls_server_name=elsewhere.example"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
 TEST_F(TlsTest, HalfATlsConfigurationIsRefused) {
   auto server =
       ServerProcess::Start({kSample, "--tls_cert=" + server_cert_.cert});

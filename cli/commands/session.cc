@@ -38,7 +38,7 @@ absl::StatusOr<Session> OpenRemote(const Args& args, const std::string& server,
         "--as-of");
   }
   RemoteOptions options;
-  options.address = server;
+  options.target = server;
   if (std::optional<std::string> ca = args.Get("tls_ca")) {
     std::ifstream in(*ca);
     std::ostringstream pem;
@@ -48,6 +48,12 @@ absl::StatusOr<Session> OpenRemote(const Args& args, const std::string& server,
           absl::StrCat("--tls_ca=", *ca, ": cannot read the file"));
     }
     options.tls_ca_pem = pem.str();
+  }
+  if (std::optional<std::string> name = args.Get("tls_server_name")) {
+    if (options.tls_ca_pem.empty()) {
+      return UsageError("--tls_server_name goes with --tls_ca");
+    }
+    options.tls_server_name = *name;
   }
   if (std::optional<std::string> d = args.Get("deadline")) {
     if (!absl::ParseDuration(*d, &options.deadline) ||
@@ -98,9 +104,16 @@ const std::vector<OptionSpec>& DataOptions() {
        "dataset file (.textproto, .txtpb, .json, .binpb, RPW .csv or .xlsx); "
        "repeat "
        "or comma-separate"},
-      {"server", true, false, "ask a remitrank server at HOST:PORT instead"},
+      {"server", true, false,
+       "ask remitrank at HOST:PORT instead, or at a gRPC target: "
+       "dns:///HOST:PORT (every address of the name) or ipv4:A:P,B:P; calls "
+       "take turns over the addresses"},
       {"tls_ca", true, false, "with --server: CA certificate (PEM) for TLS"},
-      {"deadline", true, false, "with --server: how long to wait (10s)"},
+      {"tls_server_name", true, false,
+       "with --tls_ca: the name the server's certificate must have (by "
+       "default the host in --server; an ipv4: list needs it)"},
+      {"deadline", true, false,
+       "with --server: how long to wait, at most 10s (the default)"},
       {"as-of", true, false,
        "judge stale quotes as of this date (YYYY-MM-DD); local data only"},
       {"format", true, false, "table (default), csv or json"},
