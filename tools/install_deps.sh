@@ -27,6 +27,7 @@ packages=(
   golang-github-gogo-googleapis-dev
   python3-xlsxwriter        # testdata/*/make_*workbook*.py
   python3-pandas python3-openpyxl  # bench/rpw_import_compare.sh
+  python3-grpcio python3-protobuf  # examples/client: the Python client
   python3
   valgrind  # bench/loadgen/instructions.sh
   procps    # pgrep, pkill: bench/loadgen/compare.sh
