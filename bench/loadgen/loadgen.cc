@@ -10,12 +10,22 @@
 // Bounded by --duration and --max_calls, whichever comes first. Prints one
 // line: calls, seconds, calls/s, p50/p99/max latency in microseconds,
 // non-OK answers, and wrong answers (an OK answer whose first offer is not
-// --expect_first, when given). Exits 1 when any call failed or was wrong.
+// --expect_first, when given); then, on stderr, the failed calls by status
+// code, if any. Exits 1 when any call failed or was wrong.
 // --print_first_offer makes one call and prints its first offer's id
 // instead (to find what --expect_first should be for a dataset).
 // Callback API: each of the N slots issues its next call from the previous
 // one's completion.
+//
+// --channel=plain (the default) is gRPC's default channel: one connection,
+// to the first address that answers. --channel=recommended is the one
+// partner clients use (service/client): round_robin over every address of
+// the target, health checks, retries on UNAVAILABLE; a retried call that
+// succeeds counts as one call, with its whole latency:
+//
+//   loadgen --channel=recommended --target=ipv4:127.0.0.1:5001,127.0.0.1:5002
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
@@ -31,8 +41,15 @@
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/client/channel.h"
 
-ABSL_FLAG(std::string, target, "127.0.0.1:50051", "server host:port");
+ABSL_FLAG(std::string, target, "127.0.0.1:50051",
+          "server host:port, or a gRPC target (dns:///host:port, "
+          "ipv4:a:p,b:p)");
+ABSL_FLAG(std::string, channel, "plain",
+          "plain (gRPC's defaults: one connection) or recommended "
+          "(docs/client/service_config.json: round_robin, health checks, "
+          "retries)");
 ABSL_FLAG(int, concurrency, 16, "calls kept in flight");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(10), "how long to run");
 ABSL_FLAG(int64_t, max_calls, 1'000'000, "stop after this many calls");
@@ -126,6 +143,15 @@ class Load {
         static_cast<long long>(all.empty() ? 0 : all.back()),
         static_cast<long long>(failed_.load()),
         static_cast<long long>(wrong_.load()));
+    if (failed_.load() == 0) return;
+    std::string codes;
+    for (int code = 0; code < kCodes; ++code) {
+      if (const int64_t n = failed_by_code_[code].load(); n > 0) {
+        codes += " code" + std::to_string(code) + "=" + std::to_string(n);
+      }
+    }
+    std::fprintf(stderr, "loadgen: failed calls by status code:%s\n",
+                 codes.c_str());
   }
 
   bool clean() const { return failed_.load() == 0 && wrong_.load() == 0; }
@@ -167,6 +193,8 @@ class Load {
               absl::ToInt64Microseconds(absl::Now() - call->start));
           if (!status.ok()) {
             ++failed_;
+            const int code = static_cast<int>(status.error_code());
+            ++failed_by_code_[code >= 0 && code < kCodes ? code : 2];
           } else if (!expect_first_.empty() &&
                      (call->response.offers().empty() ||
                       call->response.offers(0).quote_id() != expect_first_)) {
@@ -192,6 +220,9 @@ class Load {
   std::atomic<int64_t> issued_{0};
   std::atomic<int64_t> failed_{0};
   std::atomic<int64_t> wrong_{0};
+  // grpc::StatusCode's numbers, 0 to 16; others count as UNKNOWN (2).
+  static constexpr int kCodes = 17;
+  std::array<std::atomic<int64_t>, kCodes> failed_by_code_{};
   std::atomic<int> active_{0};
   std::mutex mutex_;
   std::condition_variable done_;
@@ -201,8 +232,21 @@ class Load {
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  auto stub = remit::v1::RemitRank::NewStub(grpc::CreateChannel(
-      absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials()));
+  const std::string target = absl::GetFlag(FLAGS_target);
+  const std::string kind = absl::GetFlag(FLAGS_channel);
+  std::shared_ptr<grpc::Channel> channel;
+  if (kind == "plain") {
+    channel = grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
+  } else if (kind == "recommended") {
+    channel = remit::client::CreateRecommendedChannel(
+        target, grpc::InsecureChannelCredentials());
+  } else {
+    std::fprintf(stderr,
+                 "loadgen: --channel: '%s' is not one of plain, recommended\n",
+                 kind.c_str());
+    return 2;
+  }
+  auto stub = remit::v1::RemitRank::NewStub(channel);
   if (absl::GetFlag(FLAGS_print_first_offer)) {
     grpc::ClientContext context;
     RankOffersResponse response;
