@@ -45,7 +45,8 @@ cleanup() {
 trap cleanup EXIT
 
 drain=()
-if "${server}" --helpfull 2>&1 | grep -q -- "--drain_delay"; then
+help=$("${server}" --helpfull 2>&1 || true)  # Exits 1 after the help.
+if grep -q -- "--drain_delay" <<<"${help}"; then
   drain=(--drain_delay=1s --shutdown_grace=5s)
 fi
 
