@@ -13,8 +13,9 @@
 #    batches per connection from the cost of more processes.
 # 2. Rolling restart: three replicas, steady against a run during which
 #    each replica in turn gets SIGTERM, exits, and is started again on its
-#    port, with a pause before the next (a rollout's readiness wait).
-#    Replicas get --drain_delay when the server has that flag (NOT_SERVING
+#    port, with a pause before the next (a rollout's readiness wait):
+#    once with --drain_delay=0s (NOT_SERVING and stop at once) and, when
+#    the server has the flag, once with --drain_delay=1s (NOT_SERVING
 #    first, so that clients' health checks move calls away before the
 #    replica stops accepting them). Goals: 0 failed calls, p99 at most 2x
 #    steady.
@@ -44,11 +45,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-drain=()
+# The rolling restarts: "no_drain" always; "drain" if the server has
+# --drain_delay (without it, SIGTERM means NOT_SERVING and stop at once).
+drain=()  # The replicas' drain flags, set per rolling restart.
+rollouts=(no_drain)
 help=$("${server}" --helpfull 2>&1 || true)  # Exits 1 after the help.
-if grep -q -- "--drain_delay" <<<"${help}"; then
-  drain=(--drain_delay=1s --shutdown_grace=5s)
-fi
+if grep -q -- "--drain_delay" <<<"${help}"; then rollouts+=(drain); fi
+drain_flags() {
+  case "$1:${#rollouts[@]}" in
+    no_drain:1) drain=() ;;
+    no_drain:2) drain=(--drain_delay=0s) ;;
+    drain:2) drain=(--drain_delay=1s --shutdown_grace=5s) ;;
+  esac
+}
 
 # start I [PORT]: replica I on PORT (0: a free one), on core 0; returns
 # once it has written its port file (at most 30 s).
@@ -75,7 +84,8 @@ start() {
 ticks() {
   local pid total=0 fields
   for pid in "$@"; do
-    # Fields after the command name: state is 3rd, utime 14th, stime 15th.
+    # After "PID (COMMAND) ", utime and stime (proc(5)'s 14th and 15th
+    # fields) are the 12th and 13th.
     fields=$(sed 's/^.*) //' "/proc/${pid}/stat")
     total=$((total + $(awk '{print $12 + $13}' <<<"${fields}")))
   done
@@ -95,7 +105,7 @@ med() { field "$1" <"${out}/$2" | median; }  # med FIELD RUN
 for i in 0 1 2; do start "${i}"; done
 one="ipv4:127.0.0.1:${ports[0]}"
 three="ipv4:127.0.0.1:${ports[0]},127.0.0.1:${ports[1]},127.0.0.1:${ports[2]}"
-echo "replicas on ports ${ports[*]}; drain flags: ${drain[*]:-none (the server has no --drain_delay)}"
+echo "replicas on ports ${ports[*]}; rolling restarts: ${rollouts[*]}"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for target in "${one}" "${three}"; do loadgen --target="${target}" --max_calls=500 >/dev/null; done
 
@@ -136,47 +146,65 @@ for base in one one5; do
     "calls/s x$(paired calls_per_s ${base}), p99 x$(paired p99_us ${base})"
 done
 
-# 2. Rolling restart against steady.
+# 2. Rolling restarts against steady.
 pause=2
 roll_seconds=$((3 * (pause + 3) + 2))
-for round in $(seq "${rounds}"); do
-  line=$(loadgen --target="${three}" --duration="${roll_seconds}s" || true)
-  echo "round ${round} steady: ${line}"
-  echo "${line}" >>"${out}/steady"
 
+# stop_start I: SIGTERM to replica I, wait for its exit (its status in
+# code), start it again on its port with ${drain[@]}.
+stop_start() {
+  local i=$1
+  kill -TERM "${pids[i]}"
+  code=0
+  wait "${pids[i]}" || code=$?
+  start "${i}" "${ports[i]}"
+}
+
+# roll NAME: the load on the three during a rolling restart.
+roll() {
+  local name=$1 codes=() finished load i
   loadgen --target="${three}" --duration="${roll_seconds}s" \
     >"${out}/rolling_line" 2>"${out}/rolling_err" &
   load=$!
   sleep 1
-  codes=()
   for i in 0 1 2; do
-    kill -TERM "${pids[i]}"
-    code=0
-    wait "${pids[i]}" || code=$?
+    stop_start "${i}"
     codes+=("${code}")
-    start "${i}" "${ports[i]}"
     sleep "${pause}"
   done
-  if kill -0 "${load}" 2>/dev/null; then
-    finished=yes
-  else
+  finished=yes
+  kill -0 "${load}" 2>/dev/null ||
     finished="no (the load ended first: raise roll_seconds)"
-  fi
   wait "${load}" || true
   line=$(<"${out}/rolling_line")
-  echo "round ${round} rolling: ${line} exit_codes=${codes[*]} restarts_within_load=${finished}"
-  [[ -s "${out}/rolling_err" ]] && sed 's/^/    /' "${out}/rolling_err"
-  echo "${line}" >>"${out}/rolling"
+  echo "round ${round} ${name}: ${line} exit_codes=${codes[*]}" \
+    "restarts_within_load=${finished}"
+  if [[ -s "${out}/rolling_err" ]]; then sed 's/^/    /' "${out}/rolling_err"; fi
+  echo "${line}" >>"${out}/${name}"
+}
+
+for round in $(seq "${rounds}"); do
+  line=$(loadgen --target="${three}" --duration="${roll_seconds}s" || true)
+  echo "round ${round} steady: ${line}"
+  echo "${line}" >>"${out}/steady"
+  for rollout in "${rollouts[@]}"; do
+    # The replicas that will be stopped must have the rollout's flags.
+    drain_flags "${rollout}"
+    for i in 0 1 2; do stop_start "${i}"; done
+    roll "${rollout}"
+  done
 done
 echo
 echo "| run | calls/s | p50 us | p99 us | max us | failed (all rounds) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-for name in steady rolling; do
+for name in steady "${rollouts[@]}"; do
   echo "| ${name} | $(med calls_per_s ${name}) | $(med p50_us ${name}) |" \
     "$(med p99_us ${name}) | $(med max_us ${name}) |" \
     "$(field failed <"${out}/${name}" | sum) |"
 done
-paste -d' ' <(field p99_us <"${out}/rolling") <(field p99_us <"${out}/steady") |
-  awk '{printf "%.4f\n", $1 / $2}' | median |
-  awk '{printf "rolling/steady p99, paired median: x%.2f (goal: at most 2)\n", $1}'
+for name in "${rollouts[@]}"; do
+  paste -d' ' <(field p99_us <"${out}/${name}") <(field p99_us <"${out}/steady") |
+    awk '{printf "%.4f\n", $1 / $2}' | median |
+    awk -v n="${name}" '{printf "%s/steady p99, paired median: x%.2f (goal: at most 2)\n", n, $1}'
+done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
