@@ -7,11 +7,14 @@
 // chosen port when --listen ends in :0) and writes the port to
 // --port_file when given. --http_listen=HOST:PORT serves the same API over
 // HTTP/JSON too ("remitrank: HTTP on http://HOST:PORT/", --http_port_file).
-// SIGHUP reloads the data (as the admin RPC does); SIGTERM and SIGINT drain
-// calls in flight for --shutdown_grace and exit 0. Any error that stops it from
-// serving: a line on stderr and exit 1; so does a listener that no longer
-// accepts connections (--self_check_interval). Reflection is off unless
-// --reflection is given.
+// SIGHUP reloads the data (as the admin RPC does), and so does a change to
+// the files with --watch_data. SIGTERM and SIGINT turn health NOT_SERVING,
+// keep answering for --drain_delay, then drain calls in flight for
+// --shutdown_grace and exit 0. Connections are recycled every
+// --max_connection_age so that clients spread over new replicas. Any error
+// that stops it from serving: a line on stderr and exit 1; so does a
+// listener that no longer accepts connections (--self_check_interval).
+// Reflection is off unless --reflection is given.
 //
 // This file holds the flags; RunServer (run_server.h) does the rest.
 #include <algorithm>
@@ -66,6 +69,28 @@ ABSL_FLAG(int32_t, max_concurrent_streams, 100,
           "concurrent calls per client connection");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(5),
           "on SIGTERM/SIGINT, how long calls in flight may take to finish");
+// Running as one of several replicas (Kubernetes): connection lifetime,
+// drain on SIGTERM, data reloaded when its volume changes.
+ABSL_FLAG(absl::Duration, max_connection_age, absl::Minutes(5),
+          "a client connection older than this (+-10 % jitter) is asked to "
+          "reconnect (GOAWAY), so clients re-resolve and spread over "
+          "replicas added since; 0 or inf: never");
+ABSL_FLAG(absl::Duration, max_connection_age_grace, absl::Seconds(30),
+          "after --max_connection_age, how long the connection's calls in "
+          "flight may take to finish");
+ABSL_FLAG(absl::Duration, drain_delay, absl::ZeroDuration(),
+          "on SIGTERM/SIGINT, how long to keep answering calls while health "
+          "(gRPC and HTTP /healthz, /readyz) says NOT_SERVING, before "
+          "stopping; 0 (the default, for local use): stop at once; on "
+          "Kubernetes 5s; a second signal cuts it short");
+ABSL_FLAG(bool, watch_data, false,
+          "reload the data when a --data file, or the ..data link of a "
+          "Kubernetes volume, changes in the files' directories (inotify); a "
+          "reload that fails keeps the data being served, as SIGHUP does");
+ABSL_FLAG(absl::Duration, watch_debounce, absl::Seconds(1),
+          "with --watch_data, reload once the files have not changed for "
+          "this long");
+
 ABSL_FLAG(std::string, indicators_total, "published",
           "corridor histories and indicators: the total cost % each service "
           "counts with: 'published' (the survey's published figure where it "
@@ -201,6 +226,12 @@ int main(int argc, char** argv) {
   options.server.self_check.interval = absl::GetFlag(FLAGS_self_check_interval);
   options.server.self_check.timeout = std::min(
       options.server.self_check.timeout, options.server.self_check.interval);
+  options.server.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
+  options.server.max_connection_age_grace =
+      absl::GetFlag(FLAGS_max_connection_age_grace);
+  options.drain_delay = absl::GetFlag(FLAGS_drain_delay);
+  options.watch_data = absl::GetFlag(FLAGS_watch_data);
+  options.watch_debounce = absl::GetFlag(FLAGS_watch_debounce);
   absl::StatusOr<remit::IndicatorOptions> indicators =
       IndicatorOptionsFromFlags();
   if (!indicators.ok()) {

@@ -10,12 +10,36 @@
 #include <fstream>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
+#include "service/data_watch.h"
 
 namespace remit::service {
+namespace {
+
+void Log(const std::string& line) {
+  std::fprintf(stderr, "remitrank: %s\n", line.c_str());
+  std::fflush(stderr);
+}
+
+// Blocks for `delay`, or until another of `signals` than SIGHUP comes (a
+// second SIGTERM or SIGINT, or the self-check's SIGUSR1). SIGHUP is taken
+// and ignored: the server is on its way out.
+void WaitOutDrain(absl::Duration delay, const sigset_t& signals) {
+  const absl::Time end = absl::Now() + delay;
+  for (absl::Duration left = delay; left > absl::ZeroDuration();
+       left = end - absl::Now()) {
+    const timespec timeout = absl::ToTimespec(left);
+    const int signal = sigtimedwait(&signals, nullptr, &timeout);
+    if (signal > 0 && signal != SIGHUP) return;
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag,
                                          const std::string& path) {
@@ -171,6 +195,26 @@ absl::Status RunServer(const RunOptions& options) {
   }
   std::fflush(stdout);
 
+  std::unique_ptr<DataWatch> watch;
+  if (options.watch_data) {
+    absl::StatusOr<std::unique_ptr<DataWatch>> started = DataWatch::Start(
+        server_options->data_paths, options.watch_debounce,
+        [server = server->get()](const std::vector<std::string>& changed) {
+          Log(absl::StrCat("data changed (", absl::StrJoin(changed, ", "),
+                           "); reloading"));
+          (void)server->Reload();
+        });
+    if (!started.ok()) {
+      return absl::Status(
+          started.status().code(),
+          absl::StrCat("--watch_data: ", started.status().message()));
+    }
+    watch = *std::move(started);
+    Log(absl::StrCat("watching the data files' directories; reloads after ",
+                     absl::FormatDuration(options.watch_debounce),
+                     " without changes"));
+  }
+
   for (;;) {
     int signal = 0;
     if (sigwait(&signals, &signal) != 0) continue;
@@ -184,9 +228,22 @@ absl::Status RunServer(const RunOptions& options) {
       dead = listener_dead;
     }
     if (signal == SIGUSR1 && dead.ok()) continue;  // Not from the check.
+    if (watch != nullptr) watch->Stop();
+    // Health first, while calls are still answered; a dead listener has
+    // nothing to drain.
+    if (dead.ok() && options.drain_delay > absl::ZeroDuration()) {
+      (*server)->StopServing();
+      Log(absl::StrCat("not serving; stopping in ",
+                       absl::FormatDuration(options.drain_delay)));
+      WaitOutDrain(options.drain_delay, signals);
+    }
     (*server)->Shutdown(options.shutdown_grace);
     (*server)->Wait();
-    std::fprintf(stderr, "remitrank: stopped\n");
+    Log("stopped");
+    {
+      absl::MutexLock lock(&mutex);
+      dead = listener_dead;
+    }
     if (!dead.ok()) {
       return absl::UnavailableError(
           absl::StrCat("exiting: ", dead.message(), " on ", host, ":",

@@ -5,16 +5,28 @@
 // (server.h), writes the port file, prints "remitrank: serving on
 // HOST:PORT" on stdout (and, with HTTP, the port to its own port file and
 // "remitrank: HTTP on http://HOST:PORT/"), then waits for signals: SIGHUP
-// reloads the data (as the admin RPC does); SIGTERM and SIGINT set the services
-// NOT_SERVING, let calls in flight finish for the grace period, log "remitrank:
-// stopped" and return OK. When the listener self-check finds the listener
-// dead (server.h), it shuts down the same way and returns UNAVAILABLE
-// saying so, for main to exit non-zero and a supervisor to restart the
-// server. main() is left with the flags (main.cc).
+// reloads the data (as the admin RPC does); with watch_data, so does a
+// change to the data files (DataWatch, data_watch.h). SIGTERM and SIGINT
+// drain: the services turn NOT_SERVING (gRPC health, HTTP /healthz and
+// /readyz; "remitrank: not serving; stopping in D" is logged) while calls
+// are still answered for drain_delay, so that clients checking health and
+// load balancers move away first; a second SIGTERM or SIGINT cuts the
+// delay short. Then the server stops accepting, lets calls in flight
+// finish for the shutdown grace, logs "remitrank: stopped" and returns OK.
+// When the listener self-check finds the listener dead (server.h), it
+// shuts down the same way, without the drain delay, and returns
+// UNAVAILABLE saying so, for main to exit non-zero and a supervisor to
+// restart the server. main() is left with the flags (main.cc).
+//
+// On Kubernetes: the pod's terminationGracePeriodSeconds must cover any
+// preStop sleep + drain_delay + shutdown_grace; 5 s of drain delay covers
+// clients' health watches (they see NOT_SERVING within milliseconds) and
+// endpoint propagation to load balancers that poll readiness.
 //
 // Errors name the server's flag and its value ("--tls_cert=cert.pem: No
-// such file or directory"): NOT_FOUND for a file that cannot be read,
-// INVALID_ARGUMENT for an empty or short admin token or a bad --clock_time,
+// such file or directory"): NOT_FOUND for a file that cannot be read or a
+// data directory that cannot be watched, INVALID_ARGUMENT for an empty or
+// short admin token or a bad --clock_time,
 // UNAVAILABLE for a port file that cannot be written, and RemitServer::
 // Start's errors.
 //
@@ -63,9 +75,18 @@ struct RunOptions {
   std::string http_port_file;
   // RFC 3339 time to pin the clock to. Default: empty, the system clock.
   std::string clock_time;
-  // How long calls in flight may finish after SIGTERM or SIGINT.
-  // Default: 5 seconds.
+  // How long calls in flight may finish after SIGTERM or SIGINT (and the
+  // drain delay). Default: 5 seconds.
   absl::Duration shutdown_grace = absl::Seconds(5);
+  // After SIGTERM or SIGINT, how long the server answers calls while
+  // NOT_SERVING before it stops accepting. Default: zero, stop at once
+  // (local use); the Kubernetes manifests set 5 seconds.
+  absl::Duration drain_delay = absl::ZeroDuration();
+  // Reload when a data file, or the `..data` link of a Kubernetes volume,
+  // changes in the files' directories, once `watch_debounce` has passed
+  // without another change. Default: off; 1 second.
+  bool watch_data = false;
+  absl::Duration watch_debounce = absl::Seconds(1);
 };
 
 // Serves until SIGTERM or SIGINT, then returns OK; an error when the server

@@ -177,6 +177,13 @@ absl::StatusOr<std::unique_ptr<RemitServer>> RemitServer::Start(
   }
   builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS,
                              Millis(options.handshake_timeout));
+  // Connections end at their age, so that clients re-resolve.
+  if (options.max_connection_age > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               Millis(options.max_connection_age));
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                               Millis(options.max_connection_age_grace));
+  }
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
@@ -263,13 +270,18 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> RemitServer::Reload(
   return snapshot;
 }
 
+void RemitServer::StopServing() {
+  if (server_ == nullptr) return;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  if (http_api_ != nullptr) http_api_->SetServing(false);
+}
+
 void RemitServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
   // A listener that stops accepting now is no news.
   if (self_check_ != nullptr) self_check_->Stop();
   // Health first, on both sides; then no new HTTP connections; then drain.
-  server_->GetHealthCheckService()->SetServingStatus(false);
-  if (http_api_ != nullptr) http_api_->SetServing(false);
+  StopServing();
   if (http_server_ != nullptr) http_server_->StopAccepting();
   Log(absl::StrCat("shutting down; calls in flight have ",
                    absl::FormatDuration(grace)));

@@ -22,12 +22,20 @@
 // their own threads, calling the same handlers in process; with the TLS
 // options, over HTTPS (and mTLS) as gRPC is.
 //
-// Reload() loads the same files again (SIGHUP and the admin RPC use it);
-// Shutdown() sets every service NOT_SERVING (gRPC health and HTTP
-// /healthz), stops accepting HTTP connections, lets calls and requests in
-// flight finish for up to the grace period, then stops.
+// Connections live at most max_connection_age (then a GOAWAY, and
+// max_connection_age_grace for their calls to finish), so that clients
+// balancing over replicas re-resolve and reach replicas added since.
 //
-// Thread-safety: Reload, Shutdown and the accessors are thread-safe.
+// Reload() loads the same files again (SIGHUP, the admin RPC and the data
+// watch use it). StopServing() sets every service NOT_SERVING (gRPC health
+// for each service and the server, HTTP /healthz and /readyz) while calls
+// are still served: clients that check health move away before the server
+// stops (the drain delay of run_server.h). Shutdown() does the same, stops
+// accepting HTTP connections, lets calls and requests in flight finish for
+// up to the grace period, then stops.
+//
+// Thread-safety: Reload, StopServing, Shutdown and the accessors are
+// thread-safe.
 //
 // Example:
 //   ServerOptions options;
@@ -114,6 +122,15 @@ struct ServerOptions {
   std::function<void(const absl::Status& why)> on_listener_dead;
   // How long a refused admin call waits for its answer. Default: 1 s.
   absl::Duration admin_failure_delay = absl::Seconds(1);
+  // Connection lifetime (gRPC's GRPC_ARG_MAX_CONNECTION_AGE_MS, which
+  // gRPC jitters by +-10 %, and GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS): a
+  // connection older than max_connection_age gets a GOAWAY, and its calls
+  // in flight max_connection_age_grace more. Clients then reconnect and
+  // re-resolve, so a replica added since gets its share; behind a
+  // Kubernetes Service, new pods get traffic within this age. Zero or
+  // absl::InfiniteDuration(): no limit. Default: 5 minutes and 30 seconds.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
 };
 
 class RemitServer {
@@ -140,7 +157,11 @@ class RemitServer {
   absl::StatusOr<std::shared_ptr<const Snapshot>> Reload(
       std::vector<DatasetError>* errors = nullptr);
 
-  // NOT_SERVING, then waits up to `grace` for calls in flight, then stops.
+  // Every service NOT_SERVING (gRPC health and HTTP /healthz, /readyz);
+  // calls are still answered. Not undone.
+  void StopServing();
+
+  // StopServing(), then waits up to `grace` for calls in flight, then stops.
   void Shutdown(absl::Duration grace);
 
   // Blocks until the server has shut down.

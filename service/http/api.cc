@@ -148,7 +148,7 @@ absl::StatusOr<std::unique_ptr<HttpApi>> HttpApi::ForService(
       }));
   status.Update(
       api->routes_.AddStatic("GET", "/readyz", [self](const HttpRequest&) {
-        const bool ready = self->ready_();
+        const bool ready = self->serving_.load() && self->ready_();
         HttpResponse r = JsonResponse(
             ready ? 200 : 503,
             ready ? R"({"status":"READY"})" : R"({"status":"NOT_READY"})");

@@ -19,8 +19,8 @@
 // another method 405 (with Allow); both with Status JSON.
 //
 // GET /healthz: 200 {"status":"SERVING"}, or 503 NOT_SERVING once
-// SetServing(false) (shutdown begins). GET /readyz: 200 while a dataset is
-// loaded, else 503.
+// SetServing(false) (a drain or shutdown begins). GET /readyz: 200 while a
+// dataset is loaded and the API is serving, else 503.
 //
 // Static routes (files such as a widget script) can be added before
 // serving with AddStatic().

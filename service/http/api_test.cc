@@ -114,12 +114,18 @@ TEST_F(HttpApiTest, NoDatasetIsNotReadyAndFailedPrecondition) {
   EXPECT_TRUE(absl::StartsWith(r.body, R"({"code":9,)")) << r.body;
 }
 
-TEST_F(HttpApiTest, HealthTurnsNotServing) {
+// Draining: both probes fail (so that load balancers stop sending), while
+// the API still answers.
+TEST_F(HttpApiTest, HealthAndReadinessTurnNotServing) {
+  ASSERT_EQ(Get("/readyz").status, 200);
   api_->SetServing(false);
   HttpResponse r = Get("/healthz");
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(r.body, R"({"status":"NOT_SERVING"})");
-  EXPECT_EQ(Get("/readyz").status, 200);
+  HttpResponse ready = Get("/readyz");
+  EXPECT_EQ(ready.status, 503);
+  EXPECT_EQ(ready.body, R"({"status":"NOT_READY"})");
+  EXPECT_EQ(Get("/v1/corridors").status, 200);
 }
 
 TEST_F(HttpApiTest, ETagAndNotModified) {
