@@ -15,10 +15,12 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/testing/kubernetes_volume.h"
 
 namespace remit::service {
 namespace {
 
+using ::remit::service::testing::KubernetesVolume;
 using ::testing::ElementsAre;
 
 TEST(DebounceTest, NothingPendingIsNeverDue) {
@@ -93,69 +95,32 @@ class Calls {
   std::vector<std::vector<std::string>> calls_;
 };
 
-// A Kubernetes volume as the atomic writer lays it out and updates it:
-// dir/..<stamp>/<file>, dir/..data -> ..<stamp>, dir/<file> ->
-// ..data/<file>; an update writes a new stamped directory, points a
-// temporary link at it, renames the link over ..data and removes the old
-// directory.
-class Volume {
- public:
-  Volume(const std::string& name, const std::string& file)
-      : dir_(NewDirectory(name)), file_(file) {}
-
-  std::string path() const { return dir_ + "/" + file_; }
-
-  void Update(const std::string& content) {
-    const std::string stamp = absl::StrCat("..2026_12_02_10_00_0", ++version_);
-    EXPECT_EQ(mkdir((dir_ + "/" + stamp).c_str(), 0755), 0);
-    Write(dir_ + "/" + stamp + "/" + file_, content);
-    EXPECT_EQ(symlink(stamp.c_str(), (dir_ + "/..data_tmp").c_str()), 0);
-    EXPECT_EQ(
-        std::rename((dir_ + "/..data_tmp").c_str(), (dir_ + "/..data").c_str()),
-        0);
-    if (version_ == 1) {
-      EXPECT_EQ(symlink(("..data/" + file_).c_str(), path().c_str()), 0);
-    } else {
-      const std::string old = dir_ + "/" + previous_;
-      EXPECT_EQ(unlink((old + "/" + file_).c_str()), 0);
-      EXPECT_EQ(rmdir(old.c_str()), 0);
-    }
-    previous_ = stamp;
-  }
-
- private:
-  const std::string dir_;
-  const std::string file_;
-  int version_ = 0;
-  std::string previous_;
-};
-
 TEST(DataWatchTest, SeesEveryDataLinkSwapOfAKubernetesVolume) {
-  Volume volume("volume", "corridors.textproto");
-  volume.Update("first");
-  Write(absl::StrCat(std::getenv("TEST_TMPDIR"), "/volume/notes.txt"), "");
+  const std::string dir = NewDirectory("volume");
+  absl::StatusOr<KubernetesVolume> volume =
+      KubernetesVolume::Create(dir + "/data", "corridors.textproto", "first");
+  ASSERT_TRUE(volume.ok()) << volume.status();
+  Write(dir + "/data/notes.txt", "");
   Calls calls;
   absl::StatusOr<std::unique_ptr<DataWatch>> watch = DataWatch::Start(
-      {volume.path()}, absl::Milliseconds(10), calls.Callback());
+      {volume->path()}, absl::Milliseconds(10), calls.Callback());
   ASSERT_TRUE(watch.ok()) << watch.status();
 
   // A file beside the data is not the data; then the first swap.
-  Write(absl::StrCat(std::getenv("TEST_TMPDIR"), "/volume/notes.txt"), "x");
-  volume.Update("second");
-  const std::string link =
-      absl::StrCat(std::getenv("TEST_TMPDIR"), "/volume/..data");
+  Write(dir + "/data/notes.txt", "x");
+  ASSERT_TRUE(volume->Update("second").ok());
   std::vector<std::vector<std::string>> seen = calls.WaitFor(1);
   ASSERT_EQ(seen.size(), 1u);
-  EXPECT_THAT(seen[0], ElementsAre(link));
-  EXPECT_EQ(Read(volume.path()), "second");
+  EXPECT_THAT(seen[0], ElementsAre(volume->data_link()));
+  EXPECT_EQ(Read(volume->path()), "second");
 
   // A watch on the file would have ended with its old target; the
   // directory's carries on.
-  volume.Update("third");
+  ASSERT_TRUE(volume->Update("third").ok());
   seen = calls.WaitFor(2);
   ASSERT_EQ(seen.size(), 2u);
-  EXPECT_THAT(seen[1], ElementsAre(link));
-  EXPECT_EQ(Read(volume.path()), "third");
+  EXPECT_THAT(seen[1], ElementsAre(volume->data_link()));
+  EXPECT_EQ(Read(volume->path()), "third");
 }
 
 TEST(DataWatchTest, SeesPlainFilesReplacedOrRewritten) {

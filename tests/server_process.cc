@@ -1,11 +1,14 @@
 #include "tests/server_process.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -109,7 +112,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   close(out_pipe[1]);
   close(err_pipe[1]);
   process->stdout_ = fdopen(out_pipe[0], "r");
-  process->stderr_ = fdopen(err_pipe[0], "r");
+  process->stderr_fd_ = err_pipe[0];
   if (spawned != 0) {
     process->pid_ = -1;
     return absl::InternalError(absl::StrCat("cannot start ", kBinary));
@@ -119,7 +122,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   if (!ReadLine(process->stdout_, &line) ||
       !absl::StartsWith(line, "remitrank: serving on ") ||
       !absl::SimpleAtoi(line.substr(line.rfind(':') + 1), &process->port_)) {
-    while (ReadLine(process->stderr_, &line)) {
+    while (process->ReadLogLine(absl::InfiniteDuration(), &line)) {
       absl::StrAppend(&process->log_, line, "\n");
     }
     return absl::FailedPreconditionError(
@@ -134,7 +137,7 @@ ServerProcess::~ServerProcess() {
     Wait();
   }
   if (stdout_ != nullptr) std::fclose(stdout_);
-  if (stderr_ != nullptr) std::fclose(stderr_);
+  if (stderr_fd_ >= 0) close(stderr_fd_);
 }
 
 std::string ServerProcess::address() const {
@@ -145,9 +148,41 @@ void ServerProcess::Signal(int signal) {
   if (pid_ > 0) kill(pid_, signal);
 }
 
-bool ServerProcess::WaitForLog(absl::string_view text) {
+bool ServerProcess::ReadLogLine(absl::Duration timeout, std::string* line) {
+  const absl::Time deadline = absl::Now() + timeout;
+  for (;;) {
+    if (const size_t end = unread_.find('\n'); end != std::string::npos) {
+      *line = unread_.substr(0, end);
+      unread_.erase(0, end + 1);
+      return true;
+    }
+    pollfd fd = {stderr_fd_, POLLIN, 0};
+    int wait_ms = -1;
+    if (timeout != absl::InfiniteDuration()) {
+      wait_ms = static_cast<int>(std::max<int64_t>(
+          0, absl::ToInt64Milliseconds(deadline - absl::Now())));
+    }
+    const int ready = poll(&fd, 1, wait_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return false;  // Timed out.
+    char buffer[4096];
+    const ssize_t n = read(stderr_fd_, buffer, sizeof(buffer));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {  // The end: a last line without its newline.
+      *line = std::move(unread_);
+      unread_.clear();
+      return !line->empty();
+    }
+    unread_.append(buffer, static_cast<size_t>(n));
+  }
+}
+
+bool ServerProcess::WaitForLog(absl::string_view text, absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
   std::string line;
-  while (ReadLine(stderr_, &line)) {
+  while (ReadLogLine(
+      timeout == absl::InfiniteDuration() ? timeout : deadline - absl::Now(),
+      &line)) {
     absl::StrAppend(&log_, line, "\n");
     if (absl::StrContains(line, text)) return true;
   }

@@ -20,6 +20,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "engine/testing/test_util.h"  // ReadFile, kSampleCorridors.
 
 namespace remit::testing {
@@ -38,8 +39,10 @@ class ServerProcess {
   std::string address() const;
 
   void Signal(int signal);
-  // Reads the log until a line containing `text`; false if the log ends.
-  bool WaitForLog(absl::string_view text);
+  // Reads the log until a line containing `text`; false if the log ends
+  // first, or `timeout` passes.
+  bool WaitForLog(absl::string_view text,
+                  absl::Duration timeout = absl::InfiniteDuration());
   // Waits for the process to end; its exit code (128 + signal if killed).
   int Wait();
   // Everything read from the log so far.
@@ -49,8 +52,13 @@ class ServerProcess {
   ServerProcess() = default;
 
   pid_t pid_ = -1;
+  // One whole line of the log (without its newline) into `line`; false
+  // at its end or after `timeout`.
+  bool ReadLogLine(absl::Duration timeout, std::string* line);
+
   FILE* stdout_ = nullptr;
-  FILE* stderr_ = nullptr;
+  int stderr_fd_ = -1;
+  std::string unread_;  // Read from stderr_fd_, not yet a whole line.
   int port_ = 0;
   std::string log_;
 };

@@ -1012,6 +1012,42 @@ TEST_F(ServerTest, LongValuesAreQuotedShortOverHttp) {
       << query_body;
 }
 
+// --drain_delay: SIGTERM turns gRPC health (each service and the server)
+// and HTTP /healthz and /readyz NOT_SERVING while calls are still
+// answered; the stop waits for the delay, which a second SIGTERM cuts
+// short (here the delay is far longer than the test).
+TEST_F(ServerTest, DrainDelayAnswersWhileNotServingUntilTheStop) {
+  const std::string port_file = TempPath("drain_http_port");
+  StartServer({"--drain_delay=1h", "--http_listen=127.0.0.1:0",
+               "--http_port_file=" + port_file});
+  int port = 0;
+  ASSERT_TRUE(
+      absl::SimpleAtoi(absl::StripAsciiWhitespace(ReadFile(port_file)), &port));
+  using Status = grpc::health::v1::HealthCheckResponse;
+  ASSERT_EQ(Health("remit.v1.RemitRank"), Status::SERVING);
+  ASSERT_EQ(HttpGet(port, "/readyz").first, 200);
+
+  server_->Signal(SIGTERM);
+  ASSERT_TRUE(
+      server_->WaitForLog("not serving; stopping in 1h", absl::Seconds(30)))
+      << server_->log();
+  for (const char* service :
+       {"", "remit.v1.RemitRank", "remit.v1.RemitAdmin"}) {
+    EXPECT_EQ(Health(service), Status::NOT_SERVING) << service;
+  }
+  EXPECT_EQ(HttpGet(port, "/healthz").first, 503);
+  EXPECT_EQ(HttpGet(port, "/readyz").first, 503);
+  // Still answering, over both.
+  v1::RankOffersResponse response;
+  EXPECT_TRUE(Rank(UsMx200(), &response).ok());
+  EXPECT_EQ(HttpGet(port, "/v1/corridors").first, 200);
+
+  server_->Signal(SIGTERM);
+  EXPECT_EQ(server_->Wait(), 0);
+  EXPECT_TRUE(server_->WaitForLog("stopped", absl::Seconds(5)))
+      << server_->log();
+}
+
 TEST_F(ServerTest, HttpListenIsCheckedAtStart) {
   absl::StatusOr<std::unique_ptr<ServerProcess>> server = ServerProcess::Start(
       {"--data=" + std::string(kSampleCorridors), "--http_listen=127.0.0.1"});

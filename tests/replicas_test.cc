@@ -1,0 +1,434 @@
+// remitrank_server as replicas: three processes on loopback ports, one
+// client balancing over them with the service config partner clients use
+// (round_robin, health checks on remit.v1.RemitRank, retries on
+// UNAVAILABLE), its target listing the three addresses
+// ("ipv4:127.0.0.1:A,127.0.0.1:B,127.0.0.1:C").
+//
+// Which replica answered a call is the call's peer as the client saw it
+// (ClientContext::peer(), "ipv4:127.0.0.1:PORT"); each answer names its
+// dataset version. Every test is bounded by call counts and deadlines;
+// nothing sleeps to wait.
+#include <signal.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/testing/bad_requests.h"
+#include "service/testing/kubernetes_volume.h"
+#include "tests/server_process.h"
+
+namespace remit::testing {
+namespace {
+
+using service::testing::KubernetesVolume;
+using service::testing::UsMx200;
+
+constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
+
+// round_robin over the replicas that are READY and whose health service
+// says SERVING for remit.v1.RemitRank; a call that fails UNAVAILABLE
+// (a replica gone, a connection reset) is tried again elsewhere.
+constexpr char kRoundRobin[] = R"json({
+  "loadBalancingConfig": [{"round_robin": {}}],
+  "healthCheckConfig": {"serviceName": "remit.v1.RemitRank"},
+  "methodConfig": [{
+    "name": [{"service": "remit.v1.RemitRank"}],
+    "retryPolicy": {
+      "maxAttempts": 5,
+      "initialBackoff": "0.05s",
+      "maxBackoff": "1s",
+      "backoffMultiplier": 2,
+      "retryableStatusCodes": ["UNAVAILABLE"]
+    }
+  }]
+})json";
+
+// gRPC's default: the first address that connects gets every call.
+constexpr char kPickFirst[] = R"json({
+  "loadBalancingConfig": [{"pick_first": {}}]
+})json";
+
+// How long a phase may take before the test gives up; generous for
+// AddressSanitizer on a busy machine. Phases end on their condition.
+constexpr absl::Duration kPhase = absl::Seconds(60);
+
+// The sample with Northwind's USA -> MEX fee at 9.99: another dataset
+// version.
+std::string DearerNorthwind() {
+  return absl::StrReplaceAll(ReadFile(kSampleCorridors),
+                             {{"fixed_fee: \"1.99\"", "fixed_fee: \"9.99\""}});
+}
+
+// What the clients have seen so far.
+struct Tally {
+  int64_t calls = 0;
+  int64_t failed = 0;
+  std::vector<std::string> failures;   // The first few, for the message.
+  std::map<int, int64_t> per_port;     // Successful calls by replica port.
+  std::map<int, std::string> version;  // Last dataset version by port.
+
+  int64_t At(int port) const {
+    auto it = per_port.find(port);
+    return it == per_port.end() ? 0 : it->second;
+  }
+  std::string Describe() const {
+    std::string out = absl::StrCat(calls, " calls, ", failed, " failed");
+    for (const auto& [port, n] : per_port) {
+      absl::StrAppend(&out, "; :", port, " ", n);
+    }
+    if (!failures.empty()) {
+      absl::StrAppend(&out, "; failures: ", absl::StrJoin(failures, " | "));
+    }
+    return out;
+  }
+};
+
+// The port of a peer "ipv4:127.0.0.1:PORT"; 0 when there is none.
+int PeerPort(const std::string& peer) {
+  int port = 0;
+  const size_t colon = peer.rfind(':');
+  if (colon == std::string::npos ||
+      !absl::SimpleAtoi(peer.substr(colon + 1), &port)) {
+    return 0;
+  }
+  return port;
+}
+
+// One RankOffers call, counted.
+void Call(v1::RemitRank::Stub* stub, absl::Mutex* mu, Tally* tally) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+  v1::RankOffersResponse response;
+  const grpc::Status status = stub->RankOffers(&context, UsMx200(), &response);
+  const int port = PeerPort(context.peer());
+  absl::MutexLock lock(mu);
+  ++tally->calls;
+  if (!status.ok()) {
+    ++tally->failed;
+    if (tally->failures.size() < 5) {
+      tally->failures.push_back(absl::StrCat(status.error_code(), " ",
+                                             status.error_message(), " (",
+                                             context.peer(), ")"));
+    }
+    return;
+  }
+  ++tally->per_port[port];
+  tally->version[port] = response.dataset_version();
+}
+
+// Clients calling RankOffers back to back on their own threads until
+// Stop(), a bound on the calls, or the end of the test.
+class Load {
+ public:
+  Load(const std::shared_ptr<grpc::Channel>& channel, int threads) {
+    for (int i = 0; i < threads; ++i) {
+      threads_.emplace_back([this, channel] {
+        auto stub = v1::RemitRank::NewStub(channel);
+        for (;;) {
+          {
+            absl::MutexLock lock(&mu_);
+            if (stop_ || tally_.calls >= kMaxCalls) return;
+          }
+          Call(stub.get(), &mu_, &tally_);
+        }
+      });
+    }
+  }
+  ~Load() { Stop(); }
+
+  void Stop() {
+    {
+      absl::MutexLock lock(&mu_);
+      stop_ = true;
+    }
+    for (std::thread& t : threads_) t.join();
+    threads_.clear();
+  }
+
+  Tally Get() {
+    absl::MutexLock lock(&mu_);
+    return tally_;
+  }
+
+  // Blocks until `done` holds of the tally (true), or `timeout` (false).
+  bool WaitUntil(const std::function<bool(const Tally&)>& done,
+                 absl::Duration timeout = kPhase) {
+    absl::MutexLock lock(&mu_);
+    const auto ready = [&] { return done(tally_) || tally_.failed > 0; };
+    return mu_.AwaitWithTimeout(absl::Condition(&ready), timeout) &&
+           done(tally_);
+  }
+
+ private:
+  static constexpr int64_t kMaxCalls = 1'000'000;
+
+  absl::Mutex mu_;
+  bool stop_ = false;
+  Tally tally_;
+  std::vector<std::thread> threads_;
+};
+
+class ReplicasTest : public ::testing::Test {
+ protected:
+  // A replica over `data` (default: the sample), on `port` (0: a free
+  // one), with `extra` flags.
+  std::unique_ptr<ServerProcess> StartReplica(
+      std::vector<std::string> extra = {}, int port = 0,
+      std::string data = kSampleCorridors) {
+    std::vector<std::string> flags = {"--data=" + data, kClock};
+    if (port != 0) flags.push_back(absl::StrCat("--listen=127.0.0.1:", port));
+    flags.insert(flags.end(), extra.begin(), extra.end());
+    absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+        ServerProcess::Start(flags);
+    EXPECT_TRUE(server.ok()) << server.status();
+    return server.ok() ? *std::move(server) : nullptr;
+  }
+
+  // A client channel to `ports` with `service_config`; it retries a
+  // replica that is down every 0.1 to 1 s (gRPC's default grows to
+  // 120 s), so that a replica back up is reached within a test's time.
+  static std::shared_ptr<grpc::Channel> Channel(
+      const std::vector<int>& ports, const char* service_config = kRoundRobin) {
+    std::vector<std::string> addresses;
+    for (int port : ports)
+      addresses.push_back(absl::StrCat("127.0.0.1:", port));
+    grpc::ChannelArguments args;
+    args.SetServiceConfigJSON(service_config);
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
+    return grpc::CreateCustomChannel("ipv4:" + absl::StrJoin(addresses, ","),
+                                     grpc::InsecureChannelCredentials(), args);
+  }
+
+  // Three replicas on free ports, with `extra` flags.
+  void StartThree(const std::vector<std::string>& extra = {}) {
+    for (int i = 0; i < 3; ++i) {
+      replicas_.push_back(StartReplica(extra));
+      ASSERT_NE(replicas_.back(), nullptr);
+      ports_.push_back(replicas_.back()->port());
+    }
+  }
+
+  std::vector<std::unique_ptr<ServerProcess>> replicas_;
+  std::vector<int> ports_;
+};
+
+// Every replica has served at least `n` calls more than in `before`.
+std::function<bool(const Tally&)> EachServedMore(const std::vector<int>& ports,
+                                                 const Tally& before,
+                                                 int64_t n) {
+  return [ports, before, n](const Tally& t) {
+    for (int port : ports) {
+      if (t.At(port) < before.At(port) + n) return false;
+    }
+    return true;
+  };
+}
+
+// One client thread, calls in turn: round_robin sends each to the next
+// ready replica, so 300 calls are 100 per replica.
+TEST_F(ReplicasTest, RoundRobinSplitsCallsEvenly) {
+  StartThree();
+  auto stub = v1::RemitRank::NewStub(Channel(ports_));
+  absl::Mutex mu;
+  Tally tally;
+  // Until every replica's connection is up and healthy (bounded).
+  for (int i = 0; i < 1000 && !EachServedMore(ports_, {}, 1)(tally); ++i) {
+    Call(stub.get(), &mu, &tally);
+  }
+  ASSERT_TRUE(EachServedMore(ports_, {}, 1)(tally)) << tally.Describe();
+  const Tally warm = tally;
+  for (int i = 0; i < 300; ++i) Call(stub.get(), &mu, &tally);
+
+  EXPECT_EQ(tally.failed, 0) << tally.Describe();
+  for (int port : ports_) {
+    const int64_t served = tally.At(port) - warm.At(port);
+    EXPECT_GE(served, 90) << port << ": " << tally.Describe();
+    EXPECT_LE(served, 110) << port << ": " << tally.Describe();
+  }
+}
+
+// What a client gets without the recommended config: one connection, one
+// replica, however many there are.
+TEST_F(ReplicasTest, PickFirstPinsEveryCallToOneReplica) {
+  StartThree();
+  auto stub = v1::RemitRank::NewStub(Channel(ports_, kPickFirst));
+  absl::Mutex mu;
+  Tally tally;
+  for (int i = 0; i < 300; ++i) Call(stub.get(), &mu, &tally);
+
+  EXPECT_EQ(tally.failed, 0) << tally.Describe();
+  ASSERT_EQ(tally.per_port.size(), 1u) << tally.Describe();
+  EXPECT_EQ(tally.per_port.begin()->second, 300);
+}
+
+// kill -9 of a replica under load: its calls in flight fail UNAVAILABLE
+// and are retried on the others; no call fails.
+TEST_F(ReplicasTest, KillNineOfAReplicaUnderLoadFailsNoCall) {
+  StartThree();
+  Load load(Channel(ports_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 20)))
+      << load.Get().Describe();
+
+  replicas_[1]->Signal(SIGKILL);
+  EXPECT_EQ(replicas_[1]->Wait(), 128 + SIGKILL);
+  const Tally at_kill = load.Get();
+  const std::vector<int> survivors = {ports_[0], ports_[2]};
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(survivors, at_kill, 150)))
+      << load.Get().Describe();
+  load.Stop();
+
+  const Tally end = load.Get();
+  EXPECT_EQ(end.failed, 0) << end.Describe();
+  EXPECT_EQ(end.At(ports_[1]), at_kill.At(ports_[1])) << end.Describe();
+}
+
+// A rolling restart: ten times, SIGTERM one replica under load (it turns
+// NOT_SERVING, the client's health watch takes it out of rotation, and
+// only then does it stop and drain), wait for it to exit 0, start it again
+// on its port and wait for the client to call it again. No call fails.
+TEST_F(ReplicasTest, SigtermOfAReplicaUnderLoadFailsNoCallTenTimes) {
+  const std::vector<std::string> flags = {"--drain_delay=1s",
+                                          "--shutdown_grace=5s"};
+  StartThree(flags);
+  Load load(Channel(ports_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 20)))
+      << load.Get().Describe();
+
+  for (int round = 0; round < 10; ++round) {
+    SCOPED_TRACE(absl::StrCat("round ", round));
+    const int i = round % 3;
+    replicas_[i]->Signal(SIGTERM);
+    ASSERT_EQ(replicas_[i]->Wait(), 0);
+    // In this order: NOT_SERVING, then the stop, then the end.
+    EXPECT_TRUE(replicas_[i]->WaitForLog("not serving; stopping in 1s",
+                                         absl::Seconds(5)))
+        << replicas_[i]->log();
+    EXPECT_TRUE(replicas_[i]->WaitForLog("shutting down", absl::Seconds(5)))
+        << replicas_[i]->log();
+    EXPECT_TRUE(replicas_[i]->WaitForLog("stopped", absl::Seconds(5)))
+        << replicas_[i]->log();
+
+    replicas_[i] = StartReplica(flags, ports_[i]);
+    ASSERT_NE(replicas_[i], nullptr);
+    ASSERT_TRUE(load.WaitUntil(EachServedMore({ports_[i]}, load.Get(), 20)))
+        << load.Get().Describe();
+  }
+  load.Stop();
+  const Tally end = load.Get();
+  EXPECT_EQ(end.failed, 0) << end.Describe();
+  std::printf("rolling restart, 10 SIGTERMs: %s\n", end.Describe().c_str());
+}
+
+// A replica that was not up when the client started (the target lists its
+// address from the start) gets calls once it is: the client's connection
+// attempts to it, backing off, reach it when it listens.
+TEST_F(ReplicasTest, AReplicaStartedLaterGetsCalls) {
+  replicas_.push_back(StartReplica());
+  replicas_.push_back(StartReplica());
+  ASSERT_NE(replicas_[0], nullptr);
+  ASSERT_NE(replicas_[1], nullptr);
+  // A free port for the third: one a replica listened on, then left.
+  std::unique_ptr<ServerProcess> probe = StartReplica();
+  ASSERT_NE(probe, nullptr);
+  const int late = probe->port();
+  probe->Signal(SIGTERM);
+  ASSERT_EQ(probe->Wait(), 0);
+  ports_ = {replicas_[0]->port(), replicas_[1]->port(), late};
+
+  Load load(Channel(ports_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore({ports_[0], ports_[1]}, {}, 50)))
+      << load.Get().Describe();
+  EXPECT_EQ(load.Get().At(late), 0);
+
+  replicas_.push_back(StartReplica({}, late));
+  ASSERT_NE(replicas_[2], nullptr);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore({late}, {}, 50)))
+      << load.Get().Describe();
+  load.Stop();
+  EXPECT_EQ(load.Get().failed, 0) << load.Get().Describe();
+}
+
+// Each replica reads its dataset from its own Kubernetes-style volume and
+// watches it; the volumes are updated one after the other under load, as
+// a rollout of data does. Every replica comes to answer with the new
+// version, and no call fails. Then a broken dataset is swapped in
+// everywhere: every replica refuses it and keeps answering with the
+// version it had.
+TEST_F(ReplicasTest, ADataVolumeSwapReachesEveryReplicaAndABrokenOneNone) {
+  std::vector<KubernetesVolume> volumes;
+  for (int i = 0; i < 3; ++i) {
+    absl::StatusOr<KubernetesVolume> volume = KubernetesVolume::Create(
+        TempPath(absl::StrCat("volume", i)), "corridors.textproto",
+        ReadFile(kSampleCorridors));
+    ASSERT_TRUE(volume.ok()) << volume.status();
+    volumes.push_back(*std::move(volume));
+    replicas_.push_back(StartReplica({"--watch_data", "--watch_debounce=100ms"},
+                                     0, volumes[i].path()));
+    ASSERT_NE(replicas_[i], nullptr);
+    ports_.push_back(replicas_[i]->port());
+  }
+  Load load(Channel(ports_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 10)))
+      << load.Get().Describe();
+  const std::string old_version = load.Get().version[ports_[0]];
+  ASSERT_FALSE(old_version.empty());
+  for (int port : ports_) EXPECT_EQ(load.Get().version[port], old_version);
+
+  // The rollout: one volume at a time.
+  for (KubernetesVolume& volume : volumes) {
+    ASSERT_TRUE(volume.Update(DearerNorthwind()).ok());
+  }
+  std::string new_version;
+  const auto converged = [&](const Tally& t) {
+    const std::string& v = t.version.at(ports_[0]);
+    for (int port : ports_) {
+      if (t.version.at(port) != v) return false;
+    }
+    return v != old_version;
+  };
+  ASSERT_TRUE(load.WaitUntil(converged)) << load.Get().Describe();
+  new_version = load.Get().version[ports_[0]];
+  for (auto& replica : replicas_) {
+    EXPECT_TRUE(replica->WaitForLog("reloaded dataset", absl::Seconds(10)))
+        << replica->log();
+  }
+
+  // A broken dataset: refused by every replica, which keep their data.
+  for (KubernetesVolume& volume : volumes) {
+    ASSERT_TRUE(volume.Update("quotes { id: \"x\" }\n").ok());
+  }
+  for (auto& replica : replicas_) {
+    EXPECT_TRUE(replica->WaitForLog("reload refused", kPhase))
+        << replica->log();
+  }
+  const Tally refused = load.Get();
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, refused, 20)))
+      << load.Get().Describe();
+  load.Stop();
+  const Tally end = load.Get();
+  for (int port : ports_) {
+    EXPECT_EQ(end.version.at(port), new_version) << port;
+  }
+  EXPECT_EQ(end.failed, 0) << end.Describe();
+}
+
+}  // namespace
+}  // namespace remit::testing
