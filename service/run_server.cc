@@ -142,7 +142,31 @@ absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time) {
   return std::make_unique<FakeClock>(time);
 }
 
+absl::Status CheckDurations(const RunOptions& options) {
+  const struct {
+    const char* flag;
+    absl::Duration value;
+  } durations[] = {
+      {"shutdown_grace", options.shutdown_grace},
+      {"drain_delay", options.drain_delay},
+      {"watch_debounce", options.watch_debounce},
+      {"max_connection_age", options.server.max_connection_age},
+      {"max_connection_age_grace", options.server.max_connection_age_grace},
+  };
+  for (const auto& d : durations) {
+    if (d.value < absl::ZeroDuration()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", d.flag, "=", absl::FormatDuration(d.value),
+                       ": must not be negative"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status RunServer(const RunOptions& options) {
+  if (absl::Status durations = CheckDurations(options); !durations.ok()) {
+    return durations;
+  }
   std::fprintf(stderr, "remitrank: %s\n", RaiseOpenFileLimit().c_str());
   absl::StatusOr<ServerOptions> server_options =
       ServerOptionsWithFiles(options);

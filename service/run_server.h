@@ -118,6 +118,10 @@ absl::Status WritePortFile(const std::string& path, int port,
 // "open files: soft 1024, hard 4096; not raised: <reason>".
 std::string RaiseOpenFileLimit();
 
+// INVALID_ARGUMENT naming the flag of the first negative duration
+// ("--drain_delay=-1s: must not be negative").
+absl::Status CheckDurations(const RunOptions& options);
+
 // The system clock for an empty `clock_time`, else a clock pinned to it
 // (RFC 3339); INVALID_ARGUMENT naming --clock_time when it does not parse.
 absl::StatusOr<std::unique_ptr<Clock>> ClockFor(absl::string_view clock_time);

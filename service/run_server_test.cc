@@ -188,6 +188,42 @@ TEST(ClockForTest, BadTimeNamesTheFlagAndValue) {
       << clock.status();
 }
 
+TEST(CheckDurationsTest, TheDefaultsAndZeroAreFine) {
+  RunOptions options;
+  EXPECT_TRUE(CheckDurations(options).ok());
+  options.drain_delay = absl::ZeroDuration();
+  options.server.max_connection_age = absl::ZeroDuration();
+  options.server.max_connection_age_grace = absl::InfiniteDuration();
+  EXPECT_TRUE(CheckDurations(options).ok());
+}
+
+TEST(CheckDurationsTest, ANegativeOneNamesItsFlag) {
+  struct Case {
+    const char* message;
+    void (*set)(RunOptions*);
+  } cases[] = {
+      {"--shutdown_grace=-1s: must not be negative",
+       [](RunOptions* o) { o->shutdown_grace = absl::Seconds(-1); }},
+      {"--drain_delay=-5s: must not be negative",
+       [](RunOptions* o) { o->drain_delay = absl::Seconds(-5); }},
+      {"--watch_debounce=-100ms: must not be negative",
+       [](RunOptions* o) { o->watch_debounce = absl::Milliseconds(-100); }},
+      {"--max_connection_age=-1m: must not be negative",
+       [](RunOptions* o) { o->server.max_connection_age = absl::Minutes(-1); }},
+      {"--max_connection_age_grace=-30s: must not be negative",
+       [](RunOptions* o) {
+         o->server.max_connection_age_grace = absl::Seconds(-30);
+       }},
+  };
+  for (const Case& c : cases) {
+    RunOptions options;
+    c.set(&options);
+    absl::Status status = CheckDurations(options);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(std::string(status.message()), c.message);
+  }
+}
+
 TEST(RunServerTest, MissingTlsFileStopsBeforeServing) {
   RunOptions options;
   options.server.listen = "127.0.0.1:0";

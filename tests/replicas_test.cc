@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -31,6 +31,7 @@
 #include "proto/remit/v1/remit_service.grpc.pb.h"
 #include "service/testing/bad_requests.h"
 #include "service/testing/kubernetes_volume.h"
+#include "tests/loopback_dns.h"
 #include "tests/server_process.h"
 
 namespace remit::testing {
@@ -79,18 +80,24 @@ std::string DearerNorthwind() {
 struct Tally {
   int64_t calls = 0;
   int64_t failed = 0;
-  std::vector<std::string> failures;   // The first few, for the message.
-  std::map<int, int64_t> per_port;     // Successful calls by replica port.
-  std::map<int, std::string> version;  // Last dataset version by port.
+  std::vector<std::string> failures;  // The first few, for the message.
+  // Successful calls, and the last dataset version answered, by replica
+  // address ("127.0.0.1:PORT").
+  std::map<std::string, int64_t> per_replica;
+  std::map<std::string, std::string> version;
 
-  int64_t At(int port) const {
-    auto it = per_port.find(port);
-    return it == per_port.end() ? 0 : it->second;
+  int64_t At(const std::string& address) const {
+    auto it = per_replica.find(address);
+    return it == per_replica.end() ? 0 : it->second;
+  }
+  std::string VersionAt(const std::string& address) const {
+    auto it = version.find(address);
+    return it == version.end() ? "" : it->second;
   }
   std::string Describe() const {
     std::string out = absl::StrCat(calls, " calls, ", failed, " failed");
-    for (const auto& [port, n] : per_port) {
-      absl::StrAppend(&out, "; :", port, " ", n);
+    for (const auto& [address, n] : per_replica) {
+      absl::StrAppend(&out, "; ", address, " ", n);
     }
     if (!failures.empty()) {
       absl::StrAppend(&out, "; failures: ", absl::StrJoin(failures, " | "));
@@ -99,24 +106,15 @@ struct Tally {
   }
 };
 
-// The port of a peer "ipv4:127.0.0.1:PORT"; 0 when there is none.
-int PeerPort(const std::string& peer) {
-  int port = 0;
-  const size_t colon = peer.rfind(':');
-  if (colon == std::string::npos ||
-      !absl::SimpleAtoi(peer.substr(colon + 1), &port)) {
-    return 0;
-  }
-  return port;
-}
-
 // One RankOffers call, counted.
 void Call(v1::RemitRank::Stub* stub, absl::Mutex* mu, Tally* tally) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
   v1::RankOffersResponse response;
   const grpc::Status status = stub->RankOffers(&context, UsMx200(), &response);
-  const int port = PeerPort(context.peer());
+  // The replica: the call's peer, "ipv4:127.0.0.1:PORT".
+  std::string address = context.peer();
+  if (absl::StartsWith(address, "ipv4:")) address.erase(0, 5);
   absl::MutexLock lock(mu);
   ++tally->calls;
   if (!status.ok()) {
@@ -128,8 +126,8 @@ void Call(v1::RemitRank::Stub* stub, absl::Mutex* mu, Tally* tally) {
     }
     return;
   }
-  ++tally->per_port[port];
-  tally->version[port] = response.dataset_version();
+  ++tally->per_replica[address];
+  tally->version[address] = response.dataset_version();
 }
 
 // Clients calling RankOffers back to back on their own threads until
@@ -186,13 +184,12 @@ class Load {
 
 class ReplicasTest : public ::testing::Test {
  protected:
-  // A replica over `data` (default: the sample), on `port` (0: a free
-  // one), with `extra` flags.
+  // A replica over `data` (default: the sample) with `extra` flags, on a
+  // free port unless they say --listen.
   std::unique_ptr<ServerProcess> StartReplica(
-      std::vector<std::string> extra = {}, int port = 0,
+      std::vector<std::string> extra = {},
       std::string data = kSampleCorridors) {
     std::vector<std::string> flags = {"--data=" + data, kClock};
-    if (port != 0) flags.push_back(absl::StrCat("--listen=127.0.0.1:", port));
     flags.insert(flags.end(), extra.begin(), extra.end());
     absl::StatusOr<std::unique_ptr<ServerProcess>> server =
         ServerProcess::Start(flags);
@@ -200,21 +197,25 @@ class ReplicasTest : public ::testing::Test {
     return server.ok() ? *std::move(server) : nullptr;
   }
 
-  // A client channel to `ports` with `service_config`; it retries a
-  // replica that is down every 0.1 to 1 s (gRPC's default grows to
-  // 120 s), so that a replica back up is reached within a test's time.
-  static std::shared_ptr<grpc::Channel> Channel(
-      const std::vector<int>& ports, const char* service_config = kRoundRobin) {
-    std::vector<std::string> addresses;
-    for (int port : ports)
-      addresses.push_back(absl::StrCat("127.0.0.1:", port));
+  // Client channel arguments: `service_config`, and a replica that is
+  // down retried every 0.1 to 1 s (gRPC's default grows to 120 s), so that
+  // one back up is reached within a test's time.
+  static grpc::ChannelArguments Arguments(const char* service_config) {
     grpc::ChannelArguments args;
     args.SetServiceConfigJSON(service_config);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
     args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
+    return args;
+  }
+
+  // A client channel to `addresses` ("ipv4:A,B,C").
+  static std::shared_ptr<grpc::Channel> Channel(
+      const std::vector<std::string>& addresses,
+      const char* service_config = kRoundRobin) {
     return grpc::CreateCustomChannel("ipv4:" + absl::StrJoin(addresses, ","),
-                                     grpc::InsecureChannelCredentials(), args);
+                                     grpc::InsecureChannelCredentials(),
+                                     Arguments(service_config));
   }
 
   // Three replicas on free ports, with `extra` flags.
@@ -222,21 +223,21 @@ class ReplicasTest : public ::testing::Test {
     for (int i = 0; i < 3; ++i) {
       replicas_.push_back(StartReplica(extra));
       ASSERT_NE(replicas_.back(), nullptr);
-      ports_.push_back(replicas_.back()->port());
+      addresses_.push_back(replicas_.back()->address());
     }
   }
 
   std::vector<std::unique_ptr<ServerProcess>> replicas_;
-  std::vector<int> ports_;
+  std::vector<std::string> addresses_;
 };
 
-// Every replica has served at least `n` calls more than in `before`.
-std::function<bool(const Tally&)> EachServedMore(const std::vector<int>& ports,
-                                                 const Tally& before,
-                                                 int64_t n) {
-  return [ports, before, n](const Tally& t) {
-    for (int port : ports) {
-      if (t.At(port) < before.At(port) + n) return false;
+// Every replica of `addresses` has served at least `n` calls more than in
+// `before`.
+std::function<bool(const Tally&)> EachServedMore(
+    const std::vector<std::string>& addresses, const Tally& before, int64_t n) {
+  return [addresses, before, n](const Tally& t) {
+    for (const std::string& address : addresses) {
+      if (t.At(address) < before.At(address) + n) return false;
     }
     return true;
   };
@@ -246,22 +247,22 @@ std::function<bool(const Tally&)> EachServedMore(const std::vector<int>& ports,
 // ready replica, so 300 calls are 100 per replica.
 TEST_F(ReplicasTest, RoundRobinSplitsCallsEvenly) {
   StartThree();
-  auto stub = v1::RemitRank::NewStub(Channel(ports_));
+  auto stub = v1::RemitRank::NewStub(Channel(addresses_));
   absl::Mutex mu;
   Tally tally;
   // Until every replica's connection is up and healthy (bounded).
-  for (int i = 0; i < 1000 && !EachServedMore(ports_, {}, 1)(tally); ++i) {
+  for (int i = 0; i < 1000 && !EachServedMore(addresses_, {}, 1)(tally); ++i) {
     Call(stub.get(), &mu, &tally);
   }
-  ASSERT_TRUE(EachServedMore(ports_, {}, 1)(tally)) << tally.Describe();
+  ASSERT_TRUE(EachServedMore(addresses_, {}, 1)(tally)) << tally.Describe();
   const Tally warm = tally;
   for (int i = 0; i < 300; ++i) Call(stub.get(), &mu, &tally);
 
   EXPECT_EQ(tally.failed, 0) << tally.Describe();
-  for (int port : ports_) {
-    const int64_t served = tally.At(port) - warm.At(port);
-    EXPECT_GE(served, 90) << port << ": " << tally.Describe();
-    EXPECT_LE(served, 110) << port << ": " << tally.Describe();
+  for (const std::string& address : addresses_) {
+    const int64_t served = tally.At(address) - warm.At(address);
+    EXPECT_GE(served, 90) << address << ": " << tally.Describe();
+    EXPECT_LE(served, 110) << address << ": " << tally.Describe();
   }
 }
 
@@ -269,35 +270,35 @@ TEST_F(ReplicasTest, RoundRobinSplitsCallsEvenly) {
 // replica, however many there are.
 TEST_F(ReplicasTest, PickFirstPinsEveryCallToOneReplica) {
   StartThree();
-  auto stub = v1::RemitRank::NewStub(Channel(ports_, kPickFirst));
+  auto stub = v1::RemitRank::NewStub(Channel(addresses_, kPickFirst));
   absl::Mutex mu;
   Tally tally;
   for (int i = 0; i < 300; ++i) Call(stub.get(), &mu, &tally);
 
   EXPECT_EQ(tally.failed, 0) << tally.Describe();
-  ASSERT_EQ(tally.per_port.size(), 1u) << tally.Describe();
-  EXPECT_EQ(tally.per_port.begin()->second, 300);
+  ASSERT_EQ(tally.per_replica.size(), 1u) << tally.Describe();
+  EXPECT_EQ(tally.per_replica.begin()->second, 300);
 }
 
 // kill -9 of a replica under load: its calls in flight fail UNAVAILABLE
 // and are retried on the others; no call fails.
 TEST_F(ReplicasTest, KillNineOfAReplicaUnderLoadFailsNoCall) {
   StartThree();
-  Load load(Channel(ports_), 2);
-  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 20)))
+  Load load(Channel(addresses_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(addresses_, {}, 20)))
       << load.Get().Describe();
 
   replicas_[1]->Signal(SIGKILL);
   EXPECT_EQ(replicas_[1]->Wait(), 128 + SIGKILL);
   const Tally at_kill = load.Get();
-  const std::vector<int> survivors = {ports_[0], ports_[2]};
+  const std::vector<std::string> survivors = {addresses_[0], addresses_[2]};
   ASSERT_TRUE(load.WaitUntil(EachServedMore(survivors, at_kill, 150)))
       << load.Get().Describe();
   load.Stop();
 
   const Tally end = load.Get();
   EXPECT_EQ(end.failed, 0) << end.Describe();
-  EXPECT_EQ(end.At(ports_[1]), at_kill.At(ports_[1])) << end.Describe();
+  EXPECT_EQ(end.At(addresses_[1]), at_kill.At(addresses_[1])) << end.Describe();
 }
 
 // A rolling restart: ten times, SIGTERM one replica under load (it turns
@@ -308,8 +309,8 @@ TEST_F(ReplicasTest, SigtermOfAReplicaUnderLoadFailsNoCallTenTimes) {
   const std::vector<std::string> flags = {"--drain_delay=1s",
                                           "--shutdown_grace=5s"};
   StartThree(flags);
-  Load load(Channel(ports_), 2);
-  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 20)))
+  Load load(Channel(addresses_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(addresses_, {}, 20)))
       << load.Get().Describe();
 
   for (int round = 0; round < 10; ++round) {
@@ -326,9 +327,11 @@ TEST_F(ReplicasTest, SigtermOfAReplicaUnderLoadFailsNoCallTenTimes) {
     EXPECT_TRUE(replicas_[i]->WaitForLog("stopped", absl::Seconds(5)))
         << replicas_[i]->log();
 
-    replicas_[i] = StartReplica(flags, ports_[i]);
+    std::vector<std::string> again = flags;
+    again.push_back("--listen=" + addresses_[i]);
+    replicas_[i] = StartReplica(again);
     ASSERT_NE(replicas_[i], nullptr);
-    ASSERT_TRUE(load.WaitUntil(EachServedMore({ports_[i]}, load.Get(), 20)))
+    ASSERT_TRUE(load.WaitUntil(EachServedMore({addresses_[i]}, load.Get(), 20)))
         << load.Get().Describe();
   }
   load.Stop();
@@ -348,21 +351,74 @@ TEST_F(ReplicasTest, AReplicaStartedLaterGetsCalls) {
   // A free port for the third: one a replica listened on, then left.
   std::unique_ptr<ServerProcess> probe = StartReplica();
   ASSERT_NE(probe, nullptr);
-  const int late = probe->port();
+  const std::string late = probe->address();
   probe->Signal(SIGTERM);
   ASSERT_EQ(probe->Wait(), 0);
-  ports_ = {replicas_[0]->port(), replicas_[1]->port(), late};
+  addresses_ = {replicas_[0]->address(), replicas_[1]->address(), late};
 
-  Load load(Channel(ports_), 2);
-  ASSERT_TRUE(load.WaitUntil(EachServedMore({ports_[0], ports_[1]}, {}, 50)))
+  Load load(Channel(addresses_), 2);
+  ASSERT_TRUE(
+      load.WaitUntil(EachServedMore({addresses_[0], addresses_[1]}, {}, 50)))
       << load.Get().Describe();
   EXPECT_EQ(load.Get().At(late), 0);
 
-  replicas_.push_back(StartReplica({}, late));
+  replicas_.push_back(StartReplica({"--listen=" + late}));
   ASSERT_NE(replicas_[2], nullptr);
   ASSERT_TRUE(load.WaitUntil(EachServedMore({late}, {}, 50)))
       << load.Get().Describe();
   load.Stop();
+  EXPECT_EQ(load.Get().failed, 0) << load.Get().Describe();
+}
+
+// Replicas found through DNS, as behind a headless Kubernetes Service:
+// the client resolves the name, connects to every address and keeps those
+// connections. A replica added to the name later is found only when the
+// client resolves again, which it does when a connection ends: the
+// servers end theirs at --max_connection_age (here 1 s), with no call
+// failing. Replicas share a port on 127.0.0.1, .2 and .3 (one name, one
+// port, an address per pod); the client may resolve every 0.1 s (gRPC's
+// default is at most every 30 s).
+TEST_F(ReplicasTest, AReplicaAddedToDnsGetsCallsOnceConnectionsAge) {
+  absl::StatusOr<std::unique_ptr<LoopbackDns>> dns =
+      LoopbackDns::Start("replicas.remitrank.test");
+  ASSERT_TRUE(dns.ok()) << dns.status();
+  const std::vector<std::string> flags = {"--max_connection_age=1s",
+                                          "--max_connection_age_grace=5s"};
+  // The first on a free port; the others on the same port at .2 and .3.
+  auto start = [&](const std::string& listen) {
+    std::vector<std::string> with = flags;
+    if (!listen.empty()) with.push_back("--listen=" + listen);
+    replicas_.push_back(StartReplica(with));
+    return replicas_.back() != nullptr;
+  };
+  ASSERT_TRUE(start(""));
+  const int port = replicas_[0]->port();
+  addresses_ = {absl::StrCat("127.0.0.1:", port),
+                absl::StrCat("127.0.0.2:", port),
+                absl::StrCat("127.0.0.3:", port)};
+  ASSERT_TRUE(start(addresses_[1]));
+  ASSERT_TRUE((*dns)->SetAddresses({"127.0.0.1", "127.0.0.2"}).ok());
+
+  grpc::ChannelArguments args = Arguments(kRoundRobin);
+  args.SetInt(GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS, 100);
+  args.SetInt(GRPC_ARG_SERVICE_CONFIG_DISABLE_RESOLUTION, 1);
+  Load load(
+      grpc::CreateCustomChannel(absl::StrCat("dns://127.0.0.1:", (*dns)->port(),
+                                             "/replicas.remitrank.test:", port),
+                                grpc::InsecureChannelCredentials(), args),
+      2);
+  ASSERT_TRUE(
+      load.WaitUntil(EachServedMore({addresses_[0], addresses_[1]}, {}, 50)))
+      << load.Get().Describe();
+
+  ASSERT_TRUE(start(addresses_[2]));
+  const int resolved = (*dns)->a_queries();
+  ASSERT_TRUE(
+      (*dns)->SetAddresses({"127.0.0.1", "127.0.0.2", "127.0.0.3"}).ok());
+  ASSERT_TRUE(load.WaitUntil(EachServedMore({addresses_[2]}, {}, 50)))
+      << load.Get().Describe();
+  load.Stop();
+  EXPECT_GT((*dns)->a_queries(), resolved);
   EXPECT_EQ(load.Get().failed, 0) << load.Get().Describe();
 }
 
@@ -381,16 +437,18 @@ TEST_F(ReplicasTest, ADataVolumeSwapReachesEveryReplicaAndABrokenOneNone) {
     ASSERT_TRUE(volume.ok()) << volume.status();
     volumes.push_back(*std::move(volume));
     replicas_.push_back(StartReplica({"--watch_data", "--watch_debounce=100ms"},
-                                     0, volumes[i].path()));
+                                     volumes[i].path()));
     ASSERT_NE(replicas_[i], nullptr);
-    ports_.push_back(replicas_[i]->port());
+    addresses_.push_back(replicas_[i]->address());
   }
-  Load load(Channel(ports_), 2);
-  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, {}, 10)))
+  Load load(Channel(addresses_), 2);
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(addresses_, {}, 10)))
       << load.Get().Describe();
-  const std::string old_version = load.Get().version[ports_[0]];
+  const std::string old_version = load.Get().VersionAt(addresses_[0]);
   ASSERT_FALSE(old_version.empty());
-  for (int port : ports_) EXPECT_EQ(load.Get().version[port], old_version);
+  for (const std::string& address : addresses_) {
+    EXPECT_EQ(load.Get().VersionAt(address), old_version);
+  }
 
   // The rollout: one volume at a time.
   for (KubernetesVolume& volume : volumes) {
@@ -398,14 +456,14 @@ TEST_F(ReplicasTest, ADataVolumeSwapReachesEveryReplicaAndABrokenOneNone) {
   }
   std::string new_version;
   const auto converged = [&](const Tally& t) {
-    const std::string& v = t.version.at(ports_[0]);
-    for (int port : ports_) {
-      if (t.version.at(port) != v) return false;
+    const std::string v = t.VersionAt(addresses_[0]);
+    for (const std::string& address : addresses_) {
+      if (t.VersionAt(address) != v) return false;
     }
     return v != old_version;
   };
   ASSERT_TRUE(load.WaitUntil(converged)) << load.Get().Describe();
-  new_version = load.Get().version[ports_[0]];
+  new_version = load.Get().VersionAt(addresses_[0]);
   for (auto& replica : replicas_) {
     EXPECT_TRUE(replica->WaitForLog("reloaded dataset", absl::Seconds(10)))
         << replica->log();
@@ -420,12 +478,12 @@ TEST_F(ReplicasTest, ADataVolumeSwapReachesEveryReplicaAndABrokenOneNone) {
         << replica->log();
   }
   const Tally refused = load.Get();
-  ASSERT_TRUE(load.WaitUntil(EachServedMore(ports_, refused, 20)))
+  ASSERT_TRUE(load.WaitUntil(EachServedMore(addresses_, refused, 20)))
       << load.Get().Describe();
   load.Stop();
   const Tally end = load.Get();
-  for (int port : ports_) {
-    EXPECT_EQ(end.version.at(port), new_version) << port;
+  for (const std::string& address : addresses_) {
+    EXPECT_EQ(end.VersionAt(address), new_version) << address;
   }
   EXPECT_EQ(end.failed, 0) << end.Describe();
 }
