@@ -1,8 +1,9 @@
 // remitrank_server as replicas: three processes on loopback ports, one
-// client balancing over them with the service config partner clients use
-// (round_robin, health checks on remit.v1.RemitRank, retries on
-// UNAVAILABLE), its target listing the three addresses
-// ("ipv4:127.0.0.1:A,127.0.0.1:B,127.0.0.1:C").
+// client balancing over them through the channel partner clients use
+// (service/client/channel.h: round_robin, health checks on
+// remit.v1.RemitRank, retries on UNAVAILABLE), its target listing the
+// three addresses ("ipv4:127.0.0.1:A,127.0.0.1:B,127.0.0.1:C") or, in one
+// test, a name in DNS.
 //
 // Which replica answered a call is the call's peer as the client saw it
 // (ClientContext::peer(), "ipv4:127.0.0.1:PORT"); each answer names its
@@ -29,6 +30,7 @@
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 #include "proto/remit/v1/remit_service.grpc.pb.h"
+#include "service/client/channel.h"
 #include "service/testing/bad_requests.h"
 #include "service/testing/kubernetes_volume.h"
 #include "tests/loopback_dns.h"
@@ -41,24 +43,6 @@ using service::testing::KubernetesVolume;
 using service::testing::UsMx200;
 
 constexpr char kClock[] = "--clock_time=2026-11-15T00:00:00Z";
-
-// round_robin over the replicas that are READY and whose health service
-// says SERVING for remit.v1.RemitRank; a call that fails UNAVAILABLE
-// (a replica gone, a connection reset) is tried again elsewhere.
-constexpr char kRoundRobin[] = R"json({
-  "loadBalancingConfig": [{"round_robin": {}}],
-  "healthCheckConfig": {"serviceName": "remit.v1.RemitRank"},
-  "methodConfig": [{
-    "name": [{"service": "remit.v1.RemitRank"}],
-    "retryPolicy": {
-      "maxAttempts": 5,
-      "initialBackoff": "0.05s",
-      "maxBackoff": "1s",
-      "backoffMultiplier": 2,
-      "retryableStatusCodes": ["UNAVAILABLE"]
-    }
-  }]
-})json";
 
 // gRPC's default: the first address that connects gets every call.
 constexpr char kPickFirst[] = R"json({
@@ -197,25 +181,23 @@ class ReplicasTest : public ::testing::Test {
     return server.ok() ? *std::move(server) : nullptr;
   }
 
-  // Client channel arguments: `service_config`, and a replica that is
-  // down retried every 0.1 to 1 s (gRPC's default grows to 120 s), so that
-  // one back up is reached within a test's time.
-  static grpc::ChannelArguments Arguments(const char* service_config) {
-    grpc::ChannelArguments args;
-    args.SetServiceConfigJSON(service_config);
-    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
-    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
-    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
-    return args;
+  // The recommended channel to `target`, with a replica that is down
+  // retried every 0.1 to 1 s (gRPC's default grows to 120 s), so that one
+  // back up is reached within a test's time; `extra` adds arguments (a
+  // service config among them replaces the recommended one).
+  static std::shared_ptr<grpc::Channel> Channel(
+      const std::string& target, grpc::ChannelArguments extra = {}) {
+    extra.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+    extra.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
+    extra.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
+    return client::CreateRecommendedChannel(
+        target, grpc::InsecureChannelCredentials(), std::move(extra));
   }
-
-  // A client channel to `addresses` ("ipv4:A,B,C").
+  // The same to a fixed list of addresses ("ipv4:A,B,C").
   static std::shared_ptr<grpc::Channel> Channel(
       const std::vector<std::string>& addresses,
-      const char* service_config = kRoundRobin) {
-    return grpc::CreateCustomChannel("ipv4:" + absl::StrJoin(addresses, ","),
-                                     grpc::InsecureChannelCredentials(),
-                                     Arguments(service_config));
+      grpc::ChannelArguments extra = {}) {
+    return Channel("ipv4:" + absl::StrJoin(addresses, ","), std::move(extra));
   }
 
   // Three replicas on free ports, with `extra` flags.
@@ -270,7 +252,9 @@ TEST_F(ReplicasTest, RoundRobinSplitsCallsEvenly) {
 // replica, however many there are.
 TEST_F(ReplicasTest, PickFirstPinsEveryCallToOneReplica) {
   StartThree();
-  auto stub = v1::RemitRank::NewStub(Channel(addresses_, kPickFirst));
+  grpc::ChannelArguments pick_first;
+  pick_first.SetServiceConfigJSON(kPickFirst);
+  auto stub = v1::RemitRank::NewStub(Channel(addresses_, pick_first));
   absl::Mutex mu;
   Tally tally;
   for (int i = 0; i < 300; ++i) Call(stub.get(), &mu, &tally);
@@ -399,14 +383,12 @@ TEST_F(ReplicasTest, AReplicaAddedToDnsGetsCallsOnceConnectionsAge) {
   ASSERT_TRUE(start(addresses_[1]));
   ASSERT_TRUE((*dns)->SetAddresses({"127.0.0.1", "127.0.0.2"}).ok());
 
-  grpc::ChannelArguments args = Arguments(kRoundRobin);
-  args.SetInt(GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS, 100);
-  args.SetInt(GRPC_ARG_SERVICE_CONFIG_DISABLE_RESOLUTION, 1);
-  Load load(
-      grpc::CreateCustomChannel(absl::StrCat("dns://127.0.0.1:", (*dns)->port(),
-                                             "/replicas.remitrank.test:", port),
-                                grpc::InsecureChannelCredentials(), args),
-      2);
+  grpc::ChannelArguments resolve_often;
+  resolve_often.SetInt(GRPC_ARG_DNS_MIN_TIME_BETWEEN_RESOLUTIONS_MS, 100);
+  Load load(Channel(absl::StrCat("dns://127.0.0.1:", (*dns)->port(),
+                                 "/replicas.remitrank.test:", port),
+                    resolve_often),
+            2);
   ASSERT_TRUE(
       load.WaitUntil(EachServedMore({addresses_[0], addresses_[1]}, {}, 50)))
       << load.Get().Describe();
