@@ -182,13 +182,14 @@ class ReplicasTest : public ::testing::Test {
   }
 
   // The recommended channel to `target`, with a replica that is down
-  // retried every 0.1 to 1 s (gRPC's default grows to 120 s), so that one
-  // back up is reached within a test's time; `extra` adds arguments (a
+  // tried again after 0.1 s, backing off to 1 s (gRPC's default starts at
+  // 1 s and grows to 120 s), so that one back up is reached within a
+  // test's time. (Not GRPC_ARG_MIN_RECONNECT_BACKOFF_MS: it is also the
+  // time a connection attempt may take, 20 s.) `extra` adds arguments (a
   // service config among them replaces the recommended one).
   static std::shared_ptr<grpc::Channel> Channel(
       const std::string& target, grpc::ChannelArguments extra = {}) {
     extra.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
-    extra.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);
     extra.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
     return client::CreateRecommendedChannel(
         target, grpc::InsecureChannelCredentials(), std::move(extra));
