@@ -30,7 +30,7 @@
 #                  (tools/test_summary.py counts it)
 #
 # Exit status: 0 built (and checked), 1 a failure, 77 the checks were
-# skipped because this machine cannot run containers (the reason is
+# skipped because this machine cannot run containers, or not as root (the reason is
 # printed). Needs root (buildah/podman's storage) and buildah, podman and
 # runc (tools/install_deps.sh).
 set -euo pipefail
@@ -63,7 +63,14 @@ fail() {
 for tool in buildah podman runc ldd; do
   command -v "${tool}" >/dev/null || fail "${tool} is missing (tools/install_deps.sh)"
 done
-[[ $(id -u) -eq 0 ]] || fail "needs root: buildah and podman use the system's container storage"
+if [[ $(id -u) -ne 0 ]]; then
+  echo "image.sh: needs root: buildah and podman use the system's container storage" >&2
+  if [[ ${check} -eq 1 ]]; then
+    echo "image.sh: SKIPPED the image checks: not running as root"
+    exit 77
+  fi
+  exit 1
+fi
 [[ -f deploy/edge/edge.sh ]] ||
   fail "deploy/edge/edge.sh is missing: the edge image is deploy/edge/ (the nginx configuration and its script) on nginx"
 [[ -x /usr/sbin/nginx ]] || fail "/usr/sbin/nginx is missing (Debian's nginx-light; tools/install_deps.sh)"

@@ -40,6 +40,9 @@ packages=(
   # web/test/run.sh: the widget's browser tests (headless Chromium driven
   # by npm's puppeteer-core and axe-core, pinned in web/package-lock.json)
   chromium fonts-dejavu-core nodejs  # npm: with nodejs, or Debian's npm
+  # deploy/image.sh: container images built FROM scratch and run (buildah,
+  # podman, runc); the gRPC health check through the edge (python3-grpcio)
+  buildah podman runc python3-grpcio
 )
 
 missing=()

@@ -10,8 +10,11 @@
 # add_subdirectory and find_package, g++ through pkg-config), and then
 # the web widget's browser tests (web/test/run.sh: headless Chromium against
 # real servers; its checks count in the summary as the "browser" line),
-# and the adversarial suite against the edge (tests/edge/run.sh: HTTP/2
-# attacks on remitrank_server behind deploy/edge's nginx; the "edge" line).
+# the adversarial suite against the edge (tests/edge/run.sh: HTTP/2
+# attacks on remitrank_server behind deploy/edge's nginx; the "edge" line),
+# the Kubernetes manifests (deploy/kubernetes/test/run.sh, offline: the
+# "manifests" line) and the container images (deploy/image.sh --check: the
+# "images" line; skipped, saying why, where containers cannot run).
 # Prints a summary per configuration and the closing line
 # "N passed, N failed" (test cases), and exits non-zero on any failure.
 # Extra arguments go to every `bazel test` (e.g. --test_filter=...).
@@ -64,6 +67,18 @@ summary_args+=("browser=${results}/browser.xml")
 echo "=== adversarial suite against the edge (tests/edge/run.sh)"
 tests/edge/run.sh "${results}/edge.xml" || status=1
 summary_args+=("edge=${results}/edge.xml")
+
+echo "=== Kubernetes manifests, offline (deploy/kubernetes/test/run.sh)"
+deploy/kubernetes/test/run.sh "${results}/manifests.xml" || status=1
+summary_args+=("manifests=${results}/manifests.xml")
+
+echo "=== container images (deploy/image.sh --check)"
+deploy/image.sh --check --junit="${results}/images.xml"
+case $? in
+  0) summary_args+=("images=${results}/images.xml") ;;
+  77) ;;  # this machine cannot run containers; image.sh said why
+  *) status=1 && summary_args+=("images=${results}/images.xml") ;;
+esac
 
 echo "=== summary"
 python3 tools/test_summary.py "${summary_args[@]}" || status=1
