@@ -24,8 +24,9 @@
 #                  image publishes the dataset, the server answers RankOffers
 #                  (the CLI, bazel-bin/cli/remitrank) with the dataset version
 #                  it loaded, as uid 65532 on a read-only root, and exits 0 on
-#                  SIGTERM; the edge passes calls to it and its health-only
-#                  port refuses them. Prints PASS/FAIL per check.
+#                  SIGTERM; the edge passes calls to it, and its health-only
+#                  port answers the gRPC health check and refuses the rest.
+#                  Prints PASS/FAIL per check.
 #   --junit=FILE   with --check, the checks as a JUnit XML file
 #                  (tools/test_summary.py counts it)
 #
