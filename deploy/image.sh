@@ -20,13 +20,18 @@
 #   --tag=TAG      tag of the server and edge images (default: dev)
 #   --save=DIR     also write each image as an OCI archive in DIR, for
 #                  `ctr -n k8s.io images import` or `kind load image-archive`
-#   --check        then run the images with podman and check them: the data
-#                  image publishes the dataset, the server answers RankOffers
-#                  (the CLI, bazel-bin/cli/remitrank) with the dataset version
-#                  it loaded, as uid 65532 on a read-only root, and exits 0 on
-#                  SIGTERM; the edge passes calls to it, and its health-only
-#                  port answers the gRPC health check and refuses the rest.
-#                  Prints PASS/FAIL per check.
+#   --check        then run the images with podman as the pod runs them
+#                  (deploy/kubernetes/base/deployment.yaml; host network,
+#                  ports of its own) and check them: the data image publishes
+#                  the dataset; the server, with the Deployment's arguments,
+#                  answers RankOffers (the CLI, bazel-bin/cli/remitrank) with
+#                  the dataset version it loaded, as uid 65532 on a read-only
+#                  root; the edge passes calls to it, and its health-only port
+#                  answers the gRPC health check and refuses the rest; a
+#                  version the dataset-refresh sidecar publishes is served
+#                  without a restart, a broken one refused; on SIGTERM health
+#                  turns NOT_SERVING, then the server exits 0. Prints
+#                  PASS/FAIL per check (about a minute).
 #   --junit=FILE   with --check, the checks as a JUnit XML file
 #                  (tools/test_summary.py counts it)
 #
@@ -283,38 +288,64 @@ else
     "publish-dataset.sh said: ${out}; ${data}: $(ls -a "${data}" | tr '\n' ' ')"
 fi
 
-# The server, on the host's loopback, reading that directory.
+# The pod's other containers, each on the host's loopback: the
+# dataset-refresh sidecar (its library starts with the same version), the
+# server with the Deployment's own arguments (ports aside), the edge.
+library="${work}/library"
+mkdir -p "${library}/${version}" "${library}/other-1" "${library}/broken-1"
+cp testdata/sample_corridors.textproto "${library}/${version}/"
+cp testdata/survey_periods.textproto "${library}/other-1/sample_corridors.textproto"
+echo "not a dataset" >"${library}/broken-1/sample_corridors.textproto"
+echo "${version}" >"${library}/CURRENT"
+refresh="remitrank-check-refresh-$$"
+containers+=("${refresh}")
+podman run -d --name "${refresh}" "${run_flags[@]}" --network none --read-only \
+  --cap-drop=ALL --security-opt=no-new-privileges \
+  -v "${library}:/library:ro" -v "${data}:/data" "remitrank-data:${version}" \
+  --follow=1 /library /data >/dev/null 2>&1 || true
+
+mapfile -t server_args < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml <<'PY'
+import sys
+import yaml
+with open(sys.argv[1]) as f:
+    pod = yaml.safe_load(f)["spec"]["template"]["spec"]
+server = next(c for c in pod["containers"] if c["name"] == "server")
+for arg in server["args"]:
+    if arg.startswith("--listen="):
+        arg = "--listen=127.0.0.1:0"
+    elif arg.startswith("--http_listen="):
+        arg = "--http_listen=127.0.0.1:0"
+    print(arg)
+print("--port_file=/run/remitrank/port")
+PY
+)
 server="remitrank-check-server-$$"
 containers+=("${server}")
 mkdir -m 0777 "${work}/run"
 podman run -d --name "${server}" "${run_flags[@]}" --network host --read-only \
   --cap-drop=ALL --security-opt=no-new-privileges \
   -v "${data}:/data:ro" -v "${work}/run:/run/remitrank" \
-  "remitrank-server:${tag}" --listen=127.0.0.1:0 --port_file=/run/remitrank/port \
-  --data=/data/sample_corridors.textproto >/dev/null 2>"${work}/server.log" || true
+  "remitrank-server:${tag}" "${server_args[@]}" >/dev/null 2>"${work}/server.log" || true
 podman logs -f "${server}" >>"${work}/server.log" 2>&1 &
-if wait_for "serving on" "${work}/server.log" "${server}" && [[ -s "${work}/run/port" ]]; then
-  port=$(cat "${work}/run/port")
-  loaded=$(sed -n 's/.*loaded dataset \([0-9a-f]*\).*/\1/p' "${work}/server.log")
-  user=$(podman top "${server}" huser 2>/dev/null | tail -n +2 | tr -d ' ')
-  if [[ "${user}" == 65532 ]] &&
-    [[ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "${server}")" == true ]]; then
-    record "server image runs as uid 65532 on a read-only root" OK
-  else
-    record "server image runs as uid 65532 on a read-only root" "host user '${user}'"
-  fi
-  # rank_via PORT: RankOffers through the CLI; prints the answer's dataset version.
-  rank_via() {
-    "${cli_bin}" rank --server="127.0.0.1:$1" --from=US --to=MX --amount="200 USD" \
-      --format=json --deadline=10s 2>&1 |
-      /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
-      tail -1 || true
-  }
-  # health_via PORT: the gRPC health check of remit.v1.RemitRank, as the
-  # kubelet's grpc probe makes it; prints SERVING, another status, or the
-  # call's error code.
-  health_via() {
-    /usr/bin/python3 - "$1" <<'PY' 2>&1 | tail -1 || true
+
+# rank_via PORT: RankOffers through the CLI; prints the answer's dataset version.
+rank_via() {
+  "${cli_bin}" rank --server="127.0.0.1:$1" --from=US --to=MX --amount="200 USD" \
+    --format=json --deadline=10s 2>&1 |
+    /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
+    tail -1 || true
+}
+# version_via PORT: the dataset version ListCorridors answers with.
+version_via() {
+  "${cli_bin}" corridors --server="127.0.0.1:$1" --format=json --deadline=10s 2>&1 |
+    /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
+    tail -1 || true
+}
+# health_via PORT: the gRPC health check of remit.v1.RemitRank, as the
+# kubelet's grpc probe makes it; prints SERVING, another status, or the
+# call's error code.
+health_via() {
+  /usr/bin/python3 - "$1" <<'PY' 2>&1 | tail -1 || true
 import sys
 import grpc
 service = b"remit.v1.RemitRank"
@@ -330,13 +361,33 @@ with grpc.insecure_channel("127.0.0.1:" + sys.argv[1]) as channel:
 status = answer[1] if answer[:1] == b"\x08" else 0
 print({1: "SERVING", 2: "NOT_SERVING", 3: "SERVICE_UNKNOWN"}.get(status, "UNKNOWN"))
 PY
-  }
+}
+# until_true SECONDS COMMAND...: polls COMMAND until it succeeds or the time is up.
+until_true() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+if wait_for "serving on" "${work}/server.log" "${server}" && [[ -s "${work}/run/port" ]]; then
+  port=$(cat "${work}/run/port")
+  loaded=$(sed -n 's/.*loaded dataset \([0-9a-f]*\).*/\1/p' "${work}/server.log")
+  user=$(podman top "${server}" huser 2>/dev/null | tail -n +2 | tr -d ' ')
+  if [[ "${user}" == 65532 ]] &&
+    [[ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "${server}")" == true ]]; then
+    record "server image runs as uid 65532 on a read-only root" OK
+  else
+    record "server image runs as uid 65532 on a read-only root" "host user '${user}'"
+  fi
   answer=$(rank_via "${port}")
   if [[ -n "${loaded}" && "${answer}" == "${loaded}"* ]]; then
-    record "server image answers RankOffers from the dataset it loaded (${loaded})" OK
+    record "server image, with the Deployment's arguments, answers RankOffers from the dataset it loaded" OK
   else
-    record "server image answers RankOffers from the dataset it loaded (${loaded})" \
-      "got '${answer}'"
+    record "server image, with the Deployment's arguments, answers RankOffers from the dataset it loaded" \
+      "loaded '${loaded}', answered '${answer}'"
   fi
 
   # The edge in front of it.
@@ -349,14 +400,12 @@ PY
     "remitrank-edge:${tag}" --upstream="127.0.0.1:${port}" \
     --listen="127.0.0.1:${edge_port}" --health_listen="127.0.0.1:${health_port}" \
     >/dev/null 2>&1 || true
-  deadline=$((SECONDS + 30))
-  through=""
-  while ((SECONDS < deadline)); do
-    through=$(rank_via "${edge_port}")
-    [[ "${through}" == "${loaded}"* ]] && break
-    [[ "$(podman inspect --format '{{.State.Running}}' "${edge}")" == true ]] || break
-    sleep 0.5
-  done
+  through_edge() {
+    [[ "$(rank_via "${edge_port}")" == "${loaded}"* ]] ||
+      { [[ "$(podman inspect --format '{{.State.Running}}' "${edge}")" == true ]] || return 0; return 1; }
+  }
+  until_true 30 through_edge || true
+  through=$(rank_via "${edge_port}")
   if [[ -n "${loaded}" && "${through}" == "${loaded}"* ]]; then
     record "edge image passes RankOffers to the server" OK
     health=$(health_via "${health_port}")
@@ -376,8 +425,42 @@ PY
       "got '${through}'; edge log: $(podman logs "${edge}" 2>&1 | tail -5)"
   fi
 
-  podman stop -t 30 "${server}" >/dev/null
-  code=$(podman inspect --format '{{.State.ExitCode}}' "${server}")
+  # A new dataset version in the library: the sidecar publishes it, the
+  # server's directory watch reloads it.
+  echo "other-1" >"${library}/CURRENT"
+  reloaded=""
+  if wait_for "reloaded dataset" "${work}/server.log" "${server}"; then
+    reloaded=$(sed -n 's/.*reloaded dataset \([0-9a-f]*\).*/\1/p' "${work}/server.log" | tail -1)
+  fi
+  now=$(version_via "${edge_port}")
+  if [[ -n "${reloaded}" && "${reloaded}" != "${loaded}" && "${now}" == "${reloaded}"* ]]; then
+    record "a version published by the dataset-refresh sidecar is served without a restart" OK
+  else
+    record "a version published by the dataset-refresh sidecar is served without a restart" \
+      "reloaded '${reloaded}', answered '${now}'; sidecar: $(podman logs "${refresh}" 2>&1 | tail -2)"
+  fi
+  # A broken one: refused, the last good one keeps serving.
+  echo "broken-1" >"${library}/CURRENT"
+  if wait_for "reload refused" "${work}/server.log" "${server}" &&
+    [[ -n "${reloaded}" && "$(version_via "${edge_port}")" == "${reloaded}"* ]]; then
+    record "a broken version published by the sidecar is refused; the last good one serves" OK
+  else
+    record "a broken version published by the sidecar is refused; the last good one serves" \
+      "log: $(tail -2 "${work}/server.log")"
+  fi
+
+  # SIGTERM, as the kubelet sends it: health NOT_SERVING (so readiness
+  # fails) through the edge while the server waits out --drain_delay, then
+  # exit 0.
+  podman kill --signal TERM "${server}" >/dev/null
+  not_serving() { [[ "$(health_via "${health_port}")" == NOT_SERVING ]]; }
+  if until_true 10 not_serving; then
+    record "on SIGTERM the health-only port reports NOT_SERVING before the server stops" OK
+  else
+    record "on SIGTERM the health-only port reports NOT_SERVING before the server stops" \
+      "got '$(health_via "${health_port}")'"
+  fi
+  code=$(podman wait "${server}" 2>/dev/null || echo "?")
   podman logs "${server}" >"${work}/server.log" 2>&1 || true
   if [[ "${code}" == 0 ]] && grep -q "stopped" "${work}/server.log"; then
     record "server image exits 0 on SIGTERM after draining" OK
@@ -386,7 +469,8 @@ PY
       "exit code ${code}; log: $(tail -3 "${work}/server.log")"
   fi
 else
-  record "server image starts and listens" "log: $(tail -5 "${work}/server.log")"
+  record "server image starts with the Deployment's arguments and listens" \
+    "log: $(tail -5 "${work}/server.log")"
 fi
 
 write_junit

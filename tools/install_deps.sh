@@ -41,8 +41,9 @@ packages=(
   # by npm's puppeteer-core and axe-core, pinned in web/package-lock.json)
   chromium fonts-dejavu-core nodejs  # npm: with nodejs, or Debian's npm
   # deploy/image.sh: container images built FROM scratch and run (buildah,
-  # podman, runc); the gRPC health check through the edge (python3-grpcio)
-  buildah podman runc python3-grpcio
+  # podman, runc); the gRPC health check through the edge (python3-grpcio);
+  # the Deployment's server arguments read from its YAML (python3-yaml)
+  buildah podman runc python3-grpcio python3-yaml
 )
 
 missing=()
