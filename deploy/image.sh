@@ -27,7 +27,8 @@
 #                  answers RankOffers (the CLI, bazel-bin/cli/remitrank) with
 #                  the dataset version it loaded, as uid 65532 on a read-only
 #                  root; the edge passes calls to it, and its health-only port
-#                  answers the gRPC health check and refuses the rest; a
+#                  answers the gRPC health check and refuses the rest, also
+#                  with components/tls's TLS flags (a test certificate); a
 #                  version the dataset-refresh sidecar publishes is served
 #                  without a restart, a broken one refused; on SIGTERM health
 #                  turns NOT_SERVING, then the server exits 0. Prints
@@ -423,6 +424,55 @@ if wait_for "serving on" "${work}/server.log" "${server}" && [[ -s "${work}/run/
   else
     record "edge image passes RankOffers to the server" \
       "got '${through}'; edge log: $(podman logs "${edge}" 2>&1 | tail -5)"
+  fi
+
+  # The TLS component: the edge's flags and the Secret's mount as
+  # components/tls sets them, a certificate made here; the health-only
+  # port stays plaintext.
+  mapfile -t tls < <(/usr/bin/python3 - deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
+import sys
+import yaml
+with open(sys.argv[1]) as f:
+    ops = yaml.safe_load(f)
+for op in ops:
+    value = op.get("value")
+    if isinstance(value, str) and value.startswith("--tls_"):
+        print(value)
+    elif isinstance(value, dict) and value.get("name") == "tls" and "mountPath" in value:
+        print("mount=" + value["mountPath"])
+PY
+)
+  secret="${work}/tls"
+  mkdir -p "${secret}"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+    -subj /CN=remitrank -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "${secret}/tls.key" -out "${secret}/tls.crt" 2>/dev/null
+  chmod 0444 "${secret}/tls.key"
+  mount_path=$(printf '%s\n' "${tls[@]}" | sed -n 's/^mount=//p')
+  tls_edge="remitrank-check-tls-edge-$$"
+  containers+=("${tls_edge}")
+  tls_port=$(free_port)
+  tls_health_port=$(free_port)
+  podman run -d --name "${tls_edge}" "${run_flags[@]}" --network host --read-only \
+    --tmpfs /tmp --cap-drop=ALL --security-opt=no-new-privileges \
+    -v "${secret}:${mount_path}:ro" \
+    "remitrank-edge:${tag}" --upstream="127.0.0.1:${port}" \
+    --listen="127.0.0.1:${tls_port}" --health_listen="127.0.0.1:${tls_health_port}" \
+    $(printf '%s\n' "${tls[@]}" | grep '^--tls_') >/dev/null 2>&1 || true
+  rank_tls() {
+    "${cli_bin}" rank --server="127.0.0.1:${tls_port}" --tls_ca="${secret}/tls.crt" \
+      --from=US --to=MX --amount="200 USD" --format=json --deadline=10s 2>&1 |
+      /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
+      tail -1 || true
+  }
+  answers_tls() { [[ "$(rank_tls)" == "${loaded}"* ]]; }
+  if [[ -n "${mount_path}" ]] && until_true 30 answers_tls &&
+    [[ "$(health_via "${tls_health_port}")" == SERVING ]] &&
+    [[ "$(rank_via "${tls_port}")" != "${loaded}"* ]]; then
+    record "edge image with components/tls: TLS on the public port, plaintext health port" OK
+  else
+    record "edge image with components/tls: TLS on the public port, plaintext health port" \
+      "flags '${tls[*]}'; over TLS '$(rank_tls)'; health '$(health_via "${tls_health_port}")'; edge log: $(podman logs "${tls_edge}" 2>&1 | tail -3)"
   fi
 
   # A new dataset version in the library: the sidecar publishes it, the
