@@ -20,25 +20,30 @@
 #   --tag=TAG      tag of the server and edge images (default: dev)
 #   --save=DIR     also write each image as an OCI archive in DIR, for
 #                  `ctr -n k8s.io images import` or `kind load image-archive`
-#   --check        then run the images with podman as the pod runs them
-#                  (deploy/kubernetes/base/deployment.yaml; host network,
-#                  ports of its own) and check them: the data image publishes
-#                  the dataset; the server, with the Deployment's arguments,
-#                  answers RankOffers (the CLI, bazel-bin/cli/remitrank) with
-#                  the dataset version it loaded, as uid 65532 on a read-only
-#                  root; the edge passes calls to it, and its health-only port
-#                  answers the gRPC health check and refuses the rest, also
-#                  with components/tls's TLS flags (a test certificate); a
-#                  version the dataset-refresh sidecar publishes is served
-#                  without a restart, a broken one refused; on SIGTERM health
-#                  turns NOT_SERVING, then the server exits 0. Prints
-#                  PASS/FAIL per check (about a minute).
+#   --check        then run them with podman as pods run them: a network
+#                  namespace per pod (held by a sleeping container, as by the
+#                  kubelet's pause container), the server and the edge in it
+#                  with deploy/kubernetes/base/deployment.yaml's arguments
+#                  verbatim, read-only, no capabilities; and check that the
+#                  data image publishes the dataset; the server runs as uid
+#                  65532 and answers RankOffers on the edge's port (the CLI,
+#                  bazel-bin/cli/remitrank) with the version it loaded; the
+#                  health-only port answers the gRPC health check and refuses
+#                  the rest; the server's port is not reachable from outside
+#                  the pod; components/tls's flags give TLS (a test
+#                  certificate); a version the dataset-refresh sidecar
+#                  publishes is served without a restart, a broken one
+#                  refused; a pod terminated as the kubelet does (the
+#                  manifest's preStop hooks, then SIGTERM) turns NOT_SERVING,
+#                  exits 0, and a client with docs/client/service_config.json
+#                  calling two pods loses no call (deploy/check_client.py).
+#                  Prints PASS/FAIL per check (under a minute).
 #   --junit=FILE   with --check, the checks as a JUnit XML file
 #                  (tools/test_summary.py counts it)
 #
 # Exit status: 0 built (and checked), 1 a failure, 77 the checks were
-# skipped because this machine cannot run containers, or not as root (the reason is
-# printed). Needs root (buildah/podman's storage) and buildah, podman and
+# skipped because this machine cannot run containers (with a network of
+# their own), or not as root; the reason is printed. Needs root (buildah/podman's storage) and buildah, podman and
 # runc (tools/install_deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,10 +92,17 @@ server_bin=bazel-bin/service/remitrank_server
 cli_bin=bazel-bin/cli/remitrank
 
 work=$(mktemp -d)
-containers=()
+# The checks' containers are named with this prefix, and removed at exit.
+prefix="remitrank-check-$$-"
 cleanup() {
-  local c
-  for c in "${containers[@]}"; do podman rm -f "${c}" >/dev/null 2>&1 || true; done
+  local ours
+  local ours members pauses
+  ours=$(podman ps -a --format '{{.Names}}' 2>/dev/null | grep "^${prefix}" || true)
+  members=$(grep -v 'pause$' <<<"${ours}" || true)
+  pauses=$(grep 'pause$' <<<"${ours}" || true)
+  # Pause containers last: the others use their network.
+  [[ -z "${members}" ]] || podman rm -f -t 0 ${members} >/dev/null 2>&1 || true
+  [[ -z "${pauses}" ]] || podman rm -f -t 0 ${pauses} >/dev/null 2>&1 || true
   rm -rf "${work}"
 }
 trap cleanup EXIT
@@ -247,122 +259,17 @@ write_junit() {
   } >"${junit}"
 }
 
-# Can this machine run a container at all? A root file system of /bin/true
-# alone tells, without involving the images under test.
+# Can this machine run a container, on a network of its own? A root file
+# system of /bin/true alone tells, without involving the images under test.
 probe="${work}/probe"
 new_root "${probe}"
 add_binary "${probe}" /usr/bin/true
-if ! why=$(podman run --rm "${run_flags[@]}" --network none --rootfs "${probe}" /usr/bin/true 2>&1); then
+if ! why=$(podman run --rm "${run_flags[@]}" --rootfs "${probe}" /usr/bin/true 2>&1); then
   echo "image.sh: SKIPPED the checks: this machine cannot run containers" \
     "(podman run of /bin/true said: ${why//$'\n'/ })"
   exit 77
 fi
 
-# free_port: a port nothing listens on now, for programs that cannot take 0.
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# wait_for TEXT FILE CONTAINER: polls (60 s at most) until FILE holds TEXT,
-# failing early when CONTAINER has stopped.
-wait_for() {
-  local deadline=$((SECONDS + 60))
-  while ((SECONDS < deadline)); do
-    grep -q "$1" "$2" 2>/dev/null && return 0
-    [[ "$(podman inspect --format '{{.State.Running}}' "$3" 2>/dev/null)" == true ]] || return 1
-    sleep 0.2
-  done
-  return 1
-}
-
-# The data image fills an emptyDir-like directory.
-data="${work}/volume"
-mkdir -m 0777 "${data}"
-if out=$(podman run --rm "${run_flags[@]}" --network none --read-only \
-  --cap-drop=ALL --security-opt=no-new-privileges \
-  -v "${data}:/data" "remitrank-data:${version}" 2>&1) &&
-  [[ "$(readlink "${data}/..data")" == "..${version}" ]] &&
-  cmp -s "${data}/sample_corridors.textproto" testdata/sample_corridors.textproto; then
-  record "data image publishes ${version} in the atomic-writer layout" OK
-else
-  record "data image publishes ${version} in the atomic-writer layout" \
-    "publish-dataset.sh said: ${out}; ${data}: $(ls -a "${data}" | tr '\n' ' ')"
-fi
-
-# The pod's other containers, each on the host's loopback: the
-# dataset-refresh sidecar (its library starts with the same version), the
-# server with the Deployment's own arguments (ports aside), the edge.
-library="${work}/library"
-mkdir -p "${library}/${version}" "${library}/other-1" "${library}/broken-1"
-cp testdata/sample_corridors.textproto "${library}/${version}/"
-cp testdata/survey_periods.textproto "${library}/other-1/sample_corridors.textproto"
-echo "not a dataset" >"${library}/broken-1/sample_corridors.textproto"
-echo "${version}" >"${library}/CURRENT"
-refresh="remitrank-check-refresh-$$"
-containers+=("${refresh}")
-podman run -d --name "${refresh}" "${run_flags[@]}" --network none --read-only \
-  --cap-drop=ALL --security-opt=no-new-privileges \
-  -v "${library}:/library:ro" -v "${data}:/data" "remitrank-data:${version}" \
-  --follow=1 /library /data >/dev/null 2>&1 || true
-
-mapfile -t server_args < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml <<'PY'
-import sys
-import yaml
-with open(sys.argv[1]) as f:
-    pod = yaml.safe_load(f)["spec"]["template"]["spec"]
-server = next(c for c in pod["containers"] if c["name"] == "server")
-for arg in server["args"]:
-    if arg.startswith("--listen="):
-        arg = "--listen=127.0.0.1:0"
-    elif arg.startswith("--http_listen="):
-        arg = "--http_listen=127.0.0.1:0"
-    print(arg)
-print("--port_file=/run/remitrank/port")
-PY
-)
-server="remitrank-check-server-$$"
-containers+=("${server}")
-mkdir -m 0777 "${work}/run"
-podman run -d --name "${server}" "${run_flags[@]}" --network host --read-only \
-  --cap-drop=ALL --security-opt=no-new-privileges \
-  -v "${data}:/data:ro" -v "${work}/run:/run/remitrank" \
-  "remitrank-server:${tag}" "${server_args[@]}" >/dev/null 2>"${work}/server.log" || true
-podman logs -f "${server}" >>"${work}/server.log" 2>&1 &
-
-# rank_via PORT: RankOffers through the CLI; prints the answer's dataset version.
-rank_via() {
-  "${cli_bin}" rank --server="127.0.0.1:$1" --from=US --to=MX --amount="200 USD" \
-    --format=json --deadline=10s 2>&1 |
-    /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
-    tail -1 || true
-}
-# version_via PORT: the dataset version ListCorridors answers with.
-version_via() {
-  "${cli_bin}" corridors --server="127.0.0.1:$1" --format=json --deadline=10s 2>&1 |
-    /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
-    tail -1 || true
-}
-# health_via PORT: the gRPC health check of remit.v1.RemitRank, as the
-# kubelet's grpc probe makes it; prints SERVING, another status, or the
-# call's error code.
-health_via() {
-  /usr/bin/python3 - "$1" <<'PY' 2>&1 | tail -1 || true
-import sys
-import grpc
-service = b"remit.v1.RemitRank"
-request = b"\x0a" + bytes([len(service)]) + service  # HealthCheckRequest.service
-with grpc.insecure_channel("127.0.0.1:" + sys.argv[1]) as channel:
-    check = channel.unary_unary("/grpc.health.v1.Health/Check")
-    try:
-        answer = check(request, timeout=10)
-    except grpc.RpcError as e:
-        print(e.code().name)
-        sys.exit(0)
-# HealthCheckResponse.status (field 1, varint); absent means 0, UNKNOWN.
-status = answer[1] if answer[:1] == b"\x08" else 0
-print({1: "SERVING", 2: "NOT_SERVING", 3: "SERVICE_UNKNOWN"}.get(status, "UNKNOWN"))
-PY
-}
 # until_true SECONDS COMMAND...: polls COMMAND until it succeeds or the time is up.
 until_true() {
   local deadline=$((SECONDS + $1))
@@ -372,155 +279,248 @@ until_true() {
     sleep 0.2
   done
 }
+# The answers' dataset versions, through the CLI (bazel-bin/cli/remitrank):
+# rank_via HOST:PORT [CLI flags] (RankOffers), version_via HOST:PORT
+# (ListCorridors). Print the version, or the last line of the error.
+answer_version() {
+  /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
+    tail -1 || true
+}
+rank_via() {
+  "${cli_bin}" rank --server="$1" "${@:2}" --from=US --to=MX --amount="200 USD" \
+    --format=json --deadline=10s 2>&1 | answer_version || true
+}
+version_via() {
+  "${cli_bin}" corridors --server="$1" --format=json --deadline=10s 2>&1 |
+    answer_version || true
+}
+# health_via HOST:PORT: the gRPC health check, as the kubelet's probe makes it.
+health_via() { /usr/bin/python3 deploy/check_client.py health "$1" 2>&1 | tail -1 || true; }
+# logged CONTAINER TEXT: whether the container's log has TEXT.
+logged() { podman logs "$1" 2>&1 | grep -q "$2"; }
+# The dataset version a server's log says it loaded (or reloaded) last.
+loaded_version() {
+  podman logs "$1" 2>&1 | sed -n "s/.*$2 dataset \([0-9a-f]*\).*/\1/p" | tail -1
+}
 
-if wait_for "serving on" "${work}/server.log" "${server}" && [[ -s "${work}/run/port" ]]; then
-  port=$(cat "${work}/run/port")
-  loaded=$(sed -n 's/.*loaded dataset \([0-9a-f]*\).*/\1/p' "${work}/server.log")
-  user=$(podman top "${server}" huser 2>/dev/null | tail -n +2 | tr -d ' ')
-  if [[ "${user}" == 65532 ]] &&
-    [[ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "${server}")" == true ]]; then
-    record "server image runs as uid 65532 on a read-only root" OK
-  else
-    record "server image runs as uid 65532 on a read-only root" "host user '${user}'"
-  fi
-  answer=$(rank_via "${port}")
-  if [[ -n "${loaded}" && "${answer}" == "${loaded}"* ]]; then
-    record "server image, with the Deployment's arguments, answers RankOffers from the dataset it loaded" OK
-  else
-    record "server image, with the Deployment's arguments, answers RankOffers from the dataset it loaded" \
-      "loaded '${loaded}', answered '${answer}'"
-  fi
-
-  # The edge in front of it.
-  edge="remitrank-check-edge-$$"
-  containers+=("${edge}")
-  edge_port=$(free_port)
-  health_port=$(free_port)
-  podman run -d --name "${edge}" "${run_flags[@]}" --network host --read-only \
-    --tmpfs /tmp --cap-drop=ALL --security-opt=no-new-privileges \
-    "remitrank-edge:${tag}" --upstream="127.0.0.1:${port}" \
-    --listen="127.0.0.1:${edge_port}" --health_listen="127.0.0.1:${health_port}" \
-    >/dev/null 2>&1 || true
-  through_edge() {
-    [[ "$(rank_via "${edge_port}")" == "${loaded}"* ]] ||
-      { [[ "$(podman inspect --format '{{.State.Running}}' "${edge}")" == true ]] || return 0; return 1; }
-  }
-  until_true 30 through_edge || true
-  through=$(rank_via "${edge_port}")
-  if [[ -n "${loaded}" && "${through}" == "${loaded}"* ]]; then
-    record "edge image passes RankOffers to the server" OK
-    health=$(health_via "${health_port}")
-    if [[ "${health}" == SERVING ]]; then
-      record "edge image's health-only port answers the gRPC health check" OK
-    else
-      record "edge image's health-only port answers the gRPC health check" "got '${health}'"
-    fi
-    refused=$(rank_via "${health_port}")
-    if [[ "${refused}" != "${loaded}"* ]]; then
-      record "edge image's health-only port refuses RankOffers" OK
-    else
-      record "edge image's health-only port refuses RankOffers" "it answered"
-    fi
-  else
-    record "edge image passes RankOffers to the server" \
-      "got '${through}'; edge log: $(podman logs "${edge}" 2>&1 | tail -5)"
-  fi
-
-  # The TLS component: the edge's flags and the Secret's mount as
-  # components/tls sets them, a certificate made here; the health-only
-  # port stays plaintext.
-  mapfile -t tls < <(/usr/bin/python3 - deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
+# What the pod runs, from the manifests: each container's arguments and
+# preStop command (one JSON array per line), the TLS component's edge flags
+# and Secret mount.
+mapfile -t manifest < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml \
+  deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
+import json
 import sys
 import yaml
 with open(sys.argv[1]) as f:
+    pod = yaml.safe_load(f)["spec"]["template"]["spec"]
+for name in ("server", "edge"):
+    c = next(c for c in pod["containers"] if c["name"] == name)
+    print(json.dumps(c["args"]))
+    print(json.dumps(c["lifecycle"]["preStop"]["exec"]["command"]))
+with open(sys.argv[2]) as f:
     ops = yaml.safe_load(f)
-for op in ops:
-    value = op.get("value")
-    if isinstance(value, str) and value.startswith("--tls_"):
-        print(value)
-    elif isinstance(value, dict) and value.get("name") == "tls" and "mountPath" in value:
-        print("mount=" + value["mountPath"])
+print(json.dumps([op["value"] for op in ops
+                  if str(op.get("value", "")).startswith("--tls_")]))
+print(json.dumps([op["value"]["mountPath"] for op in ops
+                  if isinstance(op.get("value"), dict) and "mountPath" in op["value"]]))
 PY
 )
-  secret="${work}/tls"
-  mkdir -p "${secret}"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
-    -subj /CN=remitrank -addext subjectAltName=IP:127.0.0.1 \
-    -keyout "${secret}/tls.key" -out "${secret}/tls.crt" 2>/dev/null
-  chmod 0444 "${secret}/tls.key"
-  mount_path=$(printf '%s\n' "${tls[@]}" | sed -n 's/^mount=//p')
-  tls_edge="remitrank-check-tls-edge-$$"
-  containers+=("${tls_edge}")
-  tls_port=$(free_port)
-  tls_health_port=$(free_port)
-  podman run -d --name "${tls_edge}" "${run_flags[@]}" --network host --read-only \
-    --tmpfs /tmp --cap-drop=ALL --security-opt=no-new-privileges \
-    -v "${secret}:${mount_path}:ro" \
-    "remitrank-edge:${tag}" --upstream="127.0.0.1:${port}" \
-    --listen="127.0.0.1:${tls_port}" --health_listen="127.0.0.1:${tls_health_port}" \
-    $(printf '%s\n' "${tls[@]}" | grep '^--tls_') >/dev/null 2>&1 || true
-  rank_tls() {
-    "${cli_bin}" rank --server="127.0.0.1:${tls_port}" --tls_ca="${secret}/tls.crt" \
-      --from=US --to=MX --amount="200 USD" --format=json --deadline=10s 2>&1 |
-      /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["datasetVersion"])' 2>&1 |
-      tail -1 || true
-  }
-  answers_tls() { [[ "$(rank_tls)" == "${loaded}"* ]]; }
-  if [[ -n "${mount_path}" ]] && until_true 30 answers_tls &&
-    [[ "$(health_via "${tls_health_port}")" == SERVING ]] &&
-    [[ "$(rank_via "${tls_port}")" != "${loaded}"* ]]; then
-    record "edge image with components/tls: TLS on the public port, plaintext health port" OK
-  else
-    record "edge image with components/tls: TLS on the public port, plaintext health port" \
-      "flags '${tls[*]}'; over TLS '$(rank_tls)'; health '$(health_via "${tls_health_port}")'; edge log: $(podman logs "${tls_edge}" 2>&1 | tail -3)"
-  fi
+json_list() { /usr/bin/python3 -c 'import json, sys; print("\n".join(json.loads(sys.argv[1])))' "$1"; }
+mapfile -t server_args < <(json_list "${manifest[0]}")
+mapfile -t edge_args < <(json_list "${manifest[2]}")
+mapfile -t tls_args < <(json_list "${manifest[4]}")
+tls_mount=$(json_list "${manifest[5]}")
+grpc_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--listen=.*:\([0-9]*\)$/\1/p')
+health_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--health_listen=.*:\([0-9]*\)$/\1/p')
 
-  # A new dataset version in the library: the sidecar publishes it, the
-  # server's directory watch reloads it.
-  echo "other-1" >"${library}/CURRENT"
-  reloaded=""
-  if wait_for "reloaded dataset" "${work}/server.log" "${server}"; then
-    reloaded=$(sed -n 's/.*reloaded dataset \([0-9a-f]*\).*/\1/p' "${work}/server.log" | tail -1)
-  fi
-  now=$(version_via "${edge_port}")
-  if [[ -n "${reloaded}" && "${reloaded}" != "${loaded}" && "${now}" == "${reloaded}"* ]]; then
-    record "a version published by the dataset-refresh sidecar is served without a restart" OK
-  else
-    record "a version published by the dataset-refresh sidecar is served without a restart" \
-      "reloaded '${reloaded}', answered '${now}'; sidecar: $(podman logs "${refresh}" 2>&1 | tail -2)"
-  fi
-  # A broken one: refused, the last good one keeps serving.
-  echo "broken-1" >"${library}/CURRENT"
-  if wait_for "reload refused" "${work}/server.log" "${server}" &&
-    [[ -n "${reloaded}" && "$(version_via "${edge_port}")" == "${reloaded}"* ]]; then
-    record "a broken version published by the sidecar is refused; the last good one serves" OK
-  else
-    record "a broken version published by the sidecar is refused; the last good one serves" \
-      "log: $(tail -2 "${work}/server.log")"
-  fi
+# A pod: a network namespace held by a container of its own (as the
+# kubelet's pause container holds it; here the data image sleeping), with
+# the server and the edge in it, run with the manifest's arguments
+# verbatim, each read-only with all capabilities dropped.
+#   start_pause NAME                prints the pod's IP address
+#   start_members NAME [EDGE FLAG...]   the server and the edge
+secure=(--read-only --cap-drop=ALL --security-opt=no-new-privileges)
+start_pause() {
+  podman run -d --name "$1-pause" "${run_flags[@]}" "${secure[@]}" \
+    --entrypoint /usr/bin/sleep "remitrank-data:${version}" infinity >/dev/null
+  podman inspect --format '{{.NetworkSettings.IPAddress}}' "$1-pause"
+}
+start_members() {
+  local pod=$1
+  shift
+  podman run -d --name "${pod}-server" "${run_flags[@]}" "${secure[@]}" \
+    --network "container:${pod}-pause" -v "${data}:/data:ro" \
+    "remitrank-server:${tag}" "${server_args[@]}" >/dev/null
+  podman run -d --name "${pod}-edge" "${run_flags[@]}" "${secure[@]}" --tmpfs /tmp \
+    --network "container:${pod}-pause" "${pod_volumes[@]}" \
+    "remitrank-edge:${tag}" "${edge_args[@]}" "$@" >/dev/null
+}
+pod_volumes=()
+# run_hook CONTAINER JSON_COMMAND: the preStop hook in the container, then
+# SIGTERM, as the kubelet does.
+run_hook() {
+  local -a command
+  mapfile -t command < <(json_list "$2")
+  podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
+  podman kill --signal TERM "$1" >/dev/null 2>&1 || true
+}
 
-  # SIGTERM, as the kubelet sends it: health NOT_SERVING (so readiness
-  # fails) through the edge while the server waits out --drain_delay, then
-  # exit 0.
-  podman kill --signal TERM "${server}" >/dev/null
-  not_serving() { [[ "$(health_via "${health_port}")" == NOT_SERVING ]]; }
-  if until_true 10 not_serving; then
-    record "on SIGTERM the health-only port reports NOT_SERVING before the server stops" OK
-  else
-    record "on SIGTERM the health-only port reports NOT_SERVING before the server stops" \
-      "got '$(health_via "${health_port}")'"
-  fi
-  code=$(podman wait "${server}" 2>/dev/null || echo "?")
-  podman logs "${server}" >"${work}/server.log" 2>&1 || true
-  if [[ "${code}" == 0 ]] && grep -q "stopped" "${work}/server.log"; then
-    record "server image exits 0 on SIGTERM after draining" OK
-  else
-    record "server image exits 0 on SIGTERM after draining" \
-      "exit code ${code}; log: $(tail -3 "${work}/server.log")"
-  fi
+# The data image fills an emptyDir-like directory.
+data="${work}/volume"
+mkdir -m 0777 "${data}"
+if out=$(podman run --rm "${run_flags[@]}" --network none "${secure[@]}" \
+  -v "${data}:/data" "remitrank-data:${version}" 2>&1) &&
+  [[ "$(readlink "${data}/..data")" == "..${version}" ]] &&
+  cmp -s "${data}/sample_corridors.textproto" testdata/sample_corridors.textproto; then
+  record "data image publishes ${version} in the atomic-writer layout" OK
 else
-  record "server image starts with the Deployment's arguments and listens" \
-    "log: $(tail -5 "${work}/server.log")"
+  record "data image publishes ${version} in the atomic-writer layout" \
+    "publish-dataset.sh said: ${out}; ${data}: $(ls -a "${data}" | tr '\n' ' ')"
+fi
+
+# The dataset-refresh sidecar, its library starting at the same version.
+library="${work}/library"
+mkdir -p "${library}/${version}" "${library}/other-1" "${library}/broken-1"
+cp testdata/sample_corridors.textproto "${library}/${version}/"
+cp testdata/survey_periods.textproto "${library}/other-1/sample_corridors.textproto"
+echo "not a dataset" >"${library}/broken-1/sample_corridors.textproto"
+echo "${version}" >"${library}/CURRENT"
+podman run -d --name "${prefix}refresh" "${run_flags[@]}" --network none "${secure[@]}" \
+  -v "${library}:/library:ro" -v "${data}:/data" "remitrank-data:${version}" \
+  --follow=1 /library /data >/dev/null
+
+# Pod a.
+ip_a=$(start_pause "${prefix}a")
+start_members "${prefix}a"
+serving() { [[ "$(health_via "$1:${health_port}")" == SERVING ]]; }
+until_true 60 serving "${ip_a}" || true
+loaded=$(loaded_version "${prefix}a-server" loaded)
+user=$(podman top "${prefix}a-server" huser 2>/dev/null | tail -n +2 | tr -d ' ')
+if [[ "${user}" == 65532 ]] &&
+  [[ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "${prefix}a-server")" == true ]]; then
+  record "the server runs as uid 65532 on a read-only root" OK
+else
+  record "the server runs as uid 65532 on a read-only root" "host user '${user}'"
+fi
+answer=$(rank_via "${ip_a}:${grpc_port}")
+if [[ -n "${loaded}" && "${answer}" == "${loaded}"* ]]; then
+  record "a pod of the Deployment's server and edge answers RankOffers on the edge's port, from the dataset the server loaded" OK
+else
+  record "a pod of the Deployment's server and edge answers RankOffers on the edge's port, from the dataset the server loaded" \
+    "loaded '${loaded}', answered '${answer}'; logs: $(podman logs "${prefix}a-server" 2>&1 | tail -2) $(podman logs "${prefix}a-edge" 2>&1 | tail -2)"
+fi
+health=$(health_via "${ip_a}:${health_port}")
+if [[ "${health}" == SERVING ]]; then
+  record "the health-only port answers the gRPC health check (the kubelet's probe)" OK
+else
+  record "the health-only port answers the gRPC health check (the kubelet's probe)" "got '${health}'"
+fi
+refused=$(rank_via "${ip_a}:${health_port}")
+if [[ -n "${loaded}" && "${refused}" != "${loaded}"* ]]; then
+  record "the health-only port refuses RankOffers" OK
+else
+  record "the health-only port refuses RankOffers" "answered '${refused}'"
+fi
+server_port=$(printf '%s\n' "${server_args[@]}" | sed -n 's/^--listen=.*:\([0-9]*\)$/\1/p')
+if [[ -n "${loaded}" && "$(rank_via "${ip_a}:${server_port}")" != "${loaded}"* ]]; then
+  record "the server's own port is not reachable from outside the pod" OK
+else
+  record "the server's own port is not reachable from outside the pod" "it answered"
+fi
+
+# Pod t: the TLS component's flags and Secret mount (a certificate made
+# here for the pod's address); the health-only port stays plaintext.
+secret="${work}/tls"
+mkdir -p "${secret}"
+pod_volumes=(-v "${secret}:${tls_mount}:ro")
+ip_t=$(start_pause "${prefix}t")
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+  -subj /CN=remitrank -addext "subjectAltName=IP:${ip_t}" \
+  -keyout "${secret}/tls.key" -out "${secret}/tls.crt" 2>/dev/null
+chmod 0444 "${secret}/tls.key"
+start_members "${prefix}t" "${tls_args[@]}"
+pod_volumes=()
+answers_tls() { [[ "$(rank_via "${ip_t}:${grpc_port}" --tls_ca="${secret}/tls.crt")" == "${loaded}"* ]]; }
+if [[ -n "${tls_mount}" ]] && until_true 60 answers_tls && serving "${ip_t}" &&
+  [[ "$(rank_via "${ip_t}:${grpc_port}")" != "${loaded}"* ]]; then
+  record "with components/tls the edge answers over TLS only, and health stays plaintext" OK
+else
+  record "with components/tls the edge answers over TLS only, and health stays plaintext" \
+    "flags '${tls_args[*]}' at ${ip_t}; over TLS '$(rank_via "${ip_t}:${grpc_port}" --tls_ca="${secret}/tls.crt")'; health '$(health_via "${ip_t}:${health_port}")'; edge: $(podman logs "${prefix}t-edge" 2>&1 | tail -2)"
+fi
+podman rm -f -t 0 "${prefix}t-edge" "${prefix}t-server" >/dev/null 2>&1 || true
+podman rm -f -t 0 "${prefix}t-pause" >/dev/null 2>&1 || true
+
+# A new dataset version in the library: the sidecar publishes it, the
+# server's directory watch reloads it.
+echo "other-1" >"${library}/CURRENT"
+reloaded() { logged "${prefix}a-server" "reloaded dataset"; }
+until_true 60 reloaded || true
+other=$(loaded_version "${prefix}a-server" reloaded)
+now=$(version_via "${ip_a}:${grpc_port}")
+if [[ -n "${other}" && "${other}" != "${loaded}" && "${now}" == "${other}"* ]]; then
+  record "a version the dataset-refresh sidecar publishes is served without a restart" OK
+else
+  record "a version the dataset-refresh sidecar publishes is served without a restart" \
+    "reloaded '${other}', answered '${now}'; sidecar: $(podman logs "${prefix}refresh" 2>&1 | tail -2)"
+fi
+# A broken one: refused, the last good one keeps serving.
+echo "broken-1" >"${library}/CURRENT"
+refused() { logged "${prefix}a-server" "reload refused"; }
+if until_true 60 refused && [[ -n "${other}" && "$(version_via "${ip_a}:${grpc_port}")" == "${other}"* ]]; then
+  record "a broken version the sidecar publishes is refused; the last good one serves" OK
+else
+  record "a broken version the sidecar publishes is refused; the last good one serves" \
+    "log: $(podman logs "${prefix}a-server" 2>&1 | tail -2)"
+fi
+echo "other-1" >"${library}/CURRENT"
+republished() { [[ "$(readlink "${data}/..data")" == "..other-1" ]]; }
+until_true 30 republished || true
+
+# Pod b; then pod a terminated as the kubelet does it (each container's
+# preStop hook from the manifest, SIGTERM when it returns) while a client
+# with docs/client/service_config.json calls both pods' edges.
+ip_b=$(start_pause "${prefix}b")
+start_members "${prefix}b"
+until_true 60 serving "${ip_b}" || true
+/usr/bin/python3 deploy/check_client.py load \
+  --targets="${ip_a}:${grpc_port},${ip_b}:${grpc_port}" \
+  --service_config=docs/client/service_config.json --rate=60 \
+  --started="${work}/load.started" --stop="${work}/load.stop" >"${work}/load.out" 2>&1 &
+load=$!
+load_started() { [[ -s "${work}/load.started" ]]; }
+until_true 30 load_started || true
+run_hook "${prefix}a-server" "${manifest[1]}" &
+server_hook=$!
+run_hook "${prefix}a-edge" "${manifest[3]}" &
+edge_hook=$!
+wait "${server_hook}"
+not_serving() { [[ "$(health_via "${ip_a}:${health_port}")" == NOT_SERVING ]]; }
+if until_true 10 not_serving; then
+  record "on SIGTERM the health-only port reports NOT_SERVING while the server drains" OK
+else
+  record "on SIGTERM the health-only port reports NOT_SERVING while the server drains" \
+    "got '$(health_via "${ip_a}:${health_port}")'"
+fi
+code=$(podman wait "${prefix}a-server" 2>/dev/null || echo "?")
+if [[ "${code}" == 0 ]] && logged "${prefix}a-server" "stopped"; then
+  record "the server exits 0 on SIGTERM after draining" OK
+else
+  record "the server exits 0 on SIGTERM after draining" \
+    "exit code ${code}; log: $(podman logs "${prefix}a-server" 2>&1 | tail -3)"
+fi
+wait "${edge_hook}"
+edge_code=$(podman wait "${prefix}a-edge" 2>/dev/null || echo "?")
+# Three more seconds of load, on pod b alone; then the count.
+sleep 3
+touch "${work}/load.stop"
+wait "${load}" || true
+result=$(tail -1 "${work}/load.out")
+if [[ "${result}" =~ ^calls=([0-9]+)\ failed=0$ ]] && ((BASH_REMATCH[1] > 100)); then
+  record "a pod terminated as the kubelet does, under load on both pods: no failed call (${result})" OK
+else
+  record "a pod terminated as the kubelet does, under load on both pods: no failed call" \
+    "${result}; edge exit ${edge_code}; edge: $(podman logs "${prefix}a-edge" 2>&1 | tail -2)"
 fi
 
 write_junit

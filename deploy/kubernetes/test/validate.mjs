@@ -451,11 +451,15 @@ for (const b of rendered) {
     const f = flags(server);
     const serverDone = preStopSleep(server) + duration(f.get('drain_delay'), '--drain_delay') +
         duration(f.get('shutdown_grace'), '--shutdown_grace');
-    const edgeSleep = preStopSleep(edge);
-    expect(edgeSleep > serverDone,
-        `the edge stops at ${edgeSleep} s, before the server is done (${serverDone} s)`);
-    expect(pod.terminationGracePeriodSeconds > edgeSleep,
-        `terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} <= ${edgeSleep}`);
+    expect(pod.terminationGracePeriodSeconds > serverDone,
+        `terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} <= ${serverDone}`);
+  });
+  r('the edge\'s preStop waits for the server\'s port to close, then stops nginx gracefully', () => {
+    const hook = (edge.lifecycle?.preStop?.exec?.command || []).join(' ');
+    const port = flags(server).get('listen').split(':').pop();
+    expect(hook.includes(`/dev/tcp/127.0.0.1/${port}`),
+        `it does not watch the server's --listen port ${port}: ${hook}`);
+    expect(/kill -QUIT 1\b/.test(hook), `no SIGQUIT to edge.sh (PID 1): ${hook}`);
   });
   r('rolling updates never take a replica away first', () => {
     const s = deployment.spec.strategy;
