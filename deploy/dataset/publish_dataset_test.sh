@@ -67,7 +67,7 @@ expect "versions before the previous one are removed" test ! -e "${data}/..2026-
 expect "the previous version is kept" test -d "${data}/..2026-3Q-r2"
 expect "a file the version no longer has loses its link" test ! -L "${data}/rates.textproto"
 expect "no staging name is left behind" \
-  test -z "$(ls -A "${data}" | grep -E 'partial|\.new')"
+  test -z "$(find "${data}" -maxdepth 1 \( -name '*.partial' -o -name '*.new' \))"
 
 before=$(state)
 for bad in "../library" ".hidden" "" "2026 3Q"; do
