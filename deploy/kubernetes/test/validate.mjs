@@ -201,19 +201,16 @@ check('every YAML file under deploy/kubernetes is used by a kustomization', () =
 
 // ---- Schema: kubernetes-models' validate().
 
-async function resolveModel(o) {
-  // Resolved by the package's exports map (kubernetes-models/GROUP/VERSION/KIND).
-  const spec = `kubernetes-models/${o.apiVersion}/${o.kind}`;
-  let module;
-  try {
-    module = await import(spec);
-  } catch (e) {
-    throw new Error(`no schema for apiVersion ${o.apiVersion}, kind ${o.kind} (${spec})`);
-  }
-  return {spec, Model: module[o.kind]};
-}
+// null when valid, else validate()'s message. The model comes from the
+// package's exports map: kubernetes-models/GROUP/VERSION/KIND.
 async function schemaErrors(o) {
-  const {Model} = await resolveModel(o);
+  const spec = `kubernetes-models/${o.apiVersion}/${o.kind}`;
+  let Model;
+  try {
+    Model = (await import(spec))[o.kind];
+  } catch (e) {
+    return `no schema for apiVersion ${o.apiVersion}, kind ${o.kind} (${spec})`;
+  }
   try {
     new Model(o).validate();
     return null;
