@@ -13,6 +13,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/reflection.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/http/json_printer.h"
 
 namespace remit::service::http {
 namespace {
@@ -344,10 +345,8 @@ absl::Status ParseJsonBody(absl::string_view body, Message* request) {
 }
 
 std::string ToJson(const Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.always_print_primitive_fields = true;
   std::string json;
-  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  JsonPrinter::For(message.GetDescriptor()).Print(message, &json);
   return json;
 }
 

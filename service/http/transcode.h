@@ -2,7 +2,7 @@
 // path variables, query parameters or a JSON body; a response message to
 // JSON. JSON is protobuf's own (google::protobuf::util): lowerCamelCase
 // names as the command-line tool prints them, enums as names, and zero
-// values printed.
+// values printed (for answers, JsonPrinter prints the same bytes faster).
 //
 // Query parameters name request fields by their path, each part in
 // snake_case or lowerCamelCase ("send_amount.currency_code" or
@@ -58,7 +58,8 @@ absl::Status BindQuery(absl::string_view query,
 absl::Status ParseJsonBody(absl::string_view body,
                            google::protobuf::Message* request);
 
-// The message as compact JSON, zero values included.
+// The message as compact JSON, zero values included: protobuf's JSON,
+// printed by JsonPrinter (json_printer.h).
 std::string ToJson(const google::protobuf::Message& message);
 
 }  // namespace remit::service::http
