@@ -18,6 +18,10 @@
 # the medians over rounds.
 #
 #   bench/loadgen/http_compare.sh [rounds] [seconds]
+#
+# REMIT_SERVER=path runs that remitrank_server binary instead of the one
+# built here (e.g. one built from an earlier commit, to compare versions:
+# each run's ratios are against its own gRPC and canned figures).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -30,6 +34,7 @@ tools/install_deps.sh
 bazel build -c opt --jobs=2 --noshow_progress //service:remitrank_server \
   //bench/loadgen:loadgen //bench/loadgen:http_canned_server >&2
 bin=bazel-bin
+server_bin=${REMIT_SERVER:-$bin/service/remitrank_server}
 data=testdata/sample_corridors.textproto
 clock=2026-11-15T00:00:00Z
 out=$(mktemp -d)
@@ -51,7 +56,7 @@ wait_for() {
   done
 }
 
-taskset -c 0 $bin/service/remitrank_server --data=$data --clock_time=$clock \
+taskset -c 0 "$server_bin" --data=$data --clock_time=$clock \
   --listen=127.0.0.1:0 --port_file="$out/grpc_port" \
   --http_listen=127.0.0.1:0 --http_port_file="$out/http_port" \
   >"$out/server.out" 2>"$out/server.err" &

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -17,11 +18,10 @@
 namespace remit::service::http {
 
 using google::protobuf::Descriptor;
-using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
-using google::protobuf::Reflection;
 
+// How a field's value is printed.
 enum class JsonKind : uint8_t {
   kInt32,
   kInt64,
@@ -36,12 +36,26 @@ enum class JsonKind : uint8_t {
   kDuration,
 };
 
+// How a number is encoded on the wire (strings and messages: kLength).
+enum class JsonWire : uint8_t { kVarint, kZigZag, kFixed32, kFixed64, kLength };
+
 struct JsonField {
-  const FieldDescriptor* field;
+  uint32_t number;
+  int slot;         // its place among the type's fields (declaration order)
+  size_t position;  // its place in JsonTable::placed
   JsonKind kind;
+  JsonWire wire;
+  uint32_t wire_type;  // of one value: 0 varint, 1 64-bit, 2 length, 5 32-bit
   bool repeated;
-  std::string key;                   // "\"jsonName\":"
+  bool trailing;
+  // ",\"jsonName\":"; the comma is left out before the first field.
+  std::string key;
+  // The value printed when the field is not on the wire ("0", "\"\"",
+  // "[]", the enum's first name...); unused for message fields.
+  std::string absent;
   const JsonTable* table = nullptr;  // kMessage
+  // kEnum: each number's quoted name.
+  const absl::flat_hash_map<int32_t, std::string>* names = nullptr;
 };
 
 // One message type: the fields printed in declaration order, then those
@@ -51,15 +65,48 @@ struct JsonTable {
   absl::Status support;  // of this type's own fields
   std::vector<JsonField> placed;
   std::vector<JsonField> trailing;
+  int slot_count = 0;
+  // Whether the placed fields are declared in number order (the wire's):
+  // then one pass prints them.
+  bool in_number_order = true;
+  std::vector<const JsonField*> field_of_number;  // nullptr: no such field
   std::vector<const JsonTable*> children;  // the message types it reaches
 };
 
 namespace {
 
+// The output: a string written from `at` on through a cursor, grown
+// rarely; Finish() trims it to what was written.
+class Buffer {
+ public:
+  Buffer(std::string* s, size_t at) : s_(s), n_(at) {}
+
+  char* Room(size_t k) {
+    if (k > s_->size() - n_) s_->resize(std::max(n_ + k, 2 * s_->size() + 256));
+    return &(*s_)[n_];
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++n_;
+  }
+  void Put(const char* data, size_t k) {
+    std::memcpy(Room(k), data, k);
+    n_ += k;
+  }
+  void Put(absl::string_view text) { Put(text.data(), text.size()); }
+  void Wrote(size_t k) { n_ += k; }
+  void Finish() { s_->resize(n_); }
+
+ private:
+  std::string* s_;
+  size_t n_;
+};
+
 // Escapes of the code points below 0x80 that protobuf escapes (nullptr:
 // written as is).
 struct AsciiEscapes {
   const char* text[128] = {};
+  bool plain[256] = {};  // bytes below 0x80 written as they are
   AsciiEscapes() {
     static const char* const kControl[32] = {
         "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005",
@@ -74,20 +121,21 @@ struct AsciiEscapes {
     text['<'] = "\\u003c";
     text['>'] = "\\u003e";
     text[0x7f] = "\\u007f";
+    for (int c = 0; c < 128; ++c) plain[c] = text[c] == nullptr;
   }
 };
 const AsciiEscapes kAscii;
 
 constexpr char kHex[] = "0123456789abcdef";
 
-void AppendU(uint32_t unit, std::string* out) {
+void PutU(uint32_t unit, Buffer* out) {
   const char text[6] = {'\\',
                         'u',
                         kHex[(unit >> 12) & 0xf],
                         kHex[(unit >> 8) & 0xf],
                         kHex[(unit >> 4) & 0xf],
                         kHex[unit & 0xf]};
-  out->append(text, 6);
+  out->Put(text, 6);
 }
 
 // Whether protobuf writes the code point (0x80 and above) as \u escapes.
@@ -116,23 +164,22 @@ bool EscapedAbove7F(uint32_t cp) {
 
 inline bool Continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
 
-// Appends `text` as a quoted JSON string. False when it is not valid UTF-8
+// Puts `text` as a quoted JSON string. False when it is not valid UTF-8
 // (protobuf's printer drops such bytes in its own way; the caller lets it).
-bool AppendString(absl::string_view text, std::string* out) {
-  out->push_back('"');
+bool PutString(absl::string_view text, Buffer* out) {
+  out->Put('"');
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
   const unsigned char* run = p;  // start of what is not yet written
+  auto flush = [&] { out->Put(reinterpret_cast<const char*>(run), p - run); };
   while (p < end) {
+    while (p < end && kAscii.plain[*p]) ++p;
+    if (p == end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
-      const char* escape = kAscii.text[c];
-      if (escape != nullptr) {
-        out->append(reinterpret_cast<const char*>(run), p - run);
-        out->append(escape);
-        run = p + 1;
-      }
-      ++p;
+      flush();
+      out->Put(kAscii.text[c], std::strlen(kAscii.text[c]));
+      run = ++p;
       continue;
     }
     // A sequence of 2 to 4 bytes, in the shortest form, no surrogates, at
@@ -164,64 +211,76 @@ bool AppendString(absl::string_view text, std::string* out) {
       return false;
     }
     if (EscapedAbove7F(cp)) {
-      out->append(reinterpret_cast<const char*>(run), p - run);
+      flush();
       if (cp < 0x10000) {
-        AppendU(cp, out);
+        PutU(cp, out);
       } else {
-        AppendU(0xd800 + ((cp - 0x10000) >> 10), out);
-        AppendU(0xdc00 + (cp & 0x3ff), out);
+        PutU(0xd800 + ((cp - 0x10000) >> 10), out);
+        PutU(0xdc00 + (cp & 0x3ff), out);
       }
       run = p + length;
     }
     p += length;
   }
-  out->append(reinterpret_cast<const char*>(run), end - run);
-  out->push_back('"');
+  flush();
+  out->Put('"');
   return true;
 }
 
-void AppendBase64(absl::string_view bytes, std::string* out) {
+void PutBase64(absl::string_view bytes, Buffer* out) {
   static constexpr char kDigits[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
-  out->push_back('"');
+  out->Put('"');
   for (; n >= 3; n -= 3, p += 3) {
     const uint32_t v = (p[0] << 16) | (p[1] << 8) | p[2];
     const char quad[4] = {kDigits[v >> 18], kDigits[(v >> 12) & 63],
                           kDigits[(v >> 6) & 63], kDigits[v & 63]};
-    out->append(quad, 4);
+    out->Put(quad, 4);
   }
   if (n > 0) {
     const uint32_t v = (p[0] << 16) | (n == 2 ? p[1] << 8 : 0);
     const char quad[4] = {kDigits[v >> 18], kDigits[(v >> 12) & 63],
                           n == 2 ? kDigits[(v >> 6) & 63] : '=', '='};
-    out->append(quad, 4);
+    out->Put(quad, 4);
   }
-  out->push_back('"');
+  out->Put('"');
 }
 
 // `width` digits of `value`, zero-padded.
-void AppendDigits(uint32_t value, int width, std::string* out) {
-  char text[10];
+void PutDigits(uint32_t value, int width, Buffer* out) {
+  char* text = out->Room(width);
   for (int i = width - 1; i >= 0; --i) {
     text[i] = static_cast<char>('0' + value % 10);
     value /= 10;
   }
-  out->append(text, width);
+  out->Wrote(width);
+}
+
+void PutNumber(const absl::AlphaNum& number, Buffer* out) {
+  out->Put(number.data(), number.size());
+}
+
+void PutQuotedNumber(const absl::AlphaNum& number, Buffer* out) {
+  char* text = out->Room(number.size() + 2);
+  text[0] = '"';
+  std::memcpy(text + 1, number.data(), number.size());
+  text[number.size() + 1] = '"';
+  out->Wrote(number.size() + 2);
 }
 
 // ".123", ".123456" or ".123456789" (nothing for 0): as few groups of
 // three digits as show the nanoseconds exactly.
-void AppendNanos(uint32_t nanos, std::string* out) {
+void PutNanos(uint32_t nanos, Buffer* out) {
   if (nanos == 0) return;
-  out->push_back('.');
+  out->Put('.');
   if (nanos % 1000000 == 0) {
-    AppendDigits(nanos / 1000000, 3, out);
+    PutDigits(nanos / 1000000, 3, out);
   } else if (nanos % 1000 == 0) {
-    AppendDigits(nanos / 1000, 6, out);
+    PutDigits(nanos / 1000, 6, out);
   } else {
-    AppendDigits(nanos, 9, out);
+    PutDigits(nanos, 9, out);
   }
 }
 
@@ -230,7 +289,7 @@ constexpr int64_t kTimestampMaxSeconds = 253402300799;  // 9999-12-31 23:59:59
 constexpr int64_t kDurationMaxSeconds = 315576000000;   // 10,000 years
 
 // "2024-05-01T00:00:00.500Z". False out of protobuf's range.
-bool AppendTimestamp(int64_t seconds, int32_t nanos, std::string* out) {
+bool PutTimestamp(int64_t seconds, int32_t nanos, Buffer* out) {
   if (seconds < kTimestampMinSeconds || seconds > kTimestampMaxSeconds ||
       nanos < 0 || nanos > 999999999) {
     return false;
@@ -254,76 +313,191 @@ bool AppendTimestamp(int64_t seconds, int32_t nanos, std::string* out) {
   const int64_t day = day_of_year - (153 * mp + 2) / 5 + 1;
   const int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
-  out->push_back('"');
-  AppendDigits(static_cast<uint32_t>(year), 4, out);
-  out->push_back('-');
-  AppendDigits(static_cast<uint32_t>(month), 2, out);
-  out->push_back('-');
-  AppendDigits(static_cast<uint32_t>(day), 2, out);
-  out->push_back('T');
-  AppendDigits(static_cast<uint32_t>(second_of_day / 3600), 2, out);
-  out->push_back(':');
-  AppendDigits(static_cast<uint32_t>(second_of_day / 60 % 60), 2, out);
-  out->push_back(':');
-  AppendDigits(static_cast<uint32_t>(second_of_day % 60), 2, out);
-  AppendNanos(static_cast<uint32_t>(nanos), out);
-  out->append("Z\"");
+  out->Put('"');
+  PutDigits(static_cast<uint32_t>(year), 4, out);
+  out->Put('-');
+  PutDigits(static_cast<uint32_t>(month), 2, out);
+  out->Put('-');
+  PutDigits(static_cast<uint32_t>(day), 2, out);
+  out->Put('T');
+  PutDigits(static_cast<uint32_t>(second_of_day / 3600), 2, out);
+  out->Put(':');
+  PutDigits(static_cast<uint32_t>(second_of_day / 60 % 60), 2, out);
+  out->Put(':');
+  PutDigits(static_cast<uint32_t>(second_of_day % 60), 2, out);
+  PutNanos(static_cast<uint32_t>(nanos), out);
+  out->Put("Z\"");
   return true;
 }
 
 // "3600s", "-1.500s". False out of protobuf's range, and for positive
 // seconds with negative nanos (which protobuf prints as garbage).
-bool AppendDuration(int64_t seconds, int32_t nanos, std::string* out) {
+bool PutDuration(int64_t seconds, int32_t nanos, Buffer* out) {
   if (seconds < -kDurationMaxSeconds || seconds > kDurationMaxSeconds ||
       nanos <= -1000000000 || nanos >= 1000000000 ||
       (seconds < 0 && nanos > 0) || (seconds > 0 && nanos < 0)) {
     return false;
   }
-  out->push_back('"');
-  if (seconds < 0 || nanos < 0) out->push_back('-');
-  absl::StrAppend(out, seconds < 0 ? -seconds : seconds);
-  AppendNanos(static_cast<uint32_t>(nanos < 0 ? -nanos : nanos), out);
-  out->append("s\"");
+  out->Put('"');
+  if (seconds < 0 || nanos < 0) out->Put('-');
+  PutNumber(seconds < 0 ? -seconds : seconds, out);
+  PutNanos(static_cast<uint32_t>(nanos < 0 ? -nanos : nanos), out);
+  out->Put("s\"");
   return true;
 }
 
-// The seconds and nanos of a Timestamp or Duration message.
-void SecondsAndNanos(const Message& message, int64_t* seconds, int32_t* nanos) {
-  const Descriptor* type = message.GetDescriptor();
-  const Reflection* r = message.GetReflection();
-  *seconds = r->GetInt64(message, type->field(0));
-  *nanos = r->GetInt32(message, type->field(1));
+// Reading the wire format. Every reader advances `p` and returns false
+// past `end` or on a malformed value.
+bool ReadVarint(const char*& p, const char* end, uint64_t* value) {
+  uint64_t v = 0;
+  for (int shift = 0; shift < 70; shift += 7) {
+    if (p == end) return false;
+    const uint8_t byte = static_cast<uint8_t>(*p++);
+    v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if (byte < 0x80) {
+      *value = v;
+      return true;
+    }
+  }
+  return false;
 }
 
+bool ReadFixed(const char*& p, const char* end, int bytes, uint64_t* value) {
+  if (end - p < bytes) return false;
+  uint64_t v = 0;
+  for (int i = bytes - 1; i >= 0; --i) {
+    v = (v << 8) | static_cast<uint8_t>(p[i]);
+  }
+  p += bytes;
+  *value = v;
+  return true;
+}
+
+// A length-delimited payload: [*begin, *stop).
+bool ReadLength(const char*& p, const char* end, const char** begin,
+                const char** stop) {
+  uint64_t length;
+  if (!ReadVarint(p, end, &length) || length > static_cast<uint64_t>(end - p)) {
+    return false;
+  }
+  *begin = p;
+  p += length;
+  *stop = p;
+  return true;
+}
+
+// One number of a field, as its raw 64 bits (sint: decoded).
+bool ReadNumber(JsonWire wire, const char*& p, const char* end,
+                uint64_t* value) {
+  switch (wire) {
+    case JsonWire::kVarint:
+      return ReadVarint(p, end, value);
+    case JsonWire::kZigZag:
+      if (!ReadVarint(p, end, value)) return false;
+      *value = (*value >> 1) ^ (~(*value & 1) + 1);
+      return true;
+    case JsonWire::kFixed32:
+      return ReadFixed(p, end, 4, value);
+    case JsonWire::kFixed64:
+      return ReadFixed(p, end, 8, value);
+    case JsonWire::kLength:
+      return false;
+  }
+  return false;
+}
+
+// Skips a value of wire type `type`. Groups are refused.
+bool SkipValue(uint32_t type, const char*& p, const char* end) {
+  uint64_t ignored;
+  const char* begin;
+  const char* stop;
+  switch (type) {
+    case 0:
+      return ReadVarint(p, end, &ignored);
+    case 1:
+      return ReadFixed(p, end, 8, &ignored);
+    case 2:
+      return ReadLength(p, end, &begin, &stop);
+    case 5:
+      return ReadFixed(p, end, 4, &ignored);
+    default:
+      return false;
+  }
+}
+
+uint32_t WireType(JsonWire wire) {
+  switch (wire) {
+    case JsonWire::kVarint:
+    case JsonWire::kZigZag:
+      return 0;
+    case JsonWire::kFixed64:
+      return 1;
+    case JsonWire::kLength:
+      return 2;
+    case JsonWire::kFixed32:
+      return 5;
+  }
+  return 7;
+}
+
+// Prints a message from its wire form (as the generated serializer writes
+// it: fields in number order, the elements of a repeated field together).
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(out) {}
+  Writer(Buffer* out, std::vector<const char*>* slots)
+      : out_(out), slots_(slots) {}
 
-  // False when a value cannot be printed here.
-  bool Object(const JsonTable& table, const google::protobuf::Message& m) {
+  // False when the message holds something not printed here.
+  bool Object(const JsonTable& table, const char* p, const char* end) {
     // Deeper than protobuf's printer goes (it stops at 100 levels).
     if (++depth_ > kMaxDepth) return false;
-    const Reflection* r = m.GetReflection();
-    out_->push_back('{');
-    bool first = true;
-    for (const JsonField& f : table.placed) {
-      if (!f.repeated && f.kind == JsonKind::kMessage &&
-          !r->HasField(m, f.field)) {
-        continue;
+    // Where each trailing field (each field, for a table whose placed
+    // fields are not in number order) begins and ends on the wire.
+    const size_t base = slots_->size();
+    slots_->resize(base + 2 * table.slot_count, nullptr);
+    first_ = true;
+    out_->Put('{');
+    if (table.in_number_order) {
+      // One pass: each placed field printed as it comes, the absent ones
+      // before it printed as absent.
+      size_t next = 0;  // the next placed field to print
+      while (p < end) {
+        const JsonField* f = FieldAt(table, p, end);
+        if (f == nullptr) return false;
+        if (f->trailing) {
+          if (!Skip(*f, base, p, end)) return false;
+          continue;
+        }
+        if (f->position < next) return false;  // a field in two places
+        for (; next < f->position; ++next) Absent(table.placed[next]);
+        ++next;
+        if (!Present(*f, p, end)) return false;
       }
-      if (!first) out_->push_back(',');
-      first = false;
-      out_->append(f.key);
-      if (!(f.repeated ? List(f, m, r) : Value(f, m, r))) return false;
+      for (; next < table.placed.size(); ++next) Absent(table.placed[next]);
+    } else {
+      while (p < end) {
+        const JsonField* f = FieldAt(table, p, end);
+        if (f == nullptr || !Skip(*f, base, p, end)) return false;
+      }
+      for (const JsonField& f : table.placed) {
+        const char* begin = (*slots_)[base + 2 * f.slot];
+        if (begin == nullptr) {
+          Absent(f);
+        } else if (!Present(f, begin, (*slots_)[base + 2 * f.slot + 1])) {
+          return false;
+        }
+      }
     }
     for (const JsonField& f : table.trailing) {
-      if (!r->HasField(m, f.field)) continue;
-      if (!first) out_->push_back(',');
-      first = false;
-      out_->append(f.key);
-      if (!Value(f, m, r)) return false;
+      const char* begin = (*slots_)[base + 2 * f.slot];
+      if (begin != nullptr &&
+          !Present(f, begin, (*slots_)[base + 2 * f.slot + 1])) {
+        return false;
+      }
     }
-    out_->push_back('}');
+    out_->Put('}');
+    first_ = false;
+    slots_->resize(base);
     --depth_;
     return true;
   }
@@ -331,126 +505,168 @@ class Writer {
  private:
   static constexpr int kMaxDepth = 64;
 
-  bool List(const JsonField& f, const google::protobuf::Message& m,
-            const Reflection* r) {
-    const int size = r->FieldSize(m, f.field);
-    out_->push_back('[');
-    for (int i = 0; i < size; ++i) {
-      if (i > 0) out_->push_back(',');
-      if (!Element(f, m, r, i)) return false;
+  // The field whose tag is at `p` (not read); nullptr for an unknown one.
+  static const JsonField* FieldAt(const JsonTable& table, const char* p,
+                                  const char* end) {
+    uint64_t tag;
+    if (!ReadVarint(p, end, &tag)) return nullptr;
+    const uint64_t number = tag >> 3;
+    if (number >= table.field_of_number.size()) return nullptr;
+    return table.field_of_number[number];
+  }
+
+  // Whether the tag at `p` is one of field `f`'s; if so, reads it.
+  static bool NextIs(const JsonField& f, const char*& p, const char* end,
+                     uint32_t* type) {
+    const char* q = p;
+    uint64_t tag;
+    if (p == end || !ReadVarint(q, end, &tag) || (tag >> 3) != f.number) {
+      return false;
     }
-    out_->push_back(']');
+    p = q;
+    *type = static_cast<uint32_t>(tag & 7);
     return true;
   }
 
-  void Enum(const FieldDescriptor* field, int number) {
-    const EnumValueDescriptor* value =
-        field->enum_type()->FindValueByNumber(number);
-    if (value == nullptr) {
-      absl::StrAppend(out_, number);
-      return;
+  // Records where the field's occurrences at `p` are and skips them.
+  bool Skip(const JsonField& f, size_t base, const char*& p, const char* end) {
+    const char** span = slots_->data() + base + 2 * f.slot;
+    if (span[0] != nullptr) return false;  // a field in two places
+    span[0] = p;
+    uint32_t type;
+    while (NextIs(f, p, end, &type)) {
+      if (!SkipValue(type, p, end)) return false;
     }
-    out_->push_back('"');
-    out_->append(value->name());
-    out_->push_back('"');
+    span[1] = p;
+    return true;
   }
 
-  void Quoted(const absl::AlphaNum& number) {
-    out_->push_back('"');
-    out_->append(number.data(), number.size());
-    out_->push_back('"');
+  void Key(const JsonField& f) {
+    const size_t comma = first_ ? 1 : 0;
+    out_->Put(f.key.data() + comma, f.key.size() - comma);
+    first_ = false;
   }
 
-  bool Value(const JsonField& f, const google::protobuf::Message& m,
-             const Reflection* r) {
-    const FieldDescriptor* field = f.field;
-    switch (f.kind) {
-      case JsonKind::kInt32:
-        absl::StrAppend(out_, r->GetInt32(m, field));
-        return true;
-      case JsonKind::kInt64:
-        Quoted(r->GetInt64(m, field));
-        return true;
-      case JsonKind::kUInt32:
-        absl::StrAppend(out_, r->GetUInt32(m, field));
-        return true;
-      case JsonKind::kUInt64:
-        Quoted(r->GetUInt64(m, field));
-        return true;
-      case JsonKind::kBool:
-        out_->append(r->GetBool(m, field) ? "true" : "false");
-        return true;
-      case JsonKind::kString:
-        return AppendString(r->GetStringReference(m, field, &scratch_), out_);
-      case JsonKind::kBytes:
-        AppendBase64(r->GetStringReference(m, field, &scratch_), out_);
-        return true;
-      case JsonKind::kEnum:
-        Enum(field, r->GetEnumValue(m, field));
-        return true;
-      case JsonKind::kMessage:
-        return Object(*f.table, r->GetMessage(m, field));
-      case JsonKind::kTimestamp:
-      case JsonKind::kDuration: {
-        int64_t seconds;
-        int32_t nanos;
-        SecondsAndNanos(r->GetMessage(m, field), &seconds, &nanos);
-        return f.kind == JsonKind::kTimestamp
-                   ? AppendTimestamp(seconds, nanos, out_)
-                   : AppendDuration(seconds, nanos, out_);
+  void Absent(const JsonField& f) {
+    if (f.kind == JsonKind::kMessage && !f.repeated) return;
+    Key(f);
+    out_->Put(f.absent);
+  }
+
+  // The field's occurrences at `p`, read up to the next field's tag.
+  bool Present(const JsonField& f, const char*& p, const char* end) {
+    Key(f);
+    uint32_t type;
+    if (!f.repeated) {
+      if (!NextIs(f, p, end, &type) || type != f.wire_type) return false;
+      return Value(f, p, end);
+    }
+    out_->Put('[');
+    bool first = true;
+    while (NextIs(f, p, end, &type)) {
+      if (type == 2 && f.wire != JsonWire::kLength) {  // packed numbers
+        const char* begin;
+        const char* stop;
+        if (!ReadLength(p, end, &begin, &stop)) return false;
+        while (begin < stop) {
+          if (!first) out_->Put(',');
+          first = false;
+          if (!Value(f, begin, stop)) return false;
+        }
+        continue;
+      }
+      if (type != f.wire_type) return false;
+      if (!first) out_->Put(',');
+      first = false;
+      if (!Value(f, p, end)) return false;
+    }
+    out_->Put(']');
+    return true;
+  }
+
+  // One value (after its tag, or inside a packed run).
+  bool Value(const JsonField& f, const char*& p, const char* end) {
+    if (f.wire != JsonWire::kLength) {
+      uint64_t v;
+      if (!ReadNumber(f.wire, p, end, &v)) return false;
+      switch (f.kind) {
+        case JsonKind::kInt32:
+          PutNumber(static_cast<int32_t>(v), out_);
+          return true;
+        case JsonKind::kUInt32:
+          PutNumber(static_cast<uint32_t>(v), out_);
+          return true;
+        case JsonKind::kInt64:
+          PutQuotedNumber(static_cast<int64_t>(v), out_);
+          return true;
+        case JsonKind::kUInt64:
+          PutQuotedNumber(v, out_);
+          return true;
+        case JsonKind::kBool:
+          out_->Put(v != 0 ? absl::string_view("true")
+                           : absl::string_view("false"));
+          return true;
+        case JsonKind::kEnum: {
+          const int32_t number = static_cast<int32_t>(v);
+          auto name = f.names->find(number);
+          if (name == f.names->end()) {
+            PutNumber(number, out_);
+          } else {
+            out_->Put(name->second);
+          }
+          return true;
+        }
+        default:
+          return false;
       }
     }
-    return false;
-  }
-
-  bool Element(const JsonField& f, const google::protobuf::Message& m,
-               const Reflection* r, int i) {
-    const FieldDescriptor* field = f.field;
+    const char* begin;
+    const char* stop;
+    if (!ReadLength(p, end, &begin, &stop)) return false;
     switch (f.kind) {
-      case JsonKind::kInt32:
-        absl::StrAppend(out_, r->GetRepeatedInt32(m, field, i));
-        return true;
-      case JsonKind::kInt64:
-        Quoted(r->GetRepeatedInt64(m, field, i));
-        return true;
-      case JsonKind::kUInt32:
-        absl::StrAppend(out_, r->GetRepeatedUInt32(m, field, i));
-        return true;
-      case JsonKind::kUInt64:
-        Quoted(r->GetRepeatedUInt64(m, field, i));
-        return true;
-      case JsonKind::kBool:
-        out_->append(r->GetRepeatedBool(m, field, i) ? "true" : "false");
-        return true;
       case JsonKind::kString:
-        return AppendString(
-            r->GetRepeatedStringReference(m, field, i, &scratch_), out_);
+        return PutString(absl::string_view(begin, stop - begin), out_);
       case JsonKind::kBytes:
-        AppendBase64(r->GetRepeatedStringReference(m, field, i, &scratch_),
-                     out_);
-        return true;
-      case JsonKind::kEnum:
-        Enum(field, r->GetRepeatedEnumValue(m, field, i));
+        PutBase64(absl::string_view(begin, stop - begin), out_);
         return true;
       case JsonKind::kMessage:
-        return Object(*f.table, r->GetRepeatedMessage(m, field, i));
+        return Object(*f.table, begin, stop);
       case JsonKind::kTimestamp:
       case JsonKind::kDuration: {
-        int64_t seconds;
-        int32_t nanos;
-        SecondsAndNanos(r->GetRepeatedMessage(m, field, i), &seconds, &nanos);
+        uint64_t seconds = 0;
+        uint64_t nanos = 0;
+        while (begin < stop) {
+          uint64_t tag;
+          if (!ReadVarint(begin, stop, &tag)) return false;
+          if (tag == (1 << 3)) {
+            if (!ReadVarint(begin, stop, &seconds)) return false;
+          } else if (tag == (2 << 3)) {
+            if (!ReadVarint(begin, stop, &nanos)) return false;
+          } else {
+            return false;
+          }
+        }
         return f.kind == JsonKind::kTimestamp
-                   ? AppendTimestamp(seconds, nanos, out_)
-                   : AppendDuration(seconds, nanos, out_);
+                   ? PutTimestamp(static_cast<int64_t>(seconds),
+                                  static_cast<int32_t>(nanos), out_)
+                   : PutDuration(static_cast<int64_t>(seconds),
+                                 static_cast<int32_t>(nanos), out_);
       }
+      default:
+        return false;
     }
-    return false;
   }
 
-  std::string* out_;
+  Buffer* out_;
+  // Two pointers (begin, end) per field of each message being printed.
+  std::vector<const char*>* slots_;
   int depth_ = 0;
-  std::string scratch_;  // for string fields not stored as std::string
+  bool first_ = true;  // no field printed yet in the innermost object
 };
+
+// Field numbers above this make a type unsupported (the number-to-field
+// table is an array).
+constexpr int kMaxFieldNumber = 4096;
 
 // The tables of every message type printed so far, and the printers.
 class Registry {
@@ -498,6 +714,139 @@ class Registry {
         absl::StrCat(field->full_name(), ": ", why));
   }
 
+  // A JSON string of `text` (names from descriptors).
+  static std::string Quoted(absl::string_view text) {
+    std::string quoted;
+    Buffer buffer(&quoted, 0);
+    if (!PutString(text, &buffer)) return "";
+    buffer.Finish();
+    return quoted;
+  }
+
+  const absl::flat_hash_map<int32_t, std::string>* Names(
+      const google::protobuf::EnumDescriptor* type)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    auto& names = names_[type];
+    if (names == nullptr) {
+      names = std::make_unique<absl::flat_hash_map<int32_t, std::string>>();
+      // The first name of a number, as protobuf's printer.
+      for (int i = 0; i < type->value_count(); ++i) {
+        names->emplace(type->value(i)->number(),
+                       Quoted(type->value(i)->name()));
+      }
+    }
+    return names.get();
+  }
+
+  // Fills `f` for `field`; an error when it is not supported.
+  absl::Status Describe(const FieldDescriptor* field, JsonTable* table,
+                        JsonField* f) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    f->repeated = field->is_repeated();
+    f->wire = JsonWire::kVarint;
+    switch (field->type()) {
+      case FieldDescriptor::TYPE_INT32:
+        f->kind = JsonKind::kInt32;
+        f->absent = "0";
+        break;
+      case FieldDescriptor::TYPE_SINT32:
+        f->kind = JsonKind::kInt32;
+        f->wire = JsonWire::kZigZag;
+        f->absent = "0";
+        break;
+      case FieldDescriptor::TYPE_SFIXED32:
+        f->kind = JsonKind::kInt32;
+        f->wire = JsonWire::kFixed32;
+        f->absent = "0";
+        break;
+      case FieldDescriptor::TYPE_INT64:
+        f->kind = JsonKind::kInt64;
+        f->absent = "\"0\"";
+        break;
+      case FieldDescriptor::TYPE_SINT64:
+        f->kind = JsonKind::kInt64;
+        f->wire = JsonWire::kZigZag;
+        f->absent = "\"0\"";
+        break;
+      case FieldDescriptor::TYPE_SFIXED64:
+        f->kind = JsonKind::kInt64;
+        f->wire = JsonWire::kFixed64;
+        f->absent = "\"0\"";
+        break;
+      case FieldDescriptor::TYPE_UINT32:
+        f->kind = JsonKind::kUInt32;
+        f->absent = "0";
+        break;
+      case FieldDescriptor::TYPE_FIXED32:
+        f->kind = JsonKind::kUInt32;
+        f->wire = JsonWire::kFixed32;
+        f->absent = "0";
+        break;
+      case FieldDescriptor::TYPE_UINT64:
+        f->kind = JsonKind::kUInt64;
+        f->absent = "\"0\"";
+        break;
+      case FieldDescriptor::TYPE_FIXED64:
+        f->kind = JsonKind::kUInt64;
+        f->wire = JsonWire::kFixed64;
+        f->absent = "\"0\"";
+        break;
+      case FieldDescriptor::TYPE_BOOL:
+        f->kind = JsonKind::kBool;
+        f->absent = "false";
+        break;
+      case FieldDescriptor::TYPE_STRING:
+        f->kind = JsonKind::kString;
+        f->wire = JsonWire::kLength;
+        f->absent = "\"\"";
+        break;
+      case FieldDescriptor::TYPE_BYTES:
+        f->kind = JsonKind::kBytes;
+        f->wire = JsonWire::kLength;
+        f->absent = "\"\"";
+        break;
+      case FieldDescriptor::TYPE_ENUM:
+        if (field->enum_type()->full_name() == "google.protobuf.NullValue") {
+          return Unsupported(field, "printed as null");
+        }
+        f->kind = JsonKind::kEnum;
+        f->names = Names(field->enum_type());
+        // Unset, it is printed as the enum's first value.
+        f->absent = Quoted(field->enum_type()->value(0)->name());
+        break;
+      case FieldDescriptor::TYPE_FLOAT:
+      case FieldDescriptor::TYPE_DOUBLE:
+        return Unsupported(field, "a float or double field");
+      case FieldDescriptor::TYPE_GROUP:
+        return Unsupported(field, "a group");
+      case FieldDescriptor::TYPE_MESSAGE: {
+        const Descriptor* message = field->message_type();
+        const std::string& name = message->full_name();
+        f->wire = JsonWire::kLength;
+        if (field->is_map()) return Unsupported(field, "a map field");
+        if (name == "google.protobuf.Timestamp") {
+          f->kind = JsonKind::kTimestamp;
+        } else if (name == "google.protobuf.Duration") {
+          f->kind = JsonKind::kDuration;
+        } else if (message->file()->name().rfind("google/protobuf/", 0) == 0 &&
+                   name != "google.protobuf.Empty") {
+          return Unsupported(field,
+                             absl::StrCat("a well-known type (", name,
+                                          ") printed in a form of its own"));
+        } else {
+          f->kind = JsonKind::kMessage;
+          f->table = Table(message);
+          table->children.push_back(f->table);
+        }
+        break;
+      }
+    }
+    if (f->repeated) f->absent = "[]";
+    const std::string key = Quoted(field->json_name());
+    if (key.empty()) return Unsupported(field, "JSON name is not UTF-8");
+    f->key = absl::StrCat(",", key, ":");
+    return absl::OkStatus();
+  }
+
   const JsonTable* Table(const Descriptor* type)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     std::unique_ptr<JsonTable>& slot = tables_[type];
@@ -511,112 +860,62 @@ class Registry {
           absl::StrCat(type->full_name(), ": not a proto3 message"));
       return table;
     }
+    int max_number = 0;
+    for (int i = 0; i < type->field_count(); ++i) {
+      max_number = std::max(max_number, type->field(i)->number());
+    }
+    if (max_number > kMaxFieldNumber) {
+      table->support = absl::UnimplementedError(absl::StrCat(
+          type->full_name(), ": field numbers above ", kMaxFieldNumber));
+      return table;
+    }
     for (int i = 0; i < type->field_count(); ++i) {
       const FieldDescriptor* field = type->field(i);
-      JsonField f{field, JsonKind::kInt32, field->is_repeated(), std::string()};
-      std::string key;
-      if (!AppendString(field->json_name(), &key)) {
-        table->support = Unsupported(field, "JSON name is not UTF-8");
+      JsonField f;
+      f.number = static_cast<uint32_t>(field->number());
+      f.slot = i;
+      absl::Status status = Describe(field, table, &f);
+      if (!status.ok()) {
+        if (table->support.ok()) table->support = std::move(status);
         continue;
       }
-      f.key = key + ":";
-      bool trailing = false;
-      switch (field->type()) {
-        case FieldDescriptor::TYPE_INT32:
-        case FieldDescriptor::TYPE_SINT32:
-        case FieldDescriptor::TYPE_SFIXED32:
-          f.kind = JsonKind::kInt32;
-          break;
-        case FieldDescriptor::TYPE_INT64:
-        case FieldDescriptor::TYPE_SINT64:
-        case FieldDescriptor::TYPE_SFIXED64:
-          f.kind = JsonKind::kInt64;
-          break;
-        case FieldDescriptor::TYPE_UINT32:
-        case FieldDescriptor::TYPE_FIXED32:
-          f.kind = JsonKind::kUInt32;
-          break;
-        case FieldDescriptor::TYPE_UINT64:
-        case FieldDescriptor::TYPE_FIXED64:
-          f.kind = JsonKind::kUInt64;
-          break;
-        case FieldDescriptor::TYPE_BOOL:
-          f.kind = JsonKind::kBool;
-          break;
-        case FieldDescriptor::TYPE_STRING:
-          f.kind = JsonKind::kString;
-          break;
-        case FieldDescriptor::TYPE_BYTES:
-          f.kind = JsonKind::kBytes;
-          break;
-        case FieldDescriptor::TYPE_ENUM:
-          if (field->enum_type()->full_name() == "google.protobuf.NullValue") {
-            if (table->support.ok()) {
-              table->support = Unsupported(field, "printed as null");
-            }
-            continue;
-          }
-          f.kind = JsonKind::kEnum;
-          break;
-        case FieldDescriptor::TYPE_FLOAT:
-        case FieldDescriptor::TYPE_DOUBLE:
-          if (table->support.ok()) {
-            table->support = Unsupported(field, "a float or double field");
-          }
-          continue;
-        case FieldDescriptor::TYPE_GROUP:
-          if (table->support.ok()) {
-            table->support = Unsupported(field, "a group");
-          }
-          continue;
-        case FieldDescriptor::TYPE_MESSAGE: {
-          const Descriptor* message = field->message_type();
-          const std::string& name = message->full_name();
-          if (field->is_map()) {
-            if (table->support.ok()) {
-              table->support = Unsupported(field, "a map field");
-            }
-            continue;
-          }
-          if (name == "google.protobuf.Timestamp") {
-            f.kind = JsonKind::kTimestamp;
-            trailing = !f.repeated;
-          } else if (name == "google.protobuf.Duration") {
-            f.kind = JsonKind::kDuration;
-            trailing = !f.repeated;
-          } else if (message->file()->name().rfind("google/protobuf/", 0) ==
-                         0 &&
-                     name != "google.protobuf.Empty") {
-            if (table->support.ok()) {
-              table->support = Unsupported(
-                  field, absl::StrCat("a well-known type (", name,
-                                      ") printed in a form of its own"));
-            }
-            continue;
-          } else {
-            f.kind = JsonKind::kMessage;
-            f.table = Table(message);
-            table->children.push_back(f.table);
-          }
-          break;
-        }
+      f.wire_type = WireType(f.wire);
+      // Printed after the others when set: a oneof member or proto3
+      // `optional` field that is not a message, and a Timestamp or
+      // Duration field.
+      f.trailing = !f.repeated && ((field->containing_oneof() != nullptr &&
+                                    f.kind != JsonKind::kMessage) ||
+                                   f.kind == JsonKind::kTimestamp ||
+                                   f.kind == JsonKind::kDuration);
+      std::vector<JsonField>& list =
+          f.trailing ? table->trailing : table->placed;
+      f.position = list.size();
+      if (!f.trailing && !list.empty() && list.back().number > f.number) {
+        table->in_number_order = false;
       }
-      if (field->containing_oneof() != nullptr &&
-          f.kind != JsonKind::kMessage) {
-        trailing = true;
-      }
-      (trailing ? table->trailing : table->placed).push_back(std::move(f));
+      list.push_back(std::move(f));
     }
+    table->slot_count = type->field_count();
     std::sort(table->trailing.begin(), table->trailing.end(),
               [](const JsonField& a, const JsonField& b) {
-                return a.field->number() < b.field->number();
+                return a.number < b.number;
               });
+    // Both lists are final: point into them.
+    table->field_of_number.assign(max_number + 1, nullptr);
+    for (const std::vector<JsonField>* list :
+         {&table->placed, &table->trailing}) {
+      for (const JsonField& f : *list) table->field_of_number[f.number] = &f;
+    }
     return table;
   }
 
   absl::Mutex mu_;
   absl::flat_hash_map<const Descriptor*, std::unique_ptr<JsonTable>> tables_
       ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<
+      const google::protobuf::EnumDescriptor*,
+      std::unique_ptr<absl::flat_hash_map<int32_t, std::string>>>
+      names_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<const Descriptor*, std::unique_ptr<JsonPrinter>> printers_
       ABSL_GUARDED_BY(mu_);
 };
@@ -634,12 +933,24 @@ const JsonPrinter& JsonPrinter::For(const Descriptor* type) {
 bool JsonPrinter::Print(const Message& message, std::string* out) const {
   const size_t start = out->size();
   if (support_.ok()) {
-    out->reserve(start + size_hint_.load(std::memory_order_relaxed));
-    if (Writer(out).Object(*table_, message)) {
-      size_hint_.store(out->size() - start, std::memory_order_relaxed);
-      return true;
+    // The wire form and the field spans, kept by each thread for the next
+    // message.
+    thread_local std::string wire;
+    thread_local std::vector<const char*> slots;
+    slots.clear();
+    if (message.SerializeToString(&wire)) {
+      out->resize(start + size_hint_.load(std::memory_order_relaxed));
+      Buffer buffer(out, start);
+      const bool printed =
+          Writer(&buffer, &slots)
+              .Object(*table_, wire.data(), wire.data() + wire.size());
+      buffer.Finish();
+      if (printed) {
+        size_hint_.store(out->size() - start, std::memory_order_relaxed);
+        return true;
+      }
+      out->resize(start);
     }
-    out->resize(start);
   }
   AppendProtobufJson(message, out);
   return false;

@@ -1,8 +1,10 @@
 // JsonPrinter: proto3 messages as JSON, byte for byte what protobuf 3.21's
 // util::MessageToJsonString prints with always_print_primitive_fields
 // (and the other options at their defaults: lowerCamelCase names, enums as
-// names, no whitespace), written straight into one string through
-// reflection over field tables made once per message type.
+// names, no whitespace), written into one string from the message's wire
+// form (serialized once by its generated code, then read through field
+// tables made once per message type: no reflection, no allocation per
+// field).
 //
 // What protobuf's printer does, and this one therefore does too:
 // - fields in declaration order, every field without presence printed
@@ -28,10 +30,12 @@
 //   ListValue, FieldMask, the wrappers), anywhere under the root type;
 //   support() names the first such field;
 // - a value it does not print (found while printing): a string that is not
-//   valid UTF-8, a Timestamp or Duration out of protobuf's range.
+//   valid UTF-8, a Timestamp or Duration out of protobuf's range, unknown
+//   fields, nesting deeper than 64 messages.
 //
 // Thread-safety: For() and Print() are thread-safe; printers live as long
-// as the process.
+// as the process. Each printing thread keeps a buffer for the wire form
+// (the size of the largest message it printed).
 //
 // Example:
 //   const JsonPrinter& printer = JsonPrinter::For(v1::Offer::descriptor());
@@ -43,6 +47,7 @@
 #include <atomic>
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "google/protobuf/descriptor.h"

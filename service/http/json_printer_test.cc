@@ -125,6 +125,16 @@ TEST(JsonPrinterTest, ValuesItDoesNotPrintAreLeftToProtobuf) {
     EXPECT_FALSE(p.fast) << t.seconds << " " << t.nanos;
     EXPECT_EQ(p.ours, p.protobuf);
   }
+  {
+    // Unknown fields (protobuf's printer leaves them out).
+    jsontest::Scalars s;
+    s.set_text("known");
+    s.GetReflection()->MutableUnknownFields(&s)->AddVarint(999, 5);
+    const Printed p = PrintBoth(s);
+    EXPECT_FALSE(p.fast);
+    EXPECT_EQ(p.ours, p.protobuf);
+    EXPECT_FALSE(absl::StrContains(p.ours, "999")) << p.ours;
+  }
   for (const Time t : {Time{315576000001, 0}, Time{-1, 1}, Time{1, -1},
                        Time{0, -1000000000}}) {
     jsontest::Scalars s;
@@ -449,9 +459,9 @@ class RandomMessages {
 };
 
 TEST(JsonPrinterTest, RandomMessagesOfEveryKind) {
-  std::vector<const Descriptor*> types = {jsontest::Everything::descriptor(),
-                                          jsontest::Scalars::descriptor(),
-                                          jsontest::Lists::descriptor()};
+  std::vector<const Descriptor*> types = {
+      jsontest::Everything::descriptor(), jsontest::Scalars::descriptor(),
+      jsontest::Lists::descriptor(), jsontest::InOrder::descriptor()};
   const google::protobuf::ServiceDescriptor* service =
       v1::RankOffersResponse::descriptor()->file()->FindServiceByName(
           "RemitRank");
