@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -36,6 +37,7 @@
 #include "absl/time/time.h"
 #include "engine/indicators/indicators.h"
 #include "engine/money/country.h"
+#include "service/http/http_server.h"
 #include "service/run_server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -53,6 +55,56 @@ ABSL_FLAG(std::string, http_listen, "",
           "picks a free port); default: no HTTP");
 ABSL_FLAG(std::string, http_port_file, "",
           "if set, the HTTP port listened on is written to this file");
+
+// HTTP limits (see service/http/http_server.h), checked by HttpLimits().
+ABSL_FLAG(int64_t, http_max_header_bytes, 16 * 1024,
+          "HTTP: largest request line and headers together, in bytes (431)");
+ABSL_FLAG(int64_t, http_max_target_bytes, 8 * 1024,
+          "HTTP: largest request target (path and query), in bytes (414)");
+ABSL_FLAG(int64_t, http_max_body_bytes, 64 * 1024,
+          "HTTP: largest request body, in bytes (413)");
+ABSL_FLAG(absl::Duration, http_read_timeout, absl::Seconds(10),
+          "HTTP: time to read a request from its first byte, and to write "
+          "an answer (408)");
+ABSL_FLAG(absl::Duration, http_idle_timeout, absl::Seconds(60),
+          "HTTP: how long a keep-alive connection may wait for its next "
+          "request");
+ABSL_FLAG(int32_t, http_max_connections, 512,
+          "HTTP: connections open at once; more are answered 503");
+
+namespace {
+// The HTTP limits from the --http_* flags; INVALID_ARGUMENT naming the flag
+// and its value when one is not positive.
+absl::Status HttpLimits(remit::service::http::HttpServerOptions* http) {
+  const std::pair<const char*, int64_t> sizes[] = {
+      {"http_max_header_bytes", absl::GetFlag(FLAGS_http_max_header_bytes)},
+      {"http_max_target_bytes", absl::GetFlag(FLAGS_http_max_target_bytes)},
+      {"http_max_body_bytes", absl::GetFlag(FLAGS_http_max_body_bytes)},
+      {"http_max_connections", absl::GetFlag(FLAGS_http_max_connections)}};
+  for (const auto& [name, value] : sizes) {
+    if (value <= 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", name, "=", value, ": must be at least 1"));
+    }
+  }
+  const std::pair<const char*, absl::Duration> times[] = {
+      {"http_read_timeout", absl::GetFlag(FLAGS_http_read_timeout)},
+      {"http_idle_timeout", absl::GetFlag(FLAGS_http_idle_timeout)}};
+  for (const auto& [name, value] : times) {
+    if (value <= absl::ZeroDuration()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--", name, "=", absl::FormatDuration(value), ": must be positive"));
+    }
+  }
+  http->max_header_bytes = absl::GetFlag(FLAGS_http_max_header_bytes);
+  http->max_target_bytes = absl::GetFlag(FLAGS_http_max_target_bytes);
+  http->max_body_bytes = absl::GetFlag(FLAGS_http_max_body_bytes);
+  http->read_timeout = absl::GetFlag(FLAGS_http_read_timeout);
+  http->idle_timeout = absl::GetFlag(FLAGS_http_idle_timeout);
+  http->max_connections = absl::GetFlag(FLAGS_http_max_connections);
+  return absl::OkStatus();
+}
+}  // namespace
 ABSL_FLAG(std::string, admin_token_file, "",
           "file holding the admin token; without it the admin service is "
           "not served");
@@ -218,6 +270,11 @@ int main(int argc, char** argv) {
   options.port_file = absl::GetFlag(FLAGS_port_file);
   options.server.http_listen = absl::GetFlag(FLAGS_http_listen);
   options.http_port_file = absl::GetFlag(FLAGS_http_port_file);
+  if (const absl::Status http = HttpLimits(&options.server.http); !http.ok()) {
+    std::fprintf(stderr, "remitrank: %s\n",
+                 std::string(http.message()).c_str());
+    return 1;
+  }
   options.clock_time = absl::GetFlag(FLAGS_clock_time);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   options.server.memory_quota_bytes = absl::GetFlag(FLAGS_memory_quota);

@@ -53,6 +53,7 @@ struct JsonField {
   // The value printed when the field is not on the wire ("0", "\"\"",
   // "[]", the enum's first name...); unused for message fields.
   std::string absent;
+  std::string key_absent;            // key + absent
   const JsonTable* table = nullptr;  // kMessage
   // kEnum: each number's quoted name.
   const absl::flat_hash_map<int32_t, std::string>* names = nullptr;
@@ -348,7 +349,7 @@ bool PutDuration(int64_t seconds, int32_t nanos, Buffer* out) {
 
 // Reading the wire format. Every reader advances `p` and returns false
 // past `end` or on a malformed value.
-bool ReadVarint(const char*& p, const char* end, uint64_t* value) {
+bool ReadLongVarint(const char*& p, const char* end, uint64_t* value) {
   uint64_t v = 0;
   for (int shift = 0; shift < 70; shift += 7) {
     if (p == end) return false;
@@ -360,6 +361,14 @@ bool ReadVarint(const char*& p, const char* end, uint64_t* value) {
     }
   }
   return false;
+}
+
+inline bool ReadVarint(const char*& p, const char* end, uint64_t* value) {
+  if (p < end && static_cast<uint8_t>(*p) < 0x80) {  // most tags and sizes
+    *value = static_cast<uint8_t>(*p++);
+    return true;
+  }
+  return ReadLongVarint(p, end, value);
 }
 
 bool ReadFixed(const char*& p, const char* end, int bytes, uint64_t* value) {
@@ -549,8 +558,9 @@ class Writer {
 
   void Absent(const JsonField& f) {
     if (f.kind == JsonKind::kMessage && !f.repeated) return;
-    Key(f);
-    out_->Put(f.absent);
+    const size_t comma = first_ ? 1 : 0;
+    out_->Put(f.key_absent.data() + comma, f.key_absent.size() - comma);
+    first_ = false;
   }
 
   // The field's occurrences at `p`, read up to the next field's tag.
@@ -844,6 +854,7 @@ class Registry {
     const std::string key = Quoted(field->json_name());
     if (key.empty()) return Unsupported(field, "JSON name is not UTF-8");
     f->key = absl::StrCat(",", key, ":");
+    f->key_absent = absl::StrCat(f->key, f->absent);
     return absl::OkStatus();
   }
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/algorithm/container.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -39,13 +39,6 @@ const FieldDescriptor* FindField(const Descriptor* message,
     if (message->field(i)->json_name() == name) return message->field(i);
   }
   return nullptr;
-}
-
-// The proto path of a parameter: "sendAmount.units" -> "send_amount.units".
-std::string ProtoPath(const std::vector<const FieldDescriptor*>& fields) {
-  std::vector<std::string> names;
-  for (const FieldDescriptor* f : fields) names.push_back(f->name());
-  return absl::StrJoin(names, ".");
 }
 
 absl::Status Bad(absl::string_view name, absl::string_view value,
@@ -184,15 +177,18 @@ absl::StatusOr<std::vector<const FieldDescriptor*>> Resolve(
     Message** leaf_parent) {
   std::vector<const FieldDescriptor*> fields;
   Message* message = request;
-  std::vector<absl::string_view> parts = absl::StrSplit(name, '.');
-  for (size_t i = 0; i < parts.size(); ++i) {
-    const FieldDescriptor* field =
-        FindField(message->GetDescriptor(), parts[i]);
+  absl::string_view rest = name;
+  while (true) {
+    const size_t dot = rest.find('.');
+    const absl::string_view part = rest.substr(0, dot);
+    const bool last = dot == absl::string_view::npos;
+    rest = last ? absl::string_view() : rest.substr(dot + 1);
+    const FieldDescriptor* field = FindField(message->GetDescriptor(), part);
     if (field == nullptr) {
       return Bad(name, value,
                  absl::StrCat(
                      "is not expected: ", message->GetDescriptor()->full_name(),
-                     " has no field ", Echo(parts[i])));
+                     " has no field ", Echo(part)));
     }
     fields.push_back(field);
     const Reflection* r = message->GetReflection();
@@ -207,12 +203,12 @@ absl::StatusOr<std::vector<const FieldDescriptor*>> Resolve(
                          ": they are alternatives (", oneof->name(), ")"));
       }
     }
-    if (i + 1 == parts.size()) break;
+    if (last) break;
     if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE ||
         field->is_repeated()) {
       return Bad(
           name, value,
-          absl::StrCat("is not expected: ", Echo(parts[i]), " has no fields"));
+          absl::StrCat("is not expected: ", Echo(part), " has no fields"));
     }
     message = r->MutableMessage(message, field);
   }
@@ -302,22 +298,24 @@ absl::Status BindQuery(absl::string_view query,
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> params =
       ParseQuery(query);
   if (!params.ok()) return params.status();
-  absl::flat_hash_set<std::string> bound_paths;
-  for (const PathBinding& b : bound)
-    bound_paths.insert(ProtoPath(b.field_path));
-  absl::flat_hash_set<std::string> seen;
+  // The singular fields given so far, by their paths.
+  std::vector<std::vector<const FieldDescriptor*>> seen;
   for (const auto& [name, value] : *params) {
     Message* parent = nullptr;
     absl::StatusOr<std::vector<const FieldDescriptor*>> fields =
         Resolve(name, value, request, &parent);
     if (!fields.ok()) return fields.status();
-    const std::string path = ProtoPath(*fields);
-    if (bound_paths.contains(path)) {
+    if (absl::c_any_of(bound, [&](const PathBinding& b) {
+          return b.field_path == *fields;
+        })) {
       return Bad(name, value, "is not expected: the path gives it");
     }
     const FieldDescriptor* leaf = fields->back();
-    if (!leaf->is_repeated() && !seen.insert(path).second) {
-      return Bad(name, value, "is a second value for a single field");
+    if (!leaf->is_repeated()) {
+      if (absl::c_linear_search(seen, *fields)) {
+        return Bad(name, value, "is a second value for a single field");
+      }
+      seen.push_back(*std::move(fields));
     }
     absl::Status status = SetValue(name, value, leaf, parent);
     if (!status.ok()) return status;
