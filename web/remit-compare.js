@@ -508,6 +508,8 @@
           ${showOther ? `<p>${esc(m.other_note)}</p>` : ''}
           <p>${esc(m.promotional_note)}</p>
           <p>${esc(m.estimated_note)}</p>
+          ${(offers.offers || []).some((o) => (o.dataNotes || []).length) ?
+              `<p>! ${esc(m.widget_data_note)}.</p>` : ''}
           <p>${esc(dated)}</p>
           ${(offers.dataSources || []).map((d) => `<p>${esc(this.f('source_line', {
               name: d.name, date: this.date(d.asOf),
@@ -554,6 +556,15 @@
           const s = document.createElement('span');
           s.className = 'mark';
           s.textContent = marks;
+          p.append(s);
+        }
+        if ((o.dataNotes || []).length) {
+          const s = document.createElement('span');
+          s.className = 'mark data-note';
+          s.textContent = ' !';
+          s.setAttribute('role', 'img');
+          s.setAttribute('aria-label', m.widget_data_note);
+          s.title = m.widget_data_note;
           p.append(s);
         }
         if (this.isStale(o)) {

@@ -101,6 +101,8 @@ const Messages kEnglish = {
     "Loading prices\u2026",
     "The prices could not be loaded.",
     "Licence: {license}",
+    "Note on the data: the published figures for this offer do not add up "
+    "or are out of the ordinary",
 };
 
 }  // namespace remit::cli

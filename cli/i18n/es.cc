@@ -106,6 +106,8 @@ const Messages kSpanish = {
     "Cargando precios\u2026",
     "No se pudieron cargar los precios.",
     "Licencia: {license}",
+    "Nota sobre los datos: las cifras publicadas para esta oferta no "
+    "cuadran o se salen de lo normal",
 };
 
 }  // namespace remit::cli

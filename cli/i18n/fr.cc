@@ -113,6 +113,8 @@ const Messages kFrench = {
     "Chargement des prix\u2026",
     "Les prix n\u2019ont pas pu \u00eatre charg\u00e9s.",
     "Licence\u00a0: {license}",
+    "Note sur les donn\u00e9es\u00a0: les chiffres publi\u00e9s pour cette "
+    "offre ne concordent pas ou sortent de l\u2019ordinaire",
 };
 
 }  // namespace remit::cli

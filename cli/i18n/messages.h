@@ -125,6 +125,9 @@ struct Messages {
   const char* widget_loading;  // While the prices load.
   const char* widget_error;    // When they cannot be loaded.
   const char* widget_licence;  // Pattern: {license}.
+  // The label of the "!" mark on an offer whose published figures carry a
+  // data note (they do not add up, or are out of the ordinary).
+  const char* widget_data_note;
 };
 
 // The catalog for `code`, or null when there is none.

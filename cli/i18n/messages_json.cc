@@ -101,6 +101,7 @@ std::string Json(const Messages& m) {
       {"widget_loading", Quote(m.widget_loading)},
       {"widget_error", Quote(m.widget_error)},
       {"widget_licence", Quote(m.widget_licence)},
+      {"widget_data_note", Quote(m.widget_data_note)},
   };
   std::vector<std::string> members;
   for (const auto& [name, value] : fields) {

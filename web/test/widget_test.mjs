@@ -385,6 +385,36 @@ async function main() {
     await axe(page, 'RPW US->MX');
   });
 
+  await check('RPW workbook: offers with data notes carry a labelled "!" mark', async () => {
+    const api = await (await fetch(`${rpw}/v1/corridors/RW/KE/offers?` +
+        'sendAmount.currencyCode=RWF&sendAmount.units=200&pageSize=100')).json();
+    const noted = api.offers.filter((o) => o.dataNotes.length).map((o) => o.providerId);
+    expect(noted.length >= 1 && noted.length < api.offers.length,
+           `offers with data notes ${JSON.stringify(noted)}`);
+    for (const lang of ['en', 'fr']) {
+      await embed(rpw, `from=RW&to=KE&amount=200%20RWF&lang=${lang}&max-offers=100`);
+      await waitRows(page);
+      const marks = await page.$eval('remit-compare', (el) =>
+          [...el.shadowRoot.querySelectorAll('tbody tr[data-provider]')].map((tr) => {
+            const m = tr.querySelector('.data-note');
+            return {provider: tr.dataset.provider, text: m && m.textContent,
+                    role: m && m.getAttribute('role'), label: m && m.getAttribute('aria-label')};
+          }));
+      expectEq(JSON.stringify(marks.filter((m) => m.label).map((m) => m.provider).sort()),
+               JSON.stringify(noted.slice().sort()), `${lang}: offers marked`);
+      for (const m of marks.filter((m) => m.label)) {
+        expectEq(m.text, ' !', `${lang}: mark`);
+        expectEq(m.role, 'img', `${lang}: role`);
+        expect(m.label.startsWith(lang === 'en' ? 'Note on the data:' : 'Note sur les donn'),
+               `${lang}: label ${m.label}`);
+      }
+    }
+    const notes = await shadowText(page, '.notes');
+    expect(notes.includes('! Note sur les donn'), `notes explain the mark: ${notes}`);
+    await page.screenshot({path: join(shots, 'widget-rpw-data-notes.png'), fullPage: true});
+    await axe(page, 'RPW RW->KE data notes');
+  });
+
   await check('the demo page has a widget for every corridor', async () => {
     const list = await (await fetch(`${sample}/v1/corridors?pageSize=1000`)).json();
     await page.goto(`${sample}/`, {waitUntil: 'load'});
