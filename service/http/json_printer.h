@@ -25,7 +25,8 @@
 // Where it does not print, protobuf's printer does, so the output is the
 // same either way:
 // - a type that is not supported (decided when its tables are made):
-//   proto2 files, map fields, float and double fields, and the well-known
+//   proto2 files, map fields, float and double fields, field numbers
+//   above 4096, and the well-known
 //   types other than Timestamp and Duration (Any, Struct, Value,
 //   ListValue, FieldMask, the wrappers), anywhere under the root type;
 //   support() names the first such field;
