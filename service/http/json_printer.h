@@ -26,10 +26,9 @@
 // same either way:
 // - a type that is not supported (decided when its tables are made):
 //   proto2 files, map fields, float and double fields, field numbers
-//   above 4096, and the well-known
-//   types other than Timestamp and Duration (Any, Struct, Value,
-//   ListValue, FieldMask, the wrappers), anywhere under the root type;
-//   support() names the first such field;
+//   above 4096, and the well-known types other than Timestamp and
+//   Duration (Any, Struct, Value, ListValue, FieldMask, the wrappers),
+//   anywhere under the root type; support() names the first such field;
 // - a value it does not print (found while printing): a string that is not
 //   valid UTF-8, a Timestamp or Duration out of protobuf's range, unknown
 //   fields, nesting deeper than 64 messages.
