@@ -41,7 +41,10 @@ enum class JsonWire : uint8_t { kVarint, kZigZag, kFixed32, kFixed64, kLength };
 
 struct JsonField {
   uint32_t number;
-  int slot;         // its place among the type's fields (declaration order)
+  // Its pair of places in the printer's spans of this message (where its
+  // occurrences begin and end on the wire): kept for every field of a
+  // table printed in two passes, for the trailing ones only otherwise.
+  int slot = -1;
   size_t position;  // its place in JsonTable::placed
   JsonKind kind;
   JsonWire wire;
@@ -66,7 +69,7 @@ struct JsonTable {
   absl::Status support;  // of this type's own fields
   std::vector<JsonField> placed;
   std::vector<JsonField> trailing;
-  int slot_count = 0;
+  int slot_count = 0;  // pairs of spans a message of this type needs
   // Whether the placed fields are declared in number order (the wire's):
   // then one pass prints them.
   bool in_number_order = true;
@@ -471,7 +474,9 @@ class Writer {
       // before it printed as absent.
       size_t next = 0;  // the next placed field to print
       while (p < end) {
-        const JsonField* f = FieldAt(table, p, end);
+        const char* value = p;
+        uint32_t type;
+        const JsonField* f = FieldAt(table, value, end, &type);
         if (f == nullptr) return false;
         if (f->trailing) {
           if (!Skip(*f, base, p, end)) return false;
@@ -480,12 +485,21 @@ class Writer {
         if (f->position < next) return false;  // a field in two places
         for (; next < f->position; ++next) Absent(table.placed[next]);
         ++next;
-        if (!Present(*f, p, end)) return false;
+        if (f->repeated) {
+          if (!Present(*f, p, end)) return false;
+          continue;
+        }
+        // A single value: its tag is read already.
+        Key(*f);
+        if (type != f->wire_type || !Value(*f, value, end)) return false;
+        p = value;
       }
       for (; next < table.placed.size(); ++next) Absent(table.placed[next]);
     } else {
       while (p < end) {
-        const JsonField* f = FieldAt(table, p, end);
+        const char* value = p;
+        uint32_t type;
+        const JsonField* f = FieldAt(table, value, end, &type);
         if (f == nullptr || !Skip(*f, base, p, end)) return false;
       }
       for (const JsonField& f : table.placed) {
@@ -514,13 +528,15 @@ class Writer {
  private:
   static constexpr int kMaxDepth = 64;
 
-  // The field whose tag is at `p` (not read); nullptr for an unknown one.
-  static const JsonField* FieldAt(const JsonTable& table, const char* p,
-                                  const char* end) {
+  // The field whose tag is at `p`, read (`*type`: its wire type); nullptr
+  // for an unknown one.
+  static const JsonField* FieldAt(const JsonTable& table, const char*& p,
+                                  const char* end, uint32_t* type) {
     uint64_t tag;
     if (!ReadVarint(p, end, &tag)) return nullptr;
     const uint64_t number = tag >> 3;
     if (number >= table.field_of_number.size()) return nullptr;
+    *type = static_cast<uint32_t>(tag & 7);
     return table.field_of_number[number];
   }
 
@@ -884,7 +900,6 @@ class Registry {
       const FieldDescriptor* field = type->field(i);
       JsonField f;
       f.number = static_cast<uint32_t>(field->number());
-      f.slot = i;
       absl::Status status = Describe(field, table, &f);
       if (!status.ok()) {
         if (table->support.ok()) table->support = std::move(status);
@@ -906,7 +921,12 @@ class Registry {
       }
       list.push_back(std::move(f));
     }
-    table->slot_count = type->field_count();
+    // Spans: for the trailing fields only, when one pass prints the
+    // placed ones.
+    for (JsonField& f : table->trailing) f.slot = table->slot_count++;
+    if (!table->in_number_order) {
+      for (JsonField& f : table->placed) f.slot = table->slot_count++;
+    }
     std::sort(table->trailing.begin(), table->trailing.end(),
               [](const JsonField& a, const JsonField& b) {
                 return a.number < b.number;
