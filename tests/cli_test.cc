@@ -1288,6 +1288,29 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("--max is required"), std::string::npos)
       << missing.err;
+  // The chart, written to a file: one line per offer, the switch labelled.
+  const std::string chart = TempPath("curve.svg");
+  CommandResult svg =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
+            "--format=svg", "-o", chart, kData, kAsOf});
+  ASSERT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_EQ(svg.out, "");
+  const std::string drawn = ReadFile(chart);
+  EXPECT_TRUE(absl::StartsWith(drawn, "<?xml")) << drawn.substr(0, 80);
+  EXPECT_NE(drawn.find(">500.01 USD</text>"), std::string::npos);
+  EXPECT_NE(drawn.find("data-quote=\"us-mx-swiftsend-promo\""),
+            std::string::npos);
+  EXPECT_NE(drawn.find("data-quote=\"us-mx-northwind-app\""),
+            std::string::npos);
+  // The filter, as rank reads it: only cash pick-up offers.
+  CommandResult cash =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
+            "--receive-method=cash_pickup", kData, kAsOf});
+  ASSERT_EQ(cash.exit_code, 0) << cash.err;
+  EXPECT_EQ(cash.out.find("SwiftSend"), std::string::npos) << cash.out;
+  EXPECT_NE(cash.out.find("Globe Money Transfer"), std::string::npos)
+      << cash.out;
+
   CommandResult reversed = Tool(
       {"curve", "--from=US", "--to=MX", "--min=600 USD", "--max=1 USD", kData});
   EXPECT_EQ(reversed.exit_code, 2) << reversed.err;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -9,10 +10,14 @@
 #include "absl/strings/str_join.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
+#include "cli/curve_chart.h"
 #include "cli/errors.h"
 
 namespace remit::cli {
 namespace {
+
+constexpr Format kCurveFormats[] = {Format::kTable, Format::kCsv, Format::kJson,
+                                    Format::kSvg};
 
 std::string CsvField(const std::string& field) {
   if (field.find_first_of(",\"\n") == std::string::npos) return field;
@@ -88,44 +93,58 @@ std::string CurveCsv(const v1::GetCostCurveResponse& curve) {
 
 absl::Status RunCurve(const Args& args, const CommandIo& io) {
   if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
-  absl::StatusOr<Session> session = OpenSession(args, io.default_data);
+  absl::StatusOr<Session> session =
+      OpenSession(args, io.default_data, kCurveFormats);
   if (!session.ok()) return session.status();
-  absl::StatusOr<v1::GetCostCurveRequest> request = CurveRequestFromArgs(args);
+  absl::StatusOr<v1::GetCostCurveRequest> request =
+      CurveRequestFromArgs(args, session->format);
   if (!request.ok()) return request.status();
   v1::GetCostCurveResponse curve;
   if (absl::Status s = session->backend->GetCostCurve(*request, &curve);
       !s.ok()) {
     return BackendError(s);
   }
-  io.out << CurveOutput(curve, session->format, io.width);
-  return absl::OkStatus();
+  return WriteAnswer(args, io,
+                     session->format == Format::kSvg
+                         ? CurveSvg(curve, DataLine(*session->backend,
+                                                    curve.dataset_version()))
+                         : CurveOutput(curve, session->format, io.width));
 }
 
 }  // namespace
 
 Command CurveCommand() {
+  std::vector<OptionSpec> options = {
+      {"from", true, false, "sending country"},
+      {"to", true, false, "receiving country"},
+      {"min", true, false, "smallest amount sent"},
+      {"max", true, false, "largest amount sent"},
+      {"samples", true, false,
+       "also price each offer at N evenly spaced amounts (json; svg draws "
+       "with them: default 241, at least 2)"}};
+  const std::vector<OptionSpec> filters = FilterOptionSpecs();
+  options.insert(options.end(), filters.begin(), filters.end());
+  options.insert(
+      options.end(),
+      {{"access", true, true,
+        "leave out offers the sender cannot use; what the sender has: "
+        "bank_account, card, mobile_wallet, internet (paying cash always "
+        "counts); and cash_pickup: the recipient must collect cash"},
+       {"include-opaque", false, false,
+        "count offers whose rate is not disclosed, after all others"},
+       {"exclude-promotional", false, false, "leave promotional offers out"},
+       {"output", true, false, "write the answer to FILE (also -o)"},
+       PeriodOptionSpec(),
+       MaxAgeOptionSpec()});
   return {"curve",
           "remitrank curve --from=COUNTRY --to=COUNTRY --min=\"50 GBP\" "
-          "--max=\"1000 GBP\"",
+          "--max=\"1000 GBP\" [--format=svg -o FILE]",
           "Who is cheapest at every amount sent from --min to --max.",
-          WithDataOptions({{"from", true, false, "sending country"},
-                           {"to", true, false, "receiving country"},
-                           {"min", true, false, "smallest amount sent"},
-                           {"max", true, false, "largest amount sent"},
-                           {"samples", true, false,
-                            "also price each offer at N evenly spaced "
-                            "amounts (json; default 0)"},
-                           {"include-opaque", false, false,
-                            "count offers whose rate is not disclosed, "
-                            "after all others"},
-                           {"exclude-promotional", false, false,
-                            "leave promotional offers out"},
-                           PeriodOptionSpec(),
-                           MaxAgeOptionSpec()}),
-          &RunCurve};
+          WithDataOptions(std::move(options), kCurveFormats), &RunCurve};
 }
 
-absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args) {
+absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args,
+                                                             Format format) {
   for (const char* name : {"from", "to"}) {
     if (absl::Status s = CheckCountryOption(args, name); !s.ok()) return s;
   }
@@ -151,13 +170,27 @@ absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args) {
   request.mutable_corridor()->set_send_currency(min->currency_code());
   *request.mutable_min_amount() = *min;
   *request.mutable_max_amount() = *max;
+  const int least_samples = format == Format::kSvg ? kMinChartSamples : 0;
   if (std::optional<std::string> samples = args.Get("samples")) {
     int n = 0;
-    if (!absl::SimpleAtoi(*samples, &n) || n < 0 || n > 1000) {
-      return UsageError(absl::StrCat("--samples: '", *samples,
-                                     "' is not a whole number from 0 to 1000"));
+    if (!absl::SimpleAtoi(*samples, &n) || n < least_samples || n > 1000) {
+      return UsageError(absl::StrCat(
+          "--samples: '", *samples, "' is not a whole number from ",
+          least_samples, " to 1000",
+          format == Format::kSvg ? " (a chart needs at least 2)" : ""));
     }
     request.set_sample_count(n);
+  } else if (format == Format::kSvg) {
+    request.set_sample_count(kDefaultChartSamples);
+  }
+  if (absl::Status s = FilterOptions(args, request.mutable_filter()); !s.ok()) {
+    return s;
+  }
+  if (args.Has("access")) {
+    if (absl::Status s = AccessOption(args, request.mutable_access());
+        !s.ok()) {
+      return s;
+    }
   }
   request.set_include_opaque(args.Has("include-opaque"));
   request.mutable_filter()->set_exclude_promotional(
@@ -177,6 +210,8 @@ absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args) {
 std::string CurveOutput(const v1::GetCostCurveResponse& curve, Format format,
                         int width) {
   switch (format) {
+    case Format::kSvg:
+      return CurveSvg(curve, "");
     case Format::kCsv:
       return CurveCsv(curve);
     case Format::kJson:

@@ -24,14 +24,20 @@ namespace remit::cli {
 
 Command CurveCommand();
 
-// The API request the curve options ask for. Usage errors (cli/errors.h)
-// for a missing or invalid --from, --to, --min or --max, amounts in two
-// currencies, or --samples that is not a whole number from 0 to 1000.
-absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args);
+// The API request the curve options ask for, to be shown in `format`
+// (a chart asks for kDefaultChartSamples samples unless --samples is
+// given). Usage errors (cli/errors.h) for a missing or invalid --from,
+// --to, --min or --max, amounts in two currencies, --samples that is not a
+// whole number from 0 (2 for a chart) to 1000, or a bad filter option
+// (--receive-method, --payment-instrument, --provider-type, --max-speed)
+// or --access, as rank reads them.
+absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(
+    const Args& args, Format format = Format::kTable);
 
 // The answer as a table fitting `width` columns (provider names shortened
 // with "..." when needed), csv (one row per interval, the cheapest priced
-// at its first amount) or json (the API's JSON).
+// at its first amount), json (the API's JSON) or svg (a chart,
+// cli/curve_chart.h, without a data line).
 std::string CurveOutput(const v1::GetCostCurveResponse& curve, Format format,
                         int width = kDefaultWidth);
 

@@ -1,6 +1,5 @@
 #include "cli/commands/history.h"
 
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,18 +36,7 @@ absl::Status RunHistory(const Args& args, const CommandIo& io) {
       session->format == Format::kSvg
           ? HistorySvg(history, data_line)
           : HistoryOutput(history, session->format, data_line);
-  if (std::optional<std::string> path = args.Get("output")) {
-    std::ofstream file(*path, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("--output=", *path, ": cannot write"));
-    }
-    io.err << "remitrank: wrote " << *path << "\n";
-    return absl::OkStatus();
-  }
-  io.out << text;
-  return absl::OkStatus();
+  return WriteAnswer(args, io, text);
 }
 
 }  // namespace

@@ -34,6 +34,69 @@ absl::Status PeriodOption(const Args& args, std::string* period) {
   return absl::OkStatus();
 }
 
+absl::Status FilterOptions(const Args& args, v1::OfferFilter* filter) {
+  absl::StatusOr<std::vector<v1::ReceiveMethod>> receive =
+      EnumOption<v1::ReceiveMethod>(args, "receive-method", "RECEIVE_METHOD_",
+                                    v1::ReceiveMethod_Parse,
+                                    v1::ReceiveMethod_descriptor());
+  if (!receive.ok()) return receive.status();
+  absl::StatusOr<std::vector<v1::PaymentInstrument>> instruments =
+      EnumOption<v1::PaymentInstrument>(
+          args, "payment-instrument", "PAYMENT_INSTRUMENT_",
+          v1::PaymentInstrument_Parse, v1::PaymentInstrument_descriptor());
+  if (!instruments.ok()) return instruments.status();
+  absl::StatusOr<std::vector<v1::ProviderType>> providers =
+      EnumOption<v1::ProviderType>(args, "provider-type", "PROVIDER_TYPE_",
+                                   v1::ProviderType_Parse,
+                                   v1::ProviderType_descriptor());
+  if (!providers.ok()) return providers.status();
+  for (v1::ReceiveMethod v : *receive) filter->add_receive_methods(v);
+  for (v1::PaymentInstrument v : *instruments) {
+    filter->add_payment_instruments(v);
+  }
+  for (v1::ProviderType v : *providers) filter->add_provider_types(v);
+  if (args.Has("max-speed")) {
+    absl::StatusOr<std::vector<v1::Speed>> speed = EnumOption<v1::Speed>(
+        args, "max-speed", "SPEED_", v1::Speed_Parse, v1::Speed_descriptor());
+    if (!speed.ok()) return speed.status();
+    filter->set_max_speed(speed->back());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AccessOption(const Args& args, v1::SenderAccess* access) {
+  for (const std::string& means : args.GetAll("access")) {
+    if (means == "bank_account") {
+      access->set_has_bank_account(true);
+    } else if (means == "card") {
+      access->set_has_card(true);
+    } else if (means == "mobile_wallet") {
+      access->set_has_mobile_wallet(true);
+    } else if (means == "internet") {
+      access->set_has_internet(true);
+    } else if (means == "cash_pickup") {
+      access->set_needs_cash_pickup(true);
+    } else {
+      return UsageError(absl::StrCat("--access: '", means,
+                                     "' is not one of bank_account, card, "
+                                     "mobile_wallet, internet, cash_pickup"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::vector<OptionSpec> FilterOptionSpecs() {
+  return {{"receive-method", true, true,
+           "cash_pickup, bank_account, mobile_money, home_delivery"},
+          {"payment-instrument", true, true,
+           "cash, bank_account, debit_card, credit_card, mobile_wallet"},
+          {"provider-type", true, true,
+           "bank, money_transfer_operator, mobile_operator, post_office"},
+          {"max-speed", true, false,
+           "less_than_one_hour, same_day, next_day, two_days, "
+           "three_to_five_days"}};
+}
+
 OptionSpec PeriodOptionSpec() {
   return {"period", true, false,
           "the survey period, e.g. 2024_2Q (default: the corridor's latest)"};

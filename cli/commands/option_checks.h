@@ -41,6 +41,19 @@ absl::StatusOr<v1::Money> MoneyOption(const Args& args,
 // when it is not "YYYY_nQ".
 absl::Status PeriodOption(const Args& args, std::string* period);
 
+// The offer filter the options ask for, into `filter`: --receive-method,
+// --payment-instrument and --provider-type (each may repeat) and
+// --max-speed (the last one counts). A usage error naming the option and
+// the value otherwise.
+absl::Status FilterOptions(const Args& args, v1::OfferFilter* filter);
+// Their option table entries, in that order.
+std::vector<OptionSpec> FilterOptionSpecs();
+
+// What the sender has, from every --access (bank_account, card,
+// mobile_wallet, internet, cash_pickup), into `access`. A usage error
+// naming the value otherwise.
+absl::Status AccessOption(const Args& args, v1::SenderAccess* access);
+
 // The option table entry for --period (rank, summary, sheet).
 OptionSpec PeriodOptionSpec();
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -20,57 +21,6 @@ namespace {
 
 // The most offers one answer holds (the API's largest page).
 constexpr int kMaxOffers = 1000;
-
-absl::Status AddFilter(const Args& args, v1::OfferFilter* filter) {
-  absl::StatusOr<std::vector<v1::ReceiveMethod>> receive =
-      EnumOption<v1::ReceiveMethod>(args, "receive-method", "RECEIVE_METHOD_",
-                                    v1::ReceiveMethod_Parse,
-                                    v1::ReceiveMethod_descriptor());
-  if (!receive.ok()) return receive.status();
-  absl::StatusOr<std::vector<v1::PaymentInstrument>> instruments =
-      EnumOption<v1::PaymentInstrument>(
-          args, "payment-instrument", "PAYMENT_INSTRUMENT_",
-          v1::PaymentInstrument_Parse, v1::PaymentInstrument_descriptor());
-  if (!instruments.ok()) return instruments.status();
-  absl::StatusOr<std::vector<v1::ProviderType>> providers =
-      EnumOption<v1::ProviderType>(args, "provider-type", "PROVIDER_TYPE_",
-                                   v1::ProviderType_Parse,
-                                   v1::ProviderType_descriptor());
-  if (!providers.ok()) return providers.status();
-  for (v1::ReceiveMethod v : *receive) filter->add_receive_methods(v);
-  for (v1::PaymentInstrument v : *instruments) {
-    filter->add_payment_instruments(v);
-  }
-  for (v1::ProviderType v : *providers) filter->add_provider_types(v);
-  if (args.Has("max-speed")) {
-    absl::StatusOr<std::vector<v1::Speed>> speed = EnumOption<v1::Speed>(
-        args, "max-speed", "SPEED_", v1::Speed_Parse, v1::Speed_descriptor());
-    if (!speed.ok()) return speed.status();
-    filter->set_max_speed(speed->back());
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SetAccess(const Args& args, v1::SenderAccess* access) {
-  for (const std::string& means : args.GetAll("access")) {
-    if (means == "bank_account") {
-      access->set_has_bank_account(true);
-    } else if (means == "card") {
-      access->set_has_card(true);
-    } else if (means == "mobile_wallet") {
-      access->set_has_mobile_wallet(true);
-    } else if (means == "internet") {
-      access->set_has_internet(true);
-    } else if (means == "cash_pickup") {
-      access->set_needs_cash_pickup(true);
-    } else {
-      return UsageError(absl::StrCat("--access: '", means,
-                                     "' is not one of bank_account, card, "
-                                     "mobile_wallet, internet, cash_pickup"));
-    }
-  }
-  return absl::OkStatus();
-}
 
 absl::Status RunRank(const Args& args, const CommandIo& io) {
   if (absl::Status s = NoPositionalArguments(args); !s.ok()) return s;
@@ -106,41 +56,35 @@ absl::Status RunRank(const Args& args, const CommandIo& io) {
 }  // namespace
 
 Command RankCommand() {
+  std::vector<OptionSpec> options = {
+      {"from", true, false, "sending country (GB or GBR)"},
+      {"to", true, false, "receiving country"},
+      {"amount", true, false,
+       "amount sent, e.g. \"120 GBP\" (with --receive: received)"},
+      {"receive", false, false,
+       "the amount is what the recipient must get, in the receiving "
+       "currency (e.g. --receive --amount=\"3400 MXN\"): shows what "
+       "to send and the total to pay"}};
+  const std::vector<OptionSpec> filters = FilterOptionSpecs();
+  options.insert(options.end(), filters.begin(), filters.end());
+  options.insert(options.end(),
+                 {{"order", true, false, "cost (default), received or speed"},
+                  {"include-opaque", false, false,
+                   "also list offers whose rate is not disclosed"},
+                  {"exclude-promotional", false, false,
+                   "leave out promotional prices (e.g. first-transfer rates)"},
+                  {"access", true, true,
+                   "for a personal SmaRT, what the sender has: bank_account, "
+                   "card, mobile_wallet, internet (paying cash always counts); "
+                   "and cash_pickup: the recipient must collect cash"},
+                  {"limit", true, false, "at most N offers"},
+                  PeriodOptionSpec(),
+                  MaxAgeOptionSpec()});
   return {"rank",
           "remitrank rank --from=COUNTRY --to=COUNTRY --amount=\"120 GBP\" "
           "[options]",
           "Ranks the offers of a corridor by what they really cost.",
-          WithDataOptions(
-              {{"from", true, false, "sending country (GB or GBR)"},
-               {"to", true, false, "receiving country"},
-               {"amount", true, false,
-                "amount sent, e.g. \"120 GBP\" (with --receive: received)"},
-               {"receive", false, false,
-                "the amount is what the recipient must get, in the receiving "
-                "currency (e.g. --receive --amount=\"3400 MXN\"): shows what "
-                "to send and the total to pay"},
-               {"receive-method", true, true,
-                "cash_pickup, bank_account, mobile_money, home_delivery"},
-               {"payment-instrument", true, true,
-                "cash, bank_account, debit_card, credit_card, mobile_wallet"},
-               {"provider-type", true, true,
-                "bank, money_transfer_operator, mobile_operator, post_office"},
-               {"max-speed", true, false,
-                "less_than_one_hour, same_day, next_day, two_days, "
-                "three_to_five_days"},
-               {"order", true, false, "cost (default), received or speed"},
-               {"include-opaque", false, false,
-                "also list offers whose rate is not disclosed"},
-               {"exclude-promotional", false, false,
-                "leave out promotional prices (e.g. first-transfer rates)"},
-               {"access", true, true,
-                "for a personal SmaRT, what the sender has: bank_account, "
-                "card, mobile_wallet, internet (paying cash always counts); "
-                "and cash_pickup: the recipient must collect cash"},
-               {"limit", true, false, "at most N offers"},
-               PeriodOptionSpec(),
-               MaxAgeOptionSpec()}),
-          &RunRank};
+          WithDataOptions(std::move(options)), &RunRank};
 }
 
 absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
@@ -163,7 +107,7 @@ absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
     *request.mutable_send_amount() = *amount;
     request.mutable_corridor()->set_send_currency(amount->currency_code());
   }
-  if (absl::Status s = AddFilter(args, request.mutable_filter()); !s.ok()) {
+  if (absl::Status s = FilterOptions(args, request.mutable_filter()); !s.ok()) {
     return s;
   }
   if (std::optional<std::string> order = args.Get("order")) {
@@ -182,7 +126,8 @@ absl::StatusOr<v1::RankOffersRequest> RankRequestFromArgs(const Args& args) {
   request.mutable_filter()->set_exclude_promotional(
       args.Has("exclude-promotional"));
   if (args.Has("access")) {
-    if (absl::Status s = SetAccess(args, request.mutable_access()); !s.ok()) {
+    if (absl::Status s = AccessOption(args, request.mutable_access());
+        !s.ok()) {
       return s;
     }
   }

@@ -156,6 +156,23 @@ absl::Status NoPositionalArguments(const Args& args) {
       absl::StrCat("unexpected argument '", args.positional.front(), "'"));
 }
 
+absl::Status WriteAnswer(const Args& args, const CommandIo& io,
+                         const std::string& text) {
+  std::optional<std::string> path = args.Get("output");
+  if (!path.has_value()) {
+    io.out << text;
+    return absl::OkStatus();
+  }
+  std::ofstream file(*path, std::ios::binary | std::ios::trunc);
+  file << text;
+  if (!file) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("--output=", *path, ": cannot write"));
+  }
+  io.err << "remitrank: wrote " << *path << "\n";
+  return absl::OkStatus();
+}
+
 absl::Status BackendError(const absl::Status& status) {
   const std::string message = InTermsOfOptions(status.message());
   switch (status.code()) {

@@ -23,6 +23,7 @@
 #include "absl/types/span.h"
 #include "cli/args.h"
 #include "cli/backend.h"
+#include "cli/commands/command.h"
 #include "cli/output.h"
 #include "engine/time/clock.h"
 
@@ -58,6 +59,12 @@ absl::StatusOr<Session> OpenSession(
 // A usage error for the first positional argument, if any: the data
 // commands take options only.
 absl::Status NoPositionalArguments(const Args& args);
+
+// Writes a command's answer to the file --output names (saying so on
+// io.err), else to io.out. FAILED_PRECONDITION naming the file when it
+// cannot be written.
+absl::Status WriteAnswer(const Args& args, const CommandIo& io,
+                         const std::string& text);
 
 // An error from the backend, for the user: field names become the options
 // they came from (corridor.send_country -> --from); INVALID_ARGUMENT (the

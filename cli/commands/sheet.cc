@@ -1,7 +1,6 @@
 #include "cli/commands/sheet.h"
 
 #include <cstdint>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <utility>
@@ -209,18 +208,7 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
                         ? args.Get("server").value_or("remitrank server")
                         : absl::StrJoin(names, "; ");
   const std::string html = RenderSheet(input, *request->messages);
-  if (std::optional<std::string> path = args.Get("output")) {
-    std::ofstream file(*path, std::ios::binary | std::ios::trunc);
-    file << html;
-    if (!file) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("--output=", *path, ": cannot write"));
-    }
-    io.err << "remitrank: wrote " << *path << "\n";
-    return absl::OkStatus();
-  }
-  io.out << html;
-  return absl::OkStatus();
+  return WriteAnswer(args, io, html);
 }
 
 }  // namespace

@@ -1,0 +1,106 @@
+// Test helpers for the CLI's SVG charts: a chart parsed as XML (expat),
+// as a browser or a printer would read it, and queries over its elements.
+//
+// Thread-safety: a Document is a plain value; ParseXml may be called from
+// any thread.
+//
+// Example:
+//   const Document doc = ParseXml(HistorySvg(history, ""));
+//   EXPECT_EQ(doc.In("series average", "path").size(), 1u);
+#ifndef REMIT_CLI_SVG_TESTING_H_
+#define REMIT_CLI_SVG_TESTING_H_
+
+#include <expat.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace remit::cli {
+
+struct Element {
+  std::string name;
+  std::map<std::string, std::string> attributes;
+  std::string text;  // Character data directly inside.
+  int parent = -1;
+
+  std::string Attribute(const std::string& key) const {
+    auto it = attributes.find(key);
+    return it == attributes.end() ? "" : it->second;
+  }
+};
+
+struct Document {
+  std::vector<Element> elements;
+  std::vector<int> open;
+
+  // Elements named `name` inside a <g> whose class is `group_class`.
+  std::vector<const Element*> In(const std::string& group_class,
+                                 const std::string& name) const {
+    std::vector<const Element*> found;
+    for (const Element& e : elements) {
+      if (e.name != name) continue;
+      for (int p = e.parent; p >= 0; p = elements[p].parent) {
+        if (elements[p].name == "g" &&
+            elements[p].Attribute("class") == group_class) {
+          found.push_back(&e);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+  std::vector<const Element*> Named(const std::string& name) const {
+    std::vector<const Element*> found;
+    for (const Element& e : elements) {
+      if (e.name == name) found.push_back(&e);
+    }
+    return found;
+  }
+};
+
+inline void XMLCALL SvgStart(void* data, const XML_Char* name,
+                             const XML_Char** atts) {
+  auto* doc = static_cast<Document*>(data);
+  Element e;
+  e.name = name;
+  for (int i = 0; atts[i] != nullptr; i += 2)
+    e.attributes[atts[i]] = atts[i + 1];
+  e.parent = doc->open.empty() ? -1 : doc->open.back();
+  doc->elements.push_back(e);
+  doc->open.push_back(static_cast<int>(doc->elements.size()) - 1);
+}
+
+inline void XMLCALL SvgEnd(void* data, const XML_Char* /*name*/) {
+  static_cast<Document*>(data)->open.pop_back();
+}
+
+inline void XMLCALL SvgText(void* data, const XML_Char* s, int len) {
+  auto* doc = static_cast<Document*>(data);
+  if (!doc->open.empty()) {
+    doc->elements[doc->open.back()].text.append(s, len);
+  }
+}
+
+// Parses `svg`; fails the test when it is not well-formed XML.
+inline Document ParseXml(const std::string& svg) {
+  Document doc;
+  XML_Parser parser = XML_ParserCreate("UTF-8");
+  XML_SetUserData(parser, &doc);
+  XML_SetElementHandler(parser, &SvgStart, &SvgEnd);
+  XML_SetCharacterDataHandler(parser, &SvgText);
+  const XML_Status status =
+      XML_Parse(parser, svg.data(), static_cast<int>(svg.size()), 1);
+  EXPECT_EQ(status, XML_STATUS_OK)
+      << XML_ErrorString(XML_GetErrorCode(parser)) << " at line "
+      << XML_GetCurrentLineNumber(parser) << "\n"
+      << svg;
+  XML_ParserFree(parser);
+  return doc;
+}
+
+}  // namespace remit::cli
+
+#endif  // REMIT_CLI_SVG_TESTING_H_
