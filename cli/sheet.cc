@@ -142,6 +142,47 @@ std::string Word(const std::vector<std::string>& words, int value) {
              : "?";
 }
 
+bool SameAmount(const v1::Money& a, const v1::Money& b) {
+  absl::StatusOr<Money> x = MoneyFromProto(a);
+  absl::StatusOr<Money> y = MoneyFromProto(b);
+  return x.ok() && y.ok() && *x == *y;
+}
+
+// Who is cheapest for each amount: one part per interval of the curve
+// (at most kSheetCurveParts, then how many more), in a sentence.
+std::string CheapestByAmountHtml(const CheapestByAmount& cheapest,
+                                 const Messages& m) {
+  const v1::GetCostCurveResponse& curve = cheapest.curve;
+  const int n = curve.intervals_size();
+  const int named = n > kSheetCurveParts ? kSheetCurveParts - 1 : n;
+  std::string parts;
+  for (int k = 0; k < named; ++k) {
+    const v1::CurveInterval& interval = curve.intervals(k);
+    const bool from_min = SameAmount(interval.from_amount(), cheapest.min);
+    const bool to_max = SameAmount(interval.to_amount(), cheapest.max);
+    const char* pattern = from_min && to_max     ? m.cheapest_throughout
+                          : k == 0 && from_min   ? m.cheapest_up_to
+                          : k == n - 1 && to_max ? m.cheapest_from
+                                                 : m.cheapest_between;
+    if (k > 0) absl::StrAppend(&parts, m.cheapest_separator);
+    absl::StrAppend(
+        &parts, LocalizerFor(m).Format(
+                    pattern, {{"provider", interval.cheapest().provider_name()},
+                              {"from", AmountText(interval.from_amount(), m)},
+                              {"to", AmountText(interval.to_amount(), m)}}));
+  }
+  if (named < n) {
+    absl::StrAppend(
+        &parts, m.cheapest_separator,
+        LocalizerFor(m).Format(m.cheapest_more, {{"count", n - named}}));
+  }
+  return Fill(m.cheapest_by_amount,
+              {{"min", AmountText(cheapest.min, m)},
+               {"max", AmountText(cheapest.max, m)},
+               {"parts", parts}},
+              m);
+}
+
 constexpr char kStyle[] = R"css(
   @page { size: A4; margin: 14mm; }
   body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
@@ -328,6 +369,13 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     if (figures.summary.offer_count() > 0) {
       absl::StrAppend(&out, "<p>", FiguresHtml(figures, m), "</p>\n");
     }
+  }
+
+  if (input.cheapest_by_amount.has_value() &&
+      input.cheapest_by_amount->curve.intervals_size() > 0) {
+    absl::StrAppend(&out, "<p class=\"cheapest-by-amount\">",
+                    CheapestByAmountHtml(*input.cheapest_by_amount, m),
+                    "</p>\n");
   }
 
   // How old the prices shown are, over every amount.

@@ -2,7 +2,8 @@
 // corridor, to print on one or two A4 pages (print CSS, no external
 // resources), in the language of a message catalog (cli/i18n).
 //
-// It shows the cheapest offers at each amount, the corridor's average and
+// It shows the cheapest offers at each amount, who is cheapest for each
+// amount of a range (from the cost curve), the corridor's average and
 // what the three cheapest easy offers cost (RPW's SmaRT, in plain words),
 // what the hidden exchange-rate cost is with a worked example from the
 // data, the questions to ask at the counter, and where the data comes
@@ -35,6 +36,18 @@ struct CorridorFigures {
   int usd_equivalent = 0;
 };
 
+// Who is cheapest for each amount sent from `min` to `max`: the cost
+// curve over that range (GetCostCurve).
+struct CheapestByAmount {
+  v1::Money min;
+  v1::Money max;
+  v1::GetCostCurveResponse curve;
+};
+
+// At most this many of a curve's intervals are named on the sheet; the
+// line says how many more there are.
+inline constexpr int kSheetCurveParts = 4;
+
 struct SheetInput {
   // The countries' ISO 3166-1 codes ("GB" or "GBR"); the sheet names them
   // in its language.
@@ -59,6 +72,10 @@ struct SheetInput {
   // that found them stale (newest price date, age limit, date judged at),
   // for the warning at the top of the sheet.
   std::optional<v1::Freshness> stale;
+  // Set: one line under the offers names the cheapest offer for each
+  // amount of the range ("A up to 500 USD; B from 500.01 USD"); nothing
+  // when its curve has no interval.
+  std::optional<CheapestByAmount> cheapest_by_amount;
 };
 
 // Offers shown per amount.

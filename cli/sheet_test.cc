@@ -476,5 +476,118 @@ TEST(MessagesTest, FreshnessPatternsReadInEveryLanguage) {
   }
 }
 
+// A curve interval for the sheet: `provider` cheapest from `from` to `to`
+// (USD cents).
+v1::CurveInterval Interval(const std::string& provider, int64_t from,
+                           int64_t to) {
+  auto cents = [](int64_t c) {
+    return Usd(c / 100, static_cast<int32_t>(c % 100) * 10'000'000);
+  };
+  v1::CurveInterval interval;
+  *interval.mutable_from_amount() = cents(from);
+  *interval.mutable_to_amount() = cents(to);
+  interval.mutable_cheapest()->set_provider_name(provider);
+  return interval;
+}
+
+// Who is cheapest for each amount: one short line, in every language.
+TEST(RenderSheetTest, SaysWhoIsCheapestForEachAmount) {
+  SheetInput input = UsMx({SheetOffer(1, "Northwind Remit", 199, 0, 198)});
+  CheapestByAmount cheapest;
+  cheapest.min = Usd(100, 0);
+  cheapest.max = Usd(1000, 0);
+  *cheapest.curve.add_intervals() = Interval("Swift<Send>", 10000, 50000);
+  *cheapest.curve.add_intervals() = Interval("Northwind Remit", 50001, 100000);
+  input.cheapest_by_amount = cheapest;
+  const std::pair<const char*, const char*> cases[] = {
+      {"en",
+       "<p class=\"cheapest-by-amount\">Cheapest for the amount you send, "
+       "from $100 to $1,000: Swift&lt;Send&gt; up to $500; Northwind Remit "
+       "from $500.01.</p>"},
+      {"fr",
+       "<p class=\"cheapest-by-amount\">Le moins cher selon le montant "
+       "envoy\u00e9, de 100\u00a0$US \u00e0 1\u202f000\u00a0$US\u00a0: "
+       "Swift&lt;Send&gt; jusqu\u2019\u00e0 500\u00a0$US\u00a0; Northwind "
+       "Remit \u00e0 partir de 500,01\u00a0$US.</p>"},
+      {"es",
+       "<p class=\"cheapest-by-amount\">Lo m\u00e1s barato seg\u00fan el "
+       "monto que env\u00eda, de 100\u00a0US$ a 1000\u00a0US$: "
+       "Swift&lt;Send&gt; hasta 500\u00a0US$; Northwind Remit desde "
+       "500,01\u00a0US$.</p>"},
+  };
+  for (const auto& [code, expected] : cases) {
+    const std::string html = RenderSheet(input, *FindMessages(code));
+    EXPECT_NE(html.find(expected), std::string::npos) << code << "\n" << html;
+    // Under the offers, before how old the prices are.
+    EXPECT_GT(html.find("cheapest-by-amount"), html.find("</table>")) << code;
+  }
+
+  // One offer cheapest throughout; a gap makes a part "from ... to ...".
+  cheapest.curve.clear_intervals();
+  *cheapest.curve.add_intervals() = Interval("Northwind Remit", 10000, 100000);
+  input.cheapest_by_amount = cheapest;
+  EXPECT_NE(RenderSheet(input, *FindMessages("en"))
+                .find("from $100 to $1,000: Northwind Remit for every "
+                      "amount.</p>"),
+            std::string::npos);
+  cheapest.curve.clear_intervals();
+  *cheapest.curve.add_intervals() = Interval("A", 10000, 20000);
+  *cheapest.curve.add_intervals() = Interval("B", 30000, 40000);
+  input.cheapest_by_amount = cheapest;
+  EXPECT_NE(RenderSheet(input, *FindMessages("en"))
+                .find(": A up to $200; B from $300 to $400.</p>"),
+            std::string::npos);
+
+  // More intervals than fit: the first ones, then how many more.
+  cheapest.curve.clear_intervals();
+  for (int k = 0; k < 6; ++k) {
+    *cheapest.curve.add_intervals() =
+        Interval(std::string(1, static_cast<char>('A' + k)), 10000 + 15000 * k,
+                 10000 + 15000 * (k + 1) - 1);
+  }
+  cheapest.curve.mutable_intervals(5)->mutable_to_amount()->set_units(1000);
+  input.cheapest_by_amount = cheapest;
+  for (const auto& [code, expected] :
+       {std::pair<const char*, const char*>{
+            "en",
+            ": A up to $249.99; B from $250 to $399.99; C from $400 to "
+            "$549.99; and 3 more changes.</p>"},
+        {"es", "; y 3 cambios m\u00e1s.</p>"},
+        {"fr", "\u00a0; et 3 autres changements.</p>"}}) {
+    const std::string html = RenderSheet(input, *FindMessages(code));
+    EXPECT_NE(html.find(expected), std::string::npos) << code << "\n" << html;
+  }
+
+  // No interval (no offer sends any amount of the range): no line.
+  cheapest.curve.clear_intervals();
+  input.cheapest_by_amount = cheapest;
+  EXPECT_EQ(RenderSheet(input, *FindMessages("en")).find("cheapest-by-amount"),
+            std::string::npos);
+}
+
+TEST(MessagesTest, CheapestByAmountPatternsReadInEveryLanguage) {
+  for (const std::string& code : LanguageCodes()) {
+    const Messages& m = *FindMessages(code);
+    const Localizer& l = LocalizerFor(m);
+    for (const char* pattern :
+         {m.cheapest_by_amount, m.cheapest_throughout, m.cheapest_up_to,
+          m.cheapest_between, m.cheapest_from, m.cheapest_more}) {
+      ASSERT_NE(pattern, nullptr) << code;
+      for (int count : {1, 2}) {
+        const std::string text = l.Format(pattern, {{"min", "A"},
+                                                    {"max", "B"},
+                                                    {"parts", "C"},
+                                                    {"provider", "D"},
+                                                    {"from", "E"},
+                                                    {"to", "F"},
+                                                    {"count", count}});
+        EXPECT_EQ(text.find_first_of("{}#"), std::string::npos)
+            << code << ": " << pattern << " -> " << text;
+      }
+    }
+    ASSERT_NE(m.cheapest_separator, nullptr) << code;
+  }
+}
+
 }  // namespace
 }  // namespace remit::cli

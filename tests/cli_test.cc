@@ -361,6 +361,28 @@ struct SheetCase {
   const char* heading;
 };
 
+// The sheet names who is cheapest for each amount, from half the smallest
+// amount it shows to twice the largest, with the switch curve finds.
+TEST(CliTest, BriefingSheetSaysWhoIsCheapestForEachAmount) {
+  CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(
+      r.out,
+      "<p class=\"cheapest-by-amount\">Cheapest for the amount you send, "
+      "from $100 to $1,000: SwiftSend up to $500; Northwind Remit from "
+      "$500.01.</p>"))
+      << r.out;
+  CommandResult fr = Tool({"sheet", "--from=US", "--to=MX", "--amounts=300 USD",
+                           "--lang=fr", kData, kAsOf});
+  ASSERT_EQ(fr.exit_code, 0) << fr.err;
+  EXPECT_TRUE(absl::StrContains(
+      fr.out,
+      "de 150\u00a0$US \u00e0 600\u00a0$US\u00a0: SwiftSend "
+      "jusqu\u2019\u00e0 500\u00a0$US\u00a0; Northwind Remit \u00e0 "
+      "partir de 500,01\u00a0$US.</p>"))
+      << fr.out;
+}
+
 TEST(CliTest, BriefingSheetInEachLanguage) {
   const SheetCase cases[] = {
       {"en", "1.67%", "NGN\u00a0241,900.00", "Questions to ask at the counter"},

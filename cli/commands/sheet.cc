@@ -1,5 +1,6 @@
 #include "cli/commands/sheet.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -89,6 +90,53 @@ absl::Status AddExampleRanking(Backend& backend, const v1::Corridor& corridor,
     return BackendError(s);
   }
   input->example_ranking = std::move(response);
+  return absl::OkStatus();
+}
+
+// Who is cheapest for each amount sent from half the smallest amount the
+// sheet shows to twice the largest (those in the first one's currency).
+absl::Status AddCheapestByAmount(
+    Backend& backend, const v1::Corridor& corridor, const std::string& period,
+    const google::protobuf::Duration& max_quote_age, SheetInput* input) {
+  std::optional<Money> smallest;
+  std::optional<Money> largest;
+  for (const v1::RankOffersResponse& ranking : input->rankings) {
+    absl::StatusOr<Money> amount = MoneyFromProto(ranking.summary().amount());
+    if (!amount.ok() || amount->minor_units() <= 0) continue;
+    if (smallest.has_value() && amount->currency() != smallest->currency()) {
+      continue;
+    }
+    if (!smallest.has_value() ||
+        amount->minor_units() < smallest->minor_units()) {
+      smallest = *amount;
+    }
+    if (!largest.has_value() ||
+        amount->minor_units() > largest->minor_units()) {
+      largest = *amount;
+    }
+  }
+  if (!smallest.has_value()) return absl::OkStatus();
+  const int64_t max = largest->minor_units();
+  CheapestByAmount cheapest;
+  cheapest.min = MoneyToProto(Money::FromMinorUnits(
+      std::max<int64_t>(1, smallest->minor_units() / 2), smallest->currency()));
+  cheapest.max = MoneyToProto(Money::FromMinorUnits(
+      max > INT64_MAX / 2 ? max : 2 * max, largest->currency()));
+  v1::GetCostCurveRequest request;
+  *request.mutable_corridor() = corridor;
+  request.mutable_corridor()->set_send_currency(
+      std::string(smallest->currency().code()));
+  *request.mutable_min_amount() = cheapest.min;
+  *request.mutable_max_amount() = cheapest.max;
+  request.set_period(period);
+  if (max_quote_age.seconds() > 0) {
+    *request.mutable_max_quote_age() = max_quote_age;
+  }
+  if (absl::Status s = backend.GetCostCurve(request, &cheapest.curve);
+      !s.ok()) {
+    return BackendError(s);
+  }
+  input->cheapest_by_amount = std::move(cheapest);
   return absl::OkStatus();
 }
 
@@ -183,6 +231,11 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
   }
   if (absl::Status s = AddExampleRanking(backend, corridor, request->period,
                                          max_quote_age, &input);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = AddCheapestByAmount(backend, corridor, request->period,
+                                           max_quote_age, &input);
       !s.ok()) {
     return s;
   }

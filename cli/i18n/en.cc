@@ -80,6 +80,13 @@ const Messages kEnglish = {
     "more than {days, plural, one {# day} other {# days}} before {as_of}. "
     "Prices change: check every figure with the provider before you send "
     "money.",
+    "Cheapest for the amount you send, from {min} to {max}: {parts}.",
+    "{provider} for every amount",
+    "{provider} up to {to}",
+    "{provider} from {from} to {to}",
+    "{provider} from {from}",
+    "; ",
+    "{count, plural, one {and # more change} other {and # more changes}}",
     {"bank", "money transfer operator", "mobile operator", "post office",
      "other"},
     "Amount",

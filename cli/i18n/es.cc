@@ -85,6 +85,14 @@ const Messages kSpanish = {
     "{newest}, más de {days, plural, one {# día} other {# días}} antes del "
     "{as_of}. Los precios cambian: compruebe cada cifra con el proveedor "
     "antes de enviar dinero.",
+    "Lo m\u00e1s barato seg\u00fan el monto que env\u00eda, de {min} a "
+    "{max}: {parts}.",
+    "{provider} para cualquier monto",
+    "{provider} hasta {to}",
+    "{provider} de {from} a {to}",
+    "{provider} desde {from}",
+    "; ",
+    "{count, plural, one {y # cambio m\u00e1s} other {y # cambios m\u00e1s}}",
     {"banco", "operador de transferencias de dinero", "operador m\u00f3vil",
      "oficina de correos", "otro"},
     "Importe",

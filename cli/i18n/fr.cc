@@ -43,7 +43,8 @@ const Messages kFrench = {
     "Exemple\u00a0: avec {provider}, envoyer {amount} coûte {fee} de frais. "
     "Le taux du service est de {rate} alors que celui du marché est de "
     "{mid}, ce qui vous coûte encore {margin_cost}. Votre famille reçoit "
-    "{receives}. Au total, l\u2019envoi vous co\u00fbte {total}, soit {percent} de la somme "
+    "{receives}. Au total, l\u2019envoi vous co\u00fbte {total}, soit "
+    "{percent} de la somme "
     "envoyée.",
     "Questions à poser au guichet",
     {"Quels sont les frais, au total\u00a0?",
@@ -92,6 +93,15 @@ const Messages kFrench = {
     "{newest}, plus de {days, plural, one {# jour} other {# jours}} avant "
     "le {as_of}. Les prix changent\u00a0: vérifiez chaque montant auprès du "
     "prestataire avant d\u2019envoyer de l\u2019argent.",
+    "Le moins cher selon le montant envoy\u00e9, de {min} \u00e0 {max}\u00a0: "
+    "{parts}.",
+    "{provider} pour tout montant",
+    "{provider} jusqu\u2019\u00e0 {to}",
+    "{provider} de {from} \u00e0 {to}",
+    "{provider} \u00e0 partir de {from}",
+    "\u00a0; ",
+    "{count, plural, one {et # autre changement} other {et # autres "
+    "changements}}",
     {"banque", "soci\u00e9t\u00e9 de transfert d\u2019argent",
      "op\u00e9rateur mobile", "bureau de poste", "autre"},
     "Montant",

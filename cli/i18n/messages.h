@@ -98,6 +98,22 @@ struct Messages {
   // (the newest price date), {days} (the age limit) and {as_of}.
   const char* stale_warning;
 
+  // Who is cheapest for each amount sent over a range (the cost curve),
+  // one short line. Pattern: {min} {max} (the range), {parts} (the parts
+  // below, joined by cheapest_separator, then cheapest_more if some are
+  // left out).
+  const char* cheapest_by_amount;
+  // The parts, patterns with {provider} and the amounts {from} {to}: one
+  // offer cheapest over the whole range; the first interval; one between
+  // others; the last.
+  const char* cheapest_throughout;
+  const char* cheapest_up_to;
+  const char* cheapest_between;
+  const char* cheapest_from;
+  const char* cheapest_separator;  // Plain text, between parts.
+  // Pattern: {count}, how many more changes are left out.
+  const char* cheapest_more;
+
   // The web widget (web/remit-compare.js, which reads the catalog as JSON:
   // cli/i18n/messages_json.cc). Words for ProviderType's values in their
   // order after UNSPECIFIED (5).
