@@ -418,12 +418,13 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
   const Scales scales(min_amount, max_amount, low, high);
 
   // The title, the legend's size and the page's height.
+  const char* kind = curve.receive_amounts() ? "received" : "sent";
   const std::string title =
-      absl::StrCat("Cheapest offer by amount sent, from ",
+      absl::StrCat("Cheapest offer by amount ", kind, ", from ",
                    Side(c.send_country(), c.send_currency()), " to ",
                    Side(c.receive_country(), c.receive_currency()));
   std::string subtitle = absl::StrCat(
-      "Total cost in % of the amount sent, ",
+      "Total cost in % of the amount sent, for amounts ", kind, " of ",
       AmountLabel(min_amount, currency, false), " to ",
       AmountLabel(max_amount, currency, false), " ", currency_text);
   if (!curve.period().empty()) {
@@ -525,8 +526,8 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     if (a > INT64_MAX - x_step) break;
   }
   absl::StrAppend(&out, "    <text x=\"", T((kLeft + kRight) / 2), "\" y=\"",
-                  T(kBottom + 420), "\" text-anchor=\"middle\">amount sent (",
-                  Escape(currency_text), ")</text>\n  </g>\n");
+                  T(kBottom + 420), "\" text-anchor=\"middle\">amount ", kind,
+                  " (", Escape(currency_text), ")</text>\n  </g>\n");
 
   // The envelope, under the offers' lines.
   std::string envelope_d;

@@ -217,6 +217,18 @@ TEST(CurveSvgTest, TheSameProviderTwiceIsToldApartByQuote) {
   EXPECT_EQ(legend[2]->text, "Northwind Remit (first-harbor)");
 }
 
+TEST(CurveSvgTest, AmountsReceivedAreSaidSo) {
+  v1::GetCostCurveResponse curve = Curve();
+  curve.set_receive_amounts(true);
+  const Document doc = ParseXml(CurveSvg(curve, ""));
+  std::vector<std::string> texts;
+  for (const Element* t : doc.Named("text")) texts.push_back(t->text);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "amount received (USD)"),
+            texts.end());
+  EXPECT_TRUE(absl::StartsWith(texts[0], "Cheapest offer by amount received"))
+      << texts[0];
+}
+
 TEST(CurveSvgTest, ASmallAmountsSpikeIsCutAndSaidSo) {
   v1::GetCostCurveResponse curve = Curve();
   // 499 % at the first sample: the axis stays near the other values.

@@ -316,6 +316,8 @@ absl::StatusOr<CostCurveRequest> CostCurveRequestFromProto(
   absl::StatusOr<Money> max = AmountFromProto(proto.max_amount(), "max_amount");
   if (!max.ok()) return max.status();
   CostCurveRequest request(*corridor, *min, *max);
+  request.amount_kind =
+      proto.receive_amounts() ? AmountKind::kReceive : AmountKind::kSend;
   if (absl::Status s = FilterFromProto(proto.filter(), &request.filter);
       !s.ok()) {
     return s;
@@ -359,6 +361,7 @@ void CostCurveToProto(const CostCurve& curve, v1::GetCostCurveResponse* proto) {
     }
   }
   if (curve.period.has_value()) proto->set_period(curve.period->ToString());
+  proto->set_receive_amounts(curve.amount_kind == AmountKind::kReceive);
 }
 
 void OfferToProto(const Offer& offer, v1::Offer* proto) {

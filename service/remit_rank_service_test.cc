@@ -256,6 +256,47 @@ int64_t Cents(const v1::Money& money) {
   return money.units() * 100 + money.nanos() / 10'000'000;
 }
 
+// Over amounts received: each interval's cheapest is RankOffers' first
+// offer for that receive_amount, at both ends.
+TEST_F(RemitRankServiceTest, CostCurveOverAmountsReceived) {
+  v1::GetCostCurveRequest request;
+  request.mutable_corridor()->set_send_country("US");
+  request.mutable_corridor()->set_receive_country("MX");
+  request.mutable_min_amount()->set_currency_code("MXN");
+  request.mutable_min_amount()->set_units(100);
+  request.mutable_max_amount()->set_currency_code("MXN");
+  request.mutable_max_amount()->set_units(12000);
+  request.set_receive_amounts(true);
+  v1::GetCostCurveResponse curve;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub_->GetCostCurve(&context, request, &curve).ok());
+  EXPECT_TRUE(curve.receive_amounts());
+  ASSERT_GE(curve.intervals_size(), 1);
+  for (const v1::CurveInterval& interval : curve.intervals()) {
+    EXPECT_EQ(interval.from_amount().currency_code(), "MXN");
+    for (const v1::Money& amount :
+         {interval.from_amount(), interval.to_amount()}) {
+      v1::RankOffersRequest rank = UsMx200();
+      *rank.mutable_receive_amount() = amount;
+      v1::RankOffersResponse ranked;
+      ASSERT_TRUE(Rank(rank, &ranked).ok());
+      ASSERT_GT(ranked.offers_size(), 0);
+      EXPECT_EQ(ranked.offers(0).quote_id(), interval.cheapest().quote_id())
+          << Cents(amount);
+    }
+    // Priced as RankOffers prices a receive_amount: at least that much.
+    EXPECT_GE(Cents(interval.cheapest().receive_amount()),
+              Cents(interval.from_amount()));
+  }
+  // In the send currency, refused naming the field.
+  request.mutable_min_amount()->set_currency_code("USD");
+  grpc::ClientContext usd_context;
+  const grpc::Status usd = stub_->GetCostCurve(&usd_context, request, &curve);
+  EXPECT_EQ(usd.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(usd.error_message().find("min_amount"), std::string::npos)
+      << usd.error_message();
+}
+
 // Every interval's cheapest is RankOffers' first offer at both its ends,
 // and the intervals follow one another.
 TEST_F(RemitRankServiceTest, CostCurveAgreesWithRankOffersAtEachSwitch) {

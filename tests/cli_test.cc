@@ -1333,6 +1333,38 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   EXPECT_NE(cash.out.find("Globe Money Transfer"), std::string::npos)
       << cash.out;
 
+  // Amounts received: the cheapest at each is rank --receive's first.
+  CommandResult received =
+      Tool({"curve", "--from=US", "--to=MX", "--receive", "--min=100 MXN",
+            "--max=12000 MXN", "--format=csv", kData, kAsOf});
+  ASSERT_EQ(received.exit_code, 0) << received.err;
+  CommandResult table =
+      Tool({"curve", "--from=US", "--to=MX", "--receive", "--min=100 MXN",
+            "--max=12000 MXN", kData, kAsOf});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(table.out,
+            "Cheapest offer by amount received, USA -> MEX\n"
+            "  100.00 -  9,125.00 MXN: SwiftSend, -0.27%\n"
+            "9,125.01 - 12,000.00 MXN: Northwind Remit, 0.99%\n"
+            "Cheapest: the least outlay that delivers the amount. Total % "
+            "at\nthe first amount of its row.\n");
+  for (const std::string& line : Lines(table.out)) EXPECT_LE(line.size(), 80u);
+  const std::vector<std::string> rows = Lines(received.out);
+  ASSERT_GE(rows.size(), 2u);
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const std::vector<std::string> cells = absl::StrSplit(rows[i], ',');
+    ASSERT_GE(cells.size(), 5u) << rows[i];
+    EXPECT_EQ(cells[2], "MXN");
+    CommandResult rank =
+        Tool({"rank", "--from=US", "--to=MX", "--receive",
+              "--amount=" + cells[0] + " MXN", "--format=csv", kData, kAsOf});
+    ASSERT_EQ(rank.exit_code, 0) << rank.err;
+    ASSERT_GE(Lines(rank.out).size(), 2u);
+    EXPECT_NE(Lines(rank.out)[1].find("," + cells[4] + ","), std::string::npos)
+        << cells[0] << "\n"
+        << rank.out;
+  }
+
   CommandResult reversed = Tool(
       {"curve", "--from=US", "--to=MX", "--min=600 USD", "--max=1 USD", kData});
   EXPECT_EQ(reversed.exit_code, 2) << reversed.err;

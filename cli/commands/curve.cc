@@ -36,8 +36,9 @@ std::string Digits(const v1::Money& money) {
 }
 
 std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
-  std::string out = absl::StrCat("Cheapest offer by amount sent, ",
-                                 curve.corridor().send_country(), " -> ",
+  std::string out = absl::StrCat("Cheapest offer by amount ",
+                                 curve.receive_amounts() ? "received" : "sent",
+                                 ", ", curve.corridor().send_country(), " -> ",
                                  curve.corridor().receive_country(), "\n");
   if (curve.intervals_size() == 0) {
     absl::StrAppend(&out, "No offer sends any amount of the range.\n");
@@ -67,8 +68,11 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
     absl::StrAppend(&out, head, name, tail, "\n");
   }
   absl::StrAppend(&out,
-                  "Total % is the cheapest offer's at the first amount of "
-                  "its row.\n");
+                  curve.receive_amounts()
+                      ? "Cheapest: the least outlay that delivers the amount. "
+                        "Total % at\nthe first amount of its row.\n"
+                      : "Total % is the cheapest offer's at the first amount "
+                        "of its row.\n");
   return out;
 }
 
@@ -117,8 +121,11 @@ Command CurveCommand() {
   std::vector<OptionSpec> options = {
       {"from", true, false, "sending country"},
       {"to", true, false, "receiving country"},
-      {"min", true, false, "smallest amount sent"},
-      {"max", true, false, "largest amount sent"},
+      {"min", true, false, "smallest amount sent (with --receive: received)"},
+      {"max", true, false, "largest amount sent (with --receive: received)"},
+      {"receive", false, false,
+       "--min and --max are what the recipient gets, in the receiving "
+       "currency: who asks the smallest outlay for each amount received"},
       {"samples", true, false,
        "also price each offer at N evenly spaced amounts (json; svg draws "
        "with them: default 241, at least 2)"}};
@@ -159,15 +166,22 @@ absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args,
   if (!min.ok()) return min.status();
   absl::StatusOr<v1::Money> max = MoneyOption(args, "max");
   if (!max.ok()) return max.status();
+  const bool receive = args.Has("receive");
   if (min->currency_code() != max->currency_code()) {
-    return UsageError(absl::StrCat("--min is in ", min->currency_code(),
-                                   " and --max in ", max->currency_code(),
-                                   ": give both in the send currency"));
+    return UsageError(
+        absl::StrCat("--min is in ", min->currency_code(), " and --max in ",
+                     max->currency_code(), ": give both in the ",
+                     receive ? "receiving" : "send", " currency"));
   }
   v1::GetCostCurveRequest request;
   request.mutable_corridor()->set_send_country(*args.Get("from"));
   request.mutable_corridor()->set_receive_country(*args.Get("to"));
-  request.mutable_corridor()->set_send_currency(min->currency_code());
+  if (receive) {
+    request.mutable_corridor()->set_receive_currency(min->currency_code());
+    request.set_receive_amounts(true);
+  } else {
+    request.mutable_corridor()->set_send_currency(min->currency_code());
+  }
   *request.mutable_min_amount() = *min;
   *request.mutable_max_amount() = *max;
   const int least_samples = format == Format::kSvg ? kMinChartSamples : 0;

@@ -1,6 +1,7 @@
 // The "curve" command: who is cheapest at every amount of a range of send
-// amounts (GetCostCurve): one row per interval, "from - to: cheapest,
-// total %", where the cheapest changes exactly.
+// amounts, or with --receive of amounts received (GetCostCurve): one row
+// per interval, "from - to: cheapest, total %", where the cheapest changes
+// exactly.
 //
 // Thread-safety: CurveRequestFromArgs() and CurveOutput() are pure
 // functions.

@@ -60,6 +60,18 @@ TEST(CurveRequestFromArgsTest, BuildsTheRequest) {
             access { has_card: true has_internet: true }
             include_opaque: true
             sample_count: 3)pb"},
+      // Amounts received: in the receiving currency.
+      {{"--from=US", "--to=MX", "--receive", "--min=1000 MXN",
+        "--max=20000 MXN"},
+       R"pb(corridor {
+              send_country: "US"
+              receive_country: "MX"
+              receive_currency: "MXN"
+            }
+            min_amount { currency_code: "MXN" units: 1000 }
+            max_amount { currency_code: "MXN" units: 20000 }
+            filter {}
+            receive_amounts: true)pb"},
   };
   ExpectRequests<v1::GetCostCurveRequest>(CurveCommand(), &ForTable, cases);
 }
@@ -98,6 +110,9 @@ TEST(CurveRequestFromArgsTest, RefusesBadOptions) {
        "--max is required, e.g. --max=\"1000 GBP\""},
       {{"--from=GB", "--to=NG", "--min=50 GBP", "--max=1000 EUR"},
        "--min is in GBP and --max in EUR: give both in the send currency"},
+      {{"--from=GB", "--to=NG", "--receive", "--min=50 NGN", "--max=1000 GBP"},
+       "--min is in NGN and --max in GBP: give both in the receiving "
+       "currency"},
       {{"--from=GB", "--to=NG", "--min=50 GBP", "--max=1000 GBP",
         "--receive-method=pigeon"},
        "--receive-method: 'pigeon' is not one of cash_pickup, bank_account, "

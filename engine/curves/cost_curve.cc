@@ -20,6 +20,7 @@ using engine_internal::ComputeCost;
 using engine_internal::CostCore;
 using engine_internal::FloorDivide;
 using engine_internal::kCostScale;
+using engine_internal::ReceivedAt;
 using ranking_internal::Screen;
 using ranking_internal::Screening;
 
@@ -30,19 +31,81 @@ struct Line {
   bool opaque = false;
   uint8_t speed = 0;
   uint32_t tie_rank = 0;
-  // A bound on how far the cost (x 10^11) strays from a straight line
-  // between two of its breakpoints: the roundings of its percentage parts.
+  // A bound on how far the cost strays from a straight line between two of
+  // its breakpoints: the roundings of its percentage parts (and, for
+  // receive amounts, of inverting delivery).
   absl::int128 noise = 0;
+  // Receive amounts: the cost is the outlay of the smallest send amount in
+  // [piece_lo, piece_hi] (a part of the quote's amounts where delivery and
+  // outlay do not decrease) that delivers the amount. `whole`: the quote's
+  // own PriceReceive instead, with no bound on noise (every amount a
+  // candidate), for quotes whose delivery or outlay decreases somewhere.
+  bool receive = false;
+  bool whole = false;
+  int64_t piece_lo = 0;
+  int64_t piece_hi = 0;
 };
 
-// The cost at one amount, as Rank's scan scores it (cost11); unset when the
-// quote cannot send the amount.
+// The cost at one amount, as Rank's scan scores it: cost11 for a send
+// amount, the total outlay (send minor units) for a receive amount; unset
+// when the quote cannot send or deliver the amount.
 struct Cost {
   bool ok = false;
   absl::int128 cost11 = 0;
 };
 
+// The smallest send amount in [lo, hi] that delivers `target`, where
+// delivery does not decrease with the amount: the amount PriceReceive's
+// search finds within one of its ranges. Gallops up from lo, then bisects,
+// so that amounts far above the answer (which may overflow) are not
+// priced.
+std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
+                                          int64_t lo, int64_t hi,
+                                          int64_t target) {
+  auto enough = [&](int64_t send) {
+    std::optional<int64_t> received = ReceivedAt(prepared, send);
+    return received.has_value() && *received >= target;
+  };
+  if (lo > hi) return std::nullopt;
+  if (enough(lo)) return lo;
+  int64_t bad = lo;
+  int64_t step = 1;
+  int64_t probe = hi - lo <= step ? hi : lo + step;
+  while (!enough(probe)) {
+    if (probe == hi) return std::nullopt;
+    bad = probe;
+    step = step > (int64_t{1} << 61) ? step : 2 * step;
+    probe = hi - probe <= step ? hi : probe + step;
+  }
+  int64_t good = probe;
+  while (good - bad > 1) {
+    const int64_t middle = bad + (good - bad) / 2;
+    (enough(middle) ? good : bad) = middle;
+  }
+  return good;
+}
+
+Cost ReceiveCostAt(const Line& line, int64_t amount) {
+  const PreparedQuote& prepared = *line.prepared;
+  if (line.whole) {
+    absl::StatusOr<CostBreakdown> cost = PriceReceive(
+        prepared,
+        Money::FromMinorUnits(amount, *prepared.quote->rate_currency));
+    if (!cost.ok()) return {};
+    return {true, cost->total_outlay.minor_units()};
+  }
+  const std::optional<int64_t> send =
+      SmallestDelivering(prepared, line.piece_lo, line.piece_hi, amount);
+  if (!send.has_value()) return {};
+  CostCore core;
+  if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {
+    return {};
+  }
+  return {true, core.outlay};
+}
+
 Cost CostAt(const Line& line, int64_t amount) {
+  if (line.receive) return ReceiveCostAt(line, amount);
   const Quote& quote = *line.prepared->quote;
   if (amount < quote.min_send_minor || amount > quote.max_send_minor) {
     return {};
@@ -205,6 +268,69 @@ void AddBreakpoints(const Quote& quote, int64_t lo, int64_t hi,
   }
 }
 
+// For receive amounts, a bound (in send minor units) on how far a piece's
+// outlay strays from a straight line in the amount received. Delivery is
+// the amount converted (less a deducted fee) at the rate, less recipient
+// fees: within 2 payout minor units of a line, plus half a send minor unit
+// of deducted fee at the rate. The smallest amount that delivers is then
+// within 1 + that error / slope of a line (slope: payout minor units per
+// send minor unit, at the quote's lowest rate, after deducted and
+// recipient percentages; 1 / slope is `inverse`), and the outlay, which
+// grows by less than `growth` per send minor unit, within growth x that + 1
+// (its own rounding). A looser bound only costs more pricing.
+absl::int128 ReceiveNoiseBound(const PreparedQuote& prepared) {
+  const Quote& quote = *prepared.quote;
+  int64_t rate = prepared.rate.scaled();
+  for (const SurveyPoint& point : quote.survey_points) {
+    if (rate <= 0 || (point.rate.scaled() > 0 && point.rate.scaled() < rate)) {
+      rate = point.rate.scaled();
+    }
+  }
+  int64_t percent = 0;  // The largest fee percentage, at Percent's scale.
+  for (const FeeBand& band : quote.fees.bands) {
+    percent = std::max(percent, band.percent.scaled());
+  }
+  const int64_t surcharge =
+      std::max<int64_t>(0, quote.fees.funding_surcharge.scaled());
+  const int64_t recipient =
+      std::max<int64_t>(0, quote.fees.recipient_percent_fee.scaled());
+  const bool deducted = quote.fees.charging == FeeCharging::kDeducted;
+  // What is left of each unit sent for the recipient, x kCostScale^2.
+  const absl::int128 kept = (kCostScale - (deducted ? percent : 0)) *
+                            absl::int128(kCostScale - recipient);
+  if (rate <= 0 || kept <= 0) return absl::int128(1) << 80;
+  const int send_exponent = quote.corridor.send_currency().exponent();
+  const int payout_exponent = quote.rate_currency.has_value()
+                                  ? quote.rate_currency->exponent()
+                                  : send_exponent;
+  // Send minor units per payout minor unit: 10^(s - p + 12) / rate, over
+  // what is kept.
+  const absl::int128 inverse = CeilDivide(
+      Pow10(Rate::kScale + std::max(0, send_exponent - payout_exponent)) *
+          kCostScale * kCostScale,
+      absl::int128(rate) * Pow10(std::max(0, payout_exponent - send_exponent)) *
+          kept);
+  // An estimated fee between survey points grows by at most this much per
+  // send minor unit.
+  absl::int128 survey_slope = 0;
+  const std::vector<SurveyPoint>& points = quote.survey_points;
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    const int64_t run = points[i + 1].send_minor - points[i].send_minor;
+    if (run <= 0) continue;
+    survey_slope = std::max(
+        survey_slope, CeilDivide(Abs(absl::int128(points[i + 1].fee_minor) -
+                                     points[i].fee_minor),
+                                 run));
+  }
+  const absl::int128 growth =
+      2 + survey_slope +
+      CeilDivide((deducted ? 0 : percent) + surcharge, kCostScale);
+  // Half a deducted fee's minor unit, as delivery, over the slope.
+  const absl::int128 deducted_error =
+      deducted ? CeilDivide(absl::int128(kCostScale) * kCostScale, kept) : 0;
+  return growth * (2 * inverse + deducted_error + 1) + 1;
+}
+
 // Amounts from..to (inclusive) on which one line is first.
 struct Piece {
   int64_t from;
@@ -309,7 +435,9 @@ class EnvelopeBuilder {
       if (ly.opaque) return std::nullopt;
       return from;
     }
-    if (SameCostFunction(*lx.prepared, *ly.prepared)) return std::nullopt;
+    if (!lx.receive && SameCostFunction(*lx.prepared, *ly.prepared)) {
+      return std::nullopt;
+    }
     // d = y's cost - x's; y ranks first where d < threshold.
     const bool y_wins_ties = Before(ly, 0, lx, 0);
     const absl::int128 threshold = y_wins_ties ? 1 : 0;
@@ -324,7 +452,9 @@ class EnvelopeBuilder {
     const absl::int128 span = e_ - s_;
     const absl::int128 k = de - ds;
     constexpr absl::int128 kLimit = absl::int128(1) << 88;
-    if (span == 0 || k == 0) {
+    if (lx.whole || ly.whole) {
+      // No bound on how far a cost strays: every amount is a candidate.
+    } else if (span == 0 || k == 0) {
       if (ds >= t) return std::nullopt;
     } else if (Abs(ds) < kLimit && Abs(k) < kLimit) {
       // Candidates: k x (A - s) < (t - ds) x span = room.
@@ -361,16 +491,107 @@ class EnvelopeBuilder {
   std::vector<Cost> at_e_;
 };
 
+// The lines of one quote for receive amounts from lo to hi, with the
+// amounts where their costs change course added to `starts`. PriceReceive
+// searches each fee band (or, with survey points, the whole range) for the
+// smallest amount that delivers; each is cut further where the send cost
+// changes course (AddBreakpoints), into pieces where delivery and outlay
+// do not decrease. A piece's outlay at a receive amount is then the same
+// at its first amount up to what that delivers, and close to a straight
+// line from there to what its last amount delivers: those two amounts
+// (and one past) start new segments. A quote whose delivery or outlay
+// decreases from one piece to the next gets one line priced by
+// PriceReceive itself, with every amount a candidate.
+void AddReceiveLines(Line line, int64_t lo, int64_t hi,
+                     std::vector<Line>* lines, std::vector<int64_t>* starts) {
+  const PreparedQuote& prepared = *line.prepared;
+  const Quote& quote = *prepared.quote;
+  const int64_t send_lo = std::max<int64_t>(1, quote.min_send_minor);
+  const int64_t send_hi = quote.max_send_minor;
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  if (quote.survey_points.empty() && quote.fees.bands.size() > 1) {
+    const std::vector<FeeBand>& bands = quote.fees.bands;
+    for (size_t i = 0; i < bands.size(); ++i) {
+      const int64_t from =
+          i == 0 ? send_lo : std::max(send_lo, bands[i].from_minor);
+      const int64_t to = i + 1 < bands.size()
+                             ? std::min(send_hi, bands[i + 1].from_minor - 1)
+                             : send_hi;
+      if (from <= to) ranges.emplace_back(from, to);
+    }
+  } else if (send_lo <= send_hi) {
+    ranges.emplace_back(send_lo, send_hi);
+  }
+  // Delivery at two amounts, in order: not less at the second. An amount
+  // that cannot be priced (too small for a deducted fee, too large to
+  // compute) compares with nothing.
+  auto rising = [&](int64_t first, int64_t second) {
+    const std::optional<int64_t> a = ReceivedAt(prepared, first);
+    const std::optional<int64_t> b = ReceivedAt(prepared, second);
+    return !a.has_value() || !b.has_value() || *a <= *b;
+  };
+
+  auto outlay = [&](int64_t send) -> std::optional<int64_t> {
+    CostCore core;
+    if (!ComputeCost(prepared, send, /*with_payout=*/false, &core).ok()) {
+      return std::nullopt;
+    }
+    return core.outlay;
+  };
+  std::vector<Line> pieces;
+  bool steady = true;
+  for (const auto& [from, to] : ranges) {
+    std::vector<int64_t> cuts = {from};
+    AddBreakpoints(quote, from, to, &cuts);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (size_t k = 0; k < cuts.size(); ++k) {
+      Line piece = line;
+      piece.receive = true;
+      piece.piece_lo = cuts[k];
+      piece.piece_hi = k + 1 < cuts.size() ? cuts[k + 1] - 1 : to;
+      const std::optional<int64_t> first = outlay(piece.piece_lo);
+      const std::optional<int64_t> last = outlay(piece.piece_hi);
+      steady &= rising(piece.piece_lo, piece.piece_hi) &&
+                (!first || !last || *first <= *last);
+      if (k > 0) {
+        const Line& before = pieces.back();
+        const std::optional<int64_t> end = outlay(before.piece_hi);
+        steady &= rising(before.piece_hi, piece.piece_lo) &&
+                  (!end || !first || *end <= *first);
+      }
+      pieces.push_back(piece);
+    }
+  }
+  if (!steady) {
+    line.receive = true;
+    line.whole = true;
+    lines->push_back(line);
+    return;
+  }
+  const absl::int128 noise = ReceiveNoiseBound(prepared);
+  for (Line& piece : pieces) {
+    piece.noise = noise;
+    for (const int64_t send : {piece.piece_lo, piece.piece_hi}) {
+      const std::optional<int64_t> r = ReceivedAt(prepared, send);
+      if (r.has_value() && *r >= lo && *r < hi) starts->push_back(*r + 1);
+    }
+    lines->push_back(piece);
+  }
+}
+
 absl::Status CheckRequest(const CostCurveRequest& request) {
-  const CurrencyCode send = request.corridor.send_currency();
+  const bool send = request.amount_kind == AmountKind::kSend;
+  const CurrencyCode currency = send ? request.corridor.send_currency()
+                                     : request.corridor.receive_currency();
   for (const auto& [field, amount] :
        {std::pair<absl::string_view, const Money*>{"min_amount",
                                                    &request.min_amount},
         {"max_amount", &request.max_amount}}) {
-    if (amount->currency() != send) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ": ", amount->ToString(), " is not in ",
-                       send.code(), ", the corridor's send currency"));
+    if (amount->currency() != currency) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": ", amount->ToString(), " is not in ", currency.code(),
+          ", the corridor's ", send ? "send" : "receive", " currency"));
     }
     if (amount->minor_units() <= 0) {
       return absl::InvalidArgumentError(
@@ -411,6 +632,10 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
   screened.max_quote_age = request.max_quote_age;
   screened.period = request.period;
   const Screen screen(screened, clock.Now());
+  const bool receive = request.amount_kind == AmountKind::kReceive;
+  const int64_t lo = request.min_amount.minor_units();
+  const int64_t hi = request.max_amount.minor_units();
+  std::vector<int64_t> starts = {lo};
   std::vector<Line> lines;
   for (const PreparedQuote& prepared : selected->quotes) {
     ExclusionReason reason;
@@ -424,15 +649,19 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
     line.opaque = !prepared.quote->transparent;
     line.speed = static_cast<uint8_t>(prepared.quote->speed);
     line.tie_rank = prepared.tie_rank;
+    if (receive) {
+      // Rank cannot price these at a receive amount (PriceReceive).
+      const Quote& quote = *prepared.quote;
+      if (!quote.transparent || !prepared.priceable ||
+          quote.rate_currency != request.corridor.receive_currency()) {
+        continue;
+      }
+      AddReceiveLines(line, lo, hi, &lines, &starts);
+      continue;
+    }
     line.noise = NoiseBound(prepared);
     lines.push_back(line);
-  }
-
-  const int64_t lo = request.min_amount.minor_units();
-  const int64_t hi = request.max_amount.minor_units();
-  std::vector<int64_t> starts = {lo};
-  for (const Line& line : lines) {
-    AddBreakpoints(*line.prepared->quote, lo, hi, &starts);
+    AddBreakpoints(*prepared.quote, lo, hi, &starts);
   }
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
@@ -445,7 +674,14 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
 
   CostCurve curve;
   curve.period = selected->period;
-  const CurrencyCode currency = request.corridor.send_currency();
+  curve.amount_kind = request.amount_kind;
+  const CurrencyCode currency = request.min_amount.currency();
+  // An offer at one amount, priced as Rank prices it.
+  auto price = [&](const PreparedQuote& prepared, int64_t amount) {
+    return receive
+               ? PriceReceive(prepared, Money::FromMinorUnits(amount, currency))
+               : PriceSend(prepared, amount);
+  };
   for (const Piece& piece : pieces) {
     const PreparedQuote* prepared = lines[piece.line].prepared;
     if (!curve.intervals.empty() &&
@@ -454,7 +690,7 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
       curve.intervals.back().to = Money::FromMinorUnits(piece.to, currency);
       continue;
     }
-    absl::StatusOr<CostBreakdown> cost = PriceSend(*prepared, piece.from);
+    absl::StatusOr<CostBreakdown> cost = price(*prepared, piece.from);
     if (!cost.ok()) return cost.status();
     curve.intervals.push_back(
         CurveInterval{Money::FromMinorUnits(piece.from, currency),
@@ -472,14 +708,17 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
         Money::FromMinorUnits(static_cast<int64_t>(amount), currency));
   }
   if (n > 0) {
-    for (const Line& line : lines) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      // A quote's pieces (receive amounts) are consecutive lines.
+      if (i > 0 && lines[i].prepared == lines[i - 1].prepared) continue;
+      const Line& line = lines[i];
       OfferSamples samples;
       samples.quote = line.prepared;
       for (const Money& amount : curve.sample_amounts) {
         std::optional<CostBreakdown> cost;
-        if (CostAt(line, amount.minor_units()).ok) {
+        if (receive || CostAt(line, amount.minor_units()).ok) {
           absl::StatusOr<CostBreakdown> priced =
-              PriceSend(*line.prepared, amount.minor_units());
+              price(*line.prepared, amount.minor_units());
           if (priced.ok()) cost = *std::move(priced);
         }
         samples.costs.push_back(std::move(cost));

@@ -1,4 +1,5 @@
-// Cost curves: who is cheapest at every send amount of a range.
+// Cost curves: who is cheapest at every send (or receive) amount of a
+// range.
 //
 // Fee bands, caps and minimums make the cheapest offer of a corridor change
 // with the amount. CostCurve() answers, for a corridor and a range of send
@@ -23,6 +24,20 @@
 // are priced to find the first one where it does. Where a fee jumps at a
 // band edge, the switch is at the edge. So the answer is exact, and costs
 // a few pricings per breakpoint and offer rather than one Rank() per amount.
+//
+// Receive amounts. With amount_kind kReceive, the range is of amounts the
+// recipient must get, in the corridor's receive currency, and each offer
+// at each amount is what Rank() gives for that receive amount: the
+// smallest outlay that delivers at least it (PriceReceive), offers ranked
+// by outlay with the same tie-breaks; offers Rank cannot price that way
+// (rate not disclosed, another payout currency) are left out. PriceReceive
+// searches each fee band for the smallest amount that delivers; the curve
+// cuts each band where the send cost changes course, and the outlay of
+// such a piece is flat up to what its first amount delivers and close to a
+// straight line after it, so the same chord and rounding bound find the
+// exact switch amounts. A quote whose delivery or outlay decreases from
+// one piece to the next (possible with survey points) is priced by
+// PriceReceive at every candidate amount instead: exact, but slower.
 //
 // Sender access. With CostCurveRequest::access, offers the sender cannot
 // use (IsAccessible) are left out of the curve, like offers the filter
@@ -71,9 +86,11 @@ struct CostCurveRequest {
       : corridor(corridor), min_amount(min_amount), max_amount(max_amount) {}
 
   Corridor corridor;
-  // The send amounts, inclusive, in the corridor's send currency.
+  // The amounts, inclusive: sent, in the corridor's send currency; with
+  // amount_kind kReceive, received, in its receive currency.
   Money min_amount;
   Money max_amount;
+  AmountKind amount_kind = AmountKind::kSend;
   RankFilter filter;
   // Unset: every offer is usable (see "Sender access").
   std::optional<SenderAccess> access;
@@ -85,7 +102,8 @@ struct CostCurveRequest {
 };
 
 // One interval of the lower envelope: `cheapest` is first at every amount
-// from `from` to `to` inclusive, and is priced at `from` (rank 1).
+// from `from` to `to` inclusive, and is priced at `from` (rank 1; for
+// receive amounts, as Rank prices a receive amount).
 struct CurveInterval {
   Money from;
   Money to;
@@ -102,6 +120,8 @@ struct OfferSamples {
 struct CostCurve {
   // The survey period read, as RankResult::period.
   std::optional<Period> period;
+  // As the request's: which amounts the intervals and samples are.
+  AmountKind amount_kind = AmountKind::kSend;
   // Ascending and disjoint. Amounts of the range where no offer is
   // available lie between intervals (or before the first, after the last).
   std::vector<CurveInterval> intervals;
@@ -112,8 +132,9 @@ struct CostCurve {
 };
 
 // INVALID_ARGUMENT naming the request field when an amount is not positive
-// or not in the corridor's send currency, when min_amount exceeds
-// max_amount or sample_count exceeds kMaxCurveSamples; NOT_FOUND as Rank().
+// or not in the corridor's send (receive, for kReceive) currency, when
+// min_amount exceeds max_amount or sample_count exceeds kMaxCurveSamples;
+// NOT_FOUND as Rank().
 absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
                                            const CostCurveRequest& request,
                                            const Clock& clock);

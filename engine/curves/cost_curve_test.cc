@@ -1,5 +1,6 @@
 #include "engine/curves/cost_curve.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -181,6 +182,78 @@ TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {
   EXPECT_EQ(curve.offers[0].costs[1]->total_cost, M("2 USD"));
 }
 
+Envelope RunReceive(std::vector<Quote> quotes, const char* min, const char* max,
+                    const Clock& clock) {
+  const QuoteBook book = Book(std::move(quotes));
+  CostCurveRequest request(C("US", "MX"), M(min), M(max));
+  request.amount_kind = AmountKind::kReceive;
+  return EnvelopeOf(Must(ComputeCostCurve(book, request, clock)));
+}
+
+TEST_F(CostCurveTest, ReceiveAmountsSwitchWhereTheOutlaysCross) {
+  // To deliver T centavos, a (rate 20, 5.00 fee) sends ceil(T / 20) cents
+  // and b (rate 19, 1.00 fee) ceil(T / 19): a costs less or the same (a
+  // tie a wins) where ceil(T / 19) - ceil(T / 20) >= 400, near T = 380 x
+  // 400. With 19 x 7,998 = 151,962 and 20 x 7,598 = 151,960, that
+  // difference is 400 up to 1,519.60 MXN, 399 at 1,519.61 and 1,519.62,
+  // 400 up to 1,519.80, 399 at 1,519.81 (20 x 7,599 = 151,980 and 19 x
+  // 7,999 = 151,981), and 400 or more from 1,519.82 on.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 500)};
+  Quote b = Plain("b", "19");
+  b.fees.bands = {Band(0, 100)};
+  EXPECT_EQ(RunReceive({a, b}, "1519.55 MXN", "1520.10 MXN", clock_),
+            (Envelope{{151955, 151960, "a"},
+                      {151961, 151962, "b"},
+                      {151963, 151980, "a"},
+                      {151981, 151981, "b"},
+                      {151982, 152010, "a"}}));
+  // Far below, b; far above, a.
+  EXPECT_EQ(RunReceive({a, b}, "100 MXN", "1000 MXN", clock_),
+            (Envelope{{10000, 100000, "b"}}));
+  EXPECT_EQ(RunReceive({a, b}, "1600 MXN", "3000 MXN", clock_),
+            (Envelope{{160000, 300000, "a"}}));
+}
+
+TEST_F(CostCurveTest, ReceiveAmountsSendMoreWhenAFeeDrops) {
+  // a: rate 20, 5.00 under 100.00 USD and nothing from there; b: rate 20,
+  // 3.00. To deliver T, a sends ceil(T / 20) + 5.00, or 100.00 (2,000 MXN)
+  // for nothing, whichever costs less: 100.00 from T = 1,899.81 MXN on,
+  // until T needs more than 100.00. b's ceil(T / 20) + 3.00 reaches 100.00
+  // at T = 1,939.81 MXN (a tie, which a wins).
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 500), Band(10000, 0)};
+  Quote b = Plain("b");
+  b.fees.bands = {Band(0, 300)};
+  EXPECT_EQ(RunReceive({a, b}, "1500 MXN", "2500 MXN", clock_),
+            (Envelope{{150000, 193980, "b"}, {193981, 250000, "a"}}));
+}
+
+TEST_F(CostCurveTest, ReceiveAmountsPriceAsRankDoes) {
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 500), Band(10000, 0)};
+  const QuoteBook book = Book({a});
+  CostCurveRequest request(C("US", "MX"), M("1950 MXN"), M("2100 MXN"));
+  request.amount_kind = AmountKind::kReceive;
+  request.sample_count = 2;
+  const CostCurve curve = Must(ComputeCostCurve(book, request, clock_));
+  EXPECT_EQ(curve.amount_kind, AmountKind::kReceive);
+  ASSERT_EQ(curve.intervals.size(), 1u);
+  // 1,950 MXN: 100.00 USD sent for nothing (97.50 would cost 5.00 more).
+  EXPECT_EQ(curve.intervals[0].from, M("1950 MXN"));
+  EXPECT_EQ(curve.intervals[0].cheapest.cost.total_outlay, M("100 USD"));
+  EXPECT_EQ(curve.intervals[0].cheapest.cost.amount_received, M("2000 MXN"));
+  ASSERT_EQ(curve.offers.size(), 1u);
+  ASSERT_EQ(curve.offers[0].costs.size(), 2u);
+  EXPECT_EQ(curve.offers[0].costs[1]->total_outlay, M("105 USD"));
+  // Amounts in the send currency are refused.
+  CostCurveRequest sent(C("US", "MX"), M("100 USD"), M("200 USD"));
+  sent.amount_kind = AmountKind::kReceive;
+  EXPECT_EQ(ComputeCostCurve(book, sent, clock_).status().message(),
+            "min_amount: 100.00 USD is not in MXN, the corridor's receive "
+            "currency");
+}
+
 TEST_F(CostCurveTest, RequestErrors) {
   const QuoteBook book = Book({Plain("a")});
   auto status = [&](const char* min, const char* max, size_t samples = 0) {
@@ -202,20 +275,27 @@ TEST_F(CostCurveTest, RequestErrors) {
             absl::StatusCode::kNotFound);
 }
 
-// The curve's cheapest at every amount of [lo, hi], one minor unit apart,
-// is Rank's first offer there. Returns the number of intervals.
-size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
-                            int64_t lo, int64_t hi, bool include_opaque,
-                            const Clock& clock) {
-  const CurrencyCode currency = corridor.send_currency();
+// The curve over [lo, hi] (amounts sent, or with `kind` kReceive,
+// received) gives Rank's first offer at each of `amounts` (ascending, in
+// the range). Returns the number of intervals.
+size_t ExpectAgreesWithRankAt(const QuoteBook& book, const Corridor& corridor,
+                              int64_t lo, int64_t hi,
+                              const std::vector<int64_t>& amounts,
+                              bool include_opaque, const Clock& clock,
+                              AmountKind kind) {
+  const CurrencyCode currency = kind == AmountKind::kSend
+                                    ? corridor.send_currency()
+                                    : corridor.receive_currency();
   CostCurveRequest request(corridor, Money::FromMinorUnits(lo, currency),
                            Money::FromMinorUnits(hi, currency));
   request.include_opaque = include_opaque;
+  request.amount_kind = kind;
   const CostCurve curve = Must(ComputeCostCurve(book, request, clock));
   size_t next = 0;
   RankScratch scratch;
   int mismatches = 0;
-  for (int64_t amount = lo; amount <= hi && mismatches < 5; ++amount) {
+  for (const int64_t amount : amounts) {
+    if (mismatches >= 5) break;
     while (next < curve.intervals.size() &&
            curve.intervals[next].to.minor_units() < amount) {
       ++next;
@@ -226,6 +306,7 @@ size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
       expected = curve.intervals[next].cheapest.quote;
     }
     RankRequest rank(corridor, Money::FromMinorUnits(amount, currency));
+    rank.amount_kind = kind;
     rank.include_opaque = include_opaque;
     rank.limit = 1;
     rank.summarize = false;
@@ -240,6 +321,17 @@ size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
     }
   }
   return curve.intervals.size();
+}
+
+// The same at every amount of [lo, hi], one minor unit apart.
+size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
+                            int64_t lo, int64_t hi, bool include_opaque,
+                            const Clock& clock,
+                            AmountKind kind = AmountKind::kSend) {
+  std::vector<int64_t> amounts;
+  for (int64_t amount = lo; amount <= hi; ++amount) amounts.push_back(amount);
+  return ExpectAgreesWithRankAt(book, corridor, lo, hi, amounts, include_opaque,
+                                clock, kind);
 }
 
 TEST(CostCurvePropertyTest, AgreesWithRankOnTheSampleCorridors) {
@@ -258,7 +350,10 @@ TEST(CostCurvePropertyTest, AgreesWithRankOnTheSampleCorridors) {
 
 // Books of random quotes: bands with percentages, minimums and caps,
 // deducted fees, surcharges, survey points, limits and recipient fees.
-std::vector<Quote> RandomQuotes(std::mt19937* random, int count) {
+// With `rising_rates`, a quote's survey points have rates that do not
+// fall from one to the next.
+std::vector<Quote> RandomQuotes(std::mt19937* random, int count,
+                                bool rising_rates = false) {
   auto pick = [&](int lo, int hi) {
     return std::uniform_int_distribution<int>(lo, hi)(*random);
   };
@@ -281,6 +376,15 @@ std::vector<Quote> RandomQuotes(std::mt19937* random, int count) {
         }
         q.survey_points.push_back(point);
         at += pick(1, 30000);
+      }
+      if (rising_rates) {
+        std::vector<Rate> sorted;
+        for (const SurveyPoint& p : q.survey_points) sorted.push_back(p.rate);
+        std::sort(sorted.begin(), sorted.end(),
+                  [](Rate a, Rate b) { return a.scaled() < b.scaled(); });
+        for (size_t p = 0; p < sorted.size(); ++p) {
+          q.survey_points[p].rate = sorted[p];
+        }
       }
       q.fees.bands.clear();
     } else {
@@ -310,6 +414,81 @@ std::vector<Quote> RandomQuotes(std::mt19937* random, int count) {
     quotes.push_back(std::move(q));
   }
   return quotes;
+}
+
+TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmounts) {
+  std::vector<DatasetError> errors;
+  const ParsedDataset file =
+      Must(ReadDatasetFile(testing::kSampleCorridors, {}, &errors));
+  const QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+  const FakeClock clock(Day(2026, 1, 1));
+  for (const Corridor& corridor : book.corridors()) {
+    const int64_t unit = corridor.receive_currency().exponent() == 0 ? 1 : 100;
+    ExpectAgreesWithRank(book, corridor, unit, 400 * unit, false, clock,
+                         AmountKind::kReceive);
+  }
+}
+
+// Random books over receive amounts from 20 to 10,000 MXN (about 1 to
+// 500 USD), against Rank at every amount within 10 MXN of each of the
+// curve's first switches and at 1,000 amounts drawn over the whole range
+// (where a switch the curve missed would show). Survey rates do not fall
+// here; the next test has some that do.
+TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsOnRandomBooks) {
+  std::mt19937 random(1818);
+  const FakeClock clock(Day(2025, 10, 1));
+  const CurrencyCode mxn = C("US", "MX").receive_currency();
+  constexpr int64_t kLo = 2000;
+  constexpr int64_t kHi = 1000000;
+  size_t switches = 0;
+  for (int round = 0; round < 6; ++round) {
+    const QuoteBook book =
+        Book(RandomQuotes(&random, 4 + round, /*rising_rates=*/true));
+    SCOPED_TRACE(absl::StrCat("round ", round));
+    CostCurveRequest request(C("US", "MX"), Money::FromMinorUnits(kLo, mxn),
+                             Money::FromMinorUnits(kHi, mxn));
+    request.amount_kind = AmountKind::kReceive;
+    const CostCurve curve = Must(ComputeCostCurve(book, request, clock));
+    std::vector<int64_t> amounts;
+    for (size_t k = 1; k < curve.intervals.size() && k <= 4; ++k) {
+      ++switches;
+      const int64_t at = curve.intervals[k].from.minor_units();
+      for (int64_t d = -1000; d <= 1000; ++d) {
+        if (at + d >= kLo && at + d <= kHi) amounts.push_back(at + d);
+      }
+    }
+    for (int i = 0; i < 1000; ++i) {
+      amounts.push_back(
+          std::uniform_int_distribution<int64_t>(kLo, kHi)(random));
+    }
+    std::sort(amounts.begin(), amounts.end());
+    amounts.erase(std::unique(amounts.begin(), amounts.end()), amounts.end());
+    ExpectAgreesWithRankAt(book, C("US", "MX"), kLo, kHi, amounts, false, clock,
+                           AmountKind::kReceive);
+  }
+  // The books make the cheapest change hands.
+  EXPECT_GT(switches, 6u);
+}
+
+// A survey quote whose rate falls after its first point delivers less
+// just above the midpoint: the curve prices it with PriceReceive at every
+// candidate amount, and still agrees with Rank at every amount.
+TEST(CostCurvePropertyTest, AgreesWithRankWhereDeliveryFalls) {
+  const FakeClock clock(Day(2025, 10, 1));
+  Quote a = Plain("a");
+  a.rate.reset();
+  a.fees.bands.clear();
+  a.survey_points = {SurveyPoint{20000, 400, R("20"), {}},
+                     SurveyPoint{50000, 900, R("19.5"), {}}};
+  Quote b = Plain("b", "19.8");
+  b.fees.bands = {Band(0, 500)};
+  Quote c = Plain("c", "19.6");
+  c.fees.bands = {Band(0, 0, "1.2")};
+  const QuoteBook book = Book({a, b, c});
+  // Delivery falls at 350.01 USD (7,000.20 -> 6,825.19 MXN).
+  EXPECT_GT(ExpectAgreesWithRank(book, C("US", "MX"), 660000, 720000, false,
+                                 clock, AmountKind::kReceive),
+            1u);
 }
 
 TEST(CostCurvePropertyTest, AgreesWithRankOnRandomBooks) {

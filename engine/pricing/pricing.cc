@@ -18,6 +18,7 @@ using engine_internal::CostCore;
 using engine_internal::FitsInt64;
 using engine_internal::kCostScale;
 using engine_internal::Pow10;
+using engine_internal::ReceivedAt;
 
 namespace {
 
@@ -161,6 +162,15 @@ absl::Status AddPayout(const PreparedQuote& prepared, CostCore* core) {
   return absl::OkStatus();
 }
 
+std::optional<int64_t> ReceivedAt(const PreparedQuote& prepared, int64_t send) {
+  CostCore core;
+  if (!ComputeCost(prepared, send, /*with_payout=*/true, &core).ok() ||
+      !core.has_payout) {
+    return std::nullopt;
+  }
+  return core.gross_received - core.recipient_fee;
+}
+
 }  // namespace engine_internal
 
 absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
@@ -228,15 +238,6 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
 namespace {
 
 // The amount received at `send`, or nullopt when the quote cannot send it.
-std::optional<int64_t> ReceivedAt(const PreparedQuote& prepared, int64_t send) {
-  CostCore core;
-  if (!ComputeCost(prepared, send, /*with_payout=*/true, &core).ok() ||
-      !core.has_payout) {
-    return std::nullopt;
-  }
-  return core.gross_received - core.recipient_fee;
-}
-
 // The smallest amount in [lo, hi] that delivers `target`, given that what is
 // delivered does not decrease with the amount within the range.
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,

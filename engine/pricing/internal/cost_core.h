@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "absl/base/attributes.h"
@@ -196,6 +197,11 @@ struct CostCore {
 // The payout side: amount received and recipient fees, and their share of
 // cost11. Out of line: most ranking requests do not need it.
 absl::Status AddPayout(const PreparedQuote& prepared, CostCore* core);
+
+// What the recipient gets, net of recipient fees (payout minor units), for
+// `send` minor units sent; unset when the offer cannot send it or its
+// payout currency is unknown. Receive mode's one measure of delivery.
+std::optional<int64_t> ReceivedAt(const PreparedQuote& prepared, int64_t send);
 
 inline absl::Status FeesOverflow() {
   return absl::OutOfRangeError("fees overflow the send currency");
