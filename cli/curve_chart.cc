@@ -10,6 +10,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/country.h"
@@ -448,7 +449,19 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
   const int64_t legend_rows =
       static_cast<int64_t>((legend_items + columns - 1) / columns);
   const int64_t legend_y = kBottom + 700;
-  const int64_t data_y = legend_y + legend_rows * kLegendRow + 100;
+  // Every switch amount, in a line under the legend (labels over the plot
+  // give way where switches crowd).
+  std::vector<std::string> switch_amounts;
+  for (const Switch& s : switches) {
+    switch_amounts.push_back(AmountLabel(s.amount, currency, false));
+  }
+  const std::string switch_line =
+      switch_amounts.empty() ? ""
+                             : absl::StrCat("The cheapest changes at ",
+                                            absl::StrJoin(switch_amounts, ", "),
+                                            " ", currency_text, ".");
+  const int64_t switch_y = legend_y + legend_rows * kLegendRow + 80;
+  const int64_t data_y = switch_y + (switch_line.empty() ? 0 : 200) + 20;
   const int64_t height = data_y + 150;
 
   std::string out = absl::StrCat(
@@ -583,16 +596,14 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     const int64_t x = scales.X(s.amount);
     const int64_t half = static_cast<int64_t>(s.label.size()) * kLabelChar / 2;
     const int64_t centre = std::clamp(x, half + 20, kWidth - half - 20);
-    int row = 0;
-    for (int r = 0; r < kLabelRows; ++r) {
-      if (row_end[r] + 60 <= centre - half) {
-        row = r;
-        break;
-      }
-      if (row_end[r] < row_end[row]) row = r;
+    // The first row with room; none: no label over the plot (the line
+    // under the legend lists every switch).
+    int row = -1;
+    for (int r = 0; r < kLabelRows && row < 0; ++r) {
+      if (row_end[r] + 60 <= centre - half) row = r;
     }
-    row_end[row] = centre + half;
-    const int64_t label_y = kTop - 80 - row * kLabelRow;
+    if (row >= 0) row_end[row] = centre + half;
+    const int64_t label_y = kTop - 80 - std::max(row, 0) * kLabelRow;
     absl::StrAppend(
         &out, "    <g class=\"switch\" data-amount=\"",
         Escape(Money::FromMinorUnits(s.amount, currency).AmountString()),
@@ -601,10 +612,13 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
         "\" stroke=\"#000\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>",
         SwitchMarker(x, std::clamp(scales.Y(s.percent), kTop, kBottom),
                      s.tooltip),
-        "<text x=\"", T(centre), "\" y=\"", T(label_y),
-        "\" text-anchor=\"middle\" font-size=\"11\" stroke=\"#fff\" "
-        "stroke-width=\"3\" paint-order=\"stroke\">",
-        Escape(s.label), "</text></g>\n");
+        row < 0 ? ""
+                : absl::StrCat("<text x=\"", T(centre), "\" y=\"", T(label_y),
+                               "\" text-anchor=\"middle\" font-size=\"11\" "
+                               "stroke=\"#fff\" stroke-width=\"3\" "
+                               "paint-order=\"stroke\">",
+                               Escape(s.label), "</text>"),
+        "</g>\n");
   }
   absl::StrAppend(&out, "  </g>\n");
 
@@ -649,9 +663,15 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
                       Escape(gap_label), "</text></g>\n");
     }
   }
-  absl::StrAppend(&out, "  </g>\n  <text class=\"data\" x=\"", T(kLeft),
-                  "\" y=\"", T(data_y), "\" font-size=\"10\">",
-                  Escape(data_line), "</text>\n</svg>\n");
+  absl::StrAppend(&out, "  </g>\n");
+  if (!switch_line.empty()) {
+    absl::StrAppend(&out, "  <text class=\"switch-list\" x=\"", T(kLeft),
+                    "\" y=\"", T(switch_y), "\">", Escape(switch_line),
+                    "</text>\n");
+  }
+  absl::StrAppend(&out, "  <text class=\"data\" x=\"", T(kLeft), "\" y=\"",
+                  T(data_y), "\" font-size=\"10\">", Escape(data_line),
+                  "</text>\n</svg>\n");
   return out;
 }
 

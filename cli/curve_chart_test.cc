@@ -229,6 +229,42 @@ TEST(CurveSvgTest, AmountsReceivedAreSaidSo) {
       << texts[0];
 }
 
+TEST(CurveSvgTest, CrowdedSwitchesAreAllMarkedAndListed) {
+  v1::GetCostCurveResponse curve = Curve();
+  // Switches at 500.01, 501, 502, 503 and 504 USD: a few pixels apart.
+  const v1::CurveInterval last = curve.intervals(1);
+  curve.mutable_intervals(1)->mutable_to_amount()->set_units(500);
+  curve.mutable_intervals(1)->mutable_to_amount()->set_nanos(990000000);
+  for (int k = 1; k <= 4; ++k) {
+    v1::CurveInterval* next = curve.add_intervals();
+    *next = last;
+    next->mutable_cheapest()->set_quote_id(k % 2 ? "cash-carry-1"
+                                                 : "northwind-app");
+    next->mutable_from_amount()->set_units(500 + k);
+    next->mutable_from_amount()->set_nanos(0);
+    next->mutable_to_amount()->set_units(k == 4 ? 900 : 500 + k);
+    next->mutable_to_amount()->set_nanos(k == 4 ? 0 : 990000000);
+  }
+  const Document doc = ParseXml(CurveSvg(curve, ""));
+  EXPECT_EQ(doc.In("switch", "polygon").size(), 5u);
+  // Labels over the plot only where they fit: no two in a row overlap.
+  const std::vector<const Element*> labels = doc.In("switch", "text");
+  EXPECT_GE(labels.size(), 1u);
+  EXPECT_LT(labels.size(), 5u);
+  std::set<std::string> rows;
+  for (const Element* label : labels) {
+    EXPECT_TRUE(rows.insert(label->Attribute("y")).second)
+        << label->Attribute("y");
+  }
+  std::string list;
+  for (const Element* t : doc.Named("text")) {
+    if (t->Attribute("class") == "switch-list") list = t->text;
+  }
+  EXPECT_EQ(list,
+            "The cheapest changes at 500.01, 501.00, 502.00, 503.00, "
+            "504.00 USD.");
+}
+
 TEST(CurveSvgTest, ASmallAmountsSpikeIsCutAndSaidSo) {
   v1::GetCostCurveResponse curve = Curve();
   // 499 % at the first sample: the axis stays near the other values.
