@@ -143,11 +143,11 @@ Command CurveCommand() {
        {"output", true, false, "write the answer to FILE (also -o)"},
        PeriodOptionSpec(),
        MaxAgeOptionSpec()});
-  return {"curve",
-          "remitrank curve --from=COUNTRY --to=COUNTRY --min=\"50 GBP\" "
-          "--max=\"1000 GBP\" [--format=svg -o FILE]",
-          "Who is cheapest at every amount sent from --min to --max.",
-          WithDataOptions(std::move(options), kCurveFormats), &RunCurve};
+  return {
+      "curve",
+      "remitrank curve --from=COUNTRY --to=COUNTRY --min=AMOUNT --max=AMOUNT",
+      "Who is cheapest at every amount sent from --min to --max.",
+      WithDataOptions(std::move(options), kCurveFormats), &RunCurve};
 }
 
 absl::StatusOr<v1::GetCostCurveRequest> CurveRequestFromArgs(const Args& args,
