@@ -1,5 +1,6 @@
 #include "bench/generated_quotes.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <vector>
@@ -11,7 +12,11 @@ namespace {
 
 template <typename T>
 T Must(absl::StatusOr<T> v) {
-  if (!v.ok()) std::abort();
+  if (!v.ok()) {
+    std::fprintf(stderr, "generated quotes: %s\n",
+                 v.status().ToString().c_str());
+    std::abort();
+  }
   return *std::move(v);
 }
 
@@ -45,7 +50,7 @@ QuoteBook MakeBook(int n, bool simple) {
     q.quoted_at = absl::FromUnixSeconds(1'750'000'000);
     q.mid_rate = Must(Rate::FromString("17.5"));
     q.rate_currency = UsMx().receive_currency();
-    const Rate r = Must(Rate::FromScaled(int64_t{rate(rng)} * 10'000'000));
+    const Rate r = Must(Rate::FromScaled(int64_t{rate(rng)} * 100'000'000));
     if (simple) {
       q.rate = r;
       q.fees.bands = {
