@@ -195,6 +195,18 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
         index.merged.push_back(std::move(merged));
       }
     }
+    auto rows_of = [](const std::vector<PreparedQuote>& quotes) {
+      std::vector<engine_internal::ScanRow> rows;
+      rows.reserve(quotes.size());
+      for (const PreparedQuote& p : quotes) {
+        rows.push_back(engine_internal::MakeScanRow(p));
+      }
+      return rows;
+    };
+    index.all_rows = rows_of(index.all);
+    for (const std::vector<PreparedQuote>& merged : index.merged) {
+      index.merged_rows.push_back(rows_of(merged));
+    }
     if (index.periods.empty()) {
       index.all_facts = QuoteSetFacts::Of(index.all);
     }
@@ -224,6 +236,23 @@ absl::Span<const PreparedQuote> QuoteBook::QuotesIn(
   return index->all;
 }
 
+PeriodQuotes QuoteBook::PeriodAt(const CorridorQuotes& index, size_t i) {
+  PeriodQuotes selected;
+  selected.period = index.periods[i];
+  selected.facts = &index.period_facts[i];
+  if (!index.merged.empty()) {
+    selected.quotes = index.merged[i];
+    selected.rows = index.merged_rows[i];
+  } else {
+    const auto [begin, end] = index.ranges[i];
+    selected.quotes =
+        absl::MakeConstSpan(index.all).subspan(begin, end - begin);
+    selected.rows =
+        absl::MakeConstSpan(index.all_rows).subspan(begin, end - begin);
+  }
+  return selected;
+}
+
 absl::Span<const PreparedQuote> QuoteBook::QuotesIn(const Corridor& corridor,
                                                     Period period) const {
   const CorridorQuotes* index = Find(corridor);
@@ -231,10 +260,8 @@ absl::Span<const PreparedQuote> QuoteBook::QuotesIn(const Corridor& corridor,
   auto it =
       std::lower_bound(index->periods.begin(), index->periods.end(), period);
   if (it == index->periods.end() || *it != period) return {};
-  const size_t i = static_cast<size_t>(it - index->periods.begin());
-  if (!index->merged.empty()) return index->merged[i];
-  const auto [begin, end] = index->ranges[i];
-  return absl::MakeConstSpan(index->all).subspan(begin, end - begin);
+  return PeriodAt(*index, static_cast<size_t>(it - index->periods.begin()))
+      .quotes;
 }
 
 absl::Span<const Period> QuoteBook::PeriodsOf(const Corridor& corridor) const {
@@ -258,12 +285,14 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
   }
   if (!period.has_value()) {
     if (index->periods.empty()) {
-      return PeriodQuotes{std::nullopt, index->all, &index->all_facts};
+      return PeriodQuotes{std::nullopt, index->all, index->all_rows,
+                          &index->all_facts};
     }
     period = index->periods.back();
   }
-  absl::Span<const PreparedQuote> quotes = QuotesIn(corridor, *period);
-  if (quotes.empty()) {
+  auto it =
+      std::lower_bound(index->periods.begin(), index->periods.end(), *period);
+  if (it == index->periods.end() || *it != *period) {
     std::string has = "its quotes have no period";
     if (!index->periods.empty()) {
       has = absl::StrCat(
@@ -276,11 +305,7 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
                                             " has no quotes in period ",
                                             period->ToString(), "; ", has));
   }
-  // `quotes` is not empty: the period is one of the corridor's.
-  const size_t i = static_cast<size_t>(
-      std::lower_bound(index->periods.begin(), index->periods.end(), *period) -
-      index->periods.begin());
-  return PeriodQuotes{period, quotes, &index->period_facts[i]};
+  return PeriodAt(*index, static_cast<size_t>(it - index->periods.begin()));
 }
 
 QuoteSetFacts QuoteSetFacts::Of(absl::Span<const PreparedQuote> quotes) {

@@ -61,6 +61,7 @@
 #include "engine/model/model.h"
 #include "engine/model/period.h"
 #include "engine/model/reference_rates.h"
+#include "engine/pricing/internal/scan_row.h"
 #include "engine/pricing/pricing.h"
 #include "engine/time/clock.h"
 
@@ -89,6 +90,9 @@ struct PeriodQuotes {
   std::optional<Period> period;
   // In (provider id, quote id) order; tie_rank is the position here.
   absl::Span<const PreparedQuote> quotes;
+  // The same quotes as the ranking scan reads them: rows[i] is quotes[i]'s
+  // (engine/pricing/internal/scan_row.h), one contiguous array. Internal.
+  absl::Span<const engine_internal::ScanRow> rows;
   // Facts about `quotes`; never null from QuotesFor().
   const QuoteSetFacts* facts = nullptr;
 };
@@ -177,6 +181,9 @@ class QuoteBook {
     // merged[i] holds periods[i]'s quotes and those without a period, in
     // (provider id, quote id) order, tie_rank renumbered.
     std::vector<std::vector<PreparedQuote>> merged;
+    // The scan's rows of `all` and of each of `merged`, index for index.
+    std::vector<engine_internal::ScanRow> all_rows;
+    std::vector<std::vector<engine_internal::ScanRow>> merged_rows;
     // QuoteSetFacts of what QuotesFor() gives: of `all` when there are no
     // periods, else one per period (with the quotes without one).
     QuoteSetFacts all_facts;
@@ -191,6 +198,9 @@ class QuoteBook {
     absl::flat_hash_map<std::string, size_t> provider_index;
   };
   const CorridorQuotes* Find(const Corridor& corridor) const;
+  // periods[i]'s quotes and rows (with those without a period when the
+  // corridor has both).
+  static PeriodQuotes PeriodAt(const CorridorQuotes& index, size_t i);
   explicit QuoteBook(std::shared_ptr<const Data> data)
       : data_(std::move(data)) {}
 

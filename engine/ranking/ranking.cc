@@ -9,9 +9,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/model/internal/facets.h"
 #include "engine/pricing/internal/cost_core.h"
+#include "engine/pricing/internal/scan_row.h"
 #include "engine/ranking/internal/candidate.h"
 #include "engine/ranking/internal/page_selector.h"
+#include "engine/ranking/internal/rank_driver.h"
 #include "engine/ranking/internal/screening.h"
 #include "engine/ranking/internal/summary_accumulator.h"
 
@@ -19,11 +22,17 @@ namespace remit {
 
 using engine_internal::ComputeCost;
 using engine_internal::CostCore;
+using engine_internal::CostOfRow;
 using engine_internal::kCostScale;
+using engine_internal::ScanCost;
+using engine_internal::ScanRow;
 using ranking_internal::Candidate;
 using ranking_internal::PageSelector;
+using ranking_internal::RefusedFacets;
+using ranking_internal::ScanFindings;
+using ranking_internal::ScanInput;
+using ranking_internal::ScanQuote;
 using ranking_internal::Screen;
-using ranking_internal::Screening;
 using ranking_internal::SummaryAccumulator;
 
 RankScratch::RankScratch() = default;
@@ -112,31 +121,9 @@ NoOffers ExplainNoOffers(absl::Span<const ExcludedOffer> excluded,
 }  // namespace
 
 bool IsAccessible(const Quote& quote, const SenderAccess& access) {
-  switch (quote.payment_instrument) {
-    case PaymentInstrument::kBankAccount:
-      if (!access.has_bank_account) return false;
-      break;
-    case PaymentInstrument::kDebitCard:
-    case PaymentInstrument::kCreditCard:
-      if (!access.has_card) return false;
-      break;
-    case PaymentInstrument::kMobileWallet:
-      if (!access.has_mobile_wallet) return false;
-      break;
-    case PaymentInstrument::kCash:
-    case PaymentInstrument::kOther:
-      break;
-  }
-  if ((quote.access_point == AccessPoint::kInternet ||
-       quote.access_point == AccessPoint::kMobileApp) &&
-      !access.has_internet) {
-    return false;
-  }
-  if (access.needs_cash_pickup &&
-      quote.receive_method != ReceiveMethod::kCashPickup) {
-    return false;
-  }
-  return quote.speed <= access.max_speed;
+  // The provider type is not a means the sender needs.
+  return (engine_internal::FacetsOf(quote, ProviderType::kOther) &
+          ranking_internal::AccessRefusedFacets(access)) == 0;
 }
 
 namespace {
@@ -214,42 +201,6 @@ absl::Status CheckModeCurrency(const QuoteBook& book,
       currencies, " (", asked.send_country().alpha3(), "->",
       asked.receive_country().alpha3(), " quotes pay out in ", currencies,
       ", not ", request.amount.currency().code(), ")"));
-}
-
-// Scores a priced quote into `c` (an out-parameter: the hot loop).
-absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
-                   CostCore* core, Candidate* out) {
-  Candidate& c = *out;
-  c.speed = static_cast<uint8_t>(prepared.quote->speed);
-  c.tie_rank = prepared.tie_rank;
-  c.opaque = !prepared.quote->transparent;
-  // The value delivered at mid-market (S - K), in cost_key's unit: the
-  // amount-received order ranks the largest first.
-  absl::int128 value;
-  if (request.amount_kind == AmountKind::kSend) {
-    if (absl::Status status =
-            ComputeCost(prepared, request.amount.minor_units(),
-                        /*with_payout=*/false, core);
-        !status.ok()) {
-      return status;
-    }
-    c.send_minor = core->send;
-    c.cost_key = core->cost11;
-    c.percent_key = core->cost11;
-    value = absl::int128(core->outlay) * kCostScale - core->cost11;
-  } else {
-    absl::StatusOr<CostBreakdown> cost = PriceReceive(prepared, request.amount);
-    if (!cost.ok()) return cost.status();
-    c.send_minor = cost->send_amount.minor_units();
-    c.cost_key = cost->total_outlay.minor_units();
-    c.percent_key = cost->total_cost_percent.scaled();
-    value = absl::int128(cost->total_outlay.minor_units()) -
-            cost->total_cost.minor_units();
-  }
-  c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
-                : request.order == RankOrder::kSpeed   ? c.speed
-                                                       : -value;
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -362,89 +313,75 @@ absl::StatusOr<Freshness> JudgeFreshness(const QuoteBook& book,
   return MakeFreshness(*selected, screen, stale_count, now);
 }
 
-// How many quotes ahead the scan asks for a quote's memory.
-constexpr size_t kPrefetchAhead = 8;
+namespace ranking_internal {
 
-absl::StatusOr<RankResult> Rank(const QuoteBook& book,
-                                const RankRequest& request, const Clock& clock,
-                                RankScratch* scratch) {
+absl::Status Score(const PreparedQuote& prepared, const RankRequest& request,
+                   CostCore* core, Candidate* out) {
+  Candidate& c = *out;
+  c.speed = static_cast<uint8_t>(prepared.quote->speed);
+  c.tie_rank = prepared.tie_rank;
+  c.opaque = !prepared.quote->transparent;
+  // The value delivered at mid-market (S - K), in cost_key's unit: the
+  // amount-received order ranks the largest first.
+  absl::int128 value;
+  if (request.amount_kind == AmountKind::kSend) {
+    if (absl::Status status =
+            ComputeCost(prepared, request.amount.minor_units(),
+                        /*with_payout=*/false, core);
+        !status.ok()) {
+      return status;
+    }
+    c.send_minor = core->send;
+    c.cost_key = core->cost11;
+    c.percent_key = core->cost11;
+    value = absl::int128(core->outlay) * kCostScale - core->cost11;
+  } else {
+    absl::StatusOr<CostBreakdown> cost = PriceReceive(prepared, request.amount);
+    if (!cost.ok()) return cost.status();
+    c.send_minor = cost->send_amount.minor_units();
+    c.cost_key = cost->total_outlay.minor_units();
+    c.percent_key = cost->total_cost_percent.scaled();
+    value = absl::int128(cost->total_outlay.minor_units()) -
+            cost->total_cost.minor_units();
+  }
+  c.order_key = request.order == RankOrder::kTotalCost ? c.cost_key
+                : request.order == RankOrder::kSpeed   ? c.speed
+                                                       : -value;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<PeriodQuotes> SelectQuotes(const QuoteBook& book,
+                                          const RankRequest& request) {
   if (absl::Status status = CheckRequest(request); !status.ok()) {
     return status;
   }
   absl::StatusOr<PeriodQuotes> selected =
       book.QuotesFor(request.corridor, request.period);
-  if (!selected.ok()) {
-    if (book.QuotesIn(request.corridor).empty()) {
-      if (absl::Status s = CheckModeCurrency(book, request); !s.ok()) return s;
-    }
-    return selected.status();
+  if (!selected.ok() && book.QuotesIn(request.corridor).empty()) {
+    if (absl::Status s = CheckModeCurrency(book, request); !s.ok()) return s;
   }
-  const absl::Span<const PreparedQuote> quotes = selected->quotes;
-  RankScratch local_scratch;
-  if (scratch == nullptr) scratch = &local_scratch;
+  return selected;
+}
 
-  const absl::Time now = clock.Now();
-  const Screen screen(request, now);
-  size_t stale_count = 0;
-  PageSelector page(request.offset, request.limit, quotes.size(),
-                    &scratch->candidates_);
-  SummaryAccumulator summary(request, &scratch->percents_);
-  std::vector<ExcludedOffer>& excluded = scratch->excluded_;
-  excluded.clear();
-
-  CostCore core;
-  Candidate scored;
-  for (size_t i = 0; i < quotes.size(); ++i) {
-    // Quotes lie in load order, not in the corridor's order: in large
-    // corridors each is a cache miss unless fetched ahead.
-    if (i + kPrefetchAhead < quotes.size()) {
-      const Quote* ahead = quotes[i + kPrefetchAhead].quote;
-      __builtin_prefetch(&ahead->quoted_at);
-      __builtin_prefetch(&ahead->fees);
-    }
-    const PreparedQuote& prepared = quotes[i];
-    const bool stale = screen.IsStale(*prepared.quote);
-    stale_count += stale;
-    ExclusionReason reason;
-    const Screening screening = screen.Check(prepared, stale, &reason);
-    if (screening == Screening::kExcluded) {
-      excluded.push_back({&prepared, reason});
-      continue;
-    }
-    if (absl::Status status = Score(prepared, request, &core, &scored);
-        !status.ok()) {
-      excluded.push_back(
-          {&prepared, status.code() == absl::StatusCode::kNotFound
-                          ? ExclusionReason::kOutsideAmountLimits
-                          : ExclusionReason::kCannotDeliver});
-      continue;
-    }
-    scored.index = static_cast<uint32_t>(i);
-    if (screening == Screening::kListed) {
-      page.Add(scored);
-    } else {
-      excluded.push_back({&prepared, ExclusionReason::kFilteredOut});
-    }
-    if (!scored.opaque && request.summarize) {
-      summary.Add(scored, *prepared.quote);
-    }
-  }
-
+absl::StatusOr<RankResult> FinishRank(
+    const QuoteBook& book, const PeriodQuotes& selected, const Screen& screen,
+    absl::Time now, ScanFindings findings,
+    const std::vector<ExcludedOffer>& excluded) {
+  const absl::Span<const PreparedQuote> quotes = selected.quotes;
   RankResult result;
   result.book = book.Share();
-  result.period = selected->period;
+  result.period = selected.period;
   result.excluded.assign(excluded.begin(), excluded.end());
-  result.summary = summary.Finish();
-  result.summary.period = selected->period;
-  result.ranked_count = page.added();
-  result.freshness = MakeFreshness(*selected, screen, stale_count, now);
+  result.summary = std::move(findings.summary);
+  result.summary.period = selected.period;
+  result.ranked_count = findings.ranked_count;
+  result.freshness = MakeFreshness(selected, screen, findings.stale_count, now);
   if (result.ranked_count == 0) {
     result.no_offers = ExplainNoOffers(result.excluded, result.freshness);
   }
-  absl::Span<const Candidate> best = page.Finish();
-  result.offers.reserve(best.size());
-  size_t rank = page.first_rank();
-  for (const Candidate& c : best) {
+  result.offers.reserve(findings.best.size());
+  size_t rank = findings.first_rank;
+  for (const Candidate& c : findings.best) {
     absl::StatusOr<CostBreakdown> cost =
         PriceSend(quotes[c.index], c.send_minor);
     if (!cost.ok()) return cost.status();
@@ -453,7 +390,7 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
 
   // The corridor's cheapest offer, priced again only when not on the page
   // (the same quote has the same breakdown).
-  if (const std::optional<Candidate> cheapest = summary.cheapest()) {
+  if (const std::optional<Candidate>& cheapest = findings.cheapest) {
     const PreparedQuote* cheapest_quote = &quotes[cheapest->index];
     auto on_page = std::find_if(
         result.offers.begin(), result.offers.end(),
@@ -467,6 +404,100 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
     }
   }
   return result;
+}
+
+namespace {
+
+// The engine's scan: over the book's packed rows (PeriodQuotes::rows), in
+// send mode, each row screened and priced from its own fields; the
+// quotes a row does not price (ScanRow::kSlow, and whatever CostOfRow
+// hands back) and every quote in receive mode as the reference scan does
+// (ScanQuote). The same answers, quote for quote.
+struct RowScan {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t operator()(
+      const ScanInput& in, PageSelector& page, SummaryAccumulator& summary,
+      std::vector<ExcludedOffer>& excluded) const {
+    const absl::Span<const PreparedQuote> quotes = in.selected.quotes;
+    const absl::Span<const ScanRow> rows = in.selected.rows;
+    const RankRequest& request = in.request;
+    const Screen& screen = in.screen;
+    CostCore core;
+    size_t stale_count = 0;
+    if (request.amount_kind != AmountKind::kSend) {
+      for (size_t i = 0; i < quotes.size(); ++i) {
+        const bool stale = screen.IsStale(*quotes[i].quote);
+        stale_count += stale;
+        ScanQuote(in, i, stale, &core, page, summary, excluded);
+      }
+      return stale_count;
+    }
+    // A row dated in this second needs the exact time to tell.
+    const int64_t stale_second = absl::ToUnixSeconds(screen.stale_before());
+    const int64_t amount = request.amount.minor_units();
+    const uint64_t refused = RefusedFacets(request.filter);
+    const RankOrder order = request.order;
+    const bool summarize = request.summarize;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const ScanRow& row = rows[i];
+      if ((row.flags & ScanRow::kSlow) != 0) {
+        const bool stale = screen.IsStale(*quotes[i].quote);
+        stale_count += stale;
+        ScanQuote(in, i, stale, &core, page, summary, excluded);
+        continue;
+      }
+      // Transparent, priceable, plausible, not illustrative.
+      const bool stale = row.quoted_s != stale_second
+                             ? row.quoted_s < stale_second
+                             : screen.IsStale(*quotes[i].quote);
+      stale_count += stale;
+      if (stale) {
+        excluded.push_back({&quotes[i], ExclusionReason::kStale});
+        continue;
+      }
+      if (amount < row.min_send || amount > row.max_send) {
+        excluded.push_back({&quotes[i], ExclusionReason::kOutsideAmountLimits});
+        continue;
+      }
+      ScanCost cost;
+      if (!CostOfRow(row, amount, &cost)) {
+        ScanQuote(in, i, stale, &core, page, summary, excluded);
+        continue;
+      }
+      Candidate c;
+      c.speed = row.speed;
+      c.tie_rank = row.tie_rank;
+      c.opaque = false;
+      c.send_minor = amount;
+      c.cost_key = cost.cost11;
+      c.percent_key = cost.cost11;
+      c.order_key = order == RankOrder::kTotalCost ? cost.cost11
+                    : order == RankOrder::kSpeed
+                        ? absl::int128(row.speed)
+                        : cost.cost11 - absl::int128(cost.outlay) * kCostScale;
+      c.index = static_cast<uint32_t>(i);
+      if ((row.facets & refused) == 0) {
+        page.Add(c);
+      } else {
+        excluded.push_back({&quotes[i], ExclusionReason::kFilteredOut});
+      }
+      if (summarize) summary.Add(c, row.facets);
+    }
+    return stale_count;
+  }
+};
+
+}  // namespace
+}  // namespace ranking_internal
+
+absl::StatusOr<RankResult> Rank(const QuoteBook& book,
+                                const RankRequest& request, const Clock& clock,
+                                RankScratch* scratch) {
+  RankScratch local_scratch;
+  if (scratch == nullptr) scratch = &local_scratch;
+  return ranking_internal::RankWith(
+      book, request, clock,
+      {&scratch->candidates_, &scratch->percents_, &scratch->excluded_},
+      ranking_internal::RowScan());
 }
 
 }  // namespace remit

@@ -50,4 +50,31 @@ uint64_t RefusedFacets(const RankFilter& filter) {
   return ~AllowedFacets(filter);
 }
 
+uint64_t AccessRefusedFacets(const SenderAccess& access) {
+  uint64_t refused = 0;
+  if (!access.has_bank_account) {
+    refused |= FacetBit(kInstrumentGroup, PaymentInstrument::kBankAccount);
+  }
+  if (!access.has_card) {
+    refused |= FacetBit(kInstrumentGroup, PaymentInstrument::kDebitCard) |
+               FacetBit(kInstrumentGroup, PaymentInstrument::kCreditCard);
+  }
+  if (!access.has_mobile_wallet) {
+    refused |= FacetBit(kInstrumentGroup, PaymentInstrument::kMobileWallet);
+  }
+  if (!access.has_internet) {
+    refused |= FacetBit(kAccessPointGroup, AccessPoint::kInternet) |
+               FacetBit(kAccessPointGroup, AccessPoint::kMobileApp);
+  }
+  if (access.needs_cash_pickup) {
+    refused |= WholeGroup(kReceiveMethodGroup) &
+               ~FacetBit(kReceiveMethodGroup, ReceiveMethod::kCashPickup);
+  }
+  for (int s = static_cast<int>(access.max_speed) + 1;
+       s <= static_cast<int>(Speed::kSixDaysOrMore); ++s) {
+    refused |= FacetBit(kSpeedGroup, s);
+  }
+  return refused;
+}
+
 }  // namespace remit::ranking_internal

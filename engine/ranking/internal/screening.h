@@ -39,6 +39,9 @@ enum class Screening : uint8_t {
 
 // The facets (engine/model/internal/facets.h) the filter refuses.
 uint64_t RefusedFacets(const RankFilter& filter);
+// The facets of the quotes the sender cannot use: a quote is accessible
+// (IsAccessible) when it has none of them.
+uint64_t AccessRefusedFacets(const SenderAccess& access);
 
 class Screen {
  public:
@@ -99,6 +102,9 @@ class Screen {
                                   ? *quote.judged_at - max_age_
                                   : stale_before_);
   }
+
+  // Quotes without a judged_at dated before this are stale.
+  absl::Time stale_before() const { return stale_before_; }
 
   // The age limit applied; InfiniteDuration when none.
   absl::Duration max_age() const { return max_age_; }

@@ -8,7 +8,7 @@
 //
 // Example:
 //   SummaryAccumulator summary(request, &buffer);
-//   for (...) summary.Add(candidate, quote);
+//   for (...) summary.Add(candidate, prepared.facets);
 //   CorridorSummary out = summary.Finish();  // Without `cheapest`.
 #ifndef REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
 #define REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
@@ -20,6 +20,7 @@
 #include "absl/numeric/int128.h"
 #include "engine/model/model.h"
 #include "engine/ranking/internal/candidate.h"
+#include "engine/ranking/internal/screening.h"
 #include "engine/ranking/ranking.h"
 #include "engine/stats/cost_stats.h"
 
@@ -33,12 +34,14 @@ class SummaryAccumulator {
       : denominator_(request.amount_kind == AmountKind::kSend
                          ? absl::int128(request.amount.minor_units())
                          : absl::int128(1)),
-        access_(request.access.has_value() ? &*request.access : nullptr),
+        personal_(request.access.has_value()),
+        refused_(request.access.has_value()
+                     ? AccessRefusedFacets(*request.access)
+                     : 0),
         stats_(denominator_, buffer) {}
 
-  // A priced transparent offer.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c,
-                                        const Quote& quote) {
+  // A priced transparent offer, with its facets (PreparedQuote::facets).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c, uint64_t facets) {
     stats_.Add(c.percent_key);
     if (stats_.count() == 1 || c.cost_key < cheapest_.cost_key ||
         (c.cost_key == cheapest_.cost_key && RanksBefore(c, cheapest_))) {
@@ -46,9 +49,9 @@ class SummaryAccumulator {
     }
     // SenderAccess{} admits every quote, so the corridor SmaRT needs only
     // the speed; the personal one applies the sender's access.
-    if (quote.speed <= Speed::kThreeToFiveDays) {
+    if (c.speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays)) {
       smart_.Add(c.percent_key);
-      if (access_ != nullptr && IsAccessible(quote, *access_)) {
+      if (personal_ && (facets & refused_) == 0) {
         personal_smart_.Add(c.percent_key);
       }
     }
@@ -66,7 +69,7 @@ class SummaryAccumulator {
     summary.offer_count = stats_.count();
     summary.smart_qualifying = smart_.count();
     summary.smart_percent = smart_.Average(denominator_);
-    if (access_ != nullptr) {
+    if (personal_) {
       summary.personal_smart_qualifying = personal_smart_.count();
       summary.personal_smart_percent = personal_smart_.Average(denominator_);
     }
@@ -80,7 +83,9 @@ class SummaryAccumulator {
  private:
   // Keys are total cost % x this: the amount sent (send mode), or 1.
   const absl::int128 denominator_;
-  const SenderAccess* access_;  // Null: no personal SmaRT.
+  const bool personal_;  // With a personal SmaRT.
+  // The facets the sender cannot use (AccessRefusedFacets).
+  const uint64_t refused_;
   CostStats stats_;
   SmartAverage smart_;
   SmartAverage personal_smart_;
