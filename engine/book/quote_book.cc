@@ -106,6 +106,21 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
                                             std::vector<Quote> quotes,
                                             ReferenceRates references,
                                             const Clock* clock) {
+  return Make(std::move(providers), std::move(quotes), std::move(references),
+              clock, /*checked=*/false);
+}
+
+absl::StatusOr<QuoteBook> book_internal::CreateFromCheckedQuotes(
+    std::vector<Provider> providers, std::vector<Quote> quotes,
+    ReferenceRates references) {
+  return QuoteBook::Make(std::move(providers), std::move(quotes),
+                         std::move(references), nullptr, /*checked=*/true);
+}
+
+absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
+                                          std::vector<Quote> quotes,
+                                          ReferenceRates references,
+                                          const Clock* clock, bool checked) {
   const std::optional<absl::Time> now =
       clock == nullptr ? std::nullopt : std::optional<absl::Time>(clock->Now());
   auto data = std::make_unique<Data>();
@@ -128,11 +143,11 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
   absl::flat_hash_set<absl::string_view> quote_ids;
   for (size_t i = 0; i < data->quotes.size(); ++i) {
     const Quote& quote = data->quotes[i];
-    if (quote.id.empty()) {
+    if (!checked && quote.id.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("quotes[", i, "]: id: must not be empty"));
     }
-    if (!quote_ids.insert(quote.id).second) {
+    if (!checked && !quote_ids.insert(quote.id).second) {
       return QuoteError(quote, "id", "is used twice");
     }
     auto provider = data->provider_index.find(quote.provider_id);
@@ -141,10 +156,12 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
           quote, "provider_id",
           absl::StrCat("'", quote.provider_id, "' is not a provider"));
     }
-    const std::vector<QuoteProblem> problems =
-        CheckQuote(quote, data->references, now);
-    if (!problems.empty()) {
-      return QuoteError(quote, problems[0].field, problems[0].message);
+    if (!checked) {
+      const std::vector<QuoteProblem> problems =
+          CheckQuote(quote, data->references, now);
+      if (!problems.empty()) {
+        return QuoteError(quote, problems[0].field, problems[0].message);
+      }
     }
     if (absl::Status status = CheckStructure(quote); !status.ok()) {
       return status;

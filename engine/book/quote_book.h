@@ -97,6 +97,14 @@ struct PeriodQuotes {
   const QuoteSetFacts* facts = nullptr;
 };
 
+class QuoteBook;
+// Internal to engine/book and engine/data: engine/book/internal/checked_book.h.
+namespace book_internal {
+absl::StatusOr<QuoteBook> CreateFromCheckedQuotes(
+    std::vector<Provider> providers, std::vector<Quote> quotes,
+    ReferenceRates references);
+}  // namespace book_internal
+
 class QuoteBook {
  public:
   // INVALID_ARGUMENT naming the quote or provider and the field, e.g.
@@ -168,6 +176,15 @@ class QuoteBook {
       ABSL_ATTRIBUTE_LIFETIME_BOUND;
 
  private:
+  friend absl::StatusOr<QuoteBook> book_internal::CreateFromCheckedQuotes(
+      std::vector<Provider>, std::vector<Quote>, ReferenceRates);
+  // Create(); `checked`: the quotes' ids, providers and rules were checked
+  // already (book_internal::CreateFromCheckedQuotes).
+  static absl::StatusOr<QuoteBook> Make(std::vector<Provider> providers,
+                                        std::vector<Quote> quotes,
+                                        ReferenceRates references,
+                                        const Clock* clock, bool checked);
+
   // One corridor's quotes and their periods.
   struct CorridorQuotes {
     // (period, provider id, quote id) order, quotes without a period first;

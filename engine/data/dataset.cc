@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "engine/book/internal/checked_book.h"
 #include "engine/data/internal/validator.h"
 
 namespace remit {
@@ -32,7 +33,8 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
       errors->push_back({first, 0, 0, "reference_rates",
                          std::string(references.status().message())});
     } else {
-      absl::StatusOr<QuoteBook> book = QuoteBook::Create(
+      // The validator checked ids, providers and the quote rules.
+      absl::StatusOr<QuoteBook> book = book_internal::CreateFromCheckedQuotes(
           std::move(validator.providers), std::move(validator.quotes),
           *std::move(references));
       if (book.ok()) {
