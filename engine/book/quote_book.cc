@@ -213,10 +213,11 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
       }
     }
     auto rows_of = [](const std::vector<PreparedQuote>& quotes) {
-      std::vector<engine_internal::ScanRow> rows;
-      rows.reserve(quotes.size());
-      for (const PreparedQuote& p : quotes) {
-        rows.push_back(engine_internal::MakeScanRow(p));
+      CorridorQuotes::Rows rows;
+      rows.rows.resize(quotes.size());
+      rows.more.resize(quotes.size());
+      for (size_t i = 0; i < quotes.size(); ++i) {
+        engine_internal::MakeScanRow(quotes[i], &rows.rows[i], &rows.more[i]);
       }
       return rows;
     };
@@ -259,13 +260,16 @@ PeriodQuotes QuoteBook::PeriodAt(const CorridorQuotes& index, size_t i) {
   selected.facts = &index.period_facts[i];
   if (!index.merged.empty()) {
     selected.quotes = index.merged[i];
-    selected.rows = index.merged_rows[i];
+    selected.rows = index.merged_rows[i].rows;
+    selected.more = index.merged_rows[i].more;
   } else {
     const auto [begin, end] = index.ranges[i];
     selected.quotes =
         absl::MakeConstSpan(index.all).subspan(begin, end - begin);
     selected.rows =
-        absl::MakeConstSpan(index.all_rows).subspan(begin, end - begin);
+        absl::MakeConstSpan(index.all_rows.rows).subspan(begin, end - begin);
+    selected.more =
+        absl::MakeConstSpan(index.all_rows.more).subspan(begin, end - begin);
   }
   return selected;
 }
@@ -302,8 +306,8 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
   }
   if (!period.has_value()) {
     if (index->periods.empty()) {
-      return PeriodQuotes{std::nullopt, index->all, index->all_rows,
-                          &index->all_facts};
+      return PeriodQuotes{std::nullopt, index->all, index->all_rows.rows,
+                          index->all_rows.more, &index->all_facts};
     }
     period = index->periods.back();
   }

@@ -93,6 +93,8 @@ struct PeriodQuotes {
   // The same quotes as the ranking scan reads them: rows[i] is quotes[i]'s
   // (engine/pricing/internal/scan_row.h), one contiguous array. Internal.
   absl::Span<const engine_internal::ScanRow> rows;
+  // more[i]: the rest of rows[i], read when it has ScanRow::kMore.
+  absl::Span<const engine_internal::ScanRowMore> more;
   // Facts about `quotes`; never null from QuotesFor().
   const QuoteSetFacts* facts = nullptr;
 };
@@ -199,8 +201,12 @@ class QuoteBook {
     // (provider id, quote id) order, tie_rank renumbered.
     std::vector<std::vector<PreparedQuote>> merged;
     // The scan's rows of `all` and of each of `merged`, index for index.
-    std::vector<engine_internal::ScanRow> all_rows;
-    std::vector<std::vector<engine_internal::ScanRow>> merged_rows;
+    struct Rows {
+      std::vector<engine_internal::ScanRow> rows;
+      std::vector<engine_internal::ScanRowMore> more;
+    };
+    Rows all_rows;
+    std::vector<Rows> merged_rows;
     // QuoteSetFacts of what QuotesFor() gives: of `all` when there are no
     // periods, else one per period (with the quotes without one).
     QuoteSetFacts all_facts;

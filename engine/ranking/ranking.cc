@@ -26,6 +26,7 @@ using engine_internal::CostOfRow;
 using engine_internal::kCostScale;
 using engine_internal::ScanCost;
 using engine_internal::ScanRow;
+using engine_internal::ScanRowMore;
 using ranking_internal::Candidate;
 using ranking_internal::PageSelector;
 using ranking_internal::RefusedFacets;
@@ -413,12 +414,16 @@ namespace {
 // quotes a row does not price (ScanRow::kSlow, and whatever CostOfRow
 // hands back) and every quote in receive mode as the reference scan does
 // (ScanQuote). The same answers, quote for quote.
+// What a row without ScanRow::kMore has.
+constexpr ScanRowMore kNoMore;
+
 struct RowScan {
   ABSL_ATTRIBUTE_ALWAYS_INLINE size_t operator()(
       const ScanInput& in, PageSelector& page, SummaryAccumulator& summary,
       std::vector<ExcludedOffer>& excluded) const {
     const absl::Span<const PreparedQuote> quotes = in.selected.quotes;
     const absl::Span<const ScanRow> rows = in.selected.rows;
+    const absl::Span<const ScanRowMore> more = in.selected.more;
     const RankRequest& request = in.request;
     const Screen& screen = in.screen;
     CostCore core;
@@ -454,12 +459,15 @@ struct RowScan {
         excluded.push_back({&quotes[i], ExclusionReason::kStale});
         continue;
       }
-      if (amount < row.min_send || amount > row.max_send) {
+      // Rows without kMore have no limits and one band or point.
+      const ScanRowMore& rest =
+          (row.flags & ScanRow::kMore) != 0 ? more[i] : kNoMore;
+      if (amount < rest.min_send || amount > rest.max_send) {
         excluded.push_back({&quotes[i], ExclusionReason::kOutsideAmountLimits});
         continue;
       }
       ScanCost cost;
-      if (!CostOfRow(row, amount, &cost)) {
+      if (!CostOfRow(row, rest, amount, &cost)) {
         ScanQuote(in, i, stale, &core, page, summary, excluded);
         continue;
       }

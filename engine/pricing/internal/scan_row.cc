@@ -32,20 +32,25 @@ void SetBand(const FeeBand& band, int64_t* fixed, int64_t* percent,
 
 }  // namespace
 
-ScanRow MakeScanRow(const PreparedQuote& prepared) {
+void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
+                 ScanRowMore* out_more) {
   const Quote& quote = *prepared.quote;
-  ScanRow row;
+  ScanRow& row = *out_row;
+  ScanRowMore& more = *out_more;
+  row = ScanRow();
+  more = ScanRowMore();
   row.quoted_s = absl::ToUnixSeconds(quote.quoted_at);
-  row.min_send = quote.min_send_minor;
-  row.max_send = quote.max_send_minor;
   row.facets = prepared.facets;
   row.tie_rank = prepared.tie_rank;
   row.speed = static_cast<uint8_t>(quote.speed);
+  more.min_send = quote.min_send_minor;
+  more.max_send = quote.max_send_minor;
   if (NeedsPreparedQuote(prepared)) {
     row.flags = ScanRow::kSlow;
-    return row;
+    return;
   }
   const std::vector<SurveyPoint>& points = quote.survey_points;
+  const std::vector<FeeBand>& bands = quote.fees.bands;
   if (!points.empty()) {
     row.flags = ScanRow::kPoints;
     row.count = static_cast<uint8_t>(points.size());
@@ -54,27 +59,26 @@ ScanRow MakeScanRow(const PreparedQuote& prepared) {
     row.c0 = points[0].fee_remainder11;
     row.d0 = prepared.point_margins[0].scaled();
     if (points.size() == 2) {
-      row.from1 = points[1].send_minor;
-      row.a1 = points[1].fee_minor;
-      row.b1 = points[1].fee_remainder11;
-      row.c1 = prepared.point_margins[1].scaled();
+      more.from1 = points[1].send_minor;
+      more.a1 = points[1].fee_minor;
+      more.b1 = points[1].fee_remainder11;
+      more.c1 = prepared.point_margins[1].scaled();
     }
-    return row;
-  }
-  const std::vector<FeeBand>& bands = quote.fees.bands;
-  row.margin = prepared.margin.scaled();
-  row.count = bands.size() == 2 ? 2 : 1;
-  if (bands.empty()) {
-    // No band: no fee.
-    SetBand(FeeBand(), &row.a0, &row.b0, &row.c0, &row.d0);
   } else {
-    SetBand(bands[0], &row.a0, &row.b0, &row.c0, &row.d0);
+    row.margin = prepared.margin.scaled();
+    row.count = bands.size() == 2 ? 2 : 1;
+    // No band: no fee.
+    SetBand(bands.empty() ? FeeBand() : bands[0], &row.a0, &row.b0, &row.c0,
+            &row.d0);
+    if (bands.size() == 2) {
+      more.from1 = bands[1].from_minor;
+      SetBand(bands[1], &more.a1, &more.b1, &more.c1, &more.d1);
+    }
   }
-  if (bands.size() == 2) {
-    row.from1 = bands[1].from_minor;
-    SetBand(bands[1], &row.a1, &row.b1, &row.c1, &row.d1);
+  if (row.count == 2 || more.min_send != 0 ||
+      more.max_send != std::numeric_limits<int64_t>::max()) {
+    row.flags |= ScanRow::kMore;
   }
-  return row;
 }
 
 }  // namespace remit::engine_internal
