@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/time.h"
@@ -71,7 +72,7 @@ std::shared_ptr<const Snapshot> Build(ParsedDataset parsed,
   files.push_back(std::move(parsed));
   std::vector<DatasetError> errors;
   absl::StatusOr<std::shared_ptr<const Snapshot>> snapshot =
-      Snapshot::Build(files, {}, clock, &errors);
+      Snapshot::Build(std::move(files), {}, clock, &errors);
   if (!snapshot.ok()) {
     std::fprintf(stderr, "%s\n", snapshot.status().ToString().c_str());
     std::abort();

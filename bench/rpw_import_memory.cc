@@ -22,6 +22,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -106,7 +107,7 @@ int Run(const std::string& path, int threads) {
     std::vector<ParsedDataset> files;
     files.push_back(*std::move(parsed));
     absl::StatusOr<std::shared_ptr<const Snapshot>> built =
-        Snapshot::Build(files, {}, clock, &errors);
+        Snapshot::Build(std::move(files), {}, clock, &errors);
     if (!built.ok()) {
       std::fprintf(stderr, "%s\n", built.status().ToString().c_str());
       return 1;

@@ -61,7 +61,8 @@ absl::Status RunValidate(const Args& args, const CommandIo& io) {
     quarantined += file.report()->quarantined_rows();
   }
   if (errors.empty()) {
-    absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, options, &errors);
+    absl::StatusOr<QuoteBook> book =
+        BuildQuoteBook(std::move(files), options, &errors);
     if (book.ok()) {
       io.out << EnglishLocalizer().Format(
                     "OK: {quotes, plural, one {# quote} other {# quotes}}, "

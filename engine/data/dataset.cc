@@ -10,9 +10,15 @@ namespace remit {
 
 using data_internal::Validator;
 
-absl::StatusOr<QuoteBook> BuildQuoteBook(
-    const std::vector<ParsedDataset>& files, const DatasetOptions& options,
-    std::vector<DatasetError>* errors, CountryAttributes* countries) {
+namespace {
+
+// Validates `files` and builds the book; clears `release` (when not null)
+// once the files are no longer read, before the book is made.
+absl::StatusOr<QuoteBook> Build(const std::vector<ParsedDataset>& files,
+                                const DatasetOptions& options,
+                                std::vector<DatasetError>* errors,
+                                CountryAttributes* countries,
+                                std::vector<ParsedDataset>* release) {
   Validator validator(options, errors);
   size_t quote_count = 0;
   for (const ParsedDataset& file : files) {
@@ -28,6 +34,8 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
   // Rates against the mid-market rates they will be measured with, once
   // every file's reference rates are known.
   if (references.ok()) validator.CheckRates(*references);
+  // What passed is in the validator now (the quotes own their values).
+  if (release != nullptr) std::vector<ParsedDataset>().swap(*release);
   if (validator.error_count() == 0) {
     if (!references.ok()) {
       errors->push_back({first, 0, 0, "reference_rates",
@@ -46,6 +54,21 @@ absl::StatusOr<QuoteBook> BuildQuoteBook(
     }
   }
   return absl::InvalidArgumentError(DescribeErrors(*errors));
+}
+
+}  // namespace
+
+absl::StatusOr<QuoteBook> BuildQuoteBook(
+    const std::vector<ParsedDataset>& files, const DatasetOptions& options,
+    std::vector<DatasetError>* errors, CountryAttributes* countries) {
+  return Build(files, options, errors, countries, nullptr);
+}
+
+absl::StatusOr<QuoteBook> BuildQuoteBook(std::vector<ParsedDataset>&& files,
+                                         const DatasetOptions& options,
+                                         std::vector<DatasetError>* errors,
+                                         CountryAttributes* countries) {
+  return Build(files, options, errors, countries, &files);
 }
 
 }  // namespace remit

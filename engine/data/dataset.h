@@ -48,6 +48,13 @@ namespace remit {
 absl::StatusOr<QuoteBook> BuildQuoteBook(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,
     std::vector<DatasetError>* errors, CountryAttributes* countries = nullptr);
+// The same, taking the files: once every quote is validated, and before the
+// book indexes them, `files` is cleared, so that the parsed datasets (their
+// quotes as protos) are freed before the book's indexes are made, unless
+// the caller keeps copies of them.
+absl::StatusOr<QuoteBook> BuildQuoteBook(
+    std::vector<ParsedDataset>&& files, const DatasetOptions& options,
+    std::vector<DatasetError>* errors, CountryAttributes* countries = nullptr);
 
 }  // namespace remit
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -78,6 +79,33 @@ TEST(DatasetTest, LoadsTheSampleCorridors) {
   EXPECT_EQ(book->corridors().size(), 8u);
   EXPECT_EQ(book->references().size(), 7u);
   EXPECT_TRUE(errors.empty());
+}
+
+TEST(DatasetTest, TakingTheFilesLetsThemGoAndBuildsTheSameBook) {
+  std::vector<DatasetError> errors;
+  const ParsedDataset file =
+      Must(ReadDatasetFile(kSampleCorridors, {}, &errors));
+  const QuoteBook kept = Must(BuildQuoteBook({file}, {}, &errors));
+  std::vector<ParsedDataset> files = {file};
+  const std::vector<ParsedDataset>& lvalue = files;
+  const QuoteBook read = Must(BuildQuoteBook(lvalue, {}, &errors));
+  EXPECT_EQ(files.size(), 1u);  // Read, not taken.
+  const QuoteBook taken = Must(BuildQuoteBook(std::move(files), {}, &errors));
+  EXPECT_TRUE(files.empty());
+  EXPECT_TRUE(errors.empty()) << DescribeErrors(errors);
+  const v1::DatasetMetadata metadata;
+  EXPECT_EQ(BookVersion(taken, metadata), BookVersion(kept, metadata));
+  EXPECT_EQ(BookVersion(read, metadata), BookVersion(kept, metadata));
+
+  // Errors found before the files are let go of are reported in full.
+  v1::Dataset broken = file.dataset();
+  broken.mutable_quotes(0)->set_provider_id("no-such-provider");
+  std::vector<ParsedDataset> bad = {ParsedDataset("bad.textproto", broken)};
+  EXPECT_FALSE(BuildQuoteBook(std::move(bad), {}, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].file, "bad.textproto");
+  EXPECT_NE(errors[0].message.find("no-such-provider"), std::string::npos)
+      << errors[0].ToString();
 }
 
 // testdata/survey_periods.textproto: the figures worked out in its

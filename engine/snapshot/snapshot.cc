@@ -253,15 +253,18 @@ std::shared_ptr<const Snapshot> Snapshot::FromBook(QuoteBook book,
 absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
     const std::vector<ParsedDataset>& files, const DatasetOptions& options,
     const Clock& clock, std::vector<DatasetError>* errors) {
+  // Copies share the parsed datasets: `files` keeps them alive.
+  return Build(std::vector<ParsedDataset>(files), options, clock, errors);
+}
+
+absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
+    std::vector<ParsedDataset>&& files, const DatasetOptions& options,
+    const Clock& clock, std::vector<DatasetError>* errors) {
   std::vector<DatasetError> local;
   if (errors == nullptr) errors = &local;
-  CountryAttributes countries;
-  absl::StatusOr<QuoteBook> book =
-      BuildQuoteBook(files, options, errors, &countries);
-  if (!book.ok()) return book.status();
+  // What the snapshot says of the files, taken before they are let go of.
   SnapshotInfo info;
   info.version = DatasetVersion(files);
-  info.loaded_at = clock.Now();
   for (const ParsedDataset& file : files) {
     info.sources.push_back(file.name());
     info.metadata.push_back(file.dataset().metadata());
@@ -269,6 +272,11 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
       info.import_reports.push_back({file.name(), *file.report()});
     }
   }
+  CountryAttributes countries;
+  absl::StatusOr<QuoteBook> book =
+      BuildQuoteBook(std::move(files), options, errors, &countries);
+  if (!book.ok()) return book.status();
+  info.loaded_at = clock.Now();
   info.provider_count = book->providers().size();
   info.quote_count = book->quotes().size();
   info.corridor_count = book->corridors().size();
@@ -303,7 +311,7 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Load(
     }
     return absl::InvalidArgumentError(DescribeErrors(*errors));
   }
-  return Build(files, options, clock, errors);
+  return Build(std::move(files), options, clock, errors);
 }
 
 std::shared_ptr<const Snapshot> SnapshotStore::Get() const {

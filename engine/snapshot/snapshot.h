@@ -76,6 +76,13 @@ class Snapshot {
   static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(
       const std::vector<ParsedDataset>& files, const DatasetOptions& options,
       const Clock& clock, std::vector<DatasetError>* errors = nullptr);
+  // The same, taking the files: they are let go of as soon as their quotes
+  // are validated, before the book indexes them (BuildQuoteBook), so that
+  // a large file's parsed dataset and the finished book are not held whole
+  // at once (unless the caller keeps copies of the files).
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(
+      std::vector<ParsedDataset>&& files, const DatasetOptions& options,
+      const Clock& clock, std::vector<DatasetError>* errors = nullptr);
 
   // Reads the files, then Build(). Errors as ReadDatasetFile and Build.
   static absl::StatusOr<std::shared_ptr<const Snapshot>> Load(

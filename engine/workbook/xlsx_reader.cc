@@ -931,9 +931,20 @@ absl::StatusOr<XlsxReader> XlsxReader::Open(std::string name,
 
 absl::StatusOr<XlsxReader> XlsxReader::Open(std::string name, std::string bytes,
                                             const XlsxReaderOptions& options) {
+  auto owned = std::make_unique<const std::string>(std::move(bytes));
+  const absl::string_view view = *owned;
+  absl::StatusOr<XlsxReader> reader =
+      OpenUnowned(std::move(name), view, options);
+  if (reader.ok()) reader->owned_bytes_ = std::move(owned);
+  return reader;
+}
+
+absl::StatusOr<XlsxReader> XlsxReader::OpenUnowned(
+    std::string name, absl::string_view bytes,
+    const XlsxReaderOptions& options) {
   XlsxReader reader;
   reader.name_ = std::move(name);
-  reader.bytes_ = std::move(bytes);
+  reader.bytes_ = bytes;
   reader.options_ = options;
   const std::string not_workbook =
       absl::StrCat(reader.name_, ": not an xlsx workbook: ");

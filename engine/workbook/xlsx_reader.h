@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,11 @@ class XlsxReader {
   static absl::StatusOr<XlsxReader> Open(std::string name, std::string bytes);
   static absl::StatusOr<XlsxReader> Open(std::string name, std::string bytes,
                                          const XlsxReaderOptions& options);
+  // The same over bytes the caller keeps, unchanged, for as long as the
+  // reader is used: no copy of the file is made.
+  static absl::StatusOr<XlsxReader> OpenUnowned(
+      std::string name, absl::string_view bytes,
+      const XlsxReaderOptions& options);
 
   XlsxReader(XlsxReader&&) = default;
   XlsxReader& operator=(XlsxReader&&) = default;
@@ -179,7 +185,9 @@ class XlsxReader {
   XlsxReader() = default;
 
   std::string name_;
-  std::string bytes_;
+  // The file's bytes: `owned_bytes_`, or the caller's (OpenUnowned).
+  std::unique_ptr<const std::string> owned_bytes_;
+  absl::string_view bytes_;
   XlsxReaderOptions options_;
   std::vector<Sheet> sheets_;
   std::vector<std::string> sheet_names_;

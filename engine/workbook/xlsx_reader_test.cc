@@ -202,6 +202,24 @@ TEST(XlsxReaderTest, ReaderIsMovable) {
   EXPECT_EQ(rows->size(), 9u);
 }
 
+TEST(XlsxReaderTest, UnownedBytesReadAsOwnedOnes) {
+  const std::string bytes = ReadFile("traps.xlsx");
+  XlsxReader owned = OpenOrDie("traps.xlsx");
+  absl::StatusOr<XlsxReader> unowned =
+      XlsxReader::OpenUnowned("traps.xlsx", bytes, XlsxReaderOptions());
+  ASSERT_TRUE(unowned.ok()) << unowned.status();
+  XlsxReader moved = *std::move(unowned);
+  EXPECT_EQ(moved.sheet_names(), owned.sheet_names());
+  for (const std::string& sheet : owned.sheet_names()) {
+    absl::StatusOr<Rows> expected = ReadSheet(owned, sheet);
+    absl::StatusOr<Rows> rows = ReadSheet(moved, sheet);
+    ASSERT_EQ(rows.ok(), expected.ok()) << sheet;
+    if (rows.ok()) EXPECT_EQ(*rows, *expected) << sheet;
+  }
+  EXPECT_FALSE(
+      XlsxReader::OpenUnowned("x.xlsx", "not a zip", XlsxReaderOptions()).ok());
+}
+
 TEST(XlsxReaderTest, CallbackErrorStopsTheRead) {
   const XlsxReader reader = OpenOrDie("traps.xlsx");
   std::vector<int> seen;

@@ -111,7 +111,7 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
     reader_options.chunk_bytes = options.workbook_piece_bytes;
   }
   absl::StatusOr<XlsxReader> reader =
-      XlsxReader::Open(std::string(name), std::string(bytes), reader_options);
+      XlsxReader::OpenUnowned(std::string(name), bytes, reader_options);
   if (!reader.ok()) {
     return fail(
         absl::StripPrefix(reader.status().message(), absl::StrCat(name, ": ")));
