@@ -18,23 +18,23 @@
 namespace remit {
 
 std::string WorkbookNumberText(absl::string_view text) {
-  // [-]digits[.digits][e[+-]digits] as value = digits x 10^scale.
+  // [-]digits[.digits][e[+-]digits] as value = digits x 10^scale. Runs for
+  // most cells of a sheet: the digits are read in place, and at most the
+  // 15 shown are copied.
   size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) ++i;
-  std::string digits;
-  int scale = 0;
-  bool any = false;
-  for (; i < text.size() && absl::ascii_isdigit(text[i]); ++i, any = true) {
-    digits.push_back(text[i]);
-  }
+  const size_t int_begin = i;
+  while (i < text.size() && absl::ascii_isdigit(text[i])) ++i;
+  const size_t int_end = i;
+  size_t frac_begin = i;
+  size_t frac_end = i;
   if (i < text.size() && text[i] == '.') {
-    for (++i; i < text.size() && absl::ascii_isdigit(text[i]); ++i) {
-      digits.push_back(text[i]);
-      --scale;
-      any = true;
-    }
+    frac_begin = ++i;
+    while (i < text.size() && absl::ascii_isdigit(text[i])) ++i;
+    frac_end = i;
   }
+  int scale = -static_cast<int>(frac_end - frac_begin);
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
     int exponent = 0;
     if (!absl::SimpleAtoi(text.substr(i + 1), &exponent) ||
@@ -44,37 +44,60 @@ std::string WorkbookNumberText(absl::string_view text) {
     scale += exponent;
     i = text.size();
   }
+  const bool any = int_end > int_begin || frac_end > frac_begin;
   if (!any || i != text.size()) return std::string(text);
-  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
-  if (digits.empty()) return "0";
+  // The digits, integer part then fraction, from the first that is not 0.
+  const absl::string_view int_part =
+      text.substr(int_begin, int_end - int_begin);
+  const absl::string_view frac_part =
+      text.substr(frac_begin, frac_end - frac_begin);
+  auto digit = [&](size_t k) {  // k-th of int_part + frac_part.
+    return k < int_part.size() ? int_part[k] : frac_part[k - int_part.size()];
+  };
+  const size_t count = int_part.size() + frac_part.size();
+  size_t first = 0;
+  while (first < count && digit(first) == '0') ++first;
+  if (first == count) return "0";
   // Excel shows 15 significant digits: round there, half away from zero.
   constexpr size_t kShown = 15;
-  if (digits.size() > kShown) {
-    const bool up = digits[kShown] >= '5';
-    scale += static_cast<int>(digits.size() - kShown);
-    digits.resize(kShown);
+  char digits[kShown + 1];
+  size_t size = std::min(count - first, kShown);
+  for (size_t k = 0; k < size; ++k) digits[k] = digit(first + k);
+  if (count - first > kShown) {
+    const bool up = digit(first + kShown) >= '5';
+    scale += static_cast<int>(count - first - kShown);
     if (up) {
       size_t d = kShown;
       while (d > 0 && digits[d - 1] == '9') digits[--d] = '0';
       if (d == 0) {
-        digits.insert(digits.begin(), '1');  // 999... -> 1000...
+        std::copy_backward(digits, digits + size, digits + size + 1);
+        digits[0] = '1';  // 999... -> 1000...
+        ++size;
       } else {
         ++digits[d - 1];
       }
     }
   }
-  while (digits.size() > 1 && digits.back() == '0') {
-    digits.pop_back();
+  while (size > 1 && digits[size - 1] == '0') {
+    --size;
     ++scale;
   }
+  const absl::string_view shown(digits, size);
   std::string out = negative ? "-" : "";
-  if (scale >= 0) return out + digits + std::string(scale, '0');
-  const int integer_digits = static_cast<int>(digits.size()) + scale;
-  if (integer_digits > 0) {
-    return out + digits.substr(0, integer_digits) + "." +
-           digits.substr(integer_digits);
+  if (scale >= 0) {
+    out.reserve(out.size() + size + static_cast<size_t>(scale));
+    out.append(shown.data(), shown.size());
+    out.append(static_cast<size_t>(scale), '0');
+    return out;
   }
-  return out + "0." + std::string(-integer_digits, '0') + digits;
+  const int integer_digits = static_cast<int>(size) + scale;
+  if (integer_digits > 0) {
+    absl::StrAppend(&out, shown.substr(0, integer_digits), ".",
+                    shown.substr(integer_digits));
+    return out;
+  }
+  absl::StrAppend(&out, "0.", std::string(-integer_digits, '0'), shown);
+  return out;
 }
 
 namespace {

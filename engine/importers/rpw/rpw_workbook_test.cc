@@ -55,6 +55,15 @@ TEST(WorkbookNumberTextTest, WritesWhatExcelShows) {
   EXPECT_EQ(WorkbookNumberText("0.99999999999999999"), "1");
   EXPECT_EQ(WorkbookNumberText("12.30"), "12.3");
   EXPECT_EQ(WorkbookNumberText("0"), "0");
+  EXPECT_EQ(WorkbookNumberText("9.9999999999999999E2"), "1000");
+  EXPECT_EQ(WorkbookNumberText("123456789012345678"), "123456789012346000");
+  EXPECT_EQ(WorkbookNumberText("-0.00012340"), "-0.0001234");
+  EXPECT_EQ(WorkbookNumberText("1E-20"), "0.00000000000000000001");
+  EXPECT_EQ(WorkbookNumberText("1.5E+3"), "1500");
+  EXPECT_EQ(WorkbookNumberText("-0"), "0");
+  EXPECT_EQ(WorkbookNumberText(".5"), "0.5");
+  EXPECT_EQ(WorkbookNumberText("5."), "5");
+  EXPECT_EQ(WorkbookNumberText("1E401"), "1E401");
 }
 
 TEST(RpwWorkbookTest, LatestPeriodWithEveryTrapOfThePublishedFile) {
