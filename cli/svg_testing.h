@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 
 namespace remit::cli {
@@ -99,6 +100,33 @@ inline Document ParseXml(const std::string& svg) {
       << svg;
   XML_ParserFree(parser);
   return doc;
+}
+
+// Expects `svg` to be a chart that stands alone and runs nothing: an <svg>
+// root in the SVG namespace, no script, image, style sheet or foreign
+// object, no link or event handler, no address after the namespace, and
+// no url() reference but `allowed_url` (when not empty).
+inline void ExpectSelfContained(const std::string& svg,
+                                const std::string& allowed_url = "") {
+  const Document doc = ParseXml(svg);
+  ASSERT_FALSE(doc.elements.empty());
+  EXPECT_EQ(doc.elements[0].name, "svg");
+  EXPECT_EQ(doc.elements[0].Attribute("xmlns"), "http://www.w3.org/2000/svg");
+  for (const Element& e : doc.elements) {
+    EXPECT_NE(e.name, "script");
+    EXPECT_NE(e.name, "image");
+    EXPECT_NE(e.name, "style");
+    EXPECT_NE(e.name, "foreignObject");
+    for (const auto& [key, value] : e.attributes) {
+      EXPECT_FALSE(absl::StrContains(key, "href")) << key;
+      EXPECT_FALSE(absl::StartsWith(key, "on")) << key;  // Event handlers.
+      if (absl::StrContains(value, "url(")) {
+        EXPECT_TRUE(!allowed_url.empty() && value == allowed_url)
+            << key << "=" << value;
+      }
+    }
+  }
+  EXPECT_FALSE(absl::StrContains(svg.substr(svg.find("<svg") + 60), "http"));
 }
 
 }  // namespace remit::cli

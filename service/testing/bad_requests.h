@@ -25,13 +25,11 @@ inline v1::RankOffersRequest UsMx200() {
 }
 
 // A 40 KB request value, and how messages quote it: its first 64 bytes
-// and its length, `before` and `after` it (a static string).
+// and its length, `before` and `after` it.
 inline std::string LongValue() { return std::string(40 * 1024, 'x'); }
-inline const char* LongEcho(const std::string& before,
+inline std::string LongEcho(const std::string& before,
                             const std::string& after) {
-  return (new std::string(before + "'" + std::string(64, 'x') +
-                          "...' (40960 bytes)" + after))
-      ->c_str();
+  return before + "'" + std::string(64, 'x') + "...' (40960 bytes)" + after;
 }
 
 // The longest message any of these requests may get.
@@ -41,7 +39,7 @@ struct BadRequest {
   const char* what;
   void (*mutate)(v1::RankOffersRequest*);
   grpc::StatusCode code;
-  const char* message;
+  std::string message;
 };
 
 inline const std::vector<BadRequest>& BadRankRequests() {
