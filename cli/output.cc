@@ -269,10 +269,16 @@ std::string TotalCell(const v1::Offer& o) {
                       o.promotional() ? "*" : "");
 }
 
-std::string TotalPercentCell(const v1::Offer& o) {
-  std::string text = PercentText(o.total_cost_percent());
+// "4.97%", or "0.27% gain" for a negative one.
+std::string PercentOrGainText(const std::string& percent) {
+  std::string text = PercentText(percent);
   if (absl::StartsWith(text, "-")) text = text.substr(1) + " gain";
-  return text + (HasTotalNote(o) ? " !" : "");
+  return text;
+}
+
+std::string TotalPercentCell(const v1::Offer& o) {
+  return PercentOrGainText(o.total_cost_percent()) +
+         (HasTotalNote(o) ? " !" : "");
 }
 
 // The width of a row of cells with two spaces between them.
@@ -701,21 +707,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
                     "you hand over to deliver the amount received.");
   }
   absl::StrAppend(&out, WrapLines(legend, width, "", ""));
-  if (any_promotional) {
-    absl::StrAppend(&out,
-                    WrapLines("* promotional: an offer's price for a "
-                              "promotion (e.g. a first transfer), not its "
-                              "usual one; --exclude-promotional leaves these "
-                              "out.",
-                              width, "", "  "));
-  }
-  if (any_estimated) {
-    absl::StrAppend(
-        &out, WrapLines("~ estimated: between the amounts the survey priced, "
-                        "the fee is interpolated and the rate is the nearest "
-                        "surveyed one.",
-                        width, "", "  "));
-  }
+  absl::StrAppend(&out, MarkLegend(any_promotional, any_estimated, width));
   if (any_gain) {
     for (const v1::Offer& o : response.offers()) {
       if (!o.has_total_cost() || !IsNegative(o.total_cost())) continue;
@@ -1340,6 +1332,32 @@ std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
     }
   }
   absl::StrAppend(&out, "\n", data_line, "\n");
+  return out;
+}
+
+std::string MarkedTotalPercentText(const v1::Offer& offer) {
+  return absl::StrCat(offer.estimated() ? "~" : "",
+                      PercentOrGainText(offer.total_cost_percent()),
+                      offer.promotional() ? "*" : "");
+}
+
+std::string MarkLegend(bool promotional, bool estimated, int width) {
+  std::string out;
+  if (promotional) {
+    absl::StrAppend(&out,
+                    WrapLines("* promotional: an offer's price for a "
+                              "promotion (e.g. a first transfer), not its "
+                              "usual one; --exclude-promotional leaves these "
+                              "out.",
+                              width, "", "  "));
+  }
+  if (estimated) {
+    absl::StrAppend(
+        &out, WrapLines("~ estimated: between the amounts the survey priced, "
+                        "the fee is interpolated and the rate is the nearest "
+                        "surveyed one.",
+                        width, "", "  "));
+  }
   return out;
 }
 

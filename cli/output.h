@@ -39,6 +39,13 @@ std::string MoneyText(const v1::Money& money, bool present);
 std::string GroupedMoneyText(const v1::Money& money, bool present);
 // "2.72%" from an exact percentage string (two decimals); "" when empty.
 std::string PercentText(const std::string& percent);
+// An offer's total % as people read it: "4.97%", a negative one as
+// "0.27% gain", with "~" before an estimated price and "*" after a
+// promotional one.
+std::string MarkedTotalPercentText(const v1::Offer& offer);
+// The lines that explain the "*" (promotional) and "~" (estimated) marks,
+// those asked for, wrapped to `width`.
+std::string MarkLegend(bool promotional, bool estimated, int width);
 
 // The width a table fits in when the terminal's is unknown.
 inline constexpr int kDefaultWidth = 80;

@@ -1256,7 +1256,8 @@ TEST(CliTest, RpwDataIsAttributedWhereverItIsShown) {
 }
 
 // Who is cheapest at each amount: the switch from SwiftSend (up to its
-// 500.00 USD limit) to Northwind at 500.01, as rank says at both amounts.
+// 500.00 USD limit) to Northwind at 500.01, as rank says at both amounts;
+// SwiftSend's promotional gain is said as rank says it, and the data named.
 TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ScopedColumns columns(nullptr);
   CommandResult r = Tool({"curve", "--from=US", "--to=MX", "--min=1 USD",
@@ -1264,10 +1265,15 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "Cheapest offer by amount sent, USA -> MEX\n"
-            "  1.00 - 500.00 USD: SwiftSend, -0.27%\n"
+            "  1.00 - 500.00 USD: SwiftSend, 0.27% gain*\n"
             "500.01 - 600.00 USD: Northwind Remit, 0.99%\n"
             "Total % is the cheapest offer's at the first amount of its "
-            "row.\n");
+            "row.\n"
+            "* promotional: an offer's price for a promotion (e.g. a first "
+            "transfer), not\n"
+            "  its usual one; --exclude-promotional leaves these out.\n"
+            "Data: remitrank sample corridors, as of 2026-11-02; version "
+            "758d0177bb4d.\n");
   for (const std::string& line : Lines(r.out)) EXPECT_LE(line.size(), 80u);
   for (const auto& [amount, first] :
        {std::pair<std::string, std::string>{"500 USD", "SwiftSend"},
@@ -1344,10 +1350,15 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_EQ(table.out,
             "Cheapest offer by amount received, USA -> MEX\n"
-            "  100.00 -  9,125.00 MXN: SwiftSend, -0.27%\n"
+            "  100.00 -  9,125.00 MXN: SwiftSend, 0.27% gain*\n"
             "9,125.01 - 12,000.00 MXN: Northwind Remit, 0.99%\n"
             "Cheapest: the least outlay that delivers the amount. Total % "
-            "at\nthe first amount of its row.\n");
+            "at\nthe first amount of its row.\n"
+            "* promotional: an offer's price for a promotion (e.g. a first "
+            "transfer), not\n"
+            "  its usual one; --exclude-promotional leaves these out.\n"
+            "Data: remitrank sample corridors, as of 2026-11-02; version "
+            "758d0177bb4d.\n");
   for (const std::string& line : Lines(table.out)) EXPECT_LE(line.size(), 80u);
   const std::vector<std::string> rows = Lines(received.out);
   ASSERT_GE(rows.size(), 2u);

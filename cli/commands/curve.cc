@@ -58,7 +58,7 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
                      std::string(to_width - to.size(), ' '), to, " ",
                      i.to_amount().currency_code(), ": ");
     const std::string tail =
-        absl::StrCat(", ", PercentText(i.cheapest().total_cost_percent()));
+        absl::StrCat(", ", MarkedTotalPercentText(i.cheapest()));
     std::string name = i.cheapest().provider_name();
     const int room = width - static_cast<int>(head.size() + tail.size());
     if (static_cast<int>(name.size()) > room) {
@@ -73,6 +73,12 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
                         "Total % at\nthe first amount of its row.\n"
                       : "Total % is the cheapest offer's at the first amount "
                         "of its row.\n");
+  bool any_promotional = false, any_estimated = false;
+  for (const v1::CurveInterval& i : curve.intervals()) {
+    any_promotional |= i.cheapest().promotional();
+    any_estimated |= i.cheapest().estimated();
+  }
+  absl::StrAppend(&out, MarkLegend(any_promotional, any_estimated, width));
   return out;
 }
 
@@ -108,11 +114,16 @@ absl::Status RunCurve(const Args& args, const CommandIo& io) {
       !s.ok()) {
     return BackendError(s);
   }
-  return WriteAnswer(args, io,
-                     session->format == Format::kSvg
-                         ? CurveSvg(curve, DataLine(*session->backend,
-                                                    curve.dataset_version()))
-                         : CurveOutput(curve, session->format, io.width));
+  const std::string data_line =
+      DataLine(*session->backend, curve.dataset_version());
+  if (session->format == Format::kSvg) {
+    return WriteAnswer(args, io, CurveSvg(curve, data_line));
+  }
+  std::string answer = CurveOutput(curve, session->format, io.width);
+  if (session->format == Format::kTable) {
+    absl::StrAppend(&answer, data_line, "\n");
+  }
+  return WriteAnswer(args, io, answer);
 }
 
 }  // namespace
