@@ -645,10 +645,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   absl::StrAppend(&out, "\n\n");
   TableShape shape;
   if (response.offers().empty() && response.freshness().all_stale()) {
-    for (absl::string_view line : absl::StrSplit(
-             StaleText(response.freshness()), '\n', absl::SkipEmpty())) {
-      absl::StrAppend(&out, WrapLines(std::string(line), width, "", ""));
-    }
+    absl::StrAppend(&out, StaleLines(response.freshness(), width));
   } else if (response.offers().empty()) {
     absl::StrAppend(&out, "No offer matches.\n");
   } else {
@@ -748,11 +745,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   if (view.personal) {
     absl::StrAppend(&out, WrapLines(PersonalSmartLine(s), width, "", "  "));
   }
-  if (const std::string prices = FreshnessText(response.freshness());
-      !prices.empty()) {
-    absl::StrAppend(
-        &out, WrapLines(absl::StrCat("Prices: ", prices), width, "", "  "));
-  }
+  absl::StrAppend(&out, PricesLines(response.freshness(), width));
   for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
     absl::StrAppend(&out, WrapLines(std::string(line), width, "", "  "));
   }
@@ -1359,6 +1352,25 @@ std::string MarkLegend(bool promotional, bool estimated, int width) {
                         width, "", "  "));
   }
   return out;
+}
+
+std::string PricesLines(const v1::Freshness& freshness, int width) {
+  const std::string prices = FreshnessText(freshness);
+  if (prices.empty()) return "";
+  return WrapLines(absl::StrCat("Prices: ", prices), width, "", "  ");
+}
+
+std::string StaleLines(const v1::Freshness& freshness, int width) {
+  std::string out;
+  for (absl::string_view line :
+       absl::StrSplit(StaleText(freshness), '\n', absl::SkipEmpty())) {
+    absl::StrAppend(&out, WrapLines(std::string(line), width, "", ""));
+  }
+  return out;
+}
+
+std::string WrapParagraph(const std::string& text, int width) {
+  return WrapLines(text, width, "", "  ");
 }
 
 }  // namespace remit::cli

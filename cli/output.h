@@ -46,6 +46,15 @@ std::string MarkedTotalPercentText(const v1::Offer& offer);
 // The lines that explain the "*" (promotional) and "~" (estimated) marks,
 // those asked for, wrapped to `width`.
 std::string MarkLegend(bool promotional, bool estimated, int width);
+// "Prices: " and FreshnessText (cli/freshness.h) wrapped to `width`; ""
+// when the answer has no freshness.
+std::string PricesLines(const v1::Freshness& freshness, int width);
+// StaleText's paragraphs wrapped to `width`: what a table shows instead of
+// offers when every price is stale.
+std::string StaleLines(const v1::Freshness& freshness, int width);
+// `text` wrapped to `width` columns, the lines after the first indented by
+// two spaces, as the lines under a table are.
+std::string WrapParagraph(const std::string& text, int width);
 
 // The width a table fits in when the terminal's is unknown.
 inline constexpr int kDefaultWidth = 80;

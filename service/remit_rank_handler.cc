@@ -328,6 +328,12 @@ absl::Status RemitRankHandler::GetCostCurve(
   CorridorToProto(curve_request->corridor, response->mutable_corridor());
   CostCurveToProto(*curve, response);
   response->set_dataset_version((*snapshot)->version());
+  absl::StatusOr<Freshness> freshness = JudgeFreshness(
+      (*snapshot)->book(), curve_request->corridor, curve_request->period,
+      curve_request->max_quote_age, *clock_);
+  if (!freshness.ok()) return freshness.status();
+  FreshnessToProto(*freshness, curve_request->corridor,
+                   response->mutable_freshness());
   return absl::OkStatus();
 }
 

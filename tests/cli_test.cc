@@ -1159,6 +1159,27 @@ TEST(CliTest, StaleDataIsExplainedNeverSilentlyEmpty) {
                                 "are left out.\n"))
       << r.out;
 
+  // A cost curve over stale prices says so the same way, and exits 1.
+  r = Tool({"curve", "--from=GB", "--to=BD", "--min=50 GBP", "--max=500 GBP",
+            kRpw, later});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(
+      r.out, "No offer: every price in this corridor is stale.\n"))
+      << r.out;
+  EXPECT_TRUE(absl::StartsWith(r.err,
+                               "remitrank: no current price for "
+                               "GBR -> BGD: the newest is dated "
+                               "2026-08-18"))
+      << r.err;
+  r = Tool({"curve", "--from=GB", "--to=BD", "--min=50 GBP", "--max=500 GBP",
+            "--max-age=2000", kRpw, later});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "Prices: dated 2026-08-18, judged at "
+                                "2030-01-01; prices older than 2000 days "
+                                "are left out.\n"))
+      << r.out;
+
   r = Tool({"summary", "--from=GB", "--to=BD", kRpw, later});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(r.out,
@@ -1272,6 +1293,11 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "* promotional: an offer's price for a promotion (e.g. a first "
             "transfer), not\n"
             "  its usual one; --exclude-promotional leaves these out.\n"
+            "Prices: illustrative data as of 2026-11-02 (made-up prices, "
+            "judged at that\n"
+            "  date, not today); dated 2026-11-02; prices older than 183 "
+            "days are left out (1\n"
+            "  of 6).\n"
             "Data: remitrank sample corridors, as of 2026-11-02; version "
             "758d0177bb4d.\n");
   for (const std::string& line : Lines(r.out)) EXPECT_LE(line.size(), 80u);
@@ -1304,6 +1330,8 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ASSERT_TRUE(
       google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok());
   ASSERT_EQ(parsed.intervals_size(), 2);
+  EXPECT_TRUE(parsed.freshness().illustrative());
+  EXPECT_EQ(parsed.freshness().stale_quote_count(), 1);
   EXPECT_EQ(parsed.intervals(1).from_amount().nanos(), 10'000'000);
   EXPECT_EQ(parsed.sample_amounts_size(), 3);
   for (const char* name :
@@ -1357,6 +1385,11 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "* promotional: an offer's price for a promotion (e.g. a first "
             "transfer), not\n"
             "  its usual one; --exclude-promotional leaves these out.\n"
+            "Prices: illustrative data as of 2026-11-02 (made-up prices, "
+            "judged at that\n"
+            "  date, not today); dated 2026-11-02; prices older than 183 "
+            "days are left out (1\n"
+            "  of 6).\n"
             "Data: remitrank sample corridors, as of 2026-11-02; version "
             "758d0177bb4d.\n");
   for (const std::string& line : Lines(table.out)) EXPECT_LE(line.size(), 80u);

@@ -12,6 +12,8 @@
 #include "cli/commands/session.h"
 #include "cli/curve_chart.h"
 #include "cli/errors.h"
+#include "cli/freshness.h"
+#include "cli/output.h"
 
 namespace remit::cli {
 namespace {
@@ -40,6 +42,10 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
                                  curve.receive_amounts() ? "received" : "sent",
                                  ", ", curve.corridor().send_country(), " -> ",
                                  curve.corridor().receive_country(), "\n");
+  if (curve.intervals_size() == 0 && curve.freshness().all_stale()) {
+    absl::StrAppend(&out, StaleLines(curve.freshness(), width));
+    return out;
+  }
   if (curve.intervals_size() == 0) {
     absl::StrAppend(&out, "No offer sends any amount of the range.\n");
     return out;
@@ -79,6 +85,7 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
     any_estimated |= i.cheapest().estimated();
   }
   absl::StrAppend(&out, MarkLegend(any_promotional, any_estimated, width));
+  absl::StrAppend(&out, PricesLines(curve.freshness(), width));
   return out;
 }
 
@@ -121,9 +128,16 @@ absl::Status RunCurve(const Args& args, const CommandIo& io) {
   }
   std::string answer = CurveOutput(curve, session->format, io.width);
   if (session->format == Format::kTable) {
-    absl::StrAppend(&answer, data_line, "\n");
+    absl::StrAppend(&answer, WrapParagraph(data_line, io.width));
   }
-  return WriteAnswer(args, io, answer);
+  if (absl::Status s = WriteAnswer(args, io, answer); !s.ok()) return s;
+  // No offer because the data is too old: say so, and exit 1.
+  if (curve.intervals().empty() && curve.freshness().all_stale()) {
+    return StaleError(curve.freshness(),
+                      absl::StrCat(curve.corridor().send_country(), " -> ",
+                                   curve.corridor().receive_country()));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
