@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -38,6 +39,12 @@
 
 namespace remit::testing {
 namespace {
+
+// The DNS test names its own DNS server in the target
+// (dns://127.0.0.1:PORT/NAME), which only gRPC's c-ares resolver supports;
+// the ASan configuration picks the native one for every test (.bazelrc).
+// gRPC reads the choice when it starts, after this.
+const bool kAresResolver = setenv("GRPC_DNS_RESOLVER", "ares", 1) == 0;
 
 using service::testing::KubernetesVolume;
 using service::testing::UsMx200;
