@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "grpc/support/log.h"
 
 namespace {
 
@@ -46,9 +47,17 @@ int TerminalWidth() {
   return 80;
 }
 
+// gRPC's own log lines (say, that a server's edge does not serve health
+// watches) are not for the tool's users, who get every failed call's
+// status from the tool itself; GRPC_VERBOSITY brings them back.
+void QuietGrpcLog(gpr_log_func_args* /*args*/) {}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (std::getenv("GRPC_VERBOSITY") == nullptr) {
+    gpr_set_log_function(QuietGrpcLog);
+  }
   std::vector<std::string> arguments(argv + 1, argv + argc);
   const std::vector<std::string> sample = BundledSample(argv[0]);
   // Under `bazel run` the tool starts in its runfiles; the user's relative

@@ -339,9 +339,12 @@ def check_routes(args, scratch):
                EXPECT_FIRST.encode() in data, True)
         for path, want in (("/remit.v1.RemitAdmin/GetDatasetInfo", 403),
                            ("/grpc.reflection.v1alpha.ServerReflection/"
-                            "ServerReflectionInfo", 404),
-                           ("/grpc.health.v1.Health/Watch", 404)):
+                            "ServerReflectionInfo", 404)):
             expect(f"{path}: HTTP status", call(public, path, tls=True)[0], want)
+        # Health/Watch: a well-formed gRPC UNIMPLEMENTED, which clients'
+        # health checking takes as "not checked" without a protocol error.
+        watch = call(public, "/grpc.health.v1.Health/Watch", tls=True)
+        expect("Health/Watch: HTTP status, grpc-status", watch[:2], (200, 12))
         expect("health listener", health(probes), "SERVING")
         expect("RankOffers on the health listener: HTTP status",
                call(probes, "/remit.v1.RemitRank/RankOffers",

@@ -5,8 +5,8 @@
 # Each attack is a test case: the probe keeps >= 99 % correct answers, the
 # server's RSS stays under 256 MB and nginx's (all its processes) under
 # 128 MB, and the health service answers SERVING afterwards. One more case
-# checks the edge's routes and TLS (RemitAdmin refused, reflection and
-# Health/Watch unknown, the health listener passing only health, HTTP/1.1
+# checks the edge's routes and TLS (RemitAdmin refused, reflection unknown,
+# Health/Watch a gRPC UNIMPLEMENTED, the health listener passing only health, HTTP/1.1
 # to the JSON gateway, TLS 1.2+ with forward-secret suites only). About a
 # minute.
 #
