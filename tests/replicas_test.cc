@@ -9,7 +9,11 @@
 // (ClientContext::peer(), "ipv4:127.0.0.1:PORT"); each answer names its
 // dataset version. Every test is bounded by call counts and deadlines;
 // nothing sleeps to wait.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -173,6 +177,39 @@ class Load {
   std::vector<std::thread> threads_;
 };
 
+// A TCP port free on every one of `hosts` (IPv4 addresses) at once: one
+// the system picks on the first, tried on the others; 0 if none is found
+// in a few tries.
+int PortFreeOn(const std::vector<std::string>& hosts) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    std::vector<int> fds;
+    int port = 0;
+    bool free = true;
+    for (const std::string& host : hosts) {
+      const int fd = socket(AF_INET, SOCK_STREAM, 0);
+      if (fd < 0) return 0;
+      fds.push_back(fd);
+      sockaddr_in address{};
+      address.sin_family = AF_INET;
+      address.sin_port = htons(static_cast<uint16_t>(port));
+      inet_pton(AF_INET, host.c_str(), &address.sin_addr);
+      if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
+          0) {
+        free = false;
+        break;
+      }
+      if (port == 0) {
+        socklen_t length = sizeof(address);
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+        port = ntohs(address.sin_port);
+      }
+    }
+    for (int fd : fds) close(fd);
+    if (free) return port;
+  }
+  return 0;
+}
+
 class ReplicasTest : public ::testing::Test {
  protected:
   // A replica over `data` (default: the sample) with `extra` flags, on a
@@ -290,7 +327,10 @@ TEST_F(ReplicasTest, KillNineOfAReplicaUnderLoadFailsNoCall) {
 
   const Tally end = load.Get();
   EXPECT_EQ(end.failed, 0) << end.Describe();
-  EXPECT_EQ(end.At(addresses_[1]), at_kill.At(addresses_[1])) << end.Describe();
+  // Nothing reaches the killed replica; a call it answered just before
+  // the kill may be counted just after (at most one per load thread).
+  EXPECT_LE(end.At(addresses_[1]) - at_kill.At(addresses_[1]), 2)
+      << end.Describe();
 }
 
 // A rolling restart: ten times, SIGTERM one replica under load (it turns
@@ -376,18 +416,20 @@ TEST_F(ReplicasTest, AReplicaAddedToDnsGetsCallsOnceConnectionsAge) {
   ASSERT_TRUE(dns.ok()) << dns.status();
   const std::vector<std::string> flags = {"--max_connection_age=1s",
                                           "--max_connection_age_grace=5s"};
-  // The first on a free port; the others on the same port at .2 and .3.
+  // One port, free on .1, .2 and .3 (a port the system picks on .1 may be
+  // taken on .2).
   auto start = [&](const std::string& listen) {
     std::vector<std::string> with = flags;
     if (!listen.empty()) with.push_back("--listen=" + listen);
     replicas_.push_back(StartReplica(with));
     return replicas_.back() != nullptr;
   };
-  ASSERT_TRUE(start(""));
-  const int port = replicas_[0]->port();
+  const int port = PortFreeOn({"127.0.0.1", "127.0.0.2", "127.0.0.3"});
+  ASSERT_GT(port, 0);
   addresses_ = {absl::StrCat("127.0.0.1:", port),
                 absl::StrCat("127.0.0.2:", port),
                 absl::StrCat("127.0.0.3:", port)};
+  ASSERT_TRUE(start(addresses_[0]));
   ASSERT_TRUE(start(addresses_[1]));
   ASSERT_TRUE((*dns)->SetAddresses({"127.0.0.1", "127.0.0.2"}).ok());
 
