@@ -88,10 +88,6 @@ v1::GetCostCurveResponse Curve() {
 
 constexpr char kDataLine[] = "Data: sample <test> & more; version 58b8ab.";
 
-int Count(const std::string& text, char c) {
-  return static_cast<int>(std::count(text.begin(), text.end(), c));
-}
-
 TEST(CurveSvgTest, IsWellFormedAndSelfContained) {
   const std::string svg = CurveSvg(Curve(), kDataLine);
   // The only reference is to the chart's own clip path.

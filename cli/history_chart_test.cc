@@ -58,10 +58,6 @@ v1::CorridorHistory History() {
 
 constexpr char kDataLine[] = "Data: RPW <test> & \"checks\"; version 58b8ab.";
 
-int Count(const std::string& text, char c) {
-  return static_cast<int>(std::count(text.begin(), text.end(), c));
-}
-
 double Number(const std::string& text) {
   double value = 0;
   EXPECT_TRUE(absl::SimpleAtod(text, &value)) << text;

@@ -12,6 +12,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -100,6 +101,12 @@ inline Document ParseXml(const std::string& svg) {
       << svg;
   XML_ParserFree(parser);
   return doc;
+}
+
+// How many times `c` stands in `text` (say, the M and L commands of a
+// path's `d`).
+inline int Count(const std::string& text, char c) {
+  return static_cast<int>(std::count(text.begin(), text.end(), c));
 }
 
 // Expects `svg` to be a chart that stands alone and runs nothing: an <svg>

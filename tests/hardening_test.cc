@@ -51,21 +51,6 @@ std::string TokenFile(const std::string& token) {
   return "--admin_token_file=" + path;
 }
 
-// A TCP connection to 127.0.0.1:`port` (blocking); -1 when refused.
-int Connect(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
-      0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
 // Kills `server` unless Disarm() is called within `limit`: the test's
 // bound on waiting for the server to do something.
 class Watchdog {
@@ -191,7 +176,7 @@ TEST(HardeningTest, AConnectionThatNeverSendsItsPrefaceIsClosed) {
   auto server =
       ServerProcess::Start({Data(), kClock, "--handshake_timeout=1s"});
   ASSERT_TRUE(server.ok()) << server.status();
-  const int fd = Connect((*server)->port());
+  const int fd = ConnectToLoopback((*server)->port());
   ASSERT_GE(fd, 0);
   // The server sends its SETTINGS, then closes the connection after the
   // handshake timeout (gRPC's own: 120 s).
@@ -248,7 +233,7 @@ TEST(HardeningTest, AServerWhoseListenerDiedExitsNonZero) {
       << std::strerror(errno);
   std::vector<int> flood;
   for (int i = 0; i < 40; ++i) {
-    const int fd = Connect(server.port());
+    const int fd = ConnectToLoopback(server.port());
     if (fd >= 0) flood.push_back(fd);
   }
   ASSERT_TRUE(server.WaitForLog("Too many open files")) << server.log();

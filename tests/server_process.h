@@ -79,6 +79,9 @@ CommandResult RunCommand(const std::string& binary,
 std::string TempPath(absl::string_view name);
 // Writes `content` to `path`, replacing it.
 void WriteFile(const std::string& path, absl::string_view content);
+// A blocking TCP connection to 127.0.0.1:`port`, as a descriptor the
+// caller closes; -1 when it is refused.
+int ConnectToLoopback(int port);
 
 }  // namespace remit::testing
 

@@ -869,16 +869,8 @@ TEST(ServerFlagsTest, BadIndicatorFlagsStopTheServer) {
 // An HTTP/1.1 exchange on a fresh connection: the status and the body
 // ({0, ""} when the connection is refused).
 std::pair<int, std::string> HttpCall(int port, const std::string& request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) !=
-      0) {
-    close(fd);
-    return {0, ""};
-  }
+  const int fd = ConnectToLoopback(port);
+  if (fd < 0) return {0, ""};
   (void)send(fd, request.data(), request.size(), MSG_NOSIGNAL);
   std::string reply;
   char buffer[8192];
