@@ -10,6 +10,7 @@
 #include "engine/money/internal/fixed_point.h"
 #include "engine/money/rounding.h"
 #include "engine/pricing/internal/cost_core.h"
+#include "engine/pricing/internal/receive.h"
 
 namespace remit {
 
@@ -19,6 +20,8 @@ using engine_internal::FitsInt64;
 using engine_internal::kCostScale;
 using engine_internal::Pow10;
 using engine_internal::ReceivedAt;
+using engine_internal::ReceiveRanges;
+using engine_internal::SmallestDelivering;
 
 namespace {
 
@@ -235,11 +238,47 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
   return cost;
 }
 
-namespace {
+namespace engine_internal {
 
-// The amount received at `send`, or nullopt when the quote cannot send it.
-// The smallest amount in [lo, hi] that delivers `target`, given that what is
-// delivered does not decrease with the amount within the range.
+std::vector<std::pair<int64_t, int64_t>> ReceiveRanges(const Quote& quote) {
+  const int64_t lo = std::max<int64_t>(1, quote.min_send_minor);
+  const int64_t hi = quote.max_send_minor;
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  if (lo > hi) return ranges;
+  // The first amount of each new range.
+  std::vector<int64_t> cuts;
+  auto cut = [&](absl::int128 amount) {
+    if (amount > lo && amount <= hi)
+      cuts.push_back(static_cast<int64_t>(amount));
+  };
+  const std::vector<SurveyPoint>& points = quote.survey_points;
+  if (!points.empty()) {
+    // Past the midpoint the upper point's rate applies (the lower one's at
+    // the midpoint itself): delivery falls there when that rate is lower.
+    for (size_t i = 0; i + 1 < points.size(); ++i) {
+      if (points[i + 1].rate.scaled() < points[i].rate.scaled()) {
+        cut((absl::int128(points[i].send_minor) + points[i + 1].send_minor) /
+                2 +
+            1);
+      }
+    }
+  } else {
+    // Each fee band: a later one may charge less, or deduct more.
+    for (size_t i = 1; i < quote.fees.bands.size(); ++i) {
+      cut(quote.fees.bands[i].from_minor);
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  int64_t from = lo;
+  for (const int64_t next : cuts) {
+    ranges.emplace_back(from, next - 1);
+    from = next;
+  }
+  ranges.emplace_back(from, hi);
+  return ranges;
+}
+
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
                                           int64_t lo, int64_t hi, int64_t guess,
                                           int64_t target) {
@@ -247,6 +286,7 @@ std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
     std::optional<int64_t> received = ReceivedAt(prepared, send);
     return received.has_value() && *received >= target;
   };
+  if (lo > hi) return std::nullopt;
   if (enough(lo)) return lo;
   // Gallop from the guess until an amount delivers, then bisect.
   int64_t bad = lo;
@@ -260,16 +300,12 @@ std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
   int64_t good = probe;
   while (good - bad > 1) {
     const int64_t middle = bad + (good - bad) / 2;
-    if (enough(middle)) {
-      good = middle;
-    } else {
-      bad = middle;
-    }
+    (enough(middle) ? good : bad) = middle;
   }
   return good;
 }
 
-}  // namespace
+}  // namespace engine_internal
 
 absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
                                            const Money& target) {
@@ -291,30 +327,17 @@ absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
     return absl::InvalidArgumentError(absl::StrCat(
         "amount to receive ", target.ToString(), " must be positive"));
   }
-  const int64_t lo = std::max<int64_t>(1, quote.min_send_minor);
-  const int64_t hi = quote.max_send_minor;
-  // Ranges over which delivery does not decrease with the amount: each fee
-  // band (a later band may charge less), or the whole range for survey
-  // points.
-  std::vector<std::pair<int64_t, int64_t>> ranges;
-  if (quote.survey_points.empty() && quote.fees.bands.size() > 1) {
-    const std::vector<FeeBand>& bands = quote.fees.bands;
-    for (size_t i = 0; i < bands.size(); ++i) {
-      int64_t from = i == 0 ? lo : std::max(lo, bands[i].from_minor);
-      int64_t to =
-          i + 1 < bands.size() ? std::min(hi, bands[i + 1].from_minor - 1) : hi;
-      if (from <= to) ranges.emplace_back(from, to);
-    }
-  } else if (lo <= hi) {
-    ranges.emplace_back(lo, hi);
-  }
+  // The least outlay that delivers the target: the least over the ranges
+  // on which delivery and outlay rise (internal/receive.h) of the outlay
+  // at the smallest amount of each that delivers it.
+  const std::vector<std::pair<int64_t, int64_t>> ranges = ReceiveRanges(quote);
   // A first guess: the target converted back at the quote's rate.
   const Rate rate = quote.survey_points.empty()
                         ? prepared.rate
                         : quote.survey_points.front().rate;
   absl::StatusOr<Money> guess = ConvertBack(
       target, rate, quote.corridor.send_currency(), RoundingMode::kCeiling);
-  const int64_t guess_minor = guess.ok() ? guess->minor_units() : lo;
+  const int64_t guess_minor = guess.ok() ? guess->minor_units() : 1;
 
   std::optional<int64_t> best_send;
   int64_t best_outlay = 0;

@@ -149,7 +149,11 @@ absl::StatusOr<CostBreakdown> PriceSend(const PreparedQuote& prepared,
                                         int64_t send_minor);
 
 // The offer with the smallest total outlay that delivers at least `target`
-// to the recipient. Considers every fee band (a larger send can cost less).
+// to the recipient, exact in minor units (the smallest send amount among
+// equal outlays). A larger send can cost less (a later fee band charging
+// less) and deliver less (past the midpoint to a survey point with a lower
+// rate, or where a later band deducts more): each stretch of amounts
+// between such places is searched (internal/receive.h).
 // NOT_FOUND when no amount within the quote's limits delivers it;
 // FAILED_PRECONDITION when the quote pays out in another or an unknown
 // currency, or is opaque.

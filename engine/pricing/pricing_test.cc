@@ -1,5 +1,7 @@
 #include "engine/pricing/pricing.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "engine/testing/test_util.h"
 #include "gtest/gtest.h"
@@ -541,6 +543,57 @@ TEST(PriceReceiveTest, SubMinorSurveyFee) {
   // 1000.4 / 50000 x 100 = 2.0008 %: the exact fee, no margin.
   EXPECT_EQ(cost.total_cost_percent.scaled(), 2'000'800'000);
   EXPECT_TRUE(cost.estimated);
+}
+
+// Survey points whose rate falls: the nearer point's rate applies, so
+// delivery drops just above the midpoint (350.00 USD) and rises again.
+// 5.00 USD deducted at both points; 100 MXN per USD at 200.00, 80 at 500.00:
+//   send 350.00 delivers (350 - 5) x 100 = 34,500.00 MXN,
+//   send 350.01 delivers (350.01 - 5) x 80 = 27,600.80 MXN.
+// The least outlay that delivers a target is searched on both sides.
+TEST(PriceReceiveTest, DeliveryFallsBetweenSurveyPoints) {
+  Quote quote = SimpleQuote("q", "p", C("US", "MX"), 0, "100", "100");
+  quote.rate.reset();
+  quote.fees.charging = FeeCharging::kDeducted;
+  quote.survey_points = {SurveyPoint{20000, 500, R("100"), {}},
+                         SurveyPoint{50000, 500, R("80"), {}}};
+  QuoteBook book = Book({quote});
+  struct Case {
+    const char* target;
+    const char* send;  // The least outlay (no surcharge: the same).
+  };
+  const Case cases[] = {
+      // (s - 5) x 100 >= 34,000 at s = 345.00, below the midpoint; above
+      // it (s - 5) x 80 >= 34,000 needs 430.00.
+      {"34000 MXN", "345.00 USD"},
+      // The most the lower side delivers, at the midpoint itself.
+      {"34500 MXN", "350.00 USD"},
+      // Beyond the lower side: (s - 5) x 80 >= 34,500.01 at s = 436.26.
+      {"34500.01 MXN", "436.26 USD"},
+      // Small amounts: the lower side, (s - 5) x 100 >= 100 at 6.00.
+      {"100 MXN", "6.00 USD"},
+      // (s - 5) x 100 >= 27,600 at 281.00 on the lower side, while
+      // 350.01 on the upper side delivers more for more.
+      {"27600 MXN", "281.00 USD"},
+  };
+  for (const Case& c : cases) {
+    CostBreakdown cost = Must(PriceReceive(Only(book), M(c.target)));
+    EXPECT_EQ(cost.send_amount.ToString(), c.send) << c.target;
+    EXPECT_EQ(cost.total_outlay.ToString(), c.send) << c.target;
+    EXPECT_GE(cost.amount_received->minor_units(), M(c.target).minor_units())
+        << c.target;
+    // Outlay is the amount sent here: no smaller amount delivers (checked
+    // at about 500 amounts below).
+    const int64_t less = cost.send_amount.minor_units() - 1;
+    for (int64_t send = 1; send <= less;
+         send += std::max<int64_t>(1, less / 500)) {
+      absl::StatusOr<CostBreakdown> other = PriceSend(Only(book), send);
+      if (!other.ok() || !other->amount_received.has_value()) continue;
+      EXPECT_LT(other->amount_received->minor_units(),
+                M(c.target).minor_units())
+          << c.target << " at " << send;
+    }
+  }
 }
 
 TEST(PriceReceiveTest, RespectsLimitsAndCurrency) {
