@@ -10,6 +10,12 @@
 // the reported time is the curve's, and ratio_to_rank is the curve's time
 // over the 1,000 Rank() calls', measured in the same run. The goal: at
 // most 0.2.
+//
+// BM_ReceiveCurveAgainstRankAtEachAmount does the same for amounts the
+// recipient gets (MXN, curve and Rank in receive mode), over a corridor
+// whose survey quotes deliver less just above 350.00 USD (their rate falls
+// at their second point): the amounts each quote delivers there lie in
+// the ranges measured.
 #include <chrono>
 #include <cstdint>
 
@@ -25,18 +31,21 @@ namespace {
 using bench::MakeBook;
 using bench::UsMx;
 
-// state.range(0): the first amount, in cents; state.range(1): the step
-// between the 1,000 amounts, in cents.
-void BM_CurveAgainstRankAtEachAmount(benchmark::State& state) {
-  const QuoteBook book = MakeBook(20);
+// Times the curve over 1,000 amounts of `kind` from state.range(0) minor
+// units, state.range(1) apart, and Rank() at each of them.
+void CurveAgainstRankAtEachAmount(benchmark::State& state,
+                                  const QuoteBook& book, AmountKind kind) {
   const FakeClock clock(absl::FromUnixSeconds(1'750'100'000));
-  const CurrencyCode usd = UsMx().send_currency();
+  const CurrencyCode currency = kind == AmountKind::kSend
+                                    ? UsMx().send_currency()
+                                    : UsMx().receive_currency();
   const int64_t first = state.range(0);
   const int64_t step = state.range(1);
   constexpr int kAmounts = 1000;
   const int64_t last = first + step * (kAmounts - 1);
-  CostCurveRequest curve_request(UsMx(), Money::FromMinorUnits(first, usd),
-                                 Money::FromMinorUnits(last, usd));
+  CostCurveRequest curve_request(UsMx(), Money::FromMinorUnits(first, currency),
+                                 Money::FromMinorUnits(last, currency));
+  curve_request.amount_kind = kind;
   RankScratch scratch;
   double curve_seconds = 0;
   double rank_seconds = 0;
@@ -48,7 +57,8 @@ void BM_CurveAgainstRankAtEachAmount(benchmark::State& state) {
     const auto middle = std::chrono::steady_clock::now();
     for (int i = 0; i < kAmounts; ++i) {
       RankRequest request(UsMx(),
-                          Money::FromMinorUnits(first + step * i, usd));
+                          Money::FromMinorUnits(first + step * i, currency));
+      request.amount_kind = kind;
       request.limit = 1;
       request.summarize = false;
       absl::StatusOr<RankResult> result = Rank(book, request, clock, &scratch);
@@ -66,10 +76,29 @@ void BM_CurveAgainstRankAtEachAmount(benchmark::State& state) {
   state.counters["rank_ms"] = rank_seconds * 1e3 / state.iterations();
   state.counters["intervals"] = static_cast<double>(intervals);
 }
+
+// state.range(0): the first amount, in cents; state.range(1): the step
+// between the 1,000 amounts, in cents.
+void BM_CurveAgainstRankAtEachAmount(benchmark::State& state) {
+  CurveAgainstRankAtEachAmount(state, MakeBook(20), AmountKind::kSend);
+}
 BENCHMARK(BM_CurveAgainstRankAtEachAmount)
-    ->Args({20000, 1})   // 200.00 .. 209.99 USD, every cent.
-    ->Args({100, 100})   // 1.00 .. 1,000.00 USD, every dollar.
-    ->Args({100, 2})     // 1.00 .. 20.98 USD, every other cent.
+    ->Args({20000, 1})  // 200.00 .. 209.99 USD, every cent.
+    ->Args({100, 100})  // 1.00 .. 1,000.00 USD, every dollar.
+    ->Args({100, 2})    // 1.00 .. 20.98 USD, every other cent.
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond);
+
+// state.range(0): the first amount received, in centavos; state.range(1):
+// the step between the 1,000 amounts, in centavos.
+void BM_ReceiveCurveAgainstRankAtEachAmount(benchmark::State& state) {
+  CurveAgainstRankAtEachAmount(
+      state, MakeBook(20, /*simple=*/false, /*falling_survey_rates=*/true),
+      AmountKind::kReceive);
+}
+BENCHMARK(BM_ReceiveCurveAgainstRankAtEachAmount)
+    ->Args({590000, 1})   // 5,900.00 .. 5,909.99 MXN, every centavo.
+    ->Args({2000, 2000})  // 20.00 .. 20,000.00 MXN, every 20 MXN.
     ->UseManualTime()
     ->Unit(benchmark::kMicrosecond);
 

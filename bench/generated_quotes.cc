@@ -28,7 +28,7 @@ const Corridor& UsMx() {
   return *corridor;
 }
 
-QuoteBook MakeBook(int n, bool simple) {
+QuoteBook MakeBook(int n, bool simple, bool falling_survey_rates) {
   std::mt19937 rng(42);
   std::uniform_int_distribution<int> fee(0, 1500);
   std::uniform_int_distribution<int> rate(165000, 175000);  // 16.5 - 17.5
@@ -75,7 +75,14 @@ QuoteBook MakeBook(int n, bool simple) {
         q.fees.bands = {FeeBand{0, fee(rng), Percent(), {}, {}}};
         break;
       default:
-        q.survey_points = {{20000, fee(rng), r, {}}, {50000, fee(rng), r, {}}};
+        q.survey_points = {
+            {20000, fee(rng), r, {}},
+            {50000,
+             fee(rng),
+             falling_survey_rates
+                 ? Must(Rate::FromScaled(r.scaled() - 300'000'000'000))
+                 : r,
+             {}}};
         break;
     }
     quotes.push_back(std::move(q));

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/pricing/internal/cost_core.h"
+#include "engine/pricing/internal/receive.h"
 #include "engine/ranking/internal/screening.h"
 
 namespace remit {
@@ -21,6 +22,8 @@ using engine_internal::CostCore;
 using engine_internal::FloorDivide;
 using engine_internal::kCostScale;
 using engine_internal::ReceivedAt;
+using engine_internal::ReceiveRanges;
+using engine_internal::SmallestDelivering;
 using ranking_internal::Screen;
 using ranking_internal::Screening;
 
@@ -39,7 +42,8 @@ struct Line {
   // [piece_lo, piece_hi] (a part of the quote's amounts where delivery and
   // outlay do not decrease) that delivers the amount. `whole`: the quote's
   // own PriceReceive instead, with no bound on noise (every amount a
-  // candidate), for quotes whose delivery or outlay decreases somewhere.
+  // candidate), for a quote whose delivery or outlay falls within one of
+  // PriceReceive's ranges (AddReceiveLines).
   bool receive = false;
   bool whole = false;
   int64_t piece_lo = 0;
@@ -54,37 +58,6 @@ struct Cost {
   absl::int128 cost11 = 0;
 };
 
-// The smallest send amount in [lo, hi] that delivers `target`, where
-// delivery does not decrease with the amount: the amount PriceReceive's
-// search finds within one of its ranges. Gallops up from lo, then bisects,
-// so that amounts far above the answer (which may overflow) are not
-// priced.
-std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
-                                          int64_t lo, int64_t hi,
-                                          int64_t target) {
-  auto enough = [&](int64_t send) {
-    std::optional<int64_t> received = ReceivedAt(prepared, send);
-    return received.has_value() && *received >= target;
-  };
-  if (lo > hi) return std::nullopt;
-  if (enough(lo)) return lo;
-  int64_t bad = lo;
-  int64_t step = 1;
-  int64_t probe = hi - lo <= step ? hi : lo + step;
-  while (!enough(probe)) {
-    if (probe == hi) return std::nullopt;
-    bad = probe;
-    step = step > (int64_t{1} << 61) ? step : 2 * step;
-    probe = hi - probe <= step ? hi : probe + step;
-  }
-  int64_t good = probe;
-  while (good - bad > 1) {
-    const int64_t middle = bad + (good - bad) / 2;
-    (enough(middle) ? good : bad) = middle;
-  }
-  return good;
-}
-
 Cost ReceiveCostAt(const Line& line, int64_t amount) {
   const PreparedQuote& prepared = *line.prepared;
   if (line.whole) {
@@ -94,8 +67,8 @@ Cost ReceiveCostAt(const Line& line, int64_t amount) {
     if (!cost.ok()) return {};
     return {true, cost->total_outlay.minor_units()};
   }
-  const std::optional<int64_t> send =
-      SmallestDelivering(prepared, line.piece_lo, line.piece_hi, amount);
+  const std::optional<int64_t> send = SmallestDelivering(
+      prepared, line.piece_lo, line.piece_hi, line.piece_lo, amount);
   if (!send.has_value()) return {};
   CostCore core;
   if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {
@@ -493,35 +466,20 @@ class EnvelopeBuilder {
 
 // The lines of one quote for receive amounts from lo to hi, with the
 // amounts where their costs change course added to `starts`. PriceReceive
-// searches each fee band (or, with survey points, the whole range) for the
-// smallest amount that delivers; each is cut further where the send cost
-// changes course (AddBreakpoints), into pieces where delivery and outlay
-// do not decrease. A piece's outlay at a receive amount is then the same
-// at its first amount up to what that delivers, and close to a straight
-// line from there to what its last amount delivers: those two amounts
-// (and one past) start new segments. A quote whose delivery or outlay
-// decreases from one piece to the next gets one line priced by
+// takes the least outlay over the ranges where delivery and outlay rise
+// (ReceiveRanges) of the smallest amount of each that delivers; each range
+// is cut further where the send cost changes course (AddBreakpoints), into
+// pieces, one line each: the quote's cost is the least of its lines'. A
+// piece's outlay at a receive amount is the same at its first amount up to
+// what that delivers, and close to a straight line from there to what its
+// last amount delivers: those two amounts (and one past) start new
+// segments. Should delivery or outlay fall within a range after all (a fee
+// that changes faster than the amount), the quote gets one line priced by
 // PriceReceive itself, with every amount a candidate.
 void AddReceiveLines(Line line, int64_t lo, int64_t hi,
                      std::vector<Line>* lines, std::vector<int64_t>* starts) {
   const PreparedQuote& prepared = *line.prepared;
   const Quote& quote = *prepared.quote;
-  const int64_t send_lo = std::max<int64_t>(1, quote.min_send_minor);
-  const int64_t send_hi = quote.max_send_minor;
-  std::vector<std::pair<int64_t, int64_t>> ranges;
-  if (quote.survey_points.empty() && quote.fees.bands.size() > 1) {
-    const std::vector<FeeBand>& bands = quote.fees.bands;
-    for (size_t i = 0; i < bands.size(); ++i) {
-      const int64_t from =
-          i == 0 ? send_lo : std::max(send_lo, bands[i].from_minor);
-      const int64_t to = i + 1 < bands.size()
-                             ? std::min(send_hi, bands[i + 1].from_minor - 1)
-                             : send_hi;
-      if (from <= to) ranges.emplace_back(from, to);
-    }
-  } else if (send_lo <= send_hi) {
-    ranges.emplace_back(send_lo, send_hi);
-  }
   // Delivery at two amounts, in order: not less at the second. An amount
   // that cannot be priced (too small for a deducted fee, too large to
   // compute) compares with nothing.
@@ -540,7 +498,7 @@ void AddReceiveLines(Line line, int64_t lo, int64_t hi,
   };
   std::vector<Line> pieces;
   bool steady = true;
-  for (const auto& [from, to] : ranges) {
+  for (const auto& [from, to] : ReceiveRanges(quote)) {
     std::vector<int64_t> cuts = {from};
     AddBreakpoints(quote, from, to, &cuts);
     std::sort(cuts.begin(), cuts.end());
@@ -555,6 +513,8 @@ void AddReceiveLines(Line line, int64_t lo, int64_t hi,
       steady &= rising(piece.piece_lo, piece.piece_hi) &&
                 (!first || !last || *first <= *last);
       if (k > 0) {
+        // Within one range, PriceReceive's search takes delivery and
+        // outlay to rise from one piece to the next.
         const Line& before = pieces.back();
         const std::optional<int64_t> end = outlay(before.piece_hi);
         steady &= rising(before.piece_hi, piece.piece_lo) &&

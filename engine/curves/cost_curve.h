@@ -31,13 +31,15 @@
 // smallest outlay that delivers at least it (PriceReceive), offers ranked
 // by outlay with the same tie-breaks; offers Rank cannot price that way
 // (rate not disclosed, another payout currency) are left out. PriceReceive
-// searches each fee band for the smallest amount that delivers; the curve
-// cuts each band where the send cost changes course, and the outlay of
-// such a piece is flat up to what its first amount delivers and close to a
-// straight line after it, so the same chord and rounding bound find the
-// exact switch amounts. A quote whose delivery or outlay decreases from
-// one piece to the next (possible with survey points) is priced by
-// PriceReceive at every candidate amount instead: exact, but slower.
+// searches each range of send amounts where delivery and outlay rise (a
+// fee band; survey points' amounts cut where a lower rate starts to apply)
+// for the smallest amount that delivers; the curve cuts each range where
+// the send cost changes course, and the outlay of such a piece is flat up
+// to what its first amount delivers and close to a straight line after
+// it, so the same chord and rounding bound find the exact switch amounts.
+// A quote whose delivery or outlay still falls within a range (a fee that
+// changes faster than the amount sent) is priced by PriceReceive at every
+// candidate amount instead: exact, but slow over wide ranges.
 //
 // Sender access. With CostCurveRequest::access, offers the sender cannot
 // use (IsAccessible) are left out of the curve, like offers the filter

@@ -471,8 +471,8 @@ TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsOnRandomBooks) {
 }
 
 // A survey quote whose rate falls after its first point delivers less
-// just above the midpoint: the curve prices it with PriceReceive at every
-// candidate amount, and still agrees with Rank at every amount.
+// just above the midpoint: the curve prices each side apart, and agrees
+// with Rank at every amount.
 TEST(CostCurvePropertyTest, AgreesWithRankWhereDeliveryFalls) {
   const FakeClock clock(Day(2025, 10, 1));
   Quote a = Plain("a");
