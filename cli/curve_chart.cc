@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/numeric/int128.h"
@@ -12,7 +13,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "cli/i18n/localizer.h"
+#include "cli/output.h"
 #include "engine/money/country.h"
 #include "engine/money/money.h"
 #include "engine/money/percent.h"
@@ -264,6 +268,39 @@ std::string PercentLabel(int64_t scaled, int digits) {
       Percent::FromScaled(scaled).ToString(digits));
 }
 
+// The lines under the legend: font size 11, wrapped to this many
+// characters (the chart's width less its left margin, at about 6 units a
+// character), each this high; a wrapped paragraph's later lines are
+// indented by two characters of this width.
+constexpr int kFooterChars = 115;
+constexpr int64_t kFooterRow = 160;
+constexpr int64_t kFooterChar = 60;
+
+// The subtitle (font size 12, centred) wraps to this many characters.
+constexpr int kSubtitleChars = 110;
+
+struct FooterLine {
+  std::string kind;  // Its class.
+  std::string text;
+  bool indented = false;
+};
+
+// Paragraphs wrapped to kFooterChars (a kind, and its lines as
+// WrapParagraph gives them: the later lines of each indented by two
+// spaces), as lines in order.
+std::vector<FooterLine> FooterLines(
+    const std::vector<std::pair<std::string, std::string>>& paragraphs) {
+  std::vector<FooterLine> lines;
+  for (const auto& [kind, text] : paragraphs) {
+    for (absl::string_view line :
+         absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+      const bool indented = absl::ConsumePrefix(&line, "  ");
+      lines.push_back({kind, std::string(line), indented});
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 std::string CurveSvg(const v1::GetCostCurveResponse& curve,
@@ -333,6 +370,11 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     std::string tooltip;
   };
   std::vector<Switch> switches;
+  // Each interval's cheapest from its first amount, "from <amount>:
+  // <provider>, <total %>", and whether any is marked.
+  std::vector<std::string> cheapest_texts;
+  bool any_promotional = false;
+  bool any_estimated = false;
   // Runs of amounts no offer sends: [from, to].
   std::vector<std::pair<int64_t, int64_t>> gaps;
   int64_t previous_to = min_amount - 1;
@@ -345,13 +387,19 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     if (!from.has_value() || !to.has_value() || !at_from.has_value()) continue;
     const bool joined = k > 0 && *from == previous_to + 1;
     if (*from > previous_to + 1) gaps.push_back({previous_to + 1, *from - 1});
+    const std::string amount_text =
+        absl::StrCat(AmountLabel(*from, currency, false), " ", currency_text);
+    // "500.01 USD: Northwind Remit, ~0.99%*": marked as the table marks
+    // it.
+    const std::string cheapest_text =
+        absl::StrCat(amount_text, ": ", interval.cheapest().provider_name(),
+                     ", ", MarkedTotalPercentText(interval.cheapest()));
+    cheapest_texts.push_back(absl::StrCat("from ", cheapest_text));
+    any_promotional |= interval.cheapest().promotional();
+    any_estimated |= interval.cheapest().estimated();
     if (joined) {
-      const std::string amount_text =
-          absl::StrCat(AmountLabel(*from, currency, false), " ", currency_text);
-      switches.push_back({*from, *at_from, amount_text,
-                          absl::StrCat("From ", amount_text, ": ",
-                                       interval.cheapest().provider_name(),
-                                       ", ", PercentLabel(*at_from, 2))});
+      switches.push_back(
+          {*from, *at_from, amount_text, absl::StrCat("From ", cheapest_text)});
     }
     envelope.push_back({*from, *at_from, !joined});
     auto it = line_of_quote.find(interval.cheapest().quote_id());
@@ -449,20 +497,25 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
   const int64_t legend_rows =
       static_cast<int64_t>((legend_items + columns - 1) / columns);
   const int64_t legend_y = kBottom + 700;
-  // Every switch amount, in a line under the legend (labels over the plot
-  // give way where switches crowd).
-  std::vector<std::string> switch_amounts;
-  for (const Switch& s : switches) {
-    switch_amounts.push_back(AmountLabel(s.amount, currency, false));
-  }
-  const std::string switch_line =
-      switch_amounts.empty() ? ""
-                             : absl::StrCat("The cheapest changes at ",
-                                            absl::StrJoin(switch_amounts, ", "),
-                                            " ", currency_text, ".");
-  const int64_t switch_y = legend_y + legend_rows * kLegendRow + 80;
-  const int64_t data_y = switch_y + (switch_line.empty() ? 0 : 200) + 20;
-  const int64_t height = data_y + 150;
+  // Under the legend, wrapped to the chart's width: who is cheapest from
+  // which amount (every switch, as labels over the plot give way where
+  // switches crowd), what the marks mean, how current the prices are and
+  // the data.
+  const std::vector<FooterLine> footer = FooterLines({
+      {"cheapest-list",
+       cheapest_texts.empty()
+           ? ""
+           : WrapParagraph(
+                 absl::StrCat("Cheapest ", absl::StrJoin(cheapest_texts, "; "),
+                              "."),
+                 kFooterChars)},
+      {"marks", MarkLegend(any_promotional, any_estimated, kFooterChars)},
+      {"prices", PricesLines(curve.freshness(), kFooterChars)},
+      {"data", WrapParagraph(data_line, kFooterChars)},
+  });
+  const int64_t footer_y = legend_y + legend_rows * kLegendRow + 80;
+  const int64_t height =
+      footer_y + static_cast<int64_t>(footer.size()) * kFooterRow + 60;
 
   std::string out = absl::StrCat(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -484,9 +537,18 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
       T(kWidth / 2),
       "\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" "
       "font-weight=\"bold\">",
-      Escape(title), "</text>\n  <text class=\"subtitle\" x=\"", T(kWidth / 2),
-      "\" y=\"48\" text-anchor=\"middle\" font-size=\"12\">", Escape(subtitle),
-      "</text>\n");
+      Escape(title), "</text>\n");
+  // The subtitle in lines that fit the width (above the switch labels'
+  // rows).
+  int64_t subtitle_y = 480;
+  for (const FooterLine& line :
+       FooterLines({{"subtitle", WrapParagraph(subtitle, kSubtitleChars)}})) {
+    absl::StrAppend(&out, "  <text class=\"subtitle\" x=\"", T(kWidth / 2),
+                    "\" y=\"", T(subtitle_y),
+                    "\" text-anchor=\"middle\" font-size=\"12\">",
+                    Escape(line.text), "</text>\n");
+    subtitle_y += kFooterRow;
+  }
 
   // Amounts no offer sends: shaded bands.
   for (const auto& [from, to] : gaps) {
@@ -664,14 +726,14 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     }
   }
   absl::StrAppend(&out, "  </g>\n");
-  if (!switch_line.empty()) {
-    absl::StrAppend(&out, "  <text class=\"switch-list\" x=\"", T(kLeft),
-                    "\" y=\"", T(switch_y), "\">", Escape(switch_line),
-                    "</text>\n");
+  for (size_t i = 0; i < footer.size(); ++i) {
+    const FooterLine& line = footer[i];
+    absl::StrAppend(&out, "  <text class=\"", line.kind, "\" x=\"",
+                    T(kLeft + (line.indented ? 2 * kFooterChar : 0)), "\" y=\"",
+                    T(footer_y + static_cast<int64_t>(i) * kFooterRow),
+                    "\" font-size=\"11\">", Escape(line.text), "</text>\n");
   }
-  absl::StrAppend(&out, "  <text class=\"data\" x=\"", T(kLeft), "\" y=\"",
-                  T(data_y), "\" font-size=\"10\">", Escape(data_line),
-                  "</text>\n</svg>\n");
+  absl::StrAppend(&out, "</svg>\n");
   return out;
 }
 

@@ -10,6 +10,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "cli/output.h"
 #include "cli/svg_testing.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
@@ -87,6 +89,42 @@ v1::GetCostCurveResponse Curve() {
 }
 
 constexpr char kDataLine[] = "Data: sample <test> & more; version 58b8ab.";
+
+// The texts of class `kind`, in order, joined by spaces (a paragraph
+// wrapped over several lines).
+std::string Joined(const Document& doc, const std::string& kind) {
+  std::string joined;
+  for (const Element* t : doc.Named("text")) {
+    if (t->Attribute("class") != kind) continue;
+    absl::StrAppend(&joined, joined.empty() ? "" : " ", t->text);
+  }
+  return joined;
+}
+
+// The lines under the legend start below its last row and do not overlap
+// one another (font size 11, lines 16 apart).
+void ExpectFooterClearOfTheLegend(const Document& doc) {
+  double legend_bottom = 0;
+  for (const Element* t : doc.In("legend-item offer", "text")) {
+    legend_bottom = std::max(legend_bottom, std::stod(t->Attribute("y")));
+  }
+  for (const Element* t : doc.In("legend-item switch", "text")) {
+    legend_bottom = std::max(legend_bottom, std::stod(t->Attribute("y")));
+  }
+  double previous = legend_bottom;
+  for (const Element* t : doc.Named("text")) {
+    const std::string kind = t->Attribute("class");
+    if (kind != "cheapest-list" && kind != "marks" && kind != "prices" &&
+        kind != "data") {
+      continue;
+    }
+    const double y = std::stod(t->Attribute("y"));
+    EXPECT_GE(y - previous, 14) << t->text;
+    previous = y;
+  }
+  EXPECT_LE(previous,
+            std::stod(doc.Named("svg").front()->Attribute("height")) - 4);
+}
 
 TEST(CurveSvgTest, IsWellFormedAndSelfContained) {
   const std::string svg = CurveSvg(Curve(), kDataLine);
@@ -235,13 +273,74 @@ TEST(CurveSvgTest, CrowdedSwitchesAreAllMarkedAndListed) {
     EXPECT_TRUE(rows.insert(label->Attribute("y")).second)
         << label->Attribute("y");
   }
-  std::string list;
-  for (const Element* t : doc.Named("text")) {
-    if (t->Attribute("class") == "switch-list") list = t->text;
+  EXPECT_EQ(Joined(doc, "cheapest-list"),
+            "Cheapest from 100.00 USD: Cash & \"Carry\" <Ltd>, 2.50%; from "
+            "500.01 USD: Northwind Remit, 1.90%; from 501.00 USD: Northwind "
+            "Remit, 1.90%; from 502.00 USD: Northwind Remit, 1.90%; from "
+            "503.00 USD: Northwind Remit, 1.90%; from 504.00 USD: Northwind "
+            "Remit, 1.90%.");
+}
+
+TEST(CurveSvgTest, SaysHowCurrentItsPricesAreAsTheTableDoes) {
+  v1::GetCostCurveResponse curve = Curve();
+  v1::Freshness* freshness = curve.mutable_freshness();
+  freshness->set_as_of_date("2026-12-02");
+  freshness->set_newest_price_date("2026-11-02");
+  freshness->set_oldest_price_date("2026-05-12");
+  freshness->mutable_max_quote_age()->set_seconds(183 * 86400);
+  freshness->set_quote_count(6);
+  freshness->set_stale_quote_count(1);
+  const Document doc = ParseXml(CurveSvg(curve, kDataLine));
+  // The table's words (cli/output.h), wrapped to the chart's width.
+  std::string table = PricesLines(*freshness, 1000);
+  table.pop_back();  // Its newline.
+  EXPECT_TRUE(absl::StartsWith(table, "Prices: dated 2026-05-12 to ")) << table;
+  EXPECT_EQ(Joined(doc, "prices"), table);
+  ExpectFooterClearOfTheLegend(doc);
+  // Without freshness (an older server), no Prices line.
+  EXPECT_EQ(Joined(ParseXml(CurveSvg(Curve(), kDataLine)), "prices"), "");
+}
+
+TEST(CurveSvgTest, MarksAPromotionalOrEstimatedCheapestAsTheTableDoes) {
+  v1::GetCostCurveResponse curve = Curve();
+  curve.mutable_intervals(0)->mutable_cheapest()->set_promotional(true);
+  curve.mutable_intervals(1)->mutable_cheapest()->set_estimated(true);
+  const Document doc = ParseXml(CurveSvg(curve, kDataLine));
+  EXPECT_EQ(Joined(doc, "cheapest-list"),
+            "Cheapest from 100.00 USD: Cash & \"Carry\" <Ltd>, 2.50%*; from "
+            "500.01 USD: Northwind Remit, ~1.90%.");
+  // The table's legend for the marks, word for word.
+  std::string legend;
+  for (absl::string_view line :
+       absl::StrSplit(MarkLegend(true, true, 1000), '\n', absl::SkipEmpty())) {
+    absl::StrAppend(&legend, legend.empty() ? "" : " ", line);
   }
-  EXPECT_EQ(list,
-            "The cheapest changes at 500.01, 501.00, 502.00, 503.00, "
-            "504.00 USD.");
+  EXPECT_EQ(Joined(doc, "marks"), legend);
+  // The switch point's tooltip carries the mark too.
+  const std::vector<const Element*> tips = doc.In("switch", "title");
+  ASSERT_EQ(tips.size(), 1u);
+  EXPECT_EQ(tips[0]->text, "From 500.01 USD: Northwind Remit, ~1.90%");
+  ExpectFooterClearOfTheLegend(doc);
+  // Unmarked prices: no legend for marks.
+  EXPECT_EQ(Joined(ParseXml(CurveSvg(Curve(), kDataLine)), "marks"), "");
+}
+
+TEST(CurveSvgTest, ALongSubtitleWrapsWithinTheWidth) {
+  v1::GetCostCurveResponse curve = Curve();
+  curve.set_receive_amounts(true);
+  curve.set_period("2026_3Q");
+  curve.mutable_offers(2)->mutable_samples(0)->set_total_cost_percent("499");
+  const Document doc = ParseXml(CurveSvg(curve, ""));
+  std::vector<const Element*> lines;
+  for (const Element* t : doc.Named("text")) {
+    if (t->Attribute("class") == "subtitle") lines.push_back(t);
+  }
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0]->Attribute("y"), lines[1]->Attribute("y"));
+  for (const Element* line : lines) {
+    EXPECT_LE(line->text.size(), 110u) << line->text;
+  }
+  EXPECT_TRUE(absl::StrContains(lines[1]->text, "cut off")) << lines[1]->text;
 }
 
 TEST(CurveSvgTest, ASmallAmountsSpikeIsCutAndSaidSo) {
