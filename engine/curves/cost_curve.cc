@@ -67,8 +67,8 @@ Cost ReceiveCostAt(const Line& line, int64_t amount) {
     if (!cost.ok()) return {};
     return {true, cost->total_outlay.minor_units()};
   }
-  const std::optional<int64_t> send = SmallestDelivering(
-      prepared, line.piece_lo, line.piece_hi, line.piece_lo, amount);
+  const std::optional<int64_t> send =
+      SmallestDelivering(prepared, line.piece_lo, line.piece_hi, amount);
   if (!send.has_value()) return {};
   CostCore core;
   if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {

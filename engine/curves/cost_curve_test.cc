@@ -432,18 +432,19 @@ TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmounts) {
 // Random books over receive amounts from 20 to 10,000 MXN (about 1 to
 // 500 USD), against Rank at every amount within 10 MXN of each of the
 // curve's first switches and at 1,000 amounts drawn over the whole range
-// (where a switch the curve missed would show). Survey rates do not fall
-// here; the next test has some that do.
-TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsOnRandomBooks) {
-  std::mt19937 random(1818);
+// (where a switch the curve missed would show). With rising_rates, survey
+// rates do not fall from one point to the next; without, some do, and
+// what those quotes deliver falls past a midpoint.
+void ExpectAgreesWithRankOnRandomReceiveBooks(uint32_t seed,
+                                              bool rising_rates) {
+  std::mt19937 random(seed);
   const FakeClock clock(Day(2025, 10, 1));
   const CurrencyCode mxn = C("US", "MX").receive_currency();
   constexpr int64_t kLo = 2000;
   constexpr int64_t kHi = 1000000;
   size_t switches = 0;
   for (int round = 0; round < 6; ++round) {
-    const QuoteBook book =
-        Book(RandomQuotes(&random, 4 + round, /*rising_rates=*/true));
+    const QuoteBook book = Book(RandomQuotes(&random, 4 + round, rising_rates));
     SCOPED_TRACE(absl::StrCat("round ", round));
     CostCurveRequest request(C("US", "MX"), Money::FromMinorUnits(kLo, mxn),
                              Money::FromMinorUnits(kHi, mxn));
@@ -468,6 +469,14 @@ TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsOnRandomBooks) {
   }
   // The books make the cheapest change hands.
   EXPECT_GT(switches, 6u);
+}
+
+TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsOnRandomBooks) {
+  ExpectAgreesWithRankOnRandomReceiveBooks(1818, /*rising_rates=*/true);
+}
+
+TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmountsWhereRatesFall) {
+  ExpectAgreesWithRankOnRandomReceiveBooks(1819, /*rising_rates=*/false);
 }
 
 // A survey quote whose rate falls after its first point delivers less

@@ -280,24 +280,63 @@ std::vector<std::pair<int64_t, int64_t>> ReceiveRanges(const Quote& quote) {
 }
 
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
-                                          int64_t lo, int64_t hi, int64_t guess,
+                                          int64_t lo, int64_t hi,
                                           int64_t target) {
+  if (lo > hi) return std::nullopt;
   auto enough = [&](int64_t send) {
     std::optional<int64_t> received = ReceivedAt(prepared, send);
     return received.has_value() && *received >= target;
   };
-  if (lo > hi) return std::nullopt;
-  if (enough(lo)) return lo;
-  // Gallop from the guess until an amount delivers, then bisect.
-  int64_t bad = lo;
-  int64_t probe = std::clamp(guess, lo, hi);
-  while (!enough(probe)) {
-    if (probe == hi) return std::nullopt;
-    bad = probe;
-    const int64_t step = std::max<int64_t>(1, probe - lo);
-    probe = hi - probe <= step ? hi : probe + step;
+  // What lo delivers, and at which rate.
+  CostCore core;
+  const bool priced =
+      ComputeCost(prepared, lo, /*with_payout=*/true, &core).ok() &&
+      core.has_payout;
+  if (priced && core.gross_received - core.recipient_fee >= target) return lo;
+  // A first guess: lo and what is missing converted back at lo's rate.
+  int64_t probe = lo;
+  const absl::int128 short_by =
+      absl::int128(target) - core.gross_received + core.recipient_fee;
+  if (priced && FitsInt64(short_by)) {
+    const Quote& quote = *prepared.quote;
+    absl::StatusOr<Money> missing = ConvertBack(
+        Money::FromMinorUnits(static_cast<int64_t>(short_by),
+                              *quote.rate_currency),
+        core.rate, quote.corridor.send_currency(), RoundingMode::kCeiling);
+    if (missing.ok() && missing->minor_units() > 0) {
+      probe =
+          hi - lo <= missing->minor_units() ? hi : lo + missing->minor_units();
+    }
   }
-  int64_t good = probe;
+  // Gallop from the guess, doubling the step, to an amount that delivers
+  // (good) and one above lo that does not (bad), then bisect.
+  int64_t bad = lo;
+  int64_t good;
+  int64_t step = 1;
+  if (probe > lo && enough(probe)) {
+    good = probe;
+    while (true) {
+      const int64_t below = good - lo <= step ? lo : good - step;
+      if (below == lo || !enough(below)) {
+        bad = below;
+        break;
+      }
+      good = below;
+      if (step < (int64_t{1} << 61)) step *= 2;
+    }
+  } else {
+    if (probe > lo) bad = probe;
+    while (true) {
+      if (bad == hi) return std::nullopt;
+      const int64_t above = hi - bad <= step ? hi : bad + step;
+      if (enough(above)) {
+        good = above;
+        break;
+      }
+      bad = above;
+      if (step < (int64_t{1} << 61)) step *= 2;
+    }
+  }
   while (good - bad > 1) {
     const int64_t middle = bad + (good - bad) / 2;
     (enough(middle) ? good : bad) = middle;
@@ -331,19 +370,11 @@ absl::StatusOr<CostBreakdown> PriceReceive(const PreparedQuote& prepared,
   // on which delivery and outlay rise (internal/receive.h) of the outlay
   // at the smallest amount of each that delivers it.
   const std::vector<std::pair<int64_t, int64_t>> ranges = ReceiveRanges(quote);
-  // A first guess: the target converted back at the quote's rate.
-  const Rate rate = quote.survey_points.empty()
-                        ? prepared.rate
-                        : quote.survey_points.front().rate;
-  absl::StatusOr<Money> guess = ConvertBack(
-      target, rate, quote.corridor.send_currency(), RoundingMode::kCeiling);
-  const int64_t guess_minor = guess.ok() ? guess->minor_units() : 1;
-
   std::optional<int64_t> best_send;
   int64_t best_outlay = 0;
   for (const auto& [from, to] : ranges) {
-    std::optional<int64_t> send = SmallestDelivering(
-        prepared, from, to, guess_minor, target.minor_units());
+    std::optional<int64_t> send =
+        SmallestDelivering(prepared, from, to, target.minor_units());
     if (!send.has_value()) continue;
     CostCore core;
     if (!ComputeCost(prepared, *send, /*with_payout=*/false, &core).ok()) {

@@ -35,11 +35,12 @@ std::vector<std::pair<int64_t, int64_t>> ReceiveRanges(const Quote& quote);
 
 // The smallest amount in [lo, hi] whose delivery (ReceivedAt) is at least
 // `target`, given that delivery does not decrease within [lo, hi]; nullopt
-// when none does. Gallops up from `guess` (clamped to the range), doubling
-// its distance from lo, then bisects: amounts far above the answer, which
-// may overflow, are not priced.
+// when none does. Guesses from what lo delivers and its rate, gallops from
+// the guess (doubling the step) to amounts on both sides of the answer,
+// then bisects: a few pricings when the guess is close, and amounts far
+// above the answer (which may overflow) are not priced.
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
-                                          int64_t lo, int64_t hi, int64_t guess,
+                                          int64_t lo, int64_t hi,
                                           int64_t target);
 
 }  // namespace remit::engine_internal
