@@ -115,8 +115,29 @@ bool HasOtherCharges(const v1::Offer& o) {
   return other.has_value() && other->minor_units() != 0;
 }
 
-// The total cost as the sheet shows it: a negative one in words, "~"
-// before an estimated price, "*" after a promotional one.
+// `text` (plain or HTML) marked as the sheet marks an offer's price: "~"
+// before an estimated one, "*" after a promotional one.
+std::string Marked(const v1::Offer& o, const std::string& text) {
+  return absl::StrCat(o.estimated() ? "~" : "", text,
+                      o.promotional() ? "*" : "");
+}
+
+// The notes that explain the marks, as paragraphs, those asked for.
+std::string MarkNotesHtml(bool promotional, bool estimated, const Messages& m) {
+  std::string out;
+  if (promotional) {
+    absl::StrAppend(&out, "<p class=\"note\">", Html(m.promotional_note),
+                    "</p>\n");
+  }
+  if (estimated) {
+    absl::StrAppend(&out, "<p class=\"note\">", Html(m.estimated_note),
+                    "</p>\n");
+  }
+  return out;
+}
+
+// The total cost as the sheet shows it: a negative one in words, marked
+// (Marked).
 std::string TotalHtml(const v1::Offer& o, const Messages& m) {
   std::string text;
   if (IsNegative(o.total_cost())) {
@@ -131,8 +152,7 @@ std::string TotalHtml(const v1::Offer& o, const Messages& m) {
     text = absl::StrCat(MoneyHtml(o.total_cost(), m), " (",
                         PercentHtml(o.total_cost_percent(), m), ")");
   }
-  return absl::StrCat(o.estimated() ? "~" : "", text,
-                      o.promotional() ? "*" : "");
+  return Marked(o, text);
 }
 
 // The catalog's word for an enum value (1-based after UNSPECIFIED).
@@ -149,15 +169,20 @@ bool SameAmount(const v1::Money& a, const v1::Money& b) {
 }
 
 // Who is cheapest for each amount: one part per interval of the curve
-// (at most kSheetCurveParts, then how many more), in a sentence.
+// (at most kSheetCurveParts, then how many more), in a sentence; each
+// cheapest marked as its price would be (Marked), and the notes for the
+// marks used after the sentence.
 std::string CheapestByAmountHtml(const CheapestByAmount& cheapest,
                                  const Messages& m) {
   const v1::GetCostCurveResponse& curve = cheapest.curve;
   const int n = curve.intervals_size();
   const int named = n > kSheetCurveParts ? kSheetCurveParts - 1 : n;
   std::string parts;
+  bool promotional = false, estimated = false;
   for (int k = 0; k < named; ++k) {
     const v1::CurveInterval& interval = curve.intervals(k);
+    promotional |= interval.cheapest().promotional();
+    estimated |= interval.cheapest().estimated();
     const bool from_min = SameAmount(interval.from_amount(), cheapest.min);
     const bool to_max = SameAmount(interval.to_amount(), cheapest.max);
     const char* pattern = from_min && to_max     ? m.cheapest_throughout
@@ -166,21 +191,25 @@ std::string CheapestByAmountHtml(const CheapestByAmount& cheapest,
                                                  : m.cheapest_between;
     if (k > 0) absl::StrAppend(&parts, m.cheapest_separator);
     absl::StrAppend(
-        &parts, LocalizerFor(m).Format(
-                    pattern, {{"provider", interval.cheapest().provider_name()},
-                              {"from", AmountText(interval.from_amount(), m)},
-                              {"to", AmountText(interval.to_amount(), m)}}));
+        &parts,
+        LocalizerFor(m).Format(
+            pattern, {{"provider", Marked(interval.cheapest(),
+                                          interval.cheapest().provider_name())},
+                      {"from", AmountText(interval.from_amount(), m)},
+                      {"to", AmountText(interval.to_amount(), m)}}));
   }
   if (named < n) {
     absl::StrAppend(
         &parts, m.cheapest_separator,
         LocalizerFor(m).Format(m.cheapest_more, {{"count", n - named}}));
   }
-  return Fill(m.cheapest_by_amount,
-              {{"min", AmountText(cheapest.min, m)},
-               {"max", AmountText(cheapest.max, m)},
-               {"parts", parts}},
-              m);
+  return absl::StrCat("<p class=\"cheapest-by-amount\">",
+                      Fill(m.cheapest_by_amount,
+                           {{"min", AmountText(cheapest.min, m)},
+                            {"max", AmountText(cheapest.max, m)},
+                            {"parts", parts}},
+                           m),
+                      "</p>\n", MarkNotesHtml(promotional, estimated, m));
 }
 
 constexpr char kStyle[] = R"css(
@@ -353,14 +382,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
                     Html(with_other ? m.total_note_other : m.total_note),
                     with_other ? absl::StrCat(" ", Html(m.other_note)) : "",
                     "</p>\n");
-    if (promotional) {
-      absl::StrAppend(&out, "<p class=\"note\">", Html(m.promotional_note),
-                      "</p>\n");
-    }
-    if (estimated) {
-      absl::StrAppend(&out, "<p class=\"note\">", Html(m.estimated_note),
-                      "</p>\n");
-    }
+    absl::StrAppend(&out, MarkNotesHtml(promotional, estimated, m));
     if (marked) {
       absl::StrAppend(&out, "<p class=\"note\">", Html(m.data_note), "</p>\n");
     }
@@ -373,9 +395,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
 
   if (input.cheapest_by_amount.has_value() &&
       input.cheapest_by_amount->curve.intervals_size() > 0) {
-    absl::StrAppend(&out, "<p class=\"cheapest-by-amount\">",
-                    CheapestByAmountHtml(*input.cheapest_by_amount, m),
-                    "</p>\n");
+    absl::StrAppend(&out, CheapestByAmountHtml(*input.cheapest_by_amount, m));
   }
 
   // How old the prices shown are, over every amount.

@@ -522,6 +522,41 @@ TEST(RenderSheetTest, SaysWhoIsCheapestForEachAmount) {
     EXPECT_GT(html.find("cheapest-by-amount"), html.find("</table>")) << code;
   }
 
+  // A promotional or estimated cheapest is marked as its price would be,
+  // and the marks explained under the line, in every language.
+  CheapestByAmount marked = cheapest;
+  marked.curve.mutable_intervals(0)->mutable_cheapest()->set_promotional(true);
+  marked.curve.mutable_intervals(1)->mutable_cheapest()->set_estimated(true);
+  input.cheapest_by_amount = marked;
+  const std::pair<const char*, const char*> marked_cases[] = {
+      {"en",
+       ": Swift&lt;Send&gt;* up to $500; ~Northwind Remit from "
+       "$500.01.</p>\n<p class=\"note\">* "},
+      {"fr",
+       "\u00a0: Swift&lt;Send&gt;* jusqu\u2019\u00e0 500\u00a0$US\u00a0; "
+       "~Northwind Remit \u00e0 partir de 500,01\u00a0$US.</p>\n<p "
+       "class=\"note\">* "},
+      {"es",
+       ": Swift&lt;Send&gt;* hasta 500\u00a0US$; ~Northwind Remit desde "
+       "500,01\u00a0US$.</p>\n<p class=\"note\">* "},
+  };
+  for (const auto& [code, expected] : marked_cases) {
+    const std::string html = RenderSheet(input, *FindMessages(code));
+    const size_t line = html.find(expected);
+    ASSERT_NE(line, std::string::npos) << code << "\n" << html;
+    // Both notes follow the line; the offers' table has no mark of its
+    // own, so they appear only there.
+    const size_t promotional = html.find("<p class=\"note\">* ");
+    const size_t estimated = html.find("<p class=\"note\">~ ");
+    EXPECT_GT(promotional, line) << code;
+    EXPECT_NE(estimated, std::string::npos) << code;
+    EXPECT_GT(estimated, promotional) << code;
+  }
+  input.cheapest_by_amount = cheapest;
+  EXPECT_EQ(
+      RenderSheet(input, *FindMessages("en")).find("<p class=\"note\">* "),
+      std::string::npos);
+
   // One offer cheapest throughout; a gap makes a part "from ... to ...".
   cheapest.curve.clear_intervals();
   *cheapest.curve.add_intervals() = Interval("Northwind Remit", 10000, 100000);
