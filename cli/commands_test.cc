@@ -282,14 +282,15 @@ TEST(RunTest, RankCsv) {
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
             "transparent,estimated,promotional,data_notes,price_date,"
-            "prices_judged_at,max_age_days,illustrative");
+            "prices_judged_at,max_age_days,illustrative,no_offers_reason,"
+            "no_offers_message");
   // fee 0.00 + surcharge 0.00 + recipient fee 500 NGN (0.24 GBP) + FX cost
   // 1.76 = total 2.00.
   EXPECT_EQ(lines[1],
             "1,nairalink,NairaLink,debit card,mobile money,less than one "
             "hour,120.00 GBP,0.00 GBP,0.00 GBP,500.00 NGN,0.24 GBP,"
             "1.463414634,1.76 GBP,2.00 GBP,1.666666667,120.00 GBP,"
-            "241900.00 NGN,true,false,false,,2026-11-02,2026-11-02,183,true");
+            "241900.00 NGN,true,false,false,,2026-11-02,2026-11-02,183,true,,");
 }
 
 TEST(RunTest, RankJsonIsTheApiResponse) {
@@ -391,10 +392,12 @@ TEST(RunTest, TheIllustrativeSampleNeverExpires) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 5u) << r.out;
-  EXPECT_TRUE(absl::EndsWith(
-      lines[0], ",price_date,prices_judged_at,max_age_days,illustrative"))
+  EXPECT_TRUE(
+      absl::EndsWith(lines[0],
+                     ",price_date,prices_judged_at,max_age_days,illustrative,"
+                     "no_offers_reason,no_offers_message"))
       << lines[0];
-  EXPECT_TRUE(absl::EndsWith(lines[1], ",2026-11-02,2026-11-02,183,true"))
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",2026-11-02,2026-11-02,183,true,,"))
       << lines[1];
 }
 

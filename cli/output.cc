@@ -156,6 +156,14 @@ std::string Reason(v1::ExclusionReason reason) {
   }
 }
 
+// "stale", "filtered out": the one reason every quote was left out for, as
+// the CSV names it; "" when they were left out for several.
+std::string NoOffersReason(const v1::NoOffers& no_offers) {
+  if (no_offers.reason() == v1::EXCLUSION_REASON_UNSPECIFIED) return "";
+  return EnumText(v1::ExclusionReason_Name(no_offers.reason()),
+                  "EXCLUSION_REASON_");
+}
+
 // `pattern` (ICU MessageFormat, English) with `count` as {n}: "{n, plural,
 // one {# offer} other {# offers}}" -> "1 offer", "12,345 offers".
 std::string Counted(int64_t count, absl::string_view pattern) {
@@ -593,7 +601,8 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
         "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
         "total_cost,total_cost_percent,total_outlay,receive_amount,"
         "transparent,estimated,promotional,data_notes,price_date,"
-        "prices_judged_at,max_age_days,illustrative\n";
+        "prices_judged_at,max_age_days,illustrative,no_offers_reason,"
+        "no_offers_message\n";
     const v1::Freshness& freshness = response.freshness();
     for (const v1::Offer& o : response.offers()) {
       const std::vector<std::string> fields = {
@@ -624,7 +633,25 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
           DateText(o.quoted_at()),
           freshness.as_of_date(),
           MaxAgeDays(freshness),
-          freshness.illustrative() ? "true" : "false"};
+          freshness.illustrative() ? "true" : "false",
+          "",
+          ""};
+      std::vector<std::string> quoted;
+      for (const std::string& f : fields) quoted.push_back(Csv(f));
+      absl::StrAppend(&out, absl::StrJoin(quoted, ","), "\n");
+    }
+    // No offer: one row that says why, the offer's fields empty.
+    if (response.offers().empty() && response.has_no_offers()) {
+      // Empty up to price_date, the offer's own last field (`out` holds
+      // only the header here).
+      const size_t columns =
+          static_cast<size_t>(std::count(out.begin(), out.end(), ',')) + 1;
+      std::vector<std::string> fields(columns - 5, "");
+      fields.insert(fields.end(),
+                    {freshness.as_of_date(), MaxAgeDays(freshness),
+                     freshness.illustrative() ? "true" : "false",
+                     NoOffersReason(response.no_offers()),
+                     response.no_offers().message()});
       std::vector<std::string> quoted;
       for (const std::string& f : fields) quoted.push_back(Csv(f));
       absl::StrAppend(&out, absl::StrJoin(quoted, ","), "\n");
@@ -646,6 +673,12 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   TableShape shape;
   if (response.offers().empty() && response.freshness().all_stale()) {
     absl::StrAppend(&out, StaleLines(response.freshness(), width));
+  } else if (response.offers().empty() &&
+             !response.no_offers().message().empty()) {
+    absl::StrAppend(
+        &out, WrapLines(absl::StrCat(
+                            "No offer: ", response.no_offers().message(), "."),
+                        width, "", "  "));
   } else if (response.offers().empty()) {
     absl::StrAppend(&out, "No offer matches.\n");
   } else {

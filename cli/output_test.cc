@@ -690,15 +690,89 @@ TEST(RankOutputTest, CsvHasEveryPartAndMark) {
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
             "transparent,estimated,promotional,data_notes,price_date,"
-            "prices_judged_at,max_age_days,illustrative");
+            "prices_judged_at,max_age_days,illustrative,no_offers_reason,"
+            "no_offers_message");
   // Without a freshness (an older server): the freshness columns are empty.
-  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,,,,,false"))
+  EXPECT_TRUE(absl::EndsWith(lines[1], ",true,false,true,,,,,false,,"))
       << lines[1];
   EXPECT_TRUE(absl::StrContains(lines[2],
                                 ",2.99 USD,6.00 USD,,0.27 USD,0.77,1.54 USD,"
                                 "10.80 USD,5.4,208.99 USD,3590.00 MXN,true,"
                                 "true,false,"))
       << lines[2];
+}
+
+// No offer: the reason the engine gives, in every format.
+TEST(RankOutputTest, SaysWhyThereIsNoOffer) {
+  v1::RankOffersResponse response = Parse<v1::RankOffersResponse>(R"pb(
+    summary {
+      corridor {
+        send_country: "USA"
+        send_currency: "USD"
+        receive_country: "MEX"
+        receive_currency: "MXN"
+      }
+      amount { currency_code: "USD" units: 200 }
+    }
+    freshness {
+      as_of_date: "2026-11-02"
+      max_quote_age { seconds: 15811200 }
+      newest_price_date: "2026-11-02"
+      quote_count: 5
+    }
+    no_offers {
+      reason: EXCLUSION_REASON_FILTERED_OUT
+      message: "all 5 quotes are rejected by the request's filter"
+    }
+  )pb");
+  const std::string table =
+      RankOutput(response, Format::kTable, "Data: test.", RankView{});
+  EXPECT_TRUE(absl::StrContains(
+      table,
+      "\nNo offer: all 5 quotes are rejected by the request's filter.\n"))
+      << table;
+  EXPECT_FALSE(absl::StrContains(table, "No offer matches.")) << table;
+
+  const std::vector<std::string> lines = absl::StrSplit(
+      RankOutput(response, Format::kCsv, ""), '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(absl::EndsWith(lines[0], ",no_offers_reason,no_offers_message"))
+      << lines[0];
+  // The offer's fields empty; the freshness and the reason filled.
+  EXPECT_EQ(lines[1],
+            std::string(22, ',') +
+                "2026-11-02,183,false,filtered out,all 5 quotes are rejected "
+                "by the request's filter");
+  EXPECT_EQ(std::count(lines[0].begin(), lines[0].end(), ','),
+            std::count(lines[1].begin(), lines[1].end(), ','));
+
+  const std::string json = RankOutput(response, Format::kJson, "");
+  EXPECT_TRUE(absl::StrContains(json, "\"noOffers\"")) << json;
+  EXPECT_TRUE(absl::StrContains(json, "\"EXCLUSION_REASON_FILTERED_OUT\""))
+      << json;
+
+  // Left out for several reasons: no one reason, the words as given; a
+  // message wider than the table wraps.
+  response.mutable_no_offers()->set_reason(v1::EXCLUSION_REASON_UNSPECIFIED);
+  response.mutable_no_offers()->set_message(
+      "none of the 6 quotes can be ranked: 1 opaque (their rate is not "
+      "disclosed; include_opaque ranks them), 1 stale, 4 rejected by the "
+      "request's filter");
+  RankView narrow;
+  narrow.width = 60;
+  const std::string wrapped =
+      RankOutput(response, Format::kTable, "Data: test.", narrow);
+  EXPECT_TRUE(absl::StrContains(
+      wrapped,
+      "\nNo offer: none of the 6 quotes can be ranked: 1 opaque\n  (their "
+      "rate is not disclosed; include_opaque ranks them),\n  1 stale, 4 "
+      "rejected by the request's filter.\n"))
+      << wrapped;
+  const std::vector<std::string> csv = absl::StrSplit(
+      RankOutput(response, Format::kCsv, ""), '\n', absl::SkipEmpty());
+  ASSERT_EQ(csv.size(), 2u);
+  EXPECT_TRUE(absl::StrContains(csv[1], ",false,,\"none of the 6 quotes"))
+      << csv[1];
 }
 
 }  // namespace

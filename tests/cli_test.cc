@@ -126,17 +126,18 @@ TEST(CliTest, RankCsv) {
             "recipient_fee_in_send_currency,fx_margin_percent,fx_margin_cost,"
             "total_cost,total_cost_percent,total_outlay,receive_amount,"
             "transparent,estimated,promotional,data_notes,price_date,"
-            "prices_judged_at,max_age_days,illustrative");
+            "prices_judged_at,max_age_days,illustrative,no_offers_reason,"
+            "no_offers_message");
   EXPECT_EQ(lines[2],
             "2,northwind,Northwind Remit,debit card,bank account,less than "
             "one hour,200.00 USD,1.99 USD,0.00 USD,0.00 MXN,0.00 USD,"
             "0.989010989,1.98 USD,3.97 USD,1.984010989,201.99 USD,3604.00 MXN,"
-            "true,false,false,,2026-11-02,2026-11-02,183,true");
+            "true,false,false,,2026-11-02,2026-11-02,183,true,,");
   // The promotion says so.
   EXPECT_TRUE(absl::StartsWith(lines[1], "1,swiftsend,")) << lines[1];
   EXPECT_TRUE(absl::EndsWith(lines[1],
                              ",true,false,true,,2026-11-02,"
-                             "2026-11-02,183,true"))
+                             "2026-11-02,183,true,,"))
       << lines[1];
 }
 
