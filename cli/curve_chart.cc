@@ -276,6 +276,10 @@ constexpr int kFooterChars = 115;
 constexpr int64_t kFooterRow = 160;
 constexpr int64_t kFooterChar = 60;
 
+// The most intervals the list under the legend names: the first ones, and
+// the last after how many are left out.
+constexpr size_t kListedIntervals = 12;
+
 // The subtitle (font size 12, centred) wraps to this many characters.
 constexpr int kSubtitleChars = 110;
 
@@ -371,10 +375,12 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
   };
   std::vector<Switch> switches;
   // Each interval's cheapest from its first amount, "from <amount>:
-  // <provider>, <total %>", and whether any is marked.
+  // <provider>, <total %>", and whether any is marked: at most
+  // kListedIntervals, the first ones and the last.
   std::vector<std::string> cheapest_texts;
   bool any_promotional = false;
   bool any_estimated = false;
+  int unlisted = 0;  // Intervals left out of the list (before the last).
   // Runs of amounts no offer sends: [from, to].
   std::vector<std::pair<int64_t, int64_t>> gaps;
   int64_t previous_to = min_amount - 1;
@@ -394,9 +400,14 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
     const std::string cheapest_text =
         absl::StrCat(amount_text, ": ", interval.cheapest().provider_name(),
                      ", ", MarkedTotalPercentText(interval.cheapest()));
-    cheapest_texts.push_back(absl::StrCat("from ", cheapest_text));
-    any_promotional |= interval.cheapest().promotional();
-    any_estimated |= interval.cheapest().estimated();
+    if (cheapest_texts.size() + 1 < kListedIntervals ||
+        k + 1 == curve.intervals_size()) {
+      cheapest_texts.push_back(absl::StrCat("from ", cheapest_text));
+      any_promotional |= interval.cheapest().promotional();
+      any_estimated |= interval.cheapest().estimated();
+    } else {
+      ++unlisted;
+    }
     if (joined) {
       switches.push_back(
           {*from, *at_from, amount_text, absl::StrCat("From ", cheapest_text)});
@@ -506,8 +517,17 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
        cheapest_texts.empty()
            ? ""
            : WrapParagraph(
-                 absl::StrCat("Cheapest ", absl::StrJoin(cheapest_texts, "; "),
-                              "."),
+                 absl::StrCat(
+                     "Cheapest ",
+                     absl::StrJoin(cheapest_texts.begin(),
+                                   cheapest_texts.end() - 1, "; "),
+                     cheapest_texts.size() > 1 ? "; " : "",
+                     unlisted == 0
+                         ? ""
+                         : absl::StrCat("... (", unlisted,
+                                        unlisted == 1 ? " change" : " changes",
+                                        " more: --format=csv lists them); "),
+                     cheapest_texts.back(), "."),
                  kFooterChars)},
       {"marks", MarkLegend(any_promotional, any_estimated, kFooterChars)},
       {"prices", PricesLines(curve.freshness(), kFooterChars)},

@@ -281,6 +281,30 @@ TEST(CurveSvgTest, CrowdedSwitchesAreAllMarkedAndListed) {
             "Remit, 1.90%.");
 }
 
+TEST(CurveSvgTest, ManySwitchesAreListedInPart) {
+  v1::GetCostCurveResponse curve = Curve();
+  // 20 intervals: 100.00 to 118.99 USD, a dollar each, then 119 to 900.
+  const v1::CurveInterval first = curve.intervals(0);
+  curve.clear_intervals();
+  for (int k = 0; k < 20; ++k) {
+    v1::CurveInterval* next = curve.add_intervals();
+    *next = first;
+    next->mutable_cheapest()->set_provider_name(absl::StrCat("P", k));
+    next->mutable_from_amount()->set_units(100 + k);
+    next->mutable_to_amount()->set_units(k == 19 ? 900 : 100 + k);
+    next->mutable_to_amount()->set_nanos(k == 19 ? 0 : 990000000);
+  }
+  const std::string list =
+      Joined(ParseXml(CurveSvg(curve, kDataLine)), "cheapest-list");
+  EXPECT_TRUE(absl::StartsWith(list, "Cheapest from 100.00 USD: P0, 2.50%; "))
+      << list;
+  EXPECT_TRUE(absl::EndsWith(
+      list,
+      "from 110.00 USD: P10, 2.50%; ... (8 changes more: --format=csv lists "
+      "them); from 119.00 USD: P19, 2.50%."))
+      << list;
+}
+
 TEST(CurveSvgTest, SaysHowCurrentItsPricesAreAsTheTableDoes) {
   v1::GetCostCurveResponse curve = Curve();
   v1::Freshness* freshness = curve.mutable_freshness();

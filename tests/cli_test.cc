@@ -363,22 +363,23 @@ struct SheetCase {
 };
 
 // The sheet names who is cheapest for each amount, from half the smallest
-// amount it shows to twice the largest, with the switch curve finds.
+// amount it shows to twice the largest, with the switch curve finds; the
+// promotional price is marked, and the mark explained.
 TEST(CliTest, BriefingSheetSaysWhoIsCheapestForEachAmount) {
   CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(
       r.out,
       "<p class=\"cheapest-by-amount\">Cheapest for the amount you send, "
-      "from $100 to $1,000: SwiftSend up to $500; Northwind Remit from "
-      "$500.01.</p>"))
+      "from $100 to $1,000: SwiftSend* up to $500; Northwind Remit from "
+      "$500.01.</p>\n<p class=\"note\">* Promotional price"))
       << r.out;
   CommandResult fr = Tool({"sheet", "--from=US", "--to=MX", "--amounts=300 USD",
                            "--lang=fr", kData, kAsOf});
   ASSERT_EQ(fr.exit_code, 0) << fr.err;
   EXPECT_TRUE(absl::StrContains(
       fr.out,
-      "de 150\u00a0$US \u00e0 600\u00a0$US\u00a0: SwiftSend "
+      "de 150\u00a0$US \u00e0 600\u00a0$US\u00a0: SwiftSend* "
       "jusqu\u2019\u00e0 500\u00a0$US\u00a0; Northwind Remit \u00e0 "
       "partir de 500,01\u00a0$US.</p>"))
       << fr.out;
@@ -737,7 +738,7 @@ TEST(CliTest, BreakdownAddsUpInEveryFormat) {
     ASSERT_GT(lines.size(), 1u) << c.from << c.to;
     for (size_t i = 1; i < lines.size(); ++i) {
       const std::vector<std::string> f = absl::StrSplit(lines[i], ',');
-      ASSERT_EQ(f.size(), 25u) << lines[i];
+      ASSERT_EQ(f.size(), 27u) << lines[i];
       // fee, funding_surcharge, recipient_fee_in_send_currency,
       // fx_margin_cost (empty when the rate is not disclosed), total_cost.
       const int64_t parts = MinorUnits(f[7]) + MinorUnits(f[8]) +
