@@ -54,15 +54,20 @@ absl::Status CheckStructure(const Quote& quote) {
 
 // Sorts a corridor's quotes by (period, provider id, quote id), quotes
 // without a period first; by (provider id, quote id) alone when
-// `by_period` is false. Sorts compact keys rather than the quotes: the
-// comparisons then read contiguous memory instead of following two pointers
-// each.
-void SortCorridor(bool by_period, std::vector<PreparedQuote>* quotes) {
+// `by_period` is false. `provider_rank[p]` is the place of providers[p]
+// (`providers` being the book's) in id order. Sorts compact keys rather
+// than the quotes: the comparisons then read contiguous memory instead of
+// following pointers, and ids of up to 8 bytes are compared whole as
+// integers.
+void SortCorridor(bool by_period, const Provider* providers,
+                  absl::Span<const uint32_t> provider_rank,
+                  std::vector<PreparedQuote>* quotes) {
   struct Key {
-    int32_t period;            // Quarters since year 0; -1 without one.
-    uint64_t provider_prefix;  // First 8 bytes, big-endian: integer
-    uint64_t id_prefix;        // order is byte order.
-    absl::string_view provider_id;
+    // Quarters since year 0 plus one (0 without a period) above the
+    // provider's rank.
+    uint64_t group;
+    uint64_t id_prefix;  // First 8 bytes, big-endian: integer order is
+                         // byte order.
     absl::string_view id;
     uint32_t index;
   };
@@ -78,20 +83,22 @@ void SortCorridor(bool by_period, std::vector<PreparedQuote>* quotes) {
   keys.reserve(prepared.size());
   for (size_t i = 0; i < prepared.size(); ++i) {
     const Quote& q = *prepared[i].quote;
-    const int32_t period = by_period && q.period.has_value()
-                               ? q.period->year() * 4 + q.period->quarter() - 1
-                               : -1;
-    keys.push_back({period, prefix(q.provider_id), prefix(q.id), q.provider_id,
-                    q.id, static_cast<uint32_t>(i)});
+    const uint64_t period =
+        by_period && q.period.has_value()
+            ? static_cast<uint64_t>(q.period->year() * 4 + q.period->quarter())
+            : 0;
+    const uint64_t rank = provider_rank[prepared[i].provider - providers];
+    keys.push_back(
+        {period << 32 | rank, prefix(q.id), q.id, static_cast<uint32_t>(i)});
   }
-  // Equal prefixes fall back to comparing the strings.
+  // Equal prefixes: ids of up to 8 bytes differ in length only (the shorter
+  // first); longer ones are compared as strings.
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    if (a.period != b.period) return a.period < b.period;
-    if (a.provider_prefix != b.provider_prefix) {
-      return a.provider_prefix < b.provider_prefix;
-    }
-    if (a.provider_id != b.provider_id) return a.provider_id < b.provider_id;
+    if (a.group != b.group) return a.group < b.group;
     if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
+    if (a.id.size() <= 8 && b.id.size() <= 8) {
+      return a.id.size() < b.id.size();
+    }
     return a.id < b.id;
   });
   std::vector<PreparedQuote> sorted;
@@ -106,21 +113,22 @@ absl::StatusOr<QuoteBook> QuoteBook::Create(std::vector<Provider> providers,
                                             std::vector<Quote> quotes,
                                             ReferenceRates references,
                                             const Clock* clock) {
-  return Make(std::move(providers), std::move(quotes), std::move(references),
-              clock, /*checked=*/false);
+  return Make(std::move(providers), std::move(quotes), {},
+              std::move(references), clock, /*checked=*/false);
 }
 
 absl::StatusOr<QuoteBook> book_internal::CreateFromCheckedQuotes(
     std::vector<Provider> providers, std::vector<Quote> quotes,
-    ReferenceRates references) {
+    absl::Span<const uint32_t> quote_providers, ReferenceRates references) {
   return QuoteBook::Make(std::move(providers), std::move(quotes),
-                         std::move(references), nullptr, /*checked=*/true);
+                         quote_providers, std::move(references), nullptr,
+                         /*checked=*/true);
 }
 
-absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
-                                          std::vector<Quote> quotes,
-                                          ReferenceRates references,
-                                          const Clock* clock, bool checked) {
+absl::StatusOr<QuoteBook> QuoteBook::Make(
+    std::vector<Provider> providers, std::vector<Quote> quotes,
+    absl::Span<const uint32_t> quote_providers, ReferenceRates references,
+    const Clock* clock, bool checked) {
   const std::optional<absl::Time> now =
       clock == nullptr ? std::nullopt : std::optional<absl::Time>(clock->Now());
   auto data = std::make_unique<Data>();
@@ -140,6 +148,23 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
     }
   }
 
+  // Each provider's place in id order: quotes are sorted by it.
+  std::vector<uint32_t> provider_rank(data->providers.size());
+  {
+    std::vector<uint32_t> by_id(data->providers.size());
+    for (size_t i = 0; i < by_id.size(); ++i) {
+      by_id[i] = static_cast<uint32_t>(i);
+    }
+    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) {
+      return data->providers[a].id < data->providers[b].id;
+    });
+    for (size_t r = 0; r < by_id.size(); ++r) {
+      provider_rank[by_id[r]] = static_cast<uint32_t>(r);
+    }
+  }
+
+  const bool providers_found =
+      checked && quote_providers.size() == data->quotes.size();
   absl::flat_hash_set<absl::string_view> quote_ids;
   for (size_t i = 0; i < data->quotes.size(); ++i) {
     const Quote& quote = data->quotes[i];
@@ -150,11 +175,17 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
     if (!checked && !quote_ids.insert(quote.id).second) {
       return QuoteError(quote, "id", "is used twice");
     }
-    auto provider = data->provider_index.find(quote.provider_id);
-    if (provider == data->provider_index.end()) {
-      return QuoteError(
-          quote, "provider_id",
-          absl::StrCat("'", quote.provider_id, "' is not a provider"));
+    size_t provider_at;
+    if (providers_found && quote_providers[i] < data->providers.size()) {
+      provider_at = quote_providers[i];
+    } else {
+      auto provider = data->provider_index.find(quote.provider_id);
+      if (provider == data->provider_index.end()) {
+        return QuoteError(
+            quote, "provider_id",
+            absl::StrCat("'", quote.provider_id, "' is not a provider"));
+      }
+      provider_at = provider->second;
     }
     if (!checked) {
       const std::vector<QuoteProblem> problems =
@@ -169,7 +200,7 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
 
     PreparedQuote prepared;
     prepared.quote = &quote;
-    prepared.provider = &data->providers[provider->second];
+    prepared.provider = &data->providers[provider_at];
     if (absl::Status status = PrepareQuote(data->references, &prepared);
         !status.ok()) {
       return absl::InvalidArgumentError(status.message());
@@ -178,7 +209,8 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
   }
 
   for (auto& [corridor, index] : data->by_corridor) {
-    SortCorridor(/*by_period=*/true, &index.all);
+    SortCorridor(/*by_period=*/true, data->providers.data(), provider_rank,
+                 &index.all);
     std::vector<PreparedQuote>& all = index.all;
     // Groups are contiguous after the sort: no period first, then each
     // period in order. tie_rank counts within a group.
@@ -205,7 +237,8 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(std::vector<Provider> providers,
         std::vector<PreparedQuote> merged(all.begin(),
                                           all.begin() + unperiodised);
         merged.insert(merged.end(), all.begin() + begin, all.begin() + end);
-        SortCorridor(/*by_period=*/false, &merged);
+        SortCorridor(/*by_period=*/false, data->providers.data(), provider_rank,
+                     &merged);
         for (size_t i = 0; i < merged.size(); ++i) {
           merged[i].tie_rank = static_cast<uint32_t>(i);
         }

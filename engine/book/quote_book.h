@@ -104,7 +104,7 @@ class QuoteBook;
 namespace book_internal {
 absl::StatusOr<QuoteBook> CreateFromCheckedQuotes(
     std::vector<Provider> providers, std::vector<Quote> quotes,
-    ReferenceRates references);
+    absl::Span<const uint32_t> quote_providers, ReferenceRates references);
 }  // namespace book_internal
 
 class QuoteBook {
@@ -179,13 +179,16 @@ class QuoteBook {
 
  private:
   friend absl::StatusOr<QuoteBook> book_internal::CreateFromCheckedQuotes(
-      std::vector<Provider>, std::vector<Quote>, ReferenceRates);
+      std::vector<Provider>, std::vector<Quote>, absl::Span<const uint32_t>,
+      ReferenceRates);
   // Create(); `checked`: the quotes' ids, providers and rules were checked
-  // already (book_internal::CreateFromCheckedQuotes).
-  static absl::StatusOr<QuoteBook> Make(std::vector<Provider> providers,
-                                        std::vector<Quote> quotes,
-                                        ReferenceRates references,
-                                        const Clock* clock, bool checked);
+  // already (book_internal::CreateFromCheckedQuotes), and
+  // `quote_providers[i]` is the position of quotes[i]'s provider in
+  // `providers` (empty: found by id here).
+  static absl::StatusOr<QuoteBook> Make(
+      std::vector<Provider> providers, std::vector<Quote> quotes,
+      absl::Span<const uint32_t> quote_providers, ReferenceRates references,
+      const Clock* clock, bool checked);
 
   // One corridor's quotes and their periods.
   struct CorridorQuotes {

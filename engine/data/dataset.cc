@@ -24,7 +24,7 @@ absl::StatusOr<QuoteBook> Build(const std::vector<ParsedDataset>& files,
   for (const ParsedDataset& file : files) {
     quote_count += file.dataset().quotes_size();
   }
-  validator.quotes.reserve(quote_count);
+  validator.ReserveQuotes(quote_count);
   for (const ParsedDataset& file : files) validator.AddProviders(file);
   for (const ParsedDataset& file : files) validator.AddQuotesAndRates(file);
   for (const ParsedDataset& file : files) validator.AddCountries(file);
@@ -41,10 +41,11 @@ absl::StatusOr<QuoteBook> Build(const std::vector<ParsedDataset>& files,
       errors->push_back({first, 0, 0, "reference_rates",
                          std::string(references.status().message())});
     } else {
-      // The validator checked ids, providers and the quote rules.
+      // The validator checked ids, providers and the quote rules, and found
+      // each quote's provider.
       absl::StatusOr<QuoteBook> book = book_internal::CreateFromCheckedQuotes(
           std::move(validator.providers), std::move(validator.quotes),
-          *std::move(references));
+          validator.quote_providers, *std::move(references));
       if (book.ok()) {
         if (countries != nullptr) *countries = std::move(validator.countries);
         return book;

@@ -174,7 +174,10 @@ std::optional<absl::Time> FieldReader::Date(const Node& node,
       // CivilDay normalises 2025-02-30 to 2025-03-02: reject that.
       if (civil.year() == year && civil.month() == month &&
           civil.day() == day) {
-        return absl::FromCivil(civil, absl::UTCTimeZone());
+        // Midnight UTC, without a time zone lookup: whole days since the
+        // epoch (UTC has no offset to find).
+        return absl::UnixEpoch() +
+               absl::Hours(24) * (civil - absl::CivilDay(1970, 1, 1));
       }
       Error(node, message, field,
             absl::StrCat("'", text, "' is not a real date"));

@@ -12,6 +12,14 @@
 
 namespace remit::data_internal {
 
+void Validator::ReserveQuotes(size_t count) {
+  quotes.reserve(count);
+  quote_providers.reserve(count);
+  quote_places_.reserve(count);
+  quote_id_places_.reserve(count);
+  quote_ids_.reserve(count);
+}
+
 void Validator::AddProviders(const ParsedDataset& file) {
   const Node root = Root(file);
   const v1::Dataset& dataset = file.dataset();
@@ -28,20 +36,24 @@ void Validator::AddProviders(const ParsedDataset& file) {
     const v1::Provider& proto = dataset.providers(i);
     const Node node = Child(root, dataset, "providers", i);
     bool ok = CheckId(node, proto, "id", proto.id());
+    ProviderPlace* place = nullptr;  // Its entry, when the id is new.
     if (ok) {
       auto [it, inserted] = provider_ids_.try_emplace(
-          proto.id(), IdPlace{&file, node.line, "providers", i});
+          proto.id(), ProviderPlace{IdPlace{&file, node.line, "providers", i},
+                                    kNoProvider});
       // Imported files (RPW) name their providers after the firm: the same
       // firm in two of them is one provider, as first defined.
       if (!inserted && file.report() != nullptr &&
-          it->second.file->report() != nullptr) {
+          it->second.place.file->report() != nullptr) {
         continue;
       }
       if (!inserted) {
         Error(node, proto, "id",
               absl::StrCat("'", proto.id(), "' is already defined at ",
-                           it->second.ToString()));
+                           it->second.place.ToString()));
         ok = false;
+      } else {
+        place = &it->second;
       }
     }
     if (proto.name().empty()) {
@@ -53,7 +65,10 @@ void Validator::AddProviders(const ParsedDataset& file) {
       Error(node, proto, "type", "is required (PROVIDER_TYPE_BANK, ...)");
       ok = false;
     }
-    if (ok) providers.push_back({proto.id(), proto.name(), *type});
+    if (ok) {
+      place->index = static_cast<uint32_t>(providers.size());
+      providers.push_back({proto.id(), proto.name(), *type});
+    }
   }
 }
 
@@ -106,6 +121,7 @@ bool Validator::AddFees(const Node& node, const v1::FeeSchedule& proto,
   const CurrencyCode send = corridor.send_currency();
   FeeSchedule& fees = quote->fees;
   fees.charging = FromProto(proto.charging());
+  fees.bands.reserve(proto.bands_size());
   for (int i = 0; i < proto.bands_size(); ++i) {
     const v1::FeeBand& band_proto = proto.bands(i);
     const Node band_node = Child(node, proto, "bands", i);
@@ -162,24 +178,32 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
   const size_t before = error_count();
   bool ok = CheckId(node, proto, "id", proto.id());
   if (ok) {
-    auto [it, inserted] = quote_ids_.try_emplace(
-        proto.id(), IdPlace{node.file, node.line, "quotes", node.index});
+    const uint32_t position = static_cast<uint32_t>(quote_id_places_.size());
+    quote_id_places_.push_back(
+        {proto.id(), IdPlace{node.file, node.line, "quotes", node.index}});
+    auto [it, inserted] = quote_ids_.insert(position);
     if (!inserted) {
+      quote_id_places_.pop_back();
       Error(node, proto, "id",
             absl::StrCat("'", proto.id(), "' is already defined at ",
-                         it->second.ToString()));
+                         quote_id_places_[*it].place.ToString()));
     }
   }
+  uint32_t provider_index = kNoProvider;
   if (proto.provider_id().empty()) {
     Error(node, proto, "provider_id", "is required");
-  } else if (!provider_ids_.contains(proto.provider_id())) {
+  } else if (auto it = provider_ids_.find(proto.provider_id());
+             it == provider_ids_.end()) {
     Error(node, proto, "provider_id",
           absl::StrCat(Echo(proto.provider_id()),
                        " is not a provider in the loaded files"));
+  } else {
+    provider_index = it->second.index;
   }
   std::optional<Corridor> corridor = CorridorField(node, proto);
   if (!corridor.has_value()) return;
-  Quote quote(*corridor);
+  // Made in place (taken back out below when the quote has an error).
+  Quote& quote = quotes.emplace_back(*corridor);
   quote.id = proto.id();
   quote.provider_id = proto.provider_id();
 
@@ -326,9 +350,52 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     AddFees(Child(node, proto, "fees", -1), proto.fees(), *corridor, &quote);
   }
   if (error_count() == before) {
-    quotes.push_back(std::move(quote));
+    // Native transparent quotes have their rate checked (CheckRates) unless
+    // it is confirmed.
+    if (node.file->report() == nullptr && quote.transparent &&
+        !proto.rate_outlier_confirmed() &&
+        RateNeedsCheck(quote, !proto.rate().empty())) {
+      rate_checks_.push_back(static_cast<uint32_t>(quotes.size() - 1));
+    }
+    quote_providers.push_back(provider_index);
     quote_places_.push_back({node.file, node.index});
+  } else {
+    quotes.pop_back();
   }
+}
+
+namespace {
+
+// Whether `quote`'s rates or margins, against the mid-market rate `mid`
+// when there is one, are outside the plausible band.
+bool RateImplausible(const Quote& quote, const std::optional<Rate>& mid,
+                     bool rate_given) {
+  auto implausible = [&](Rate rate) {
+    return mid.has_value() && !remit::CheckRate(rate, *mid).plausible;
+  };
+  if (quote.rate.has_value() && rate_given && implausible(*quote.rate)) {
+    return true;
+  }
+  if (quote.margin_over_mid.has_value() &&
+      !PlausibleMargin(*quote.margin_over_mid)) {
+    return true;
+  }
+  return std::any_of(quote.survey_points.begin(), quote.survey_points.end(),
+                     [&](const SurveyPoint& point) {
+                       return implausible(point.rate) ||
+                              (point.published_margin.has_value() &&
+                               !PlausibleMargin(*point.published_margin));
+                     });
+}
+
+}  // namespace
+
+bool Validator::RateNeedsCheck(const Quote& quote, bool rate_given) const {
+  // A quote's own mid-market rate is the one it is measured with
+  // (FindMidMarket), whatever the reference rates: judged now. Without one,
+  // the reference rates decide, once every file is read.
+  if (!quote.mid_rate.has_value()) return true;
+  return RateImplausible(quote, quote.mid_rate, rate_given);
 }
 
 void Validator::CheckRate(const Node& node,
@@ -352,15 +419,15 @@ void Validator::CheckMargin(const Node& node,
 }
 
 void Validator::CheckRates(const ReferenceRates& references) {
-  for (size_t k = 0; k < quotes.size(); ++k) {
+  // Only the quotes AddQuote could not clear: the others are plausible.
+  for (const uint32_t k : rate_checks_) {
     if (full()) return;
     const Quote& quote = quotes[k];
     const QuotePlace& place = quote_places_[k];
-    if (place.file->report() != nullptr || !quote.transparent) continue;
     const v1::Dataset& dataset = place.file->dataset();
     const v1::Quote& proto = dataset.quotes(place.index);
-    if (proto.rate_outlier_confirmed()) continue;
     const MidMarket mid = FindMidMarket(references, quote);
+    if (!RateImplausible(quote, mid.rate, !proto.rate().empty())) continue;
     auto implausible = [&](Rate rate) {
       return mid.rate.has_value() &&
              !remit::CheckRate(rate, *mid.rate).plausible;
@@ -374,11 +441,6 @@ void Validator::CheckRates(const ReferenceRates& references) {
                           implausible(*quote.rate);
     const bool margin_bad = quote.margin_over_mid.has_value() &&
                             !PlausibleMargin(*quote.margin_over_mid);
-    if (!rate_bad && !margin_bad &&
-        std::none_of(quote.survey_points.begin(), quote.survey_points.end(),
-                     point_bad)) {
-      continue;
-    }
     // Only now the places: the quote's node, as AddQuotesAndRates made it.
     const CurrencyCode send = quote.corridor.send_currency();
     const CurrencyCode payout = quote.rate_currency.value_or(send);

@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 #include "engine/data/internal/field_reader.h"
 #include "engine/data/internal/locations.h"
@@ -32,9 +34,15 @@ namespace remit::data_internal {
 class Validator : private FieldReader {
  public:
   Validator(const DatasetOptions& options, std::vector<DatasetError>* errors)
-      : FieldReader(options, errors) {}
+      : FieldReader(options, errors),
+        quote_ids_(0, IdHash{&quote_id_places_}, IdEq{&quote_id_places_}) {}
+  Validator(const Validator&) = delete;
+  Validator& operator=(const Validator&) = delete;
 
   using FieldReader::error_count;
+
+  // Room for `count` quotes in all (an estimate is fine).
+  void ReserveQuotes(size_t count);
 
   // Providers first, from every file, so that quotes may name a provider
   // of another file.
@@ -56,6 +64,9 @@ class Validator : private FieldReader {
   // What passed, in file order.
   std::vector<Provider> providers;
   std::vector<Quote> quotes;
+  // quote_providers[i]: the position in `providers` of quotes[i]'s
+  // provider, found once, while the quote is read.
+  std::vector<uint32_t> quote_providers;
   ReferenceRates::Builder references;
   CountryAttributes countries;
 
@@ -81,9 +92,52 @@ class Validator : private FieldReader {
   };
   std::vector<QuotePlace> quote_places_;
 
-  // Where each id was first defined, for duplicates across files.
-  absl::flat_hash_map<absl::string_view, IdPlace> provider_ids_;
-  absl::flat_hash_map<absl::string_view, IdPlace> quote_ids_;
+  // Whether quotes[k]'s rate could be implausible (a margin outside the
+  // plausible band), as far as can be told while the quote is read: its
+  // own mid-market rate makes it implausible, or it has none and
+  // CheckRates must look for one among the reference rates.
+  bool RateNeedsCheck(const Quote& quote, bool rate_given) const;
+
+  // Where each provider id was first defined, for duplicates across files,
+  // and the provider's position in `providers`.
+  struct ProviderPlace {
+    IdPlace place;
+    uint32_t index;  // kNoProvider when the provider did not pass.
+  };
+  static constexpr uint32_t kNoProvider = ~uint32_t{0};
+  absl::flat_hash_map<absl::string_view, ProviderPlace> provider_ids_;
+
+  // Every quote id read, and where it was first defined, for duplicates
+  // across files. The set holds positions in quote_id_places_, hashed and
+  // compared by the id they stand for: four bytes a slot keep it small
+  // enough to stay in cache while a large file is read.
+  struct QuoteIdPlace {
+    absl::string_view id;
+    IdPlace place;
+  };
+  struct IdHash {
+    using is_transparent = void;
+    const std::vector<QuoteIdPlace>* places;
+    size_t operator()(absl::string_view id) const {
+      return absl::Hash<absl::string_view>()(id);
+    }
+    size_t operator()(uint32_t i) const { return (*this)((*places)[i].id); }
+  };
+  struct IdEq {
+    using is_transparent = void;
+    const std::vector<QuoteIdPlace>* places;
+    absl::string_view Id(absl::string_view id) const { return id; }
+    absl::string_view Id(uint32_t i) const { return (*places)[i].id; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return Id(a) == Id(b);
+    }
+  };
+  std::vector<QuoteIdPlace> quote_id_places_;
+  absl::flat_hash_set<uint32_t, IdHash, IdEq> quote_ids_;
+  // Positions in `quotes` of those CheckRates must look at (RateNeedsCheck),
+  // ascending.
+  std::vector<uint32_t> rate_checks_;
   // Corridors already parsed, by their four codes as written, packed into
   // one short key ("USA/USD/MEX/").
   absl::flat_hash_map<std::string, Corridor> corridors_;
