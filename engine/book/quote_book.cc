@@ -52,54 +52,64 @@ absl::Status CheckStructure(const Quote& quote) {
   return absl::OkStatus();
 }
 
+// What orders a quote within its corridor, taken from the quote while the
+// book reads the quotes in order, so that sorting a corridor need not
+// follow a pointer to each of its quotes again.
+struct OrderFields {
+  uint32_t period = 0;         // Quarters since year 0 plus one; 0: none.
+  uint32_t provider_rank = 0;  // The provider's place in id order.
+  uint64_t id_prefix = 0;      // The id's first 8 bytes, big-endian:
+                               // integer order is byte order.
+  size_t id_size = 0;
+};
+
+OrderFields OrderOf(const Quote& quote, uint32_t provider_rank) {
+  OrderFields fields;
+  if (quote.period.has_value()) {
+    fields.period = static_cast<uint32_t>(quote.period->year() * 4 +
+                                          quote.period->quarter());
+  }
+  fields.provider_rank = provider_rank;
+  const std::string& id = quote.id;
+  for (size_t i = 0; i < 8; ++i) {
+    fields.id_prefix = (fields.id_prefix << 8) |
+                       (i < id.size() ? static_cast<unsigned char>(id[i]) : 0);
+  }
+  fields.id_size = id.size();
+  return fields;
+}
+
 // Sorts a corridor's quotes by (period, provider id, quote id), quotes
 // without a period first; by (provider id, quote id) alone when
-// `by_period` is false. `provider_rank[p]` is the place of providers[p]
-// (`providers` being the book's) in id order. Sorts compact keys rather
-// than the quotes: the comparisons then read contiguous memory instead of
-// following pointers, and ids of up to 8 bytes are compared whole as
-// integers.
-void SortCorridor(bool by_period, const Provider* providers,
-                  absl::Span<const uint32_t> provider_rank,
+// `by_period` is false. `order[k]` is OrderOf(quotes_base[k]), where
+// quotes_base is the book's quotes. Sorts compact keys rather than the
+// quotes: the comparisons then read contiguous memory, and ids of up to 8
+// bytes are compared whole as integers.
+void SortCorridor(bool by_period, const Quote* quotes_base,
+                  absl::Span<const OrderFields> order,
                   std::vector<PreparedQuote>* quotes) {
   struct Key {
-    // Quarters since year 0 plus one (0 without a period) above the
-    // provider's rank.
-    uint64_t group;
-    uint64_t id_prefix;  // First 8 bytes, big-endian: integer order is
-                         // byte order.
-    absl::string_view id;
+    uint64_t group;  // Period (when by_period) above the provider's rank.
+    uint64_t id_prefix;
+    size_t id_size;
     uint32_t index;
-  };
-  auto prefix = [](absl::string_view s) {
-    uint64_t p = 0;
-    for (size_t i = 0; i < 8; ++i) {
-      p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0);
-    }
-    return p;
   };
   std::vector<PreparedQuote>& prepared = *quotes;
   std::vector<Key> keys;
   keys.reserve(prepared.size());
   for (size_t i = 0; i < prepared.size(); ++i) {
-    const Quote& q = *prepared[i].quote;
-    const uint64_t period =
-        by_period && q.period.has_value()
-            ? static_cast<uint64_t>(q.period->year() * 4 + q.period->quarter())
-            : 0;
-    const uint64_t rank = provider_rank[prepared[i].provider - providers];
-    keys.push_back(
-        {period << 32 | rank, prefix(q.id), q.id, static_cast<uint32_t>(i)});
+    const OrderFields& f = order[prepared[i].quote - quotes_base];
+    const uint64_t period = by_period ? f.period : 0;
+    keys.push_back({period << 32 | f.provider_rank, f.id_prefix, f.id_size,
+                    static_cast<uint32_t>(i)});
   }
   // Equal prefixes: ids of up to 8 bytes differ in length only (the shorter
   // first); longer ones are compared as strings.
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
     if (a.group != b.group) return a.group < b.group;
     if (a.id_prefix != b.id_prefix) return a.id_prefix < b.id_prefix;
-    if (a.id.size() <= 8 && b.id.size() <= 8) {
-      return a.id.size() < b.id.size();
-    }
-    return a.id < b.id;
+    if (a.id_size <= 8 && b.id_size <= 8) return a.id_size < b.id_size;
+    return prepared[a.index].quote->id < prepared[b.index].quote->id;
   });
   std::vector<PreparedQuote> sorted;
   sorted.reserve(prepared.size());
@@ -165,6 +175,7 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(
 
   const bool providers_found =
       checked && quote_providers.size() == data->quotes.size();
+  std::vector<OrderFields> order(data->quotes.size());
   absl::flat_hash_set<absl::string_view> quote_ids;
   for (size_t i = 0; i < data->quotes.size(); ++i) {
     const Quote& quote = data->quotes[i];
@@ -198,6 +209,7 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(
       return status;
     }
 
+    order[i] = OrderOf(quote, provider_rank[provider_at]);
     PreparedQuote prepared;
     prepared.quote = &quote;
     prepared.provider = &data->providers[provider_at];
@@ -209,21 +221,23 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(
   }
 
   for (auto& [corridor, index] : data->by_corridor) {
-    SortCorridor(/*by_period=*/true, data->providers.data(), provider_rank,
-                 &index.all);
+    SortCorridor(/*by_period=*/true, data->quotes.data(), order, &index.all);
     std::vector<PreparedQuote>& all = index.all;
     // Groups are contiguous after the sort: no period first, then each
     // period in order. tie_rank counts within a group.
     size_t unperiodised = 0;
+    auto period_of = [&](const PreparedQuote& p) {
+      return order[p.quote - data->quotes.data()].period;
+    };
     for (size_t begin = 0; begin < all.size();) {
-      const std::optional<Period> period = all[begin].quote->period;
+      const uint32_t period = period_of(all[begin]);
       size_t end = begin;
-      while (end < all.size() && all[end].quote->period == period) {
+      while (end < all.size() && period_of(all[end]) == period) {
         all[end].tie_rank = static_cast<uint32_t>(end - begin);
         ++end;
       }
-      if (period.has_value()) {
-        index.periods.push_back(*period);
+      if (period != 0) {
+        index.periods.push_back(*all[begin].quote->period);
         index.ranges.emplace_back(begin, end);
       } else {
         unperiodised = end - begin;
@@ -237,8 +251,7 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(
         std::vector<PreparedQuote> merged(all.begin(),
                                           all.begin() + unperiodised);
         merged.insert(merged.end(), all.begin() + begin, all.begin() + end);
-        SortCorridor(/*by_period=*/false, data->providers.data(), provider_rank,
-                     &merged);
+        SortCorridor(/*by_period=*/false, data->quotes.data(), order, &merged);
         for (size_t i = 0; i < merged.size(); ++i) {
           merged[i].tie_rank = static_cast<uint32_t>(i);
         }
