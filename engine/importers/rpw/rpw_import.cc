@@ -338,7 +338,7 @@ bool RpwImporter::Reads(int column) const {
          std::find(slots_.begin(), slots_.end(), column) != slots_.end();
 }
 
-std::string RpwImporter::Cell(absl::Span<const std::string> cells,
+std::string RpwImporter::Cell(absl::Span<const absl::string_view> cells,
                               const Column& c) const {
   const int i = Index(c);
   if (i < 0 || i >= static_cast<int>(cells.size())) return "";
@@ -389,7 +389,7 @@ absl::Status RpwImporter::SetHeader(absl::Span<const std::string> cells,
   return absl::OkStatus();
 }
 
-void RpwImporter::AddCountry(absl::Span<const std::string> cells,
+void RpwImporter::AddCountry(absl::Span<const absl::string_view> cells,
                              absl::string_view code, bool source) {
   if (countries_.count(std::string(code)) > 0) return;
   const RpwImporter::Column* columns = kCountryColumns[source ? 0 : 1];
@@ -419,7 +419,13 @@ void RpwImporter::Count(std::map<std::string, Tally>* tallies,
 
 void RpwImporter::AddRow(absl::Span<const std::string> cells, int line,
                          absl::string_view place) {
-  if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+  row_views_.assign(cells.begin(), cells.end());
+  AddRow(row_views_, line, place);
+}
+
+void RpwImporter::AddRow(absl::Span<const absl::string_view> cells, int line,
+                         absl::string_view place) {
+  if (std::all_of(cells.begin(), cells.end(), [](absl::string_view c) {
         return absl::StripAsciiWhitespace(c).empty();
       })) {
     return;  // A blank row.
@@ -430,8 +436,9 @@ void RpwImporter::AddRow(absl::Span<const std::string> cells, int line,
 }
 
 std::optional<std::string> RpwImporter::ImportBlock(
-    absl::Span<const std::string> cells, int n, const std::string& currency,
-    bool transparent, absl::string_view place, v1::Quote* quote) {
+    absl::Span<const absl::string_view> cells, int n,
+    const std::string& currency, bool transparent, absl::string_view place,
+    v1::Quote* quote) {
   const Block b = BlockColumns(n);
   const std::string prefix = n == 0 ? "cc1" : "cc2";
   const std::string amount_text = Cell(cells, b.amount);
@@ -544,7 +551,7 @@ void RpwImporter::NoteImplausibleRates(Rate mid, absl::string_view place,
 }
 
 std::optional<std::string> RpwImporter::PayoutCurrency(
-    absl::Span<const std::string> cells, CurrencyCode send,
+    absl::Span<const absl::string_view> cells, CurrencyCode send,
     CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const {
   const std::optional<CurrencyCode> local = receive_country.default_currency();
   if (!local.has_value() || !mid_rate.ok() || mid_rate->scaled() <= 0) {
@@ -586,7 +593,8 @@ std::optional<std::string> RpwImporter::PayoutCurrency(
 }
 
 std::optional<std::string> RpwImporter::ImportRow(
-    absl::Span<const std::string> cells, int line, absl::string_view place) {
+    absl::Span<const absl::string_view> cells, int line,
+    absl::string_view place) {
   const std::string period = Cell(cells, kPeriod);
   const std::optional<int> key = PeriodKey(period);
   if (!key.has_value()) return "period: not like 2024_2Q";

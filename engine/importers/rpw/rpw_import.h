@@ -99,7 +99,10 @@ class RpwImporter {
   absl::Status SetHeader(absl::Span<const std::string> cells,
                          absl::string_view place);
 
-  // One data row, at `line` (its line or row number) and `place`.
+  // One data row, at `line` (its line or row number) and `place`. The
+  // cells are read during the call only.
+  void AddRow(absl::Span<const absl::string_view> cells, int line,
+              absl::string_view place);
   void AddRow(absl::Span<const std::string> cells, int line,
               absl::string_view place);
 
@@ -133,19 +136,20 @@ class RpwImporter {
   int Index(const Column& c) const;
   // The same, looked up by name in index_ (SetHeader fills slots_ with it).
   int Lookup(const Column& c) const;
-  std::string Cell(absl::Span<const std::string> cells, const Column& c) const;
+  std::string Cell(absl::Span<const absl::string_view> cells,
+                   const Column& c) const;
   // The reason when the row cannot be priced, else nullopt.
-  std::optional<std::string> ImportRow(absl::Span<const std::string> cells,
-                                       int line, absl::string_view place);
-  std::optional<std::string> ImportBlock(absl::Span<const std::string> cells,
-                                         int n, const std::string& currency,
-                                         bool transparent,
-                                         absl::string_view place,
-                                         v1::Quote* quote);
+  std::optional<std::string> ImportRow(
+      absl::Span<const absl::string_view> cells, int line,
+      absl::string_view place);
+  std::optional<std::string> ImportBlock(
+      absl::Span<const absl::string_view> cells, int n,
+      const std::string& currency, bool transparent, absl::string_view place,
+      v1::Quote* quote);
   // The currency the row's rates are in (and so the recipient is paid
   // in), when the data shows it; nullopt when it cannot be told.
   std::optional<std::string> PayoutCurrency(
-      absl::Span<const std::string> cells, CurrencyCode send,
+      absl::Span<const absl::string_view> cells, CurrencyCode send,
       CountryCode receive_country, const absl::StatusOr<Rate>& mid_rate) const;
   // Flags the quote DATA_NOTE_RATE_IMPLAUSIBLE, and notes the row, when a
   // survey point's rate implies a margin outside the plausible band
@@ -156,8 +160,8 @@ class RpwImporter {
                             v1::Quote* quote);
   // Keeps the first description of `code` the rows give: the row's source_*
   // columns when `source`, else its destination_* ones.
-  void AddCountry(absl::Span<const std::string> cells, absl::string_view code,
-                  bool source);
+  void AddCountry(absl::Span<const absl::string_view> cells,
+                  absl::string_view code, bool source);
   void Count(std::map<std::string, Tally>* tallies, const std::string& reason,
              absl::string_view place);
   // Most rows first.
@@ -166,6 +170,8 @@ class RpwImporter {
 
   std::string name_;
   std::string file_slug_;  // "rpw-csv" for "data/rpw.csv".
+  // AddRow's views of a row of strings, kept for their capacity.
+  std::vector<absl::string_view> row_views_;
   DatasetOptions options_;
   std::optional<int> wanted_period_;
   bool bad_wanted_period_ = false;

@@ -102,18 +102,6 @@ std::string WorkbookNumberText(absl::string_view text) {
 
 namespace {
 
-// A cell's text for the importer.
-std::string CellText(const XlsxCell& cell) {
-  switch (cell.type) {
-    case XlsxCellType::kNumber:
-      return WorkbookNumberText(cell.text);
-    case XlsxCellType::kError:
-      return "";  // #N/A and the like: unknown.
-    default:
-      return cell.text;
-  }
-}
-
 bool IsDatasetSheet(absl::string_view sheet) {
   return absl::StartsWithIgnoreCase(absl::StripAsciiWhitespace(sheet),
                                     "dataset");
@@ -151,36 +139,52 @@ absl::StatusOr<ParsedDataset> ImportRpwWorkbook(
   }
   RpwImporter importer(std::string(name), options);
   for (const std::string& sheet : sheets) {
-    const std::string prefix = absl::StrCat(name, ":", sheet, "!");
+    // The row's place, "NAME:SHEET!A7": the prefix kept from row to row.
+    std::string place = absl::StrCat(name, ":", sheet, "!A");
+    const size_t place_prefix = place.size();
     size_t columns = 0;       // The header's width.
     std::vector<bool> reads;  // By column: whether the importer reads it.
-    std::vector<std::string> cells;
+    // A data row's cells as the importer sees them: views of the reader's
+    // cells, or of `shown`, a number's text as Excel shows it (by column,
+    // reused from row to row).
+    std::vector<absl::string_view> cells;
+    std::vector<std::string> shown;
     absl::Status status = reader->ReadRows(
         sheet, [&](int row, absl::Span<const XlsxCell> row_cells) {
-          const std::string place = absl::StrCat(prefix, "A", row);
+          place.resize(place_prefix);
+          absl::StrAppend(&place, row);
           if (columns == 0) {
             // The header: row 1, or the first row with anything in it.
             for (const XlsxCell& c : row_cells) {
               columns = std::max(columns, static_cast<size_t>(c.column) + 1);
             }
-            cells.assign(columns, "");
-            for (const XlsxCell& c : row_cells) cells[c.column] = c.text;
-            absl::Status status = importer.SetHeader(cells, place);
+            std::vector<std::string> header(columns);
+            for (const XlsxCell& c : row_cells) header[c.column] = c.text;
+            absl::Status status = importer.SetHeader(header, place);
             reads.assign(columns, false);
             for (size_t i = 0; i < columns; ++i) {
               reads[i] = importer.Reads(static_cast<int>(i));
             }
+            shown.assign(columns, "");
             return status;
           }
-          cells.assign(columns, "");
+          cells.assign(columns, absl::string_view());
           for (const XlsxCell& c : row_cells) {
             // Cells after the last header column have no meaning.
             if (static_cast<size_t>(c.column) >= columns) continue;
             // A column the importer does not read is only checked for
-            // being blank: its text is kept as stored, unconverted.
-            cells[c.column] = reads[c.column] || c.type == XlsxCellType::kError
-                                  ? CellText(c)
-                                  : c.text;
+            // being blank: its text is kept as stored, unconverted. In the
+            // others, a number is read as Excel shows it, and an error
+            // (#N/A and the like) is unknown.
+            absl::string_view& cell = cells[c.column];
+            if (c.type == XlsxCellType::kError) {
+              cell = absl::string_view();
+            } else if (c.type == XlsxCellType::kNumber && reads[c.column]) {
+              shown[c.column] = WorkbookNumberText(c.text);
+              cell = shown[c.column];
+            } else {
+              cell = c.text;
+            }
           }
           importer.AddRow(cells, row, place);
           return absl::OkStatus();
