@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -20,21 +22,22 @@
 
 namespace remit {
 
+using engine_internal::BasicScanCost;
 using engine_internal::ComputeCost;
 using engine_internal::CostCore;
 using engine_internal::CostOfRow;
 using engine_internal::kCostScale;
-using engine_internal::ScanCost;
 using engine_internal::ScanRow;
 using engine_internal::ScanRowMore;
+using ranking_internal::BasicCandidate;
+using ranking_internal::BasicPageSelector;
+using ranking_internal::BasicSummaryAccumulator;
 using ranking_internal::Candidate;
-using ranking_internal::PageSelector;
 using ranking_internal::RefusedFacets;
 using ranking_internal::ScanFindings;
 using ranking_internal::ScanInput;
 using ranking_internal::ScanQuote;
 using ranking_internal::Screen;
-using ranking_internal::SummaryAccumulator;
 
 RankScratch::RankScratch() = default;
 RankScratch::~RankScratch() = default;
@@ -364,9 +367,10 @@ absl::StatusOr<PeriodQuotes> SelectQuotes(const QuoteBook& book,
   return selected;
 }
 
+template <typename Key>
 absl::StatusOr<RankResult> FinishRank(
     const QuoteBook& book, const PeriodQuotes& selected, const Screen& screen,
-    absl::Time now, ScanFindings findings,
+    absl::Time now, ScanFindings<Key> findings,
     const std::vector<ExcludedOffer>& excluded) {
   const absl::Span<const PreparedQuote> quotes = selected.quotes;
   RankResult result;
@@ -382,7 +386,7 @@ absl::StatusOr<RankResult> FinishRank(
   }
   result.offers.reserve(findings.best.size());
   size_t rank = findings.first_rank;
-  for (const Candidate& c : findings.best) {
+  for (const BasicCandidate<Key>& c : findings.best) {
     absl::StatusOr<CostBreakdown> cost =
         PriceSend(quotes[c.index], c.send_minor);
     if (!cost.ok()) return cost.status();
@@ -391,7 +395,7 @@ absl::StatusOr<RankResult> FinishRank(
 
   // The corridor's cheapest offer, priced again only when not on the page
   // (the same quote has the same breakdown).
-  if (const std::optional<Candidate>& cheapest = findings.cheapest) {
+  if (const std::optional<BasicCandidate<Key>>& cheapest = findings.cheapest) {
     const PreparedQuote* cheapest_quote = &quotes[cheapest->index];
     auto on_page = std::find_if(
         result.offers.begin(), result.offers.end(),
@@ -407,6 +411,13 @@ absl::StatusOr<RankResult> FinishRank(
   return result;
 }
 
+template absl::StatusOr<RankResult> FinishRank<int64_t>(
+    const QuoteBook&, const PeriodQuotes&, const Screen&, absl::Time,
+    ScanFindings<int64_t>, const std::vector<ExcludedOffer>&);
+template absl::StatusOr<RankResult> FinishRank<absl::int128>(
+    const QuoteBook&, const PeriodQuotes&, const Screen&, absl::Time,
+    ScanFindings<absl::int128>, const std::vector<ExcludedOffer>&);
+
 namespace {
 
 // The engine's scan: over the book's packed rows (PeriodQuotes::rows), in
@@ -418,79 +429,137 @@ namespace {
 constexpr ScanRowMore kNoMore;
 
 struct RowScan {
-  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t operator()(
-      const ScanInput& in, PageSelector& page, SummaryAccumulator& summary,
-      std::vector<ExcludedOffer>& excluded) const {
-    const absl::Span<const PreparedQuote> quotes = in.selected.quotes;
-    const absl::Span<const ScanRow> rows = in.selected.rows;
-    const absl::Span<const ScanRowMore> more = in.selected.more;
-    const RankRequest& request = in.request;
-    const Screen& screen = in.screen;
-    CostCore core;
-    size_t stale_count = 0;
-    if (request.amount_kind != AmountKind::kSend) {
-      for (size_t i = 0; i < quotes.size(); ++i) {
-        const bool stale = screen.IsStale(*quotes[i].quote);
-        stale_count += stale;
-        ScanQuote(in, i, stale, &core, page, summary, excluded);
+  template <typename Key>
+  bool operator()(const ScanInput& in, BasicPageSelector<Key>& page,
+                  BasicSummaryAccumulator<Key>& summary,
+                  std::vector<ExcludedOffer>& excluded,
+                  size_t* stale_count) const {
+    *stale_count = 0;
+    if (in.request.amount_kind != AmountKind::kSend) {
+      for (size_t i = 0; i < in.selected.quotes.size(); ++i) {
+        if (!SlowRow(in, i, stale_count, page, summary, excluded)) {
+          return false;
+        }
       }
-      return stale_count;
+      return true;
     }
+    return in.request.summarize
+               ? Rows<true>(in, page, summary, excluded, stale_count)
+               : Rows<false>(in, page, summary, excluded, stale_count);
+  }
+
+  // Send mode over the rows; `kSummarize` as RankRequest::summarize.
+  template <bool kSummarize, typename Key>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static bool Rows(
+      const ScanInput& in, BasicPageSelector<Key>& page,
+      BasicSummaryAccumulator<Key>& summary,
+      std::vector<ExcludedOffer>& excluded, size_t* stale_count_out) {
+    const ScanRow* const rows = in.selected.rows.data();
+    const ScanRowMore* const more = in.selected.more.data();
+    const size_t n = in.selected.rows.size();
+    const RankRequest& request = in.request;
     // A row dated in this second needs the exact time to tell.
-    const int64_t stale_second = absl::ToUnixSeconds(screen.stale_before());
+    const int64_t stale_second = absl::ToUnixSeconds(in.screen.stale_before());
     const int64_t amount = request.amount.minor_units();
     const uint64_t refused = RefusedFacets(request.filter);
     const RankOrder order = request.order;
-    const bool summarize = request.summarize;
-    for (size_t i = 0; i < rows.size(); ++i) {
+    size_t stale_count = 0;
+    for (size_t i = 0; i < n; ++i) {
       const ScanRow& row = rows[i];
-      if ((row.flags & ScanRow::kSlow) != 0) {
-        const bool stale = screen.IsStale(*quotes[i].quote);
-        stale_count += stale;
-        ScanQuote(in, i, stale, &core, page, summary, excluded);
+      if (ABSL_PREDICT_FALSE((row.flags & ScanRow::kSlow) != 0 ||
+                             row.quoted_s == stale_second)) {
+        if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
+          return false;
+        }
         continue;
       }
       // Transparent, priceable, plausible, not illustrative.
-      const bool stale = row.quoted_s != stale_second
-                             ? row.quoted_s < stale_second
-                             : screen.IsStale(*quotes[i].quote);
-      stale_count += stale;
-      if (stale) {
-        excluded.push_back({&quotes[i], ExclusionReason::kStale});
+      if (row.quoted_s < stale_second) {
+        ++stale_count;
+        Exclude(in, i, ExclusionReason::kStale, excluded);
         continue;
       }
       // Rows without kMore have no limits and one band or point.
       const ScanRowMore& rest =
           (row.flags & ScanRow::kMore) != 0 ? more[i] : kNoMore;
       if (amount < rest.min_send || amount > rest.max_send) {
-        excluded.push_back({&quotes[i], ExclusionReason::kOutsideAmountLimits});
+        Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
         continue;
       }
-      ScanCost cost;
-      if (!CostOfRow(row, rest, amount, &cost)) {
-        ScanQuote(in, i, stale, &core, page, summary, excluded);
+      BasicScanCost<Key> cost;
+      Key order_key;
+      if (ABSL_PREDICT_FALSE(!CostOfRow(row, rest, amount, &cost) ||
+                             !OrderKey(order, cost, row.speed, &order_key))) {
+        // Not stale, as its date says.
+        size_t ignored = 0;
+        if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
         continue;
       }
-      Candidate c;
+      BasicCandidate<Key> c;
       c.speed = row.speed;
       c.tie_rank = row.tie_rank;
       c.opaque = false;
       c.send_minor = amount;
       c.cost_key = cost.cost11;
       c.percent_key = cost.cost11;
-      c.order_key = order == RankOrder::kTotalCost ? cost.cost11
-                    : order == RankOrder::kSpeed
-                        ? absl::int128(row.speed)
-                        : cost.cost11 - absl::int128(cost.outlay) * kCostScale;
+      c.order_key = order_key;
       c.index = static_cast<uint32_t>(i);
       if ((row.facets & refused) == 0) {
         page.Add(c);
       } else {
-        excluded.push_back({&quotes[i], ExclusionReason::kFilteredOut});
+        Exclude(in, i, ExclusionReason::kFilteredOut, excluded);
       }
-      if (summarize) summary.Add(c, row.facets);
+      if (kSummarize) summary.Add(c, row.facets);
     }
-    return stale_count;
+    *stale_count_out = stale_count;
+    return true;
+  }
+
+  // quotes[i] the reference scan's way (ScanQuote), its staleness counted
+  // in `stale_count`. Out of line: the rows' loop keeps its figures in
+  // registers.
+  template <typename Key>
+  ABSL_ATTRIBUTE_NOINLINE static bool SlowRow(
+      const ScanInput& in, size_t i, size_t* stale_count,
+      BasicPageSelector<Key>& page, BasicSummaryAccumulator<Key>& summary,
+      std::vector<ExcludedOffer>& excluded) {
+    const bool stale = in.screen.IsStale(*in.selected.quotes[i].quote);
+    *stale_count += stale;
+    CostCore core;
+    return ScanQuote(in, i, stale, &core, page, summary, excluded);
+  }
+
+  ABSL_ATTRIBUTE_NOINLINE static void Exclude(
+      const ScanInput& in, size_t i, ExclusionReason reason,
+      std::vector<ExcludedOffer>& excluded) {
+    excluded.push_back({&in.selected.quotes[i], reason});
+  }
+
+  // The order key of a priced row, as Score gives it; false when it does
+  // not fit `Key`.
+  template <typename Key>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static bool OrderKey(
+      RankOrder order, const BasicScanCost<Key>& cost, uint8_t speed,
+      Key* out) {
+    switch (order) {
+      case RankOrder::kTotalCost:
+        *out = cost.cost11;
+        return true;
+      case RankOrder::kSpeed:
+        *out = speed;
+        return true;
+      case RankOrder::kAmountReceived:
+        break;
+    }
+    // Less the value delivered at mid-market: S x 10^11 - cost11.
+    if constexpr (std::is_same_v<Key, absl::int128>) {
+      *out = cost.cost11 - absl::int128(cost.outlay) * kCostScale;
+      return true;
+    } else {
+      int64_t outlay11;
+      return !__builtin_mul_overflow(cost.outlay, kCostScale, &outlay11) &&
+             !__builtin_sub_overflow(cost.cost11, outlay11, out);
+    }
   }
 };
 
@@ -502,10 +571,12 @@ absl::StatusOr<RankResult> Rank(const QuoteBook& book,
                                 RankScratch* scratch) {
   RankScratch local_scratch;
   if (scratch == nullptr) scratch = &local_scratch;
-  return ranking_internal::RankWith(
-      book, request, clock,
-      {&scratch->candidates_, &scratch->percents_, &scratch->excluded_},
-      ranking_internal::RowScan());
+  ranking_internal::RankBuffers buffers;
+  buffers.narrow = {&scratch->narrow_candidates_, &scratch->narrow_percents_};
+  buffers.wide = {&scratch->candidates_, &scratch->percents_};
+  buffers.excluded = &scratch->excluded_;
+  return ranking_internal::RankWith(book, request, clock, buffers,
+                                    ranking_internal::RowScan());
 }
 
 }  // namespace remit

@@ -252,7 +252,8 @@ struct RankResult {
 };
 
 namespace ranking_internal {
-struct Candidate;
+template <typename Key>
+struct BasicCandidate;
 }  // namespace ranking_internal
 
 // Buffers Rank() reuses between calls, so a server thread ranking many
@@ -267,7 +268,11 @@ class RankScratch {
  private:
   friend absl::StatusOr<RankResult> Rank(const QuoteBook&, const RankRequest&,
                                          const Clock&, RankScratch*);
-  std::vector<ranking_internal::Candidate> candidates_;
+  // For scans with 64-bit keys, and with 128-bit keys when one does not
+  // fit.
+  std::vector<ranking_internal::BasicCandidate<int64_t>> narrow_candidates_;
+  std::vector<int64_t> narrow_percents_;
+  std::vector<ranking_internal::BasicCandidate<absl::int128>> candidates_;
   std::vector<absl::int128> percents_;
   std::vector<ExcludedOffer> excluded_;  // Copied to the result at the end.
 };

@@ -240,6 +240,73 @@ TEST(RowScanTest, SameAnswersAsTheReferenceScan) {
   EXPECT_EQ(compared, 2400);
 }
 
+// Keys that do not fit 64 bits: a scan starts with 64-bit keys and ranks
+// again with 128-bit ones when one does not fit, whether the quote is
+// priced from its row or from its PreparedQuote, in every order and mode.
+TEST(RowScanTest, KeysBeyondInt64GiveTheSameAnswers) {
+  const FakeClock clock(Generator::kNow);
+  int compared = 0;
+  for (uint32_t seed = 1; seed <= 12; ++seed) {
+    Generator gen(seed);
+    std::vector<Quote> quotes;
+    for (int i = 0; i < 40; ++i) quotes.push_back(gen.MakeQuote(i));
+    // A fee of 10^8 minor units is 10^19 in cost11's unit, past int64.
+    for (int k = 0; k < 3; ++k) {
+      Quote& q = quotes[gen.Pick(static_cast<int>(quotes.size()))];
+      if (!q.survey_points.empty()) {
+        q.survey_points.back().SetFee11(absl::int128(100'000'000 + k) *
+                                        100'000'000'000);
+      } else if (!q.fees.bands.empty()) {
+        q.fees.bands.back().fixed_minor = 100'000'000 + k;
+        q.fees.bands.back().max_fee_minor.reset();
+      } else {
+        q.fees.bands.push_back(FeeBand{0, 100'000'000 + k, Percent(), {}, {}});
+      }
+    }
+    const QuoteBook book = testing::Book(std::move(quotes), {"p1", "p4"});
+    for (int r = 0; r < 30; ++r) {
+      RankRequest request = gen.MakeRequest();
+      if (r % 2 == 0) request.max_quote_age = absl::InfiniteDuration();
+      const std::string expected =
+          Text(RankByReferenceScan(book, request, clock));
+      ASSERT_EQ(Text(Rank(book, request, clock)), expected)
+          << "seed " << seed << " request " << r;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 360);
+}
+
+// One fee past int64's keys, ranked last by cost but counted in the
+// summary's figures exactly.
+TEST(RowScanTest, AnOfferPastInt64RanksAfterTheCheaperOnes) {
+  std::vector<Quote> quotes;
+  for (int i = 0; i < 3; ++i) {
+    Quote q(C("US", "MX"));
+    q.id = absl::StrCat("q", i);
+    q.provider_id = "p1";
+    q.quoted_at = Generator::kNow - absl::Hours(1);
+    q.mid_rate = R("17.5");
+    q.rate = R("17.5");
+    q.rate_currency = q.corridor.receive_currency();
+    q.fees.bands = {
+        FeeBand{0, i == 0 ? 200'000'000 : 100 * (i + 1), Percent(), {}, {}}};
+    quotes.push_back(q);
+  }
+  const QuoteBook book = testing::Book(std::move(quotes), {"p1"});
+  const FakeClock clock(Generator::kNow);
+  RankRequest request(C("US", "MX"),
+                      Money::FromMinorUnits(20000, testing::Cur("USD")));
+  absl::StatusOr<RankResult> result = Rank(book, request, clock);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->offers.size(), 3u);
+  EXPECT_EQ(result->offers[0].quote->quote->id, "q1");
+  EXPECT_EQ(result->offers[2].quote->quote->id, "q0");
+  // 1 %, 1.5 % and 10^6 %: the median is the middle one.
+  EXPECT_EQ(result->summary.median_total_cost_percent->scaled(), 1'500'000'000);
+  EXPECT_EQ(Text(result), Text(RankByReferenceScan(book, request, clock)));
+}
+
 // The rows themselves are packed for most quotes: the comparison above
 // would prove little if every quote went the reference way.
 TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {

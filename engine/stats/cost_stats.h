@@ -27,6 +27,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -38,21 +40,27 @@ namespace remit {
 // key / denominator as a Percent, rounded half-even.
 Percent PercentOfKey(absl::int128 key, absl::int128 denominator);
 
-class CostStats {
+// `Key`: absl::int128 (CostStats), or int64_t (NarrowCostStats) for
+// callers whose keys all fit, which then compare and sort faster.
+template <typename Key>
+class BasicCostStats {
  public:
   // `denominator` must be positive. `buffer` keeps the keys for the median;
   // it is cleared here and may be reused across computations to spare
-  // allocations (it must outlive this object).
+  // allocations (it must outlive this object). `expected`: how many keys
+  // may come (a capacity hint).
   // Inline, like Add, so that a scan can keep the figures in registers.
-  CostStats(absl::int128 denominator, std::vector<absl::int128>* buffer)
+  BasicCostStats(absl::int128 denominator, std::vector<Key>* buffer,
+                 size_t expected = 0)
       : denominator_(denominator),
-        three_(absl::int128(3'000'000'000) * denominator),
-        five_(absl::int128(5'000'000'000) * denominator),
+        three_(AsKey(absl::int128(3'000'000'000) * denominator)),
+        five_(AsKey(absl::int128(5'000'000'000) * denominator)),
         keys_(buffer) {
     keys_->clear();
+    keys_->reserve(expected);
   }
 
-  void Add(absl::int128 key) {
+  void Add(Key key) {
     keys_->push_back(key);
     sum_ += key;
     at_or_below_3_ += key <= three_;
@@ -76,28 +84,39 @@ class CostStats {
   }
 
  private:
+  // A positive limit as a Key: one above every Key compares the same as
+  // Key's largest value.
+  static Key AsKey(absl::int128 limit) {
+    const absl::int128 largest(std::numeric_limits<Key>::max());
+    return static_cast<Key>(limit < largest ? limit : largest);
+  }
   // The figures, from values rather than `this`: a scan that inlines this
   // class can then keep it in registers.
   static std::optional<Percent> AverageOf(absl::int128 sum, size_t count,
                                           absl::int128 denominator);
-  static std::optional<Percent> MedianOf(std::vector<absl::int128>* keys,
+  static std::optional<Percent> MedianOf(std::vector<Key>* keys,
                                          absl::int128 denominator);
   static Percent ShareOf(size_t part, size_t count);
 
   absl::int128 denominator_;
-  absl::int128 three_;  // 3 % and 5 % as keys.
-  absl::int128 five_;
-  std::vector<absl::int128>* keys_;
+  Key three_;  // 3 % and 5 % as keys.
+  Key five_;
+  std::vector<Key>* keys_;
   absl::int128 sum_ = 0;
   size_t at_or_below_3_ = 0;
   size_t at_or_below_5_ = 0;
 };
 
+using CostStats = BasicCostStats<absl::int128>;
+using NarrowCostStats = BasicCostStats<int64_t>;
+
 // The three smallest keys added, and how many were added: SmaRT's inputs.
-// (Equal keys give the same sum whichever of them is kept.)
-class SmartAverage {
+// (Equal keys give the same sum whichever of them is kept.) `Key` as in
+// BasicCostStats.
+template <typename Key>
+class BasicSmartAverage {
  public:
-  void Add(absl::int128 key) {
+  void Add(Key key) {
     ++count_;
     if (count_ > 3 && key >= keys_[2]) return;
     size_t i = (count_ < 3 ? count_ : 3) - 1;
@@ -110,13 +129,18 @@ class SmartAverage {
   // than three.
   std::optional<Percent> Average(absl::int128 denominator) const {
     if (count_ < 3) return std::nullopt;
-    return PercentOfKey(keys_[0] + keys_[1] + keys_[2], denominator * 3);
+    return PercentOfKey(
+        absl::int128(keys_[0]) + absl::int128(keys_[1]) + keys_[2],
+        denominator * 3);
   }
 
  private:
-  std::array<absl::int128, 3> keys_{};
+  std::array<Key, 3> keys_{};
   size_t count_ = 0;
 };
+
+using SmartAverage = BasicSmartAverage<absl::int128>;
+using NarrowSmartAverage = BasicSmartAverage<int64_t>;
 
 }  // namespace remit
 

@@ -1,5 +1,7 @@
 #include "engine/stats/cost_stats.h"
 
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -82,6 +84,29 @@ TEST(SmartAverageTest, KeepsTheThreeCheapestInAnyOrder) {
   EXPECT_EQ(smart.count(), 7u);
   // 1, 2, 2.
   EXPECT_EQ(smart.Average(1)->scaled(), 1'666'666'667);
+}
+
+TEST(CostStatsTest, NarrowKeysGiveTheSameFigures) {
+  // 64-bit keys: the same figures as 128-bit ones, with 3 % and 5 % of a
+  // denominator past int64 counting every key.
+  for (const absl::int128 denominator :
+       {absl::int128(30000), absl::int128(1) << 80}) {
+    std::vector<absl::int128> wide_buffer;
+    std::vector<int64_t> narrow_buffer;
+    CostStats wide(denominator, &wide_buffer);
+    NarrowCostStats narrow(denominator, &narrow_buffer, /*expected=*/4);
+    for (int64_t key :
+         {int64_t{90'000} * 100'000'000'000, int64_t{150'001} * 100'000'000'000,
+          int64_t{7}, std::numeric_limits<int64_t>::max()}) {
+      wide.Add(key);
+      narrow.Add(key);
+    }
+    EXPECT_EQ(narrow.count(), wide.count());
+    EXPECT_EQ(narrow.Average(), wide.Average());
+    EXPECT_EQ(narrow.Median(), wide.Median());
+    EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
+    EXPECT_EQ(narrow.ShareAtOrBelow5Percent(), wide.ShareAtOrBelow5Percent());
+  }
 }
 
 }  // namespace

@@ -85,11 +85,39 @@ static_assert(sizeof(ScanRowMore) == 64, "one cache line");
 void MakeScanRow(const PreparedQuote& prepared, ScanRow* row,
                  ScanRowMore* more);
 
-// The figures of a send-mode cost a ranking compares.
-struct ScanCost {
+// The figures of a send-mode cost a ranking compares, with cost11 as
+// `Key`: absl::int128 (ScanCost), or int64_t (NarrowScanCost) when it fits.
+template <typename Key>
+struct BasicScanCost {
   int64_t outlay;
-  absl::int128 cost11;  // As CostCore::cost11.
+  Key cost11;  // As CostCore::cost11.
 };
+using ScanCost = BasicScanCost<absl::int128>;
+using NarrowScanCost = BasicScanCost<int64_t>;
+
+// fee x 10^11 + remainder11 + amount x margin into `out`; false when it
+// does not fit.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool RowCost11(int64_t fee,
+                                                   int64_t remainder11,
+                                                   int64_t amount,
+                                                   int64_t margin,
+                                                   absl::int128* out) {
+  *out = absl::int128(fee) * kCostScale + remainder11 +
+         absl::int128(amount) * margin;
+  return true;
+}
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool RowCost11(int64_t fee,
+                                                   int64_t remainder11,
+                                                   int64_t amount,
+                                                   int64_t margin,
+                                                   int64_t* out) {
+  int64_t fee11;
+  int64_t converted11;
+  return !__builtin_mul_overflow(fee, kCostScale, &fee11) &&
+         !__builtin_mul_overflow(amount, margin, &converted11) &&
+         !__builtin_add_overflow(fee11, remainder11, &fee11) &&
+         !__builtin_add_overflow(fee11, converted11, out);
+}
 
 // clamp(fixed + round_half_even(amount x percent), min, max); false when
 // it does not fit int64.
@@ -112,11 +140,12 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool RowBandFee(
 // The cost of a row without kSlow at `amount` (> 0), as ComputeCost finds
 // it; `more` is read when the row has two bands or points. False when the
 // row cannot tell (an amount strictly between two survey points, an
-// overflow): ask ComputeCost.
+// overflow, of int64 too for a NarrowScanCost): ask ComputeCost.
+template <typename Key>
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CostOfRow(const ScanRow& row,
                                                    const ScanRowMore& more,
                                                    int64_t amount,
-                                                   ScanCost* out) {
+                                                   BasicScanCost<Key>* out) {
   int64_t fee;
   int64_t remainder11 = 0;
   int64_t margin;
@@ -145,9 +174,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CostOfRow(const ScanRow& row,
   int64_t outlay;
   if (__builtin_add_overflow(amount, fee, &outlay)) return false;
   out->outlay = outlay;
-  out->cost11 = absl::int128(fee) * kCostScale + remainder11 +
-                absl::int128(amount) * margin;
-  return true;
+  return RowCost11(fee, remainder11, amount, margin, &out->cost11);
 }
 
 }  // namespace remit::engine_internal

@@ -6,10 +6,13 @@
 // bounded heap whose front is the worst kept, so most candidates cost one
 // comparison; longer pages keep every candidate and select afterwards.
 //
+// The candidates' keys are 64- or 128-bit (candidate.h): PageSelector is
+// the selector of Candidate, NarrowPageSelector of NarrowCandidate.
+//
 // Thread-safety: one selector per scan; not thread-safe.
 //
 // Example:
-//   PageSelector page(request.offset, request.limit, &buffer);
+//   PageSelector page(request.offset, request.limit, expected, &buffer);
 //   for (...) page.Add(candidate);
 //   absl::Span<const Candidate> best = page.Finish();
 #ifndef REMIT_ENGINE_RANKING_INTERNAL_PAGE_SELECTOR_H_
@@ -21,21 +24,25 @@
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/numeric/int128.h"
 #include "absl/types/span.h"
 #include "engine/ranking/internal/candidate.h"
 
 namespace remit::ranking_internal {
 
-class PageSelector {
+template <typename Key>
+class BasicPageSelector {
  public:
+  using Candidate = BasicCandidate<Key>;
+
   // Pages of up to this many ranks (offset + limit) are selected while
   // scoring; longer ones are sorted afterwards.
   static constexpr size_t kMaxHeapPage = 256;
 
   // `buffer` is cleared and reused; it must outlive the selector.
   // `expected`: how many candidates may come (a capacity hint).
-  PageSelector(size_t offset, size_t limit, size_t expected,
-               std::vector<Candidate>* buffer)
+  BasicPageSelector(size_t offset, size_t limit, size_t expected,
+                    std::vector<Candidate>* buffer)
       : offset_(offset),
         limit_(limit),
         keep_(limit > kMaxHeapPage || offset > kMaxHeapPage - limit
@@ -123,6 +130,9 @@ class PageSelector {
   size_t added_ = 0;
   Candidate worst_kept_{};  // page_.front() once the heap is full.
 };
+
+using PageSelector = BasicPageSelector<absl::int128>;
+using NarrowPageSelector = BasicPageSelector<int64_t>;
 
 }  // namespace remit::ranking_internal
 

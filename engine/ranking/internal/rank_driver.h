@@ -11,9 +11,11 @@
 //
 // Example:
 //   struct MyScan {
-//     size_t operator()(const ScanInput& in, PageSelector& page,
-//                       SummaryAccumulator& summary,
-//                       std::vector<ExcludedOffer>& excluded) const;
+//     template <typename Key>
+//     bool operator()(const ScanInput& in, BasicPageSelector<Key>& page,
+//                     BasicSummaryAccumulator<Key>& summary,
+//                     std::vector<ExcludedOffer>& excluded,
+//                     size_t* stale_count) const;
 //   };
 //   absl::StatusOr<RankResult> r = RankWith(book, request, clock, buffers,
 //                                           MyScan());
@@ -43,10 +45,18 @@
 
 namespace remit::ranking_internal {
 
-// Buffers a ranking reuses (RankScratch's, or its own).
+// Buffers of one key width (candidate.h).
+template <typename Key>
+struct KeyBuffers {
+  std::vector<BasicCandidate<Key>>* candidates = nullptr;
+  std::vector<Key>* percents = nullptr;
+};
+
+// Buffers a ranking reuses (RankScratch's, or its own). Without `narrow`
+// buffers, the scan has 128-bit keys only.
 struct RankBuffers {
-  std::vector<Candidate>* candidates;
-  std::vector<absl::int128>* percents;
+  KeyBuffers<int64_t> narrow;
+  KeyBuffers<absl::int128> wide;
   std::vector<ExcludedOffer>* excluded;
 };
 
@@ -68,43 +78,51 @@ absl::StatusOr<PeriodQuotes> SelectQuotes(const QuoteBook& book,
 
 // What a scan found, as values (the page and the summary stay local to
 // the scan, in registers).
+template <typename Key>
 struct ScanFindings {
-  size_t stale_count;
-  size_t ranked_count;               // PageSelector::added().
-  size_t first_rank;                 // PageSelector::first_rank().
-  absl::Span<const Candidate> best;  // PageSelector::Finish().
-  CorridorSummary summary;           // SummaryAccumulator::Finish().
-  std::optional<Candidate> cheapest;
+  size_t stale_count = 0;
+  size_t ranked_count = 0;                     // added().
+  size_t first_rank = 0;                       // first_rank().
+  absl::Span<const BasicCandidate<Key>> best;  // Finish().
+  CorridorSummary summary;                     // Finish().
+  std::optional<BasicCandidate<Key>> cheapest;
 };
 
-// Everything after the scan. `excluded` in the scan's order.
+// Everything after the scan. `excluded` in the scan's order. Defined for
+// int64_t and absl::int128 keys.
+template <typename Key>
 absl::StatusOr<RankResult> FinishRank(
     const QuoteBook& book, const PeriodQuotes& selected, const Screen& screen,
-    absl::Time now, ScanFindings findings,
+    absl::Time now, ScanFindings<Key> findings,
     const std::vector<ExcludedOffer>& excluded);
 
 // One quote, quotes[i], as the reference scan ranks it, `stale` known:
 // screened, scored, and handed to the page, the summary or the excluded.
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ScanQuote(
+// False when its keys do not fit `Key` (the scan must start again with
+// 128-bit keys).
+template <typename Key>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool ScanQuote(
     const ScanInput& in, size_t i, bool stale, engine_internal::CostCore* core,
-    PageSelector& page, SummaryAccumulator& summary,
+    BasicPageSelector<Key>& page, BasicSummaryAccumulator<Key>& summary,
     std::vector<ExcludedOffer>& excluded) {
   const PreparedQuote& prepared = in.selected.quotes[i];
   ExclusionReason reason;
   const Screening screening = in.screen.Check(prepared, stale, &reason);
   if (screening == Screening::kExcluded) {
     excluded.push_back({&prepared, reason});
-    return;
+    return true;
   }
-  Candidate scored;
-  if (absl::Status status = Score(prepared, in.request, core, &scored);
+  Candidate wide;
+  if (absl::Status status = Score(prepared, in.request, core, &wide);
       !status.ok()) {
     excluded.push_back({&prepared, status.code() == absl::StatusCode::kNotFound
                                        ? ExclusionReason::kOutsideAmountLimits
                                        : ExclusionReason::kCannotDeliver});
-    return;
+    return true;
   }
-  scored.index = static_cast<uint32_t>(i);
+  wide.index = static_cast<uint32_t>(i);
+  BasicCandidate<Key> scored;
+  if (!Narrow(wide, &scored)) return false;
   if (screening == Screening::kListed) {
     page.Add(scored);
   } else {
@@ -113,9 +131,44 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void ScanQuote(
   if (!scored.opaque && in.request.summarize) {
     summary.Add(scored, prepared.facets);
   }
+  return true;
 }
 
-// Rank() with `scan`, which returns how many quotes were stale.
+// The scan with `Key` keys and what follows it; unset when a key did not
+// fit.
+template <typename Key, typename Scan>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline std::optional<absl::StatusOr<RankResult>>
+RankWithKeys(const QuoteBook& book, const PeriodQuotes& selected,
+             const RankRequest& request, absl::Time now, const Screen& screen,
+             const KeyBuffers<Key>& buffers,
+             std::vector<ExcludedOffer>& excluded, const Scan& scan) {
+  const size_t n = selected.quotes.size();
+  BasicPageSelector<Key> page(request.offset, request.limit, n,
+                              buffers.candidates);
+  BasicSummaryAccumulator<Key> summary(request, request.summarize ? n : 0,
+                                       buffers.percents);
+  excluded.clear();
+  ScanFindings<Key> findings;
+  if (!scan(ScanInput{selected, request, screen}, page, summary, excluded,
+            &findings.stale_count)) {
+    return std::nullopt;
+  }
+  findings.summary = summary.Finish();
+  findings.cheapest = summary.cheapest();
+  findings.ranked_count = page.added();
+  findings.best = page.Finish();
+  findings.first_rank = page.first_rank();
+  return FinishRank(book, selected, screen, now, std::move(findings), excluded);
+}
+
+// Rank() with `scan`, a function object with
+//   template <typename Key>
+//   bool operator()(const ScanInput&, BasicPageSelector<Key>&,
+//                   BasicSummaryAccumulator<Key>&,
+//                   std::vector<ExcludedOffer>&, size_t* stale_count) const;
+// which sets how many quotes were stale and returns false when a key does
+// not fit `Key`. With `buffers.narrow`, the scan runs with 64-bit keys
+// first, and again with 128-bit keys only when one did not fit.
 template <typename Scan>
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::StatusOr<RankResult> RankWith(
     const QuoteBook& book, const RankRequest& request, const Clock& clock,
@@ -124,21 +177,14 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::StatusOr<RankResult> RankWith(
   if (!selected.ok()) return selected.status();
   const absl::Time now = clock.Now();
   const Screen screen(request, now);
-  PageSelector page(request.offset, request.limit, selected->quotes.size(),
-                    buffers.candidates);
-  SummaryAccumulator summary(request, buffers.percents);
-  std::vector<ExcludedOffer>& excluded = *buffers.excluded;
-  excluded.clear();
-  ScanFindings findings;
-  findings.stale_count =
-      scan(ScanInput{*selected, request, screen}, page, summary, excluded);
-  findings.summary = summary.Finish();
-  findings.cheapest = summary.cheapest();
-  findings.ranked_count = page.added();
-  findings.best = page.Finish();
-  findings.first_rank = page.first_rank();
-  return FinishRank(book, *selected, screen, now, std::move(findings),
-                    excluded);
+  if (buffers.narrow.candidates != nullptr) {
+    std::optional<absl::StatusOr<RankResult>> narrow =
+        RankWithKeys(book, *selected, request, now, screen, buffers.narrow,
+                     *buffers.excluded, scan);
+    if (narrow.has_value()) return *std::move(narrow);
+  }
+  return *RankWithKeys(book, *selected, request, now, screen, buffers.wide,
+                       *buffers.excluded, scan);
 }
 
 }  // namespace remit::ranking_internal

@@ -7,19 +7,23 @@
 namespace remit::ranking_internal {
 namespace {
 
-// Every quote through ScanQuote, in order.
+// Every quote through ScanQuote, in order, with 128-bit keys.
 struct ReferenceScan {
-  size_t operator()(const ScanInput& in, PageSelector& page,
-                    SummaryAccumulator& summary,
-                    std::vector<ExcludedOffer>& excluded) const {
+  template <typename Key>
+  bool operator()(const ScanInput& in, BasicPageSelector<Key>& page,
+                  BasicSummaryAccumulator<Key>& summary,
+                  std::vector<ExcludedOffer>& excluded,
+                  size_t* stale_count) const {
     engine_internal::CostCore core;
-    size_t stale_count = 0;
+    *stale_count = 0;
     for (size_t i = 0; i < in.selected.quotes.size(); ++i) {
       const bool stale = in.screen.IsStale(*in.selected.quotes[i].quote);
-      stale_count += stale;
-      ScanQuote(in, i, stale, &core, page, summary, excluded);
+      *stale_count += stale;
+      if (!ScanQuote(in, i, stale, &core, page, summary, excluded)) {
+        return false;
+      }
     }
-    return stale_count;
+    return true;
   }
 };
 
@@ -31,8 +35,10 @@ absl::StatusOr<RankResult> RankByReferenceScan(const QuoteBook& book,
   std::vector<Candidate> candidates;
   std::vector<absl::int128> percents;
   std::vector<ExcludedOffer> excluded;
-  return RankWith(book, request, clock, {&candidates, &percents, &excluded},
-                  ReferenceScan());
+  RankBuffers buffers;
+  buffers.wide = {&candidates, &percents};
+  buffers.excluded = &excluded;
+  return RankWith(book, request, clock, buffers, ReferenceScan());
 }
 
 }  // namespace remit::ranking_internal

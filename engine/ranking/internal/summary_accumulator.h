@@ -4,10 +4,13 @@
 // offer, and SmaRT for the corridor and for the sender. Internal to
 // engine/ranking.
 //
+// Its keys are those of the scan's candidates (candidate.h): 128-bit in
+// SummaryAccumulator, 64-bit in NarrowSummaryAccumulator.
+//
 // Thread-safety: one accumulator per scan; not thread-safe.
 //
 // Example:
-//   SummaryAccumulator summary(request, &buffer);
+//   SummaryAccumulator summary(request, expected, &buffer);
 //   for (...) summary.Add(candidate, prepared.facets);
 //   CorridorSummary out = summary.Finish();  // Without `cheapest`.
 #ifndef REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
@@ -26,11 +29,15 @@
 
 namespace remit::ranking_internal {
 
-class SummaryAccumulator {
+template <typename Key>
+class BasicSummaryAccumulator {
  public:
+  using Candidate = BasicCandidate<Key>;
+
   // `buffer` is cleared and reused; it must outlive the accumulator.
-  SummaryAccumulator(const RankRequest& request,
-                     std::vector<absl::int128>* buffer)
+  // `expected`: how many offers may be added (a capacity hint).
+  BasicSummaryAccumulator(const RankRequest& request, size_t expected,
+                          std::vector<Key>* buffer)
       : denominator_(request.amount_kind == AmountKind::kSend
                          ? absl::int128(request.amount.minor_units())
                          : absl::int128(1)),
@@ -38,7 +45,7 @@ class SummaryAccumulator {
         refused_(request.access.has_value()
                      ? AccessRefusedFacets(*request.access)
                      : 0),
-        stats_(denominator_, buffer) {}
+        stats_(denominator_, buffer, expected) {}
 
   // A priced transparent offer, with its facets (PreparedQuote::facets).
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c, uint64_t facets) {
@@ -86,11 +93,14 @@ class SummaryAccumulator {
   const bool personal_;  // With a personal SmaRT.
   // The facets the sender cannot use (AccessRefusedFacets).
   const uint64_t refused_;
-  CostStats stats_;
-  SmartAverage smart_;
-  SmartAverage personal_smart_;
+  BasicCostStats<Key> stats_;
+  BasicSmartAverage<Key> smart_;
+  BasicSmartAverage<Key> personal_smart_;
   Candidate cheapest_{};
 };
+
+using SummaryAccumulator = BasicSummaryAccumulator<absl::int128>;
+using NarrowSummaryAccumulator = BasicSummaryAccumulator<int64_t>;
 
 }  // namespace remit::ranking_internal
 
