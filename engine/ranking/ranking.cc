@@ -495,21 +495,27 @@ struct RowScan {
         if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
         continue;
       }
-      BasicCandidate<Key> c;
-      c.speed = row.speed;
-      c.tie_rank = row.tie_rank;
-      c.opaque = false;
-      c.send_minor = amount;
-      c.cost_key = cost.cost11;
-      c.percent_key = cost.cost11;
-      c.order_key = order_key;
-      c.index = static_cast<uint32_t>(i);
+      // The candidate, made only when the page or the summary keeps it.
+      const auto make = [&] {
+        BasicCandidate<Key> c;
+        c.speed = row.speed;
+        c.tie_rank = row.tie_rank;
+        c.opaque = false;
+        c.send_minor = amount;
+        c.cost_key = cost.cost11;
+        c.percent_key = cost.cost11;
+        c.order_key = order_key;
+        c.index = static_cast<uint32_t>(i);
+        return c;
+      };
       if ((row.facets & refused) == 0) {
-        page.Add(c);
+        page.AddTransparent(order_key, make);
       } else {
         Exclude(in, i, ExclusionReason::kFilteredOut, excluded);
       }
-      if (kSummarize) summary.Add(c, row.facets);
+      if (kSummarize) {
+        summary.Add(cost.cost11, cost.cost11, row.speed, row.facets, make);
+      }
     }
     *stale_count_out = stale_count;
     return true;

@@ -19,6 +19,19 @@ std::optional<Percent> BasicCostStats<Key>::AverageOf(
 }
 
 template <typename Key>
+typename BasicCostStats<Key>::Sums BasicCostStats<Key>::SumOf(
+    const std::vector<Key>& keys, Key three, Key five) {
+  Sums sums;
+  sums.count = keys.size();
+  for (const Key key : keys) {
+    sums.sum += key;
+    sums.at_or_below_3 += key <= three;
+    sums.at_or_below_5 += key <= five;
+  }
+  return sums;
+}
+
+template <typename Key>
 std::optional<Percent> BasicCostStats<Key>::MedianOf(std::vector<Key>* keys,
                                                      absl::int128 denominator) {
   const size_t n = keys->size();

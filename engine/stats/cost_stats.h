@@ -60,30 +60,39 @@ class BasicCostStats {
     keys_->reserve(expected);
   }
 
-  void Add(Key key) {
-    keys_->push_back(key);
-    sum_ += key;
-    at_or_below_3_ += key <= three_;
-    at_or_below_5_ += key <= five_;
-  }
+  // The sum and the shares are worked out from the keys when asked for,
+  // in one pass: adding is one store.
+  void Add(Key key) { keys_->push_back(key); }
 
   size_t count() const { return keys_->size(); }
   // Unset when nothing was added.
   std::optional<Percent> Average() const {
-    return AverageOf(sum_, count(), denominator_);
+    return AverageOf(Totals().sum, count(), denominator_);
   }
   // The middle key, or the mean of the two middle keys. Reorders the
   // buffer. Unset when nothing was added.
   std::optional<Percent> Median() { return MedianOf(keys_, denominator_); }
   // Of count(), in percent; 0 when nothing was added.
   Percent ShareAtOrBelow3Percent() const {
-    return ShareOf(at_or_below_3_, count());
+    return ShareOf(Totals().at_or_below_3, count());
   }
   Percent ShareAtOrBelow5Percent() const {
-    return ShareOf(at_or_below_5_, count());
+    return ShareOf(Totals().at_or_below_5, count());
   }
 
  private:
+  struct Sums {
+    size_t count = 0;  // Of the keys summed.
+    absl::int128 sum = 0;
+    size_t at_or_below_3 = 0;
+    size_t at_or_below_5 = 0;
+  };
+  // Of every key added (worked out again only after an Add).
+  const Sums& Totals() const {
+    if (sums_.count != count()) sums_ = SumOf(*keys_, three_, five_);
+    return sums_;
+  }
+  static Sums SumOf(const std::vector<Key>& keys, Key three, Key five);
   // A positive limit as a Key: one above every Key compares the same as
   // Key's largest value.
   static Key AsKey(absl::int128 limit) {
@@ -102,9 +111,7 @@ class BasicCostStats {
   Key three_;  // 3 % and 5 % as keys.
   Key five_;
   std::vector<Key>* keys_;
-  absl::int128 sum_ = 0;
-  size_t at_or_below_3_ = 0;
-  size_t at_or_below_5_ = 0;
+  mutable Sums sums_;
 };
 
 using CostStats = BasicCostStats<absl::int128>;

@@ -68,6 +68,21 @@ class BasicPageSelector {
     }
   }
 
+  // A transparent candidate with `order_key`, made by make() only when it
+  // may be kept: the same as Add(make()).
+  template <typename Make>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void AddTransparent(Key order_key,
+                                                   const Make& make) {
+    ++added_;
+    if (kept_ < keep_) {
+      Keep(make());
+    } else if (keep_ > 0 &&
+               (worst_kept_.opaque || order_key <= worst_kept_.order_key)) {
+      const Candidate c = make();
+      if (RanksBefore(c, worst_kept_)) Replace(c);
+    }
+  }
+
   // Every candidate added, on the page or not.
   size_t added() const { return added_; }
 

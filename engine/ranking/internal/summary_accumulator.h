@@ -49,24 +49,36 @@ class BasicSummaryAccumulator {
 
   // A priced transparent offer, with its facets (PreparedQuote::facets).
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(const Candidate& c, uint64_t facets) {
-    stats_.Add(c.percent_key);
-    if (stats_.count() == 1 || c.cost_key < cheapest_.cost_key ||
-        (c.cost_key == cheapest_.cost_key && RanksBefore(c, cheapest_))) {
-      cheapest_ = c;
+    Add(c.percent_key, c.cost_key, c.speed, facets, [&c] { return c; });
+  }
+
+  // The same, the offer made by make() only when it may be the cheapest.
+  template <typename Make>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(Key percent_key, Key cost_key,
+                                        uint8_t speed, uint64_t facets,
+                                        const Make& make) {
+    stats_.Add(percent_key);
+    if (!has_cheapest_ || cost_key <= cheapest_.cost_key) {
+      const Candidate c = make();
+      if (!has_cheapest_ || cost_key < cheapest_.cost_key ||
+          RanksBefore(c, cheapest_)) {
+        cheapest_ = c;
+        has_cheapest_ = true;
+      }
     }
     // SenderAccess{} admits every quote, so the corridor SmaRT needs only
     // the speed; the personal one applies the sender's access.
-    if (c.speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays)) {
-      smart_.Add(c.percent_key);
+    if (speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays)) {
+      smart_.Add(percent_key);
       if (personal_ && (facets & refused_) == 0) {
-        personal_smart_.Add(c.percent_key);
+        personal_smart_.Add(percent_key);
       }
     }
   }
 
   // The cheapest offer added; unset when none was.
   std::optional<Candidate> cheapest() const {
-    if (stats_.count() == 0) return std::nullopt;
+    if (!has_cheapest_) return std::nullopt;
     return cheapest_;
   }
 
@@ -97,6 +109,7 @@ class BasicSummaryAccumulator {
   BasicSmartAverage<Key> smart_;
   BasicSmartAverage<Key> personal_smart_;
   Candidate cheapest_{};
+  bool has_cheapest_ = false;
 };
 
 using SummaryAccumulator = BasicSummaryAccumulator<absl::int128>;
