@@ -464,6 +464,15 @@ struct RowScan {
     const uint64_t refused = RefusedFacets(request.filter);
     const RankOrder order = request.order;
     size_t stale_count = 0;
+    // Candidates above the page's bound, and offers above the summary's,
+    // are only counted (here, in registers); the others go to the page
+    // and the summary, whose bounds are then asked again.
+    Key page_bound = page.TransparentBound();
+    size_t page_skipped = 0;
+    Key summary_bound = summary.Bound();
+    const uint64_t personal_refused = summary.PersonalRefused();
+    size_t smart_counted = 0;
+    size_t personal_counted = 0;
     for (size_t i = 0; i < n; ++i) {
       const ScanRow& row = rows[i];
       if (ABSL_PREDICT_FALSE((row.flags & ScanRow::kSlow) != 0 ||
@@ -471,6 +480,8 @@ struct RowScan {
         if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
           return false;
         }
+        page_bound = page.TransparentBound();
+        summary_bound = summary.Bound();
         continue;
       }
       // Transparent, priceable, plausible, not illustrative.
@@ -493,6 +504,8 @@ struct RowScan {
         // Not stale, as its date says.
         size_t ignored = 0;
         if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
+        page_bound = page.TransparentBound();
+        summary_bound = summary.Bound();
         continue;
       }
       // The candidate, made only when the page or the summary keeps it.
@@ -509,14 +522,29 @@ struct RowScan {
         return c;
       };
       if ((row.facets & refused) == 0) {
-        page.AddTransparent(order_key, make);
+        if (order_key > page_bound) {
+          ++page_skipped;
+        } else {
+          page.AddTransparent(order_key, make);
+          page_bound = page.TransparentBound();
+        }
       } else {
         Exclude(in, i, ExclusionReason::kFilteredOut, excluded);
       }
       if (kSummarize) {
-        summary.Add(cost.cost11, cost.cost11, row.speed, row.facets, make);
+        if (cost.cost11 > summary_bound) {
+          summary.AddKey(cost.cost11);
+          const bool smart = summary.SmartQualifies(row.speed);
+          smart_counted += smart;
+          personal_counted += smart && (row.facets & personal_refused) == 0;
+        } else {
+          summary.Add(cost.cost11, cost.cost11, row.speed, row.facets, make);
+          summary_bound = summary.Bound();
+        }
       }
     }
+    page.Skipped(page_skipped);
+    summary.Counted(smart_counted, personal_counted);
     *stale_count_out = stale_count;
     return true;
   }

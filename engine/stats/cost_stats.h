@@ -130,6 +130,12 @@ class BasicSmartAverage {
     for (; i > 0 && keys_[i - 1] > key; --i) keys_[i] = keys_[i - 1];
     keys_[i] = key;
   }
+  // Add of a key above this only counts it.
+  Key Bound() const {
+    return count_ < 3 ? std::numeric_limits<Key>::max() : keys_[2];
+  }
+  // `count` keys above Bound() added.
+  void Counted(size_t count) { count_ += count; }
   // How many qualifying offers were added.
   size_t count() const { return count_; }
   // The average of the three smallest, as a percentage; unset with fewer

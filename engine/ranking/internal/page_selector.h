@@ -83,6 +83,18 @@ class BasicPageSelector {
     }
   }
 
+  // AddTransparent of a candidate whose order key is above this only
+  // counts it: a scan may then count it itself (Skipped) and call
+  // AddTransparent for the others, asking again after each.
+  Key TransparentBound() const {
+    if (kept_ < keep_ || (keep_ > 0 && worst_kept_.opaque)) {
+      return std::numeric_limits<Key>::max();
+    }
+    return keep_ > 0 ? worst_kept_.order_key : std::numeric_limits<Key>::min();
+  }
+  // `count` candidates the scan found above TransparentBound().
+  void Skipped(size_t count) { added_ += count; }
+
   // Every candidate added, on the page or not.
   size_t added() const { return added_; }
 

@@ -16,6 +16,9 @@
 #ifndef REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
 #define REMIT_ENGINE_RANKING_INTERNAL_SUMMARY_ACCUMULATOR_H_
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -68,13 +71,38 @@ class BasicSummaryAccumulator {
     }
     // SenderAccess{} admits every quote, so the corridor SmaRT needs only
     // the speed; the personal one applies the sender's access.
-    if (speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays)) {
+    if (SmartQualifies(speed)) {
       smart_.Add(percent_key);
       if (personal_ && (facets & refused_) == 0) {
         personal_smart_.Add(percent_key);
       }
     }
   }
+
+  // Add of an offer whose keys are both above this only keeps its key and
+  // counts it for SmaRT: a scan may then do that itself (AddKey, Counted)
+  // and call Add for the others, asking again after each.
+  Key Bound() const {
+    Key bound =
+        has_cheapest_ ? cheapest_.cost_key : std::numeric_limits<Key>::max();
+    bound = std::max(bound, smart_.Bound());
+    if (personal_) bound = std::max(bound, personal_smart_.Bound());
+    return bound;
+  }
+  void AddKey(Key percent_key) { stats_.Add(percent_key); }
+  // The offers above Bound() the scan counted: `smart` that qualify for
+  // the corridor SmaRT (SmartQualifies), `personal` of those that the
+  // sender can use (PersonalQualifies).
+  void Counted(size_t smart, size_t personal) {
+    smart_.Counted(smart);
+    if (personal_) personal_smart_.Counted(personal);
+  }
+  static bool SmartQualifies(uint8_t speed) {
+    return speed <= static_cast<uint8_t>(Speed::kThreeToFiveDays);
+  }
+  // The facets that keep a SmaRT-qualifying offer from the personal one;
+  // every facet without a personal SmaRT.
+  uint64_t PersonalRefused() const { return personal_ ? refused_ : ~0ULL; }
 
   // The cheapest offer added; unset when none was.
   std::optional<Candidate> cheapest() const {
