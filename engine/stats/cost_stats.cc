@@ -1,6 +1,8 @@
 #include "engine/stats/cost_stats.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <type_traits>
 
 #include "engine/money/rounding.h"
 
@@ -23,6 +25,22 @@ typename BasicCostStats<Key>::Sums BasicCostStats<Key>::SumOf(
     const std::vector<Key>& keys, Key three, Key five) {
   Sums sums;
   sums.count = keys.size();
+  if constexpr (std::is_same_v<Key, int64_t>) {
+    // In int64 while the sum fits: two instructions a key fewer.
+    int64_t sum = 0;
+    bool overflow = false;
+    for (const Key key : keys) {
+      overflow |= __builtin_add_overflow(sum, key, &sum);
+      sums.at_or_below_3 += key <= three;
+      sums.at_or_below_5 += key <= five;
+    }
+    if (!overflow) {
+      sums.sum = sum;
+      return sums;
+    }
+    sums.at_or_below_3 = 0;
+    sums.at_or_below_5 = 0;
+  }
   for (const Key key : keys) {
     sums.sum += key;
     sums.at_or_below_3 += key <= three;

@@ -2,9 +2,11 @@
 // page (ranks offset+1 .. offset+limit) as they are scored, then sorts
 // them. Internal to engine/ranking.
 //
-// For the usual small pages the best offset+limit candidates are kept in a
-// bounded heap whose front is the worst kept, so most candidates cost one
-// comparison; longer pages keep every candidate and select afterwards.
+// For the usual small pages the best offset+limit candidates are kept, so
+// that most candidates cost one comparison with the worst kept: up to
+// kMaxSortedPage of them in order (a better one is inserted in place), up
+// to kMaxHeapPage in a bounded heap whose front is the worst kept. Longer
+// pages keep every candidate and select afterwards.
 //
 // The candidates' keys are 64- or 128-bit (candidate.h): PageSelector is
 // the selector of Candidate, NarrowPageSelector of NarrowCandidate.
@@ -38,6 +40,9 @@ class BasicPageSelector {
   // Pages of up to this many ranks (offset + limit) are selected while
   // scoring; longer ones are sorted afterwards.
   static constexpr size_t kMaxHeapPage = 256;
+  // Pages of up to this many ranks are kept in order rather than in a
+  // heap: fewer moves for the few that replace the worst kept.
+  static constexpr size_t kMaxSortedPage = 32;
 
   // `buffer` is cleared and reused; it must outlive the selector.
   // `expected`: how many candidates may come (a capacity hint).
@@ -110,7 +115,8 @@ class BasicPageSelector {
       }
       std::partial_sort(page_.begin() + first, page_.begin() + last,
                         page_.end(), RanksBefore);
-    } else {
+    } else if (!(keep_ <= kMaxSortedPage && kept_ == keep_)) {
+      // Kept in order only once the page was full.
       std::sort(page_.begin(), page_.end(), RanksBefore);
     }
     return absl::MakeConstSpan(page_.data() + first, last - first);
@@ -123,12 +129,15 @@ class BasicPageSelector {
   // While the page is not full.
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Keep(const Candidate& c) {
     page_.push_back(c);
-    if (++kept_ == keep_ && keep_ != kAll) worst_kept_ = MakeHeap(page_);
+    if (++kept_ == keep_ && keep_ != kAll) {
+      worst_kept_ = keep_ <= kMaxSortedPage ? Sort(page_) : MakeHeap(page_);
+    }
   }
 
   // `c` ranks before the worst kept, which it replaces.
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Replace(const Candidate& c) {
-    worst_kept_ = ReplaceWorst(page_, c);
+    worst_kept_ = keep_ <= kMaxSortedPage ? InsertInOrder(page_, c)
+                                          : ReplaceWorst(page_, c);
   }
 
   // Out of line, and given the page rather than `this`: a scan that
@@ -138,6 +147,18 @@ class BasicPageSelector {
       std::vector<Candidate>& page) {
     std::make_heap(page.begin(), page.end(), RanksBefore);
     return page.front();
+  }
+  ABSL_ATTRIBUTE_NOINLINE static Candidate Sort(std::vector<Candidate>& page) {
+    std::sort(page.begin(), page.end(), RanksBefore);
+    return page.back();
+  }
+  // `page` in order, `c` ranking before its last.
+  ABSL_ATTRIBUTE_NOINLINE static Candidate InsertInOrder(
+      std::vector<Candidate>& page, const Candidate& c) {
+    size_t i = page.size() - 1;
+    for (; i > 0 && RanksBefore(c, page[i - 1]); --i) page[i] = page[i - 1];
+    page[i] = c;
+    return page.back();
   }
   ABSL_ATTRIBUTE_NOINLINE static Candidate ReplaceWorst(
       std::vector<Candidate>& page, const Candidate& c) {
@@ -155,7 +176,8 @@ class BasicPageSelector {
   std::vector<Candidate>& page_;
   size_t kept_ = 0;
   size_t added_ = 0;
-  Candidate worst_kept_{};  // page_.front() once the heap is full.
+  // Once the page is full: the last kept (in order), or the heap's front.
+  Candidate worst_kept_{};
 };
 
 using PageSelector = BasicPageSelector<absl::int128>;
