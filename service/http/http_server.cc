@@ -1,6 +1,8 @@
 #include "service/http/http_server.h"
 
+#include <array>
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -14,18 +16,21 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "boost/asio/basic_socket_acceptor.hpp"
+#include "boost/asio/basic_stream_socket.hpp"
+#include "boost/asio/basic_waitable_timer.hpp"
 #include "boost/asio/dispatch.hpp"
+#include "boost/asio/executor_work_guard.hpp"
 #include "boost/asio/io_context.hpp"
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/asio/post.hpp"
 #include "boost/asio/ssl/context.hpp"
 #include "boost/asio/ssl/stream.hpp"
-#include "boost/asio/steady_timer.hpp"
-#include "boost/asio/strand.hpp"
 #include "boost/asio/write.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
 #include "boost/beast/core/stream_traits.hpp"
 #include "boost/beast/http.hpp"
+#include "boost/beast/http/status.hpp"
 #include "service/http/status_json.h"
 
 namespace remit::service::http {
@@ -37,9 +42,31 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 using error_code = boost::system::error_code;
+// Each connection lives on one io_context run by one thread: its handlers
+// never run at once, so no strand, and the executor is not type-erased.
+using Executor = asio::io_context::executor_type;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using Acceptor = asio::basic_socket_acceptor<tcp, Executor>;
+using Clock = std::chrono::steady_clock;
+using Timer =
+    asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 
-std::chrono::steady_clock::duration Chrono(absl::Duration d) {
-  return absl::ToChronoNanoseconds(d);
+// No deadline.
+constexpr Clock::time_point kNever = Clock::time_point::max();
+
+// `timeout` from now; kNever for one beyond a century (an infinite flag).
+Clock::time_point DeadlineAfter(absl::Duration timeout) {
+  if (timeout > absl::Hours(24 * 365 * 100)) return kNever;
+  return Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                            absl::ToChronoNanoseconds(timeout));
+}
+
+std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int threads) {
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  for (int i = 0; i < std::max(1, threads); ++i) {
+    contexts.push_back(std::make_unique<asio::io_context>(1));
+  }
+  return contexts;
 }
 
 // Bytes read and thrown away after an error answer, so that closing does
@@ -64,8 +91,12 @@ class HttpServer::Impl {
   Impl(const HttpServerOptions& options, HttpHandler handler)
       : options_(options),
         handler_(std::move(handler)),
-        ioc_(options.threads),
-        acceptor_(asio::make_strand(ioc_)) {}
+        contexts_(MakeContexts(options.threads)),
+        acceptor_(contexts_[0]->get_executor()) {
+    for (const auto& context : contexts_) {
+      work_.push_back(asio::make_work_guard(*context));
+    }
+  }
 
   // With a certificate: the TLS context. INVALID_ARGUMENT for PEMs that
   // do not load.
@@ -95,33 +126,40 @@ class HttpServer::Impl {
     return sessions_.empty();
   }
   void Accept();
-  void OnAccept(error_code ec, tcp::socket socket);
+  void OnAccept(error_code ec, Socket socket);
 
   const HttpServerOptions options_;
   const HttpHandler handler_;
-  // Before ioc_: sessions destroyed with the io_context unregister here.
+  // Before contexts_: sessions destroyed with their io_context unregister
+  // here.
   mutable absl::Mutex mu_;
   absl::flat_hash_map<SessionBase*, std::weak_ptr<SessionBase>> sessions_
       ABSL_GUARDED_BY(mu_);
   std::atomic<bool> draining_{false};
   std::atomic<bool> shut_down_{false};
-  asio::io_context ioc_;
+  // One per thread; connections are spread over them in turn.
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<asio::executor_work_guard<Executor>> work_;
   std::unique_ptr<ssl::context> tls_;
-  tcp::acceptor acceptor_;
+  Acceptor acceptor_;
+  // The acceptor's: the socket the next connection is accepted into, and
+  // the context it goes to.
+  std::optional<Socket> next_socket_;
+  size_t next_context_ = 0;
   std::vector<std::thread> threads_;
   int port_ = 0;
 };
 
 // One connection: read a request, answer it, and again while kept alive.
-// Everything runs on the socket's strand. Stream is tcp::socket or
-// ssl::stream<tcp::socket> (TLS: a handshake first).
+// Everything runs on the socket's io_context (one thread). Stream is Socket
+// or ssl::stream<Socket> (TLS: a handshake first).
 template <typename Stream>
 class Session : public SessionBase,
                 public std::enable_shared_from_this<Session<Stream>> {
  public:
-  static constexpr bool kTls = !std::is_same_v<Stream, tcp::socket>;
+  static constexpr bool kTls = !std::is_same_v<Stream, Socket>;
 
-  Session(tcp::socket socket, HttpServer::Impl* server, ssl::context* tls)
+  Session(Socket socket, HttpServer::Impl* server, ssl::context* tls)
       : stream_(MakeStream(std::move(socket), tls)),
         socket_(beast::get_lowest_layer(stream_)),
         timer_(socket_.get_executor()),
@@ -159,7 +197,7 @@ class Session : public SessionBase,
  private:
   enum class State { kIdle, kReading, kBusy, kClosing };
 
-  static Stream MakeStream(tcp::socket socket, ssl::context* tls) {
+  static Stream MakeStream(Socket socket, ssl::context* tls) {
     if constexpr (kTls) {
       return Stream(std::move(socket), *tls);
     } else {
@@ -167,20 +205,37 @@ class Session : public SessionBase,
     }
   }
 
+  // The timer is lazy: Arm() only moves the deadline, and the timer, when
+  // it fires before the deadline, waits again until it. A request on a
+  // kept-alive connection therefore costs a clock reading, not a timer
+  // set and cancelled per step.
   void Arm(absl::Duration timeout) {
     timed_out_ = false;
-    timer_.expires_after(Chrono(timeout));
+    deadline_ = DeadlineAfter(timeout);
+    if (deadline_ == kNever) return;
+    if (timer_set_ && timer_.expiry() <= deadline_) return;
+    SetTimer();
+  }
+  void Disarm() { deadline_ = kNever; }
+
+  void SetTimer() {
+    timer_set_ = true;
+    // Cancels a wait in progress: its handler sees an old generation.
+    timer_.expires_at(deadline_);
     timer_.async_wait([self = this->shared_from_this(),
                        generation = ++timer_generation_](error_code ec) {
-      if (ec || generation != self->timer_generation_) return;
-      self->timed_out_ = true;
-      error_code ignored;
-      self->socket_.cancel(ignored);
+      self->OnTimer(ec, generation);
     });
   }
-  void Disarm() {
-    ++timer_generation_;
-    timer_.cancel();
+  void OnTimer(error_code ec, uint64_t generation) {
+    if (generation != timer_generation_) return;
+    timer_set_ = false;
+    if (ec || deadline_ == kNever) return;
+    if (Clock::now() < deadline_) return SetTimer();
+    deadline_ = kNever;
+    timed_out_ = true;
+    error_code ignored;
+    socket_.cancel(ignored);
   }
 
   void WaitForRequest() {
@@ -272,37 +327,45 @@ class Session : public SessionBase,
     Write(std::move(response));
   }
 
+  // The status line and headers are written here, the body after them in
+  // the same write: what Beast's serializer wrote, without its machinery.
   void Write(HttpResponse out) {
     state_ = State::kBusy;
-    response_ = {};
-    response_.version(11);
-    response_.result(static_cast<unsigned>(out.status));
-    for (const auto& [name, value] : out.headers) {
-      response_.insert(name, value);
-    }
-    response_.set(bhttp::field::server, "remitrank");
-    if (out.status != 204 && out.status != 304) {
-      if (head_) {
-        response_.content_length(out.body.size());
-      } else {
-        response_.body() = std::move(out.body);
-        response_.prepare_payload();
-      }
-    }
     if (server_->draining()) keep_alive_ = false;
-    response_.keep_alive(keep_alive_);
+    const bool has_body = out.status != 204 && out.status != 304;
+    header_.clear();
+    absl::StrAppend(&header_, "HTTP/1.1 ", out.status, " ",
+                    ReasonPhrase(out.status), "\r\n");
+    for (const auto& [name, value] : out.headers) {
+      absl::StrAppend(&header_, name, ": ", value, "\r\n");
+    }
+    header_.append("Server: remitrank\r\n");
+    if (has_body) {
+      absl::StrAppend(&header_, "Content-Length: ", out.body.size(), "\r\n");
+    }
+    if (!keep_alive_) header_.append("Connection: close\r\n");
+    header_.append("\r\n");
+    body_.clear();
+    if (has_body && !head_) body_ = std::move(out.body);
     Arm(server_->options().read_timeout);
-    bhttp::async_write(
-        stream_, response_,
-        [self = this->shared_from_this()](error_code ec, size_t) {
-          self->Disarm();
-          if (ec) return self->Close();
-          if (self->failed_) return self->Linger();
-          if (!self->keep_alive_ || self->server_->draining()) {
-            return self->Close();
-          }
-          self->WaitForRequest();
-        });
+    const std::array<asio::const_buffer, 2> buffers = {asio::buffer(header_),
+                                                       asio::buffer(body_)};
+    asio::async_write(stream_, buffers,
+                      [self = this->shared_from_this()](error_code ec, size_t) {
+                        self->Disarm();
+                        if (ec) return self->Close();
+                        if (self->failed_) return self->Linger();
+                        if (!self->keep_alive_ || self->server_->draining()) {
+                          return self->Close();
+                        }
+                        self->WaitForRequest();
+                      });
+  }
+
+  static absl::string_view ReasonPhrase(int status) {
+    const boost::beast::string_view reason = bhttp::obsolete_reason(
+        bhttp::int_to_status(static_cast<unsigned>(status)));
+    return absl::string_view(reason.data(), reason.size());
   }
 
   // Half-closes, reads what the client still sends (up to kLingerBytes,
@@ -331,6 +394,8 @@ class Session : public SessionBase,
 
   void Close() {
     state_ = State::kClosing;
+    deadline_ = kNever;
+    timer_.cancel();
     error_code ec;
     socket_.shutdown(tcp::socket::shutdown_both, ec);
     socket_.close(ec);
@@ -338,12 +403,18 @@ class Session : public SessionBase,
 
   Stream stream_;
   // The TCP socket under stream_.
-  tcp::socket& socket_;
-  asio::steady_timer timer_;
+  Socket& socket_;
+  Timer timer_;
   HttpServer::Impl* server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::response<bhttp::string_body> response_;
+  // The answer being written: its status line and headers, its body.
+  std::string header_;
+  std::string body_;
+  // When the operation in progress times out (kNever: it does not).
+  Clock::time_point deadline_ = kNever;
+  // Whether a wait on timer_ is in progress.
+  bool timer_set_ = false;
   State state_ = State::kIdle;
   bool keep_alive_ = true;
   bool head_ = false;
@@ -414,7 +485,7 @@ absl::Status HttpServer::Impl::Listen() {
     host = host.substr(1, host.size() - 2);
   }
   error_code ec;
-  tcp::resolver resolver(ioc_);
+  tcp::resolver resolver(*contexts_[0]);
   tcp::resolver::results_type endpoints =
       resolver.resolve(host, port, tcp::resolver::passive, ec);
   if (ec || endpoints.empty()) {
@@ -437,19 +508,22 @@ absl::Status HttpServer::Impl::Listen() {
 
 void HttpServer::Impl::Run() {
   Accept();
-  for (int i = 0; i < std::max(1, options_.threads); ++i) {
-    threads_.emplace_back([this] { ioc_.run(); });
+  for (const auto& context : contexts_) {
+    threads_.emplace_back([context = context.get()] { context->run(); });
   }
 }
 
 void HttpServer::Impl::Accept() {
-  acceptor_.async_accept(asio::make_strand(ioc_),
-                         [this](error_code ec, tcp::socket socket) {
-                           OnAccept(ec, std::move(socket));
-                         });
+  next_socket_.emplace(*contexts_[next_context_]);
+  next_context_ = (next_context_ + 1) % contexts_.size();
+  acceptor_.async_accept(*next_socket_, [this](error_code ec) {
+    Socket socket = std::move(*next_socket_);
+    next_socket_.reset();
+    OnAccept(ec, std::move(socket));
+  });
 }
 
-void HttpServer::Impl::OnAccept(error_code ec, tcp::socket socket) {
+void HttpServer::Impl::OnAccept(error_code ec, Socket socket) {
   if (draining_.load() || ec == asio::error::operation_aborted) return;
   if (!ec) {
     std::shared_ptr<SessionBase> session;
@@ -457,11 +531,11 @@ void HttpServer::Impl::OnAccept(error_code ec, tcp::socket socket) {
       absl::MutexLock lock(&mu_);
       if (static_cast<int>(sessions_.size()) < options_.max_connections) {
         if (tls_ != nullptr) {
-          session = std::make_shared<Session<ssl::stream<tcp::socket>>>(
+          session = std::make_shared<Session<ssl::stream<Socket>>>(
               std::move(socket), this, tls_.get());
         } else {
-          session = std::make_shared<Session<tcp::socket>>(std::move(socket),
-                                                           this, nullptr);
+          session = std::make_shared<Session<Socket>>(std::move(socket), this,
+                                                      nullptr);
         }
         sessions_[session.get()] = session;
       }
@@ -470,7 +544,7 @@ void HttpServer::Impl::OnAccept(error_code ec, tcp::socket socket) {
       session->Start();
     } else {
       // Over the cap: a short answer, then the connection goes.
-      auto refused = std::make_shared<tcp::socket>(std::move(socket));
+      auto refused = std::make_shared<Socket>(std::move(socket));
       const std::string body = StatusJson(absl::UnavailableError(
           absl::StrCat("too many connections (at most ",
                        options_.max_connections, "); try again later")));
@@ -520,7 +594,8 @@ void HttpServer::Impl::Shutdown(absl::Duration grace) {
     absl::MutexLock lock(&mu_);
     mu_.AwaitWithTimeout(absl::Condition(this, &Impl::NoSessions), grace);
   }
-  ioc_.stop();
+  for (auto& guard : work_) guard.reset();
+  for (const auto& context : contexts_) context->stop();
   for (std::thread& t : threads_) t.join();
   threads_.clear();
 }
