@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,7 +75,8 @@ ABSL_FLAG(int32_t, http_max_connections, 512,
 
 namespace {
 // The HTTP limits from the --http_* flags; INVALID_ARGUMENT naming the flag
-// and its value when one is not positive.
+// and its value when one is not positive (or, for the header limit, above
+// 32 bits).
 absl::Status HttpLimits(remit::service::http::HttpServerOptions* http) {
   const std::pair<const char*, int64_t> sizes[] = {
       {"http_max_header_bytes", absl::GetFlag(FLAGS_http_max_header_bytes)},
@@ -86,6 +88,13 @@ absl::Status HttpLimits(remit::service::http::HttpServerOptions* http) {
       return absl::InvalidArgumentError(
           absl::StrCat("--", name, "=", value, ": must be at least 1"));
     }
+  }
+  // Beast's parser holds the header limit in 32 bits.
+  if (const int64_t header = absl::GetFlag(FLAGS_http_max_header_bytes);
+      header > std::numeric_limits<uint32_t>::max()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--http_max_header_bytes=", header, ": must be at most ",
+                     std::numeric_limits<uint32_t>::max()));
   }
   const std::pair<const char*, absl::Duration> times[] = {
       {"http_read_timeout", absl::GetFlag(FLAGS_http_read_timeout)},
