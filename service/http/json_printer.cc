@@ -509,7 +509,9 @@ class Writer {
     // Where each trailing field (each field, for a table whose placed
     // fields are not in number order) begins and ends on the wire.
     const size_t base = slots_->size();
-    slots_->resize(base + 2 * table.slot_count, nullptr);
+    if (table.slot_count > 0) {
+      slots_->resize(base + 2 * table.slot_count, nullptr);
+    }
     first_ = true;
     out_->Put('{');
     if (table.in_number_order) {
@@ -563,7 +565,7 @@ class Writer {
     }
     out_->Put('}');
     first_ = false;
-    slots_->resize(base);
+    if (table.slot_count > 0) slots_->resize(base);
     --depth_;
     return true;
   }

@@ -176,6 +176,7 @@ absl::StatusOr<std::vector<const FieldDescriptor*>> Resolve(
     absl::string_view name, absl::string_view value, Message* request,
     Message** leaf_parent) {
   std::vector<const FieldDescriptor*> fields;
+  fields.reserve(4);
   Message* message = request;
   absl::string_view rest = name;
   while (true) {
@@ -245,6 +246,7 @@ absl::StatusOr<std::string> PercentDecode(absl::string_view text,
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ParseQuery(
     absl::string_view query) {
   std::vector<std::pair<std::string, std::string>> params;
+  params.reserve(absl::c_count(query, '&') + 1);
   for (absl::string_view part : absl::StrSplit(query, '&', absl::SkipEmpty())) {
     const size_t equals = part.find('=');
     absl::StatusOr<std::string> name =
@@ -300,6 +302,7 @@ absl::Status BindQuery(absl::string_view query,
   if (!params.ok()) return params.status();
   // The singular fields given so far, by their paths.
   std::vector<std::vector<const FieldDescriptor*>> seen;
+  seen.reserve(params->size());
   for (const auto& [name, value] : *params) {
     Message* parent = nullptr;
     absl::StatusOr<std::vector<const FieldDescriptor*>> fields =
