@@ -119,31 +119,36 @@ inline void CopyShort(char* to, const char* from, size_t k) {
 // rarely; Finish() trims it to what was written.
 class Buffer {
  public:
-  Buffer(std::string* s, size_t at) : s_(s), n_(at) {}
+  Buffer(std::string* s, size_t at)
+      : s_(s), cursor_(s->data() + at), end_(s->data() + s->size()) {}
 
   char* Room(size_t k) {
-    if (ABSL_PREDICT_FALSE(k > s_->size() - n_)) Grow(k);
-    return &(*s_)[n_];
+    if (ABSL_PREDICT_FALSE(k > static_cast<size_t>(end_ - cursor_))) Grow(k);
+    return cursor_;
   }
   void Put(char c) {
     *Room(1) = c;
-    ++n_;
+    ++cursor_;
   }
   void Put(const char* data, size_t k) {
     CopyShort(Room(k), data, k);
-    n_ += k;
+    cursor_ += k;
   }
   void Put(absl::string_view text) { Put(text.data(), text.size()); }
-  void Wrote(size_t k) { n_ += k; }
-  void Finish() { s_->resize(n_); }
+  void Wrote(size_t k) { cursor_ += k; }
+  void Finish() { s_->resize(cursor_ - s_->data()); }
 
  private:
   ABSL_ATTRIBUTE_NOINLINE void Grow(size_t k) {
-    s_->resize(std::max(n_ + k, 2 * s_->size() + 256));
+    const size_t n = cursor_ - s_->data();
+    s_->resize(std::max(n + k, 2 * s_->size() + 256));
+    cursor_ = s_->data() + n;
+    end_ = s_->data() + s_->size();
   }
 
   std::string* s_;
-  size_t n_;
+  char* cursor_;
+  char* end_;
 };
 
 // Escapes of the code points below 0x80 that protobuf escapes (nullptr:
@@ -211,10 +216,19 @@ inline bool Continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
 // Puts `text` as a quoted JSON string. False when it is not valid UTF-8
 // (protobuf's printer drops such bytes in its own way; the caller lets it).
 bool PutString(absl::string_view text, Buffer* out) {
-  out->Put('"');
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
   const unsigned char* run = p;  // start of what is not yet written
+  while (p < end && kAscii.plain[*p]) ++p;
+  if (p == end) {  // nothing to escape: the usual case
+    char* to = out->Room(text.size() + 2);
+    to[0] = '"';
+    CopyShort(to + 1, text.data(), text.size());
+    to[text.size() + 1] = '"';
+    out->Wrote(text.size() + 2);
+    return true;
+  }
+  out->Put('"');
   auto flush = [&] { out->Put(reinterpret_cast<const char*>(run), p - run); };
   while (p < end) {
     while (p < end && kAscii.plain[*p]) ++p;
