@@ -306,6 +306,8 @@ HttpResponse HttpApi::CallRpc(const HttpRequest& request,
   if (!status.ok()) return ErrorResponse(status);
 
   HttpResponse response;
+  // Content-Type, ETag, Cache-Control, then CORS and Vary (Handle).
+  response.headers.reserve(8);
   response.SetHeader("Content-Type", "application/json");
   if (route.verb != "GET") {
     response.SetHeader("Cache-Control", "no-store");
