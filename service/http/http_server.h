@@ -1,5 +1,7 @@
 // HttpServer: HTTP/1.1 over TCP with Boost.Beast, asynchronous, keep-alive,
-// on its own io_context threads. It knows nothing of the API: each request
+// on its own threads, each running its own io_context; connections are
+// spread over them in turn, and each stays on one thread (no strand, no
+// locking per step). It knows nothing of the API: each request
 // goes to an HttpHandler (api.h's HttpApi::Handle) as a plain HttpRequest.
 //
 // With a certificate it speaks HTTPS, as the gRPC side does (the same
@@ -48,7 +50,7 @@ struct HttpServerOptions {
   // host:port (an IP address; IPv6 in brackets); port 0 picks a free one.
   // Required.
   std::string listen;
-  // io_context threads. Default: 2.
+  // Threads, each with its own io_context. Default: 2.
   int threads = 2;
   // The request line and headers together. Default: 16 KiB.
   size_t max_header_bytes = 16 * 1024;
