@@ -473,6 +473,7 @@ struct RowScan {
     const uint64_t personal_refused = summary.PersonalRefused();
     size_t smart_counted = 0;
     size_t personal_counted = 0;
+    auto summary_keys = summary.MakeKeyAdder();
     for (size_t i = 0; i < n; ++i) {
       const ScanRow& row = rows[i];
       if (ABSL_PREDICT_FALSE((row.flags & ScanRow::kSlow) != 0 ||
@@ -533,7 +534,7 @@ struct RowScan {
       }
       if (kSummarize) {
         if (cost.cost11 > summary_bound) {
-          summary.AddKey(cost.cost11);
+          summary_keys.Add(cost.cost11);
           const bool smart = summary.SmartQualifies(row.speed);
           smart_counted += smart;
           personal_counted += smart && (row.facets & personal_refused) == 0;
@@ -545,6 +546,7 @@ struct RowScan {
     }
     page.Skipped(page_skipped);
     summary.Counted(smart_counted, personal_counted);
+    summary.AbsorbKeys(summary_keys);
     *stale_count_out = stale_count;
     return true;
   }

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "absl/numeric/int128.h"
@@ -44,7 +45,63 @@ Percent PercentOfKey(absl::int128 key, absl::int128 denominator);
 // callers whose keys all fit, which then compare and sort faster.
 template <typename Key>
 class BasicCostStats {
+ private:
+  static constexpr bool kNarrow = std::is_same_v<Key, int64_t>;
+  // The median's histogram of 64-bit keys: kBuckets equal ranges from 0,
+  // 2^shift keys wide, together reaching past eight times 5 %; keys below
+  // 0 count in the first, keys past the last range in the last.
+  static constexpr int kBucketBits = 10;
+  static constexpr size_t kBuckets = size_t{1} << kBucketBits;
+
  public:
+  // Adds keys to a BasicCostStats: its own (Add), or a scan's copy
+  // (MakeAdder) that the scan keeps in registers in its loop and hands
+  // back with Absorb. Each Add keeps the key for the median and adds it to
+  // the sum, the shares and, for 64-bit keys, the median's histogram: the
+  // keys are not read again for them.
+  class Adder {
+   public:
+    void Add(Key key) {
+      keys_->push_back(key);
+      if constexpr (kNarrow) {
+        overflow_ |= __builtin_add_overflow(narrow_sum_, key, &narrow_sum_);
+        ++buckets_[BucketOf(key, shift_)];
+      } else {
+        wide_sum_ += key;
+      }
+      at_or_below_3_ += key <= three_;
+      at_or_below_5_ += key <= five_;
+    }
+
+   private:
+    friend class BasicCostStats;
+    Adder(std::vector<Key>* keys, uint32_t* buckets, Key three, Key five,
+          int shift)
+        : keys_(keys),
+          buckets_(buckets),
+          three_(three),
+          five_(five),
+          shift_(shift) {}
+    // The same keys and limits, with nothing counted.
+    Adder Fresh() const {
+      return Adder(keys_, buckets_, three_, five_, shift_);
+    }
+
+    std::vector<Key>* keys_;
+    uint32_t* buckets_;  // kBuckets of them (64-bit keys).
+    Key three_;          // 3 % and 5 % as keys.
+    Key five_;
+    int shift_;  // Of the median's histogram (BucketShift).
+    // 128-bit keys: their sum. 64-bit keys: their sum while it fits
+    // (`overflow_` once it did not). Apart, the two counts are not packed
+    // into one vector register and back on each Add.
+    size_t at_or_below_3_ = 0;
+    absl::int128 wide_sum_ = 0;
+    int64_t narrow_sum_ = 0;
+    size_t at_or_below_5_ = 0;
+    bool overflow_ = false;
+  };
+
   // `denominator` must be positive. `buffer` keeps the keys for the median;
   // it is cleared here and may be reused across computations to spare
   // allocations (it must outlive this object). `expected`: how many keys
@@ -53,65 +110,69 @@ class BasicCostStats {
   BasicCostStats(absl::int128 denominator, std::vector<Key>* buffer,
                  size_t expected = 0)
       : denominator_(denominator),
-        three_(AsKey(absl::int128(3'000'000'000) * denominator)),
-        five_(AsKey(absl::int128(5'000'000'000) * denominator)),
-        keys_(buffer) {
-    keys_->clear();
-    keys_->reserve(expected);
+        adder_(buffer, buckets_.data(),
+               AsKey(absl::int128(3'000'000'000) * denominator),
+               AsKey(absl::int128(5'000'000'000) * denominator),
+               BucketShift(AsKey(absl::int128(5'000'000'000) * denominator))) {
+    buffer->clear();
+    buffer->reserve(expected);
   }
+  // Its Adder points into it.
+  BasicCostStats(const BasicCostStats&) = delete;
+  BasicCostStats& operator=(const BasicCostStats&) = delete;
 
-  // The sum and the shares are worked out from the keys when asked for,
-  // in one pass: adding is one store.
-  void Add(Key key) { keys_->push_back(key); }
+  void Add(Key key) { adder_.Add(key); }
+  // An Adder of its own for a scan's loop; what it adds counts once
+  // handed to Absorb (call once per Adder). Add may be called meanwhile.
+  Adder MakeAdder() const { return adder_.Fresh(); }
+  void Absorb(const Adder& adder);
 
-  size_t count() const { return keys_->size(); }
+  size_t count() const { return adder_.keys_->size(); }
   // Unset when nothing was added.
   std::optional<Percent> Average() const {
-    return AverageOf(Totals().sum, count(), denominator_);
+    return AverageOf(Sum(), count(), denominator_);
   }
   // The middle key, or the mean of the two middle keys. Reorders the
   // buffer. Unset when nothing was added.
-  std::optional<Percent> Median() { return MedianOf(keys_, denominator_); }
+  std::optional<Percent> Median();
   // Of count(), in percent; 0 when nothing was added.
   Percent ShareAtOrBelow3Percent() const {
-    return ShareOf(Totals().at_or_below_3, count());
+    return ShareOf(adder_.at_or_below_3_, count());
   }
   Percent ShareAtOrBelow5Percent() const {
-    return ShareOf(Totals().at_or_below_5, count());
+    return ShareOf(adder_.at_or_below_5_, count());
   }
 
  private:
-  struct Sums {
-    size_t count = 0;  // Of the keys summed.
-    absl::int128 sum = 0;
-    size_t at_or_below_3 = 0;
-    size_t at_or_below_5 = 0;
-  };
-  // Of every key added (worked out again only after an Add).
-  const Sums& Totals() const {
-    if (sums_.count != count()) sums_ = SumOf(*keys_, three_, five_);
-    return sums_;
+  // The histogram's shift: kBuckets ranges 2^shift keys wide reach eight
+  // times `five` (or past every key).
+  static int BucketShift(Key five) {
+    const absl::int128 top = absl::int128(five) * 8;
+    int bits = 0;
+    while (bits < 64 && (absl::int128(1) << bits) < top) ++bits;
+    return bits > kBucketBits ? bits - kBucketBits : 0;
   }
-  static Sums SumOf(const std::vector<Key>& keys, Key three, Key five);
+  static size_t BucketOf(Key key, int shift) {
+    const uint64_t range =
+        static_cast<uint64_t>(key < 0 ? Key(0) : key) >> shift;
+    return range < kBuckets ? range : kBuckets - 1;
+  }
+  // The sum of every key added.
+  absl::int128 Sum() const;
   // A positive limit as a Key: one above every Key compares the same as
   // Key's largest value.
   static Key AsKey(absl::int128 limit) {
     const absl::int128 largest(std::numeric_limits<Key>::max());
     return static_cast<Key>(limit < largest ? limit : largest);
   }
-  // The figures, from values rather than `this`: a scan that inlines this
-  // class can then keep it in registers.
   static std::optional<Percent> AverageOf(absl::int128 sum, size_t count,
                                           absl::int128 denominator);
-  static std::optional<Percent> MedianOf(std::vector<Key>* keys,
-                                         absl::int128 denominator);
   static Percent ShareOf(size_t part, size_t count);
 
   absl::int128 denominator_;
-  Key three_;  // 3 % and 5 % as keys.
-  Key five_;
-  std::vector<Key>* keys_;
-  mutable Sums sums_;
+  // Keys added per histogram range (64-bit keys).
+  std::array<uint32_t, kNarrow ? kBuckets : 1> buckets_{};
+  Adder adder_;
 };
 
 using CostStats = BasicCostStats<absl::int128>;

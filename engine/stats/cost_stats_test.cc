@@ -1,7 +1,9 @@
 #include "engine/stats/cost_stats.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -106,6 +108,77 @@ TEST(CostStatsTest, NarrowKeysGiveTheSameFigures) {
     EXPECT_EQ(narrow.Median(), wide.Median());
     EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
     EXPECT_EQ(narrow.ShareAtOrBelow5Percent(), wide.ShareAtOrBelow5Percent());
+  }
+}
+
+// The median of `keys` by sorting a copy, and the other figures of 128-bit
+// keys, to hold NarrowCostStats' selection to.
+void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
+                           absl::int128 denominator) {
+  std::vector<int64_t> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t n = sorted.size();
+  const absl::int128 twice =
+      n % 2 == 1 ? absl::int128(sorted[n / 2]) * 2
+                 : absl::int128(sorted[n / 2 - 1]) + sorted[n / 2];
+  std::vector<int64_t> narrow_buffer;
+  std::vector<absl::int128> wide_buffer;
+  NarrowCostStats narrow(denominator, &narrow_buffer);
+  CostStats wide(denominator, &wide_buffer);
+  for (const int64_t key : keys) {
+    narrow.Add(key);
+    wide.Add(key);
+  }
+  EXPECT_EQ(narrow.Median(), PercentOfKey(twice, denominator * 2)) << "n " << n;
+  EXPECT_EQ(narrow.Average(), wide.Average()) << "n " << n;
+  EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
+  EXPECT_EQ(narrow.ShareAtOrBelow5Percent(), wide.ShareAtOrBelow5Percent());
+  // The buffer keeps every key, so the figures hold after another key.
+  std::vector<int64_t> kept = narrow_buffer;
+  std::sort(kept.begin(), kept.end());
+  EXPECT_EQ(kept, sorted) << "n " << n;
+  narrow.Add(sorted[0]);
+  wide.Add(sorted[0]);
+  EXPECT_EQ(narrow.Median(), wide.Median()) << "n " << n + 1;
+  EXPECT_EQ(narrow.Average(), wide.Average()) << "n " << n + 1;
+}
+
+TEST(CostStatsTest, NarrowMedianMatchesSortingForEveryShapeAndCount) {
+  std::mt19937_64 random(20261202);
+  const int64_t kMax = std::numeric_limits<int64_t>::max();
+  const int64_t kMin = std::numeric_limits<int64_t>::min();
+  std::vector<size_t> counts;
+  for (size_t n = 1; n <= 200; ++n) counts.push_back(n);
+  for (size_t n : {255, 256, 1000, 1001, 4096, 10'000, 10'001}) {
+    counts.push_back(n);
+  }
+  for (const size_t n : counts) {
+    // Spread costs, as a ranking's keys (cost x 10^11).
+    std::vector<int64_t> keys(n);
+    std::uniform_int_distribution<int64_t> spread(0, 2'000'000'000'000'000);
+    for (int64_t& key : keys) key = spread(random);
+    ExpectFiguresOfSorted(keys, 30000);
+    // Many ties: a few distinct keys, some below zero.
+    std::uniform_int_distribution<int64_t> few(-3, 4);
+    for (int64_t& key : keys) key = few(random) * 100'000'000'000;
+    ExpectFiguresOfSorted(keys, 30000);
+    // Every key the same.
+    std::fill(keys.begin(), keys.end(), 123'456'789);
+    ExpectFiguresOfSorted(keys, 1);
+    // A tight cluster and far outliers: most keys share a bucket.
+    std::uniform_int_distribution<int64_t> cluster(5'000'000, 5'000'100);
+    for (int64_t& key : keys) key = cluster(random);
+    keys[0] = kMin;
+    if (n > 1) keys[n - 1] = kMax;
+    ExpectFiguresOfSorted(keys, 7);
+    // Keys across all of int64, whose sum overflows int64.
+    std::uniform_int_distribution<int64_t> any(kMin, kMax);
+    for (int64_t& key : keys) key = any(random);
+    ExpectFiguresOfSorted(keys, absl::int128(1) << 80);
+    // Large keys only: the sum overflows and is worked out in int128.
+    std::uniform_int_distribution<int64_t> large(kMax / 2, kMax);
+    for (int64_t& key : keys) key = large(random);
+    ExpectFiguresOfSorted(keys, 1'000'000);
   }
 }
 
