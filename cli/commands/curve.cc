@@ -73,12 +73,14 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
     }
     absl::StrAppend(&out, head, name, tail, "\n");
   }
-  absl::StrAppend(&out,
-                  curve.receive_amounts()
-                      ? "Cheapest: the least outlay that delivers the amount. "
-                        "Total % at\nthe first amount of its row.\n"
-                      : "Total % is the cheapest offer's at the first amount "
-                        "of its row.\n");
+  absl::StrAppend(
+      &out,
+      WrapParagraph(curve.receive_amounts()
+                        ? "Cheapest: the least outlay that delivers the "
+                          "amount. Total % at the first amount of its row."
+                        : "Total % is the cheapest offer's at the first amount "
+                          "of its row.",
+                    width));
   bool any_promotional = false, any_estimated = false;
   for (const v1::CurveInterval& i : curve.intervals()) {
     any_promotional |= i.cheapest().promotional();
