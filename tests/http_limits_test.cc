@@ -163,6 +163,15 @@ Connection::Answer Exchange(int port, absl::string_view request) {
   return c.Receive();
 }
 
+// Reads the refusal `status` with the Status JSON `body`, then expects the
+// server to close the connection.
+void ExpectRefusalThenClose(Connection& c, int status, absl::string_view body) {
+  const Connection::Answer answer = c.Receive();
+  EXPECT_EQ(answer.status, status) << answer.headers;
+  EXPECT_EQ(answer.body, body);
+  EXPECT_TRUE(c.ClosedByServer());
+}
+
 TEST_F(HttpLimitsTest, MaxHeaderBytes) {
   StartServer({"--http_max_header_bytes=1024"});
   // Under the limit: answered.
@@ -175,12 +184,10 @@ TEST_F(HttpLimitsTest, MaxHeaderBytes) {
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(
       c.Send(Get("/healthz", "X-Pad: " + std::string(1100, 'p') + "\r\n")));
-  const Connection::Answer answer = c.Receive();
-  EXPECT_EQ(answer.status, 431) << answer.headers;
-  EXPECT_EQ(answer.body,
-            R"({"code":3,"message":"the request line and headers exceed )"
-            R"(1024 bytes","details":[]})");
-  EXPECT_TRUE(c.ClosedByServer());
+  ExpectRefusalThenClose(
+      c, 431,
+      R"({"code":3,"message":"the request line and headers exceed )"
+      R"(1024 bytes","details":[]})");
 }
 
 TEST_F(HttpLimitsTest, MaxTargetBytes) {
@@ -191,12 +198,10 @@ TEST_F(HttpLimitsTest, MaxTargetBytes) {
   Connection c(port_);
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(c.Send(Get(fits + "p")));
-  const Connection::Answer answer = c.Receive();
-  EXPECT_EQ(answer.status, 414) << answer.headers;
-  EXPECT_EQ(answer.body,
-            R"({"code":3,"message":"the request target exceeds 100 bytes",)"
-            R"("details":[]})");
-  EXPECT_TRUE(c.ClosedByServer());
+  ExpectRefusalThenClose(
+      c, 414,
+      R"({"code":3,"message":"the request target exceeds 100 bytes",)"
+      R"("details":[]})");
 }
 
 TEST_F(HttpLimitsTest, MaxBodyBytes) {
@@ -217,12 +222,10 @@ TEST_F(HttpLimitsTest, MaxBodyBytes) {
   // before reading it, and the client's rest is read and dropped.
   ASSERT_TRUE(c.Send(Post("/v1/corridors:rankOffers",
                           request + std::string(201 - request.size(), ' '))));
-  const Connection::Answer answer = c.Receive();
-  EXPECT_EQ(answer.status, 413) << answer.headers;
-  EXPECT_EQ(answer.body,
-            R"({"code":3,"message":"the request body exceeds 200 bytes",)"
-            R"("details":[]})");
-  EXPECT_TRUE(c.ClosedByServer());
+  ExpectRefusalThenClose(
+      c, 413,
+      R"({"code":3,"message":"the request body exceeds 200 bytes",)"
+      R"("details":[]})");
 }
 
 TEST_F(HttpLimitsTest, ReadTimeout) {
@@ -232,12 +235,10 @@ TEST_F(HttpLimitsTest, ReadTimeout) {
   Connection c(port_);
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\n"));
-  const Connection::Answer answer = c.Receive();
-  EXPECT_EQ(answer.status, 408) << answer.headers;
-  EXPECT_EQ(answer.body,
-            R"({"code":4,"message":"the request was not received within )"
-            R"(200ms","details":[]})");
-  EXPECT_TRUE(c.ClosedByServer());
+  ExpectRefusalThenClose(
+      c, 408,
+      R"({"code":4,"message":"the request was not received within )"
+      R"(200ms","details":[]})");
   // A whole request is answered as usual.
   EXPECT_EQ(Exchange(port_, Get(kRankTarget)).status, 200);
 }

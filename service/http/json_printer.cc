@@ -86,34 +86,28 @@ struct JsonTable {
 
 namespace {
 
+// Copies k bytes, N <= k <= 2N, as two overlapping moves of N bytes.
+template <size_t N>
+inline void CopyEnds(char* to, const char* from, size_t k) {
+  char head[N];
+  char tail[N];
+  std::memcpy(head, from, N);
+  std::memcpy(tail, from + k - N, N);
+  std::memcpy(to, head, N);
+  std::memcpy(to + k - N, tail, N);
+}
+
 // Copies k bytes without a call for the short runs a printer writes (keys,
-// numbers, most strings): two overlapping moves of 16, 8 or 4 bytes.
+// numbers, most strings).
 inline void CopyShort(char* to, const char* from, size_t k) {
-  if (k >= 16) {
-    if (k > 32) {
-      std::memcpy(to, from, k);
-      return;
-    }
-    char head[16];
-    char tail[16];
-    std::memcpy(head, from, 16);
-    std::memcpy(tail, from + k - 16, 16);
-    std::memcpy(to, head, 16);
-    std::memcpy(to + k - 16, tail, 16);
+  if (k > 32) {
+    std::memcpy(to, from, k);
+  } else if (k >= 16) {
+    CopyEnds<16>(to, from, k);
   } else if (k >= 8) {
-    uint64_t head;
-    uint64_t tail;
-    std::memcpy(&head, from, 8);
-    std::memcpy(&tail, from + k - 8, 8);
-    std::memcpy(to, &head, 8);
-    std::memcpy(to + k - 8, &tail, 8);
+    CopyEnds<8>(to, from, k);
   } else if (k >= 4) {
-    uint32_t head;
-    uint32_t tail;
-    std::memcpy(&head, from, 4);
-    std::memcpy(&tail, from + k - 4, 4);
-    std::memcpy(to, &head, 4);
-    std::memcpy(to + k - 4, &tail, 4);
+    CopyEnds<4>(to, from, k);
   } else {
     for (size_t i = 0; i < k; ++i) to[i] = from[i];
   }
