@@ -262,8 +262,10 @@ absl::StatusOr<QuoteBook> QuoteBook::Make(
       CorridorQuotes::Rows rows;
       rows.rows.resize(quotes.size());
       rows.more.resize(quotes.size());
+      rows.facets.resize(quotes.size());
       for (size_t i = 0; i < quotes.size(); ++i) {
-        engine_internal::MakeScanRow(quotes[i], &rows.rows[i], &rows.more[i]);
+        engine_internal::MakeScanRow(quotes[i], &rows.rows[i], &rows.more[i],
+                                     &rows.facets[i]);
       }
       return rows;
     };
@@ -308,6 +310,7 @@ PeriodQuotes QuoteBook::PeriodAt(const CorridorQuotes& index, size_t i) {
     selected.quotes = index.merged[i];
     selected.rows = index.merged_rows[i].rows;
     selected.more = index.merged_rows[i].more;
+    selected.facets = index.merged_rows[i].facets;
   } else {
     const auto [begin, end] = index.ranges[i];
     selected.quotes =
@@ -316,6 +319,8 @@ PeriodQuotes QuoteBook::PeriodAt(const CorridorQuotes& index, size_t i) {
         absl::MakeConstSpan(index.all_rows.rows).subspan(begin, end - begin);
     selected.more =
         absl::MakeConstSpan(index.all_rows.more).subspan(begin, end - begin);
+    selected.facets =
+        absl::MakeConstSpan(index.all_rows.facets).subspan(begin, end - begin);
   }
   return selected;
 }
@@ -352,8 +357,9 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
   }
   if (!period.has_value()) {
     if (index->periods.empty()) {
-      return PeriodQuotes{std::nullopt, index->all, index->all_rows.rows,
-                          index->all_rows.more, &index->all_facts};
+      return PeriodQuotes{std::nullopt,           index->all,
+                          index->all_rows.rows,   index->all_rows.more,
+                          index->all_rows.facets, &index->all_facts};
     }
     period = index->periods.back();
   }

@@ -95,6 +95,8 @@ struct PeriodQuotes {
   absl::Span<const engine_internal::ScanRow> rows;
   // more[i]: the rest of rows[i], read when it has ScanRow::kMore.
   absl::Span<const engine_internal::ScanRowMore> more;
+  // facets[i]: quotes[i]'s PreparedQuote::facets, for the scan's filter.
+  absl::Span<const uint64_t> facets;
   // Facts about `quotes`; never null from QuotesFor().
   const QuoteSetFacts* facts = nullptr;
 };
@@ -207,6 +209,7 @@ class QuoteBook {
     struct Rows {
       std::vector<engine_internal::ScanRow> rows;
       std::vector<engine_internal::ScanRowMore> more;
+      std::vector<uint64_t> facets;
     };
     Rows all_rows;
     std::vector<Rows> merged_rows;

@@ -443,24 +443,46 @@ struct RowScan {
       }
       return true;
     }
-    return in.request.summarize
-               ? Rows<true>(in, page, summary, excluded, stale_count)
-               : Rows<false>(in, page, summary, excluded, stale_count);
+    // The facets are read only for a filter that refuses some ordinary
+    // facet (rows with others are ScanRow::kSlow) or a personal SmaRT.
+    const bool facets = (RefusedFacets(in.request.filter) &
+                         engine_internal::kOrdinaryFacets) != 0 ||
+                        (in.request.summarize && in.request.access.has_value());
+    if (in.request.summarize) {
+      return facets
+                 ? Rows<true, true>(in, page, summary, excluded, stale_count)
+                 : Rows<true, false>(in, page, summary, excluded, stale_count);
+    }
+    return facets
+               ? Rows<false, true>(in, page, summary, excluded, stale_count)
+               : Rows<false, false>(in, page, summary, excluded, stale_count);
   }
 
-  // Send mode over the rows; `kSummarize` as RankRequest::summarize.
-  template <bool kSummarize, typename Key>
+  // Send mode over the rows; `kSummarize` as RankRequest::summarize;
+  // `kFacets`: with a filter or a personal SmaRT, which read the facets.
+  template <bool kSummarize, bool kFacets, typename Key>
   ABSL_ATTRIBUTE_ALWAYS_INLINE static bool Rows(
       const ScanInput& in, BasicPageSelector<Key>& page,
       BasicSummaryAccumulator<Key>& summary,
       std::vector<ExcludedOffer>& excluded, size_t* stale_count_out) {
     const ScanRow* const rows = in.selected.rows.data();
     const ScanRowMore* const more = in.selected.more.data();
+    const uint64_t* const facets = in.selected.facets.data();
     const size_t n = in.selected.rows.size();
     const RankRequest& request = in.request;
-    // A row dated in this second needs the exact time to tell.
-    const int64_t stale_second = absl::ToUnixSeconds(in.screen.stale_before());
+    // A row dated in this second needs the exact time to tell. Rows' dates
+    // lie within 2^46 seconds of 1970: clamped, it compares with each as
+    // before.
+    constexpr int64_t kSecondsBound = int64_t{1} << 46;
+    const int64_t stale_second =
+        std::clamp(absl::ToUnixSeconds(in.screen.stale_before()),
+                   -kSecondsBound, kSecondsBound);
+    // ScanRow::when from here on: dated after the stale second.
+    const int64_t fresh_from = (stale_second + 1) * 65536;
     const int64_t amount = request.amount.minor_units();
+    // Rows with this flag are priced by PlainCostOfRow.
+    const int64_t plain =
+        amount <= engine_internal::kPlainAmountMax ? ScanRow::kPlain : 0;
     const uint64_t refused = RefusedFacets(request.filter);
     const RankOrder order = request.order;
     size_t stale_count = 0;
@@ -476,43 +498,58 @@ struct RowScan {
     auto summary_keys = summary.MakeKeyAdder();
     for (size_t i = 0; i < n; ++i) {
       const ScanRow& row = rows[i];
-      if (ABSL_PREDICT_FALSE((row.flags & ScanRow::kSlow) != 0 ||
-                             row.quoted_s == stale_second)) {
-        if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
-          return false;
-        }
-        page_bound = page.TransparentBound();
-        summary_bound = summary.Bound();
-        continue;
-      }
-      // Transparent, priceable, plausible, not illustrative.
-      if (row.quoted_s < stale_second) {
-        ++stale_count;
-        Exclude(in, i, ExclusionReason::kStale, excluded);
-        continue;
-      }
-      // Rows without kMore have no limits and one band or point.
-      const ScanRowMore& rest =
-          (row.flags & ScanRow::kMore) != 0 ? more[i] : kNoMore;
-      if (amount < rest.min_send || amount > rest.max_send) {
-        Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
-        continue;
-      }
+      const int64_t when = row.when;
       BasicScanCost<Key> cost;
       Key order_key;
-      if (ABSL_PREDICT_FALSE(!CostOfRow(row, rest, amount, &cost) ||
-                             !OrderKey(order, cost, row.speed, &order_key))) {
-        // Not stale, as its date says.
-        size_t ignored = 0;
-        if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
-        page_bound = page.TransparentBound();
-        summary_bound = summary.Bound();
-        continue;
+      if (ABSL_PREDICT_TRUE((when & plain) != 0 && when >= fresh_from)) {
+        // Fresh, one band or point, no limits, no overflow possible.
+        const engine_internal::PlainCost plain_cost =
+            engine_internal::PlainCostOfRow(row, amount);
+        cost.outlay = plain_cost.outlay;
+        cost.cost11 = plain_cost.cost11;
+        order_key = order == RankOrder::kTotalCost ? Key(plain_cost.cost11)
+                    : order == RankOrder::kSpeed   ? Key(row.speed())
+                                                 : Key(plain_cost.received_key);
+      } else {
+        const int64_t seconds = row.seconds();
+        if (ABSL_PREDICT_FALSE((when & ScanRow::kSlow) != 0 ||
+                               seconds == stale_second)) {
+          if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
+            return false;
+          }
+          page_bound = page.TransparentBound();
+          summary_bound = summary.Bound();
+          continue;
+        }
+        // Transparent, priceable, plausible, not illustrative.
+        if (seconds < stale_second) {
+          ++stale_count;
+          Exclude(in, i, ExclusionReason::kStale, excluded);
+          continue;
+        }
+        // Rows without kMore have no limits and one band or point.
+        const ScanRowMore& rest =
+            (when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
+        if (amount < rest.min_send || amount > rest.max_send) {
+          Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
+          continue;
+        }
+        if (ABSL_PREDICT_FALSE(
+                !CostOfRow(row, rest, amount, &cost) ||
+                !OrderKey(order, cost, row.speed(), &order_key))) {
+          // Not stale, as its date says.
+          size_t ignored = 0;
+          if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
+          page_bound = page.TransparentBound();
+          summary_bound = summary.Bound();
+          continue;
+        }
       }
+      const uint8_t speed = row.speed();
       // The candidate, made only when the page or the summary keeps it.
       const auto make = [&] {
         BasicCandidate<Key> c;
-        c.speed = row.speed;
+        c.speed = speed;
         c.tie_rank = row.tie_rank;
         c.opaque = false;
         c.send_minor = amount;
@@ -522,7 +559,8 @@ struct RowScan {
         c.index = static_cast<uint32_t>(i);
         return c;
       };
-      if ((row.facets & refused) == 0) {
+      const uint64_t row_facets = kFacets ? facets[i] : 0;
+      if (!kFacets || (row_facets & refused) == 0) {
         if (order_key > page_bound) {
           ++page_skipped;
         } else {
@@ -535,11 +573,13 @@ struct RowScan {
       if (kSummarize) {
         if (cost.cost11 > summary_bound) {
           summary_keys.Add(cost.cost11);
-          const bool smart = summary.SmartQualifies(row.speed);
+          const bool smart = summary.SmartQualifies(speed);
           smart_counted += smart;
-          personal_counted += smart && (row.facets & personal_refused) == 0;
+          if (kFacets) {
+            personal_counted += smart && (row_facets & personal_refused) == 0;
+          }
         } else {
-          summary.Add(cost.cost11, cost.cost11, row.speed, row.facets, make);
+          summary.Add(cost.cost11, cost.cost11, speed, row_facets, make);
           summary_bound = summary.Bound();
         }
       }

@@ -3,6 +3,7 @@
 // RankResult, field for field, on generated books and requests that reach
 // every shape of quote a row prices and every one it hands back.
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -330,6 +331,139 @@ TEST(RowScanTest, AnOfferPastInt64RanksAfterTheCheaperOnes) {
   EXPECT_EQ(Text(result), Text(RankByReferenceScan(book, request, clock)));
 }
 
+// Amounts around and past the largest a plain row is priced at without
+// overflow checks (kPlainAmountMax): the same answers either side.
+TEST(RowScanTest, AmountsPastThePlainLimitGiveTheSameAnswers) {
+  const FakeClock clock(Generator::kNow);
+  constexpr int64_t kLimit = engine_internal::kPlainAmountMax;
+  int compared = 0;
+  for (uint32_t seed = 1; seed <= 12; ++seed) {
+    Generator gen(seed);
+    const QuoteBook book = gen.MakeBook(1 + gen.Pick(120));
+    for (int r = 0; r < 20; ++r) {
+      RankRequest request = gen.MakeRequest();
+      if (request.amount_kind != AmountKind::kSend) continue;
+      const int64_t amount = r % 2 == 0 ? kLimit - 2 + gen.Pick(5)
+                                        : gen.Between(kLimit, int64_t{1} << 40);
+      request.amount = Money::FromMinorUnits(amount, testing::Cur("USD"));
+      const std::string expected =
+          Text(RankByReferenceScan(book, request, clock));
+      ASSERT_EQ(Text(Rank(book, request, clock)), expected)
+          << "seed " << seed << " request " << r;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 150);
+}
+
+// A one-band quote of the US -> MX corridor, fresh, at the mid-market
+// rate.
+Quote OneBand(int i, int64_t fixed, int64_t percent) {
+  Quote q(C("US", "MX"));
+  q.id = absl::StrCat("q", i);
+  q.provider_id = "p1";
+  q.speed = static_cast<Speed>(i % 6);
+  q.quoted_at = Generator::kNow - absl::Hours(1 + i);
+  q.mid_rate = R("17.5");
+  q.rate = R("17.5");
+  q.rate_currency = q.corridor.receive_currency();
+  q.fees.bands = {FeeBand{0, fixed, Percent::FromScaled(percent), {}, {}}};
+  return q;
+}
+
+int64_t FlagsOf(const QuoteBook& book, size_t i) {
+  absl::StatusOr<PeriodQuotes> all =
+      book.QuotesFor(C("US", "MX"), std::nullopt);
+  EXPECT_TRUE(all.ok());
+  return all.ok() ? all->rows[i].flags() : -1;
+}
+
+// Rows at the edges of what fits 32 bytes, and of what a plain row holds:
+// flagged as they should be, and ranked as the reference scan ranks them
+// at amounts up to the plain limit and past it.
+TEST(RowScanTest, RowsAtTheEdgesOfTheirFieldsGiveTheSameAnswers) {
+  using engine_internal::ScanRow;
+  constexpr int64_t kFeeBound = engine_internal::kPlainFeeBound;
+  constexpr int64_t kPercentBound = engine_internal::kPlainPercentBound;
+  std::vector<Quote> quotes;
+  // Plain: the largest fee and percentage a plain row holds.
+  quotes.push_back(OneBand(0, kFeeBound - 1, kPercentBound - 1));
+  // Not plain: one past each.
+  quotes.push_back(OneBand(1, kFeeBound, 0));
+  quotes.push_back(OneBand(2, 0, kPercentBound));
+  // Past int32: the PreparedQuote's way.
+  quotes.push_back(OneBand(3, int64_t{1} << 31, 0));
+  // A fee limit: read from the row's ScanRowMore; at int32's extreme (which
+  // stands for none), or past it, the PreparedQuote's way.
+  quotes.push_back(OneBand(4, 100, 1'000'000'000));
+  quotes.back().fees.bands[0].max_fee_minor = 150;
+  quotes.push_back(OneBand(5, 100, 0));
+  quotes.back().fees.bands[0].max_fee_minor =
+      std::numeric_limits<int32_t>::max();
+  quotes.push_back(OneBand(6, 100, 0));
+  quotes.back().fees.bands[0].max_fee_minor = int64_t{1} << 40;
+  // Survey points: one plain, one with a send amount past int32, one with
+  // a fee past the plain bound.
+  for (int k = 0; k < 3; ++k) {
+    Quote q = OneBand(7 + k, 0, 0);
+    q.fees.bands.clear();
+    q.rate.reset();
+    SurveyPoint point;
+    point.send_minor = k == 1 ? int64_t{1} << 32 : 20000;
+    point.SetFee11(absl::int128(k == 2 ? kFeeBound : 300) * 100'000'000'000 +
+                   12'345);
+    point.rate = R("17.4");
+    q.survey_points = {point};
+    quotes.push_back(q);
+  }
+  // Dated past 2^46 seconds.
+  quotes.push_back(OneBand(10, 100, 0));
+  quotes.back().quoted_at = absl::FromUnixSeconds(int64_t{1} << 47);
+  // A margin past the plain bound: a rate far below the mid-market one,
+  // confirmed.
+  quotes.push_back(OneBand(11, 100, 0));
+  quotes.back().rate = R("0.5");
+  quotes.back().rate_outlier_confirmed = true;
+  const QuoteBook book = testing::Book(std::move(quotes), {"p1"});
+  const int64_t expected_flags[] = {ScanRow::kPlain,
+                                    0,
+                                    0,
+                                    ScanRow::kSlow,
+                                    ScanRow::kMore,
+                                    ScanRow::kSlow,
+                                    ScanRow::kSlow,
+                                    ScanRow::kPoints | ScanRow::kPlain,
+                                    ScanRow::kSlow,
+                                    ScanRow::kPoints,
+                                    ScanRow::kSlow,
+                                    0};
+  absl::StatusOr<PeriodQuotes> all =
+      book.QuotesFor(C("US", "MX"), std::nullopt);
+  ASSERT_TRUE(all.ok());
+  for (size_t i = 0; i < all->quotes.size(); ++i) {
+    const int index = std::stoi(all->quotes[i].quote->id.substr(1));
+    EXPECT_EQ(FlagsOf(book, i), expected_flags[index]) << "q" << index;
+  }
+  const FakeClock clock(Generator::kNow);
+  for (const int64_t amount :
+       {int64_t{1}, int64_t{20000}, engine_internal::kPlainAmountMax - 1,
+        engine_internal::kPlainAmountMax, engine_internal::kPlainAmountMax + 1,
+        int64_t{1} << 40}) {
+    for (const RankOrder order :
+         {RankOrder::kTotalCost, RankOrder::kAmountReceived,
+          RankOrder::kSpeed}) {
+      RankRequest request(C("US", "MX"),
+                          Money::FromMinorUnits(amount, testing::Cur("USD")));
+      request.order = order;
+      request.max_quote_age = absl::InfiniteDuration();
+      request.limit = std::numeric_limits<size_t>::max();
+      EXPECT_EQ(Text(Rank(book, request, clock)),
+                Text(RankByReferenceScan(book, request, clock)))
+          << "amount " << amount << " order " << static_cast<int>(order);
+    }
+  }
+}
+
 // The rows themselves are packed for most quotes: the comparison above
 // would prove little if every quote went the reference way.
 TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {
@@ -340,7 +474,7 @@ TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {
   ASSERT_TRUE(all.ok());
   size_t packed = 0;
   for (const engine_internal::ScanRow& row : all->rows) {
-    packed += (row.flags & engine_internal::ScanRow::kSlow) == 0;
+    packed += (row.flags() & engine_internal::ScanRow::kSlow) == 0;
   }
   ASSERT_EQ(all->rows.size(), all->quotes.size());
   EXPECT_GT(packed, all->rows.size() / 3);

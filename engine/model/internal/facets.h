@@ -30,6 +30,18 @@ constexpr uint64_t FacetBit(int group, Enum value) {
 
 constexpr uint64_t WholeGroup(int group) { return uint64_t{0xff} << group; }
 
+// The facets FacetsOf gives a quote whose speed, coverage and promotional
+// flag hold their declared values (the other groups whole): what a
+// filter that asks for nothing allows.
+inline constexpr uint64_t kOrdinaryFacets =
+    WholeGroup(kInstrumentGroup) | WholeGroup(kAccessPointGroup) |
+    WholeGroup(kReceiveMethodGroup) | WholeGroup(kProviderTypeGroup) |
+    ((uint64_t{1} << (static_cast<int>(Speed::kSixDaysOrMore) + 1)) - 1)
+        << kSpeedGroup |
+    ((uint64_t{1} << (static_cast<int>(Coverage::kHigh) + 1)) - 1)
+        << kCoverageGroup |
+    uint64_t{3} << kPromotionalGroup;
+
 inline uint64_t FacetsOf(const Quote& quote, ProviderType provider_type) {
   return FacetBit(kInstrumentGroup, quote.payment_instrument) |
          FacetBit(kAccessPointGroup, quote.access_point) |

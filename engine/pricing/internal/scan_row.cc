@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "engine/model/internal/facets.h"
 
 namespace remit::engine_internal {
 namespace {
@@ -22,63 +23,114 @@ bool NeedsPreparedQuote(const PreparedQuote& prepared) {
          (quote.survey_points.empty() && fees.bands.size() > 2);
 }
 
-void SetBand(const FeeBand& band, int64_t* fixed, int64_t* percent,
-             int64_t* min_fee, int64_t* max_fee) {
-  *fixed = band.fixed_minor;
-  *percent = band.percent.scaled();
-  *min_fee = band.min_fee_minor.value_or(std::numeric_limits<int64_t>::min());
-  *max_fee = band.max_fee_minor.value_or(std::numeric_limits<int64_t>::max());
+bool FitsInt32(int64_t v) {
+  return v >= std::numeric_limits<int32_t>::min() &&
+         v <= std::numeric_limits<int32_t>::max();
 }
+
+// A fee limit in a row: fits int32 without being one of its extremes
+// (which stand for none).
+bool FitsLimit(int64_t v) {
+  return v > std::numeric_limits<int32_t>::min() &&
+         v < std::numeric_limits<int32_t>::max();
+}
+
+bool Within(int64_t v, int64_t bound) { return v > -bound && v < bound; }
 
 }  // namespace
 
 void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
-                 ScanRowMore* out_more) {
+                 ScanRowMore* out_more, uint64_t* facets) {
   const Quote& quote = *prepared.quote;
   ScanRow& row = *out_row;
   ScanRowMore& more = *out_more;
   row = ScanRow();
   more = ScanRowMore();
-  row.quoted_s = absl::ToUnixSeconds(quote.quoted_at);
-  row.facets = prepared.facets;
+  *facets = prepared.facets;
   row.tie_rank = prepared.tie_rank;
-  row.speed = static_cast<uint8_t>(quote.speed);
   more.min_send = quote.min_send_minor;
   more.max_send = quote.max_send_minor;
-  if (NeedsPreparedQuote(prepared)) {
-    row.flags = ScanRow::kSlow;
+  const int64_t seconds = absl::ToUnixSeconds(quote.quoted_at);
+  constexpr int64_t kSecondsBound = int64_t{1} << 46;
+  // Facets outside the ordinary ones: the scan reads facets only for a
+  // filter that refuses some ordinary facet (or a personal SmaRT).
+  if (NeedsPreparedQuote(prepared) || !Within(seconds, kSecondsBound) ||
+      (prepared.facets & ~kOrdinaryFacets) != 0) {
+    row.when = ScanRow::kSlow;
     return;
   }
+  int64_t flags = 0;
   const std::vector<SurveyPoint>& points = quote.survey_points;
   const std::vector<FeeBand>& bands = quote.fees.bands;
+  bool fits = true;
+  bool plain = false;
+  bool limits = false;  // A fee band's minimum or maximum.
   if (!points.empty()) {
-    row.flags = ScanRow::kPoints;
-    row.count = static_cast<uint8_t>(points.size());
-    row.a0 = points[0].send_minor;
-    row.b0 = points[0].fee_minor;
-    row.c0 = points[0].fee_remainder11;
-    row.d0 = prepared.point_margins[0].scaled();
+    flags = ScanRow::kPoints;
+    fits = FitsInt32(points[0].fee_minor) && FitsInt32(points[0].send_minor);
+    row.fee = static_cast<int32_t>(points[0].fee_minor);
+    row.rate = points[0].fee_remainder11;
+    row.margin = prepared.point_margins[0].scaled();
+    more.low0 = static_cast<int32_t>(points[0].send_minor);
+    plain = points.size() == 1 && Within(row.fee, kPlainFeeBound) &&
+            Within(row.rate, kPlainRemainderBound) &&
+            Within(row.margin, kPlainMarginBound);
     if (points.size() == 2) {
+      flags |= ScanRow::kTwo;
       more.from1 = points[1].send_minor;
       more.a1 = points[1].fee_minor;
       more.b1 = points[1].fee_remainder11;
       more.c1 = prepared.point_margins[1].scaled();
     }
   } else {
-    row.margin = prepared.margin.scaled();
-    row.count = bands.size() == 2 ? 2 : 1;
     // No band: no fee.
-    SetBand(bands.empty() ? FeeBand() : bands[0], &row.a0, &row.b0, &row.c0,
-            &row.d0);
+    const FeeBand first = bands.empty() ? FeeBand() : bands[0];
+    fits =
+        FitsInt32(first.fixed_minor) &&
+        (!first.min_fee_minor.has_value() || FitsLimit(*first.min_fee_minor)) &&
+        (!first.max_fee_minor.has_value() || FitsLimit(*first.max_fee_minor));
+    row.fee = static_cast<int32_t>(first.fixed_minor);
+    row.rate = first.percent.scaled();
+    row.margin = prepared.margin.scaled();
+    if (first.min_fee_minor.has_value()) {
+      more.low0 = static_cast<int32_t>(*first.min_fee_minor);
+      limits = true;
+    }
+    if (first.max_fee_minor.has_value()) {
+      more.high0 = static_cast<int32_t>(*first.max_fee_minor);
+      limits = true;
+    }
+    plain = bands.size() <= 1 && !limits && Within(row.fee, kPlainFeeBound) &&
+            row.rate >= 0 && row.rate < kPlainPercentBound &&
+            Within(row.margin, kPlainMarginBound);
     if (bands.size() == 2) {
-      more.from1 = bands[1].from_minor;
-      SetBand(bands[1], &more.a1, &more.b1, &more.c1, &more.d1);
+      flags |= ScanRow::kTwo;
+      const FeeBand& second = bands[1];
+      more.from1 = second.from_minor;
+      more.a1 = second.fixed_minor;
+      more.b1 = second.percent.scaled();
+      more.c1 =
+          second.min_fee_minor.value_or(std::numeric_limits<int64_t>::min());
+      more.d1 =
+          second.max_fee_minor.value_or(std::numeric_limits<int64_t>::max());
     }
   }
-  if (row.count == 2 || more.min_send != 0 ||
-      more.max_send != std::numeric_limits<int64_t>::max()) {
-    row.flags |= ScanRow::kMore;
+  if (!fits) {
+    row = ScanRow();
+    row.tie_rank = prepared.tie_rank;
+    row.when = ScanRow::kSlow;
+    return;
   }
+  const bool amount_limits =
+      more.min_send != 0 ||
+      more.max_send != std::numeric_limits<int64_t>::max();
+  if ((flags & ScanRow::kTwo) != 0 || limits || amount_limits) {
+    flags |= ScanRow::kMore;
+  } else if (plain) {
+    flags |= ScanRow::kPlain;
+  }
+  row.when = seconds * 65536 +
+             int64_t{static_cast<uint8_t>(quote.speed)} * 256 + flags;
 }
 
 }  // namespace remit::engine_internal
