@@ -450,17 +450,33 @@ struct RowScan {
                         (in.request.summarize && in.request.access.has_value());
     if (in.request.summarize) {
       return facets
-                 ? Rows<true, true>(in, page, summary, excluded, stale_count)
-                 : Rows<true, false>(in, page, summary, excluded, stale_count);
+                 ? ByOrder<true, true>(in, page, summary, excluded, stale_count)
+                 : ByOrder<true, false>(in, page, summary, excluded,
+                                        stale_count);
     }
     return facets
-               ? Rows<false, true>(in, page, summary, excluded, stale_count)
-               : Rows<false, false>(in, page, summary, excluded, stale_count);
+               ? ByOrder<false, true>(in, page, summary, excluded, stale_count)
+               : ByOrder<false, false>(in, page, summary, excluded,
+                                       stale_count);
+  }
+
+  // Rows with kCostOrder for the total-cost order (the usual one).
+  template <bool kSummarize, bool kFacets, typename Key>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static bool ByOrder(
+      const ScanInput& in, BasicPageSelector<Key>& page,
+      BasicSummaryAccumulator<Key>& summary,
+      std::vector<ExcludedOffer>& excluded, size_t* stale_count) {
+    return in.request.order == RankOrder::kTotalCost
+               ? Rows<kSummarize, kFacets, true>(in, page, summary, excluded,
+                                                 stale_count)
+               : Rows<kSummarize, kFacets, false>(in, page, summary, excluded,
+                                                  stale_count);
   }
 
   // Send mode over the rows; `kSummarize` as RankRequest::summarize;
-  // `kFacets`: with a filter or a personal SmaRT, which read the facets.
-  template <bool kSummarize, bool kFacets, typename Key>
+  // `kFacets`: with a filter or a personal SmaRT, which read the facets;
+  // `kCostOrder`: in the total-cost order.
+  template <bool kSummarize, bool kFacets, bool kCostOrder, typename Key>
   ABSL_ATTRIBUTE_ALWAYS_INLINE static bool Rows(
       const ScanInput& in, BasicPageSelector<Key>& page,
       BasicSummaryAccumulator<Key>& summary,
@@ -484,7 +500,7 @@ struct RowScan {
     const int64_t plain =
         amount <= engine_internal::kPlainAmountMax ? ScanRow::kPlain : 0;
     const uint64_t refused = RefusedFacets(request.filter);
-    const RankOrder order = request.order;
+    const RankOrder order = kCostOrder ? RankOrder::kTotalCost : request.order;
     size_t stale_count = 0;
     // Candidates above the page's bound, and offers above the summary's,
     // are only counted (here, in registers); the others go to the page
@@ -495,98 +511,108 @@ struct RowScan {
     const uint64_t personal_refused = summary.PersonalRefused();
     size_t smart_counted = 0;
     size_t personal_counted = 0;
-    auto summary_keys = summary.MakeKeyAdder();
-    for (size_t i = 0; i < n; ++i) {
-      const ScanRow& row = rows[i];
-      const int64_t when = row.when;
-      BasicScanCost<Key> cost;
-      Key order_key;
-      if (ABSL_PREDICT_TRUE((when & plain) != 0 && when >= fresh_from)) {
-        // Fresh, one band or point, no limits, no overflow possible.
-        const engine_internal::PlainCost plain_cost =
-            engine_internal::PlainCostOfRow(row, amount);
-        cost.outlay = plain_cost.outlay;
-        cost.cost11 = plain_cost.cost11;
-        order_key = order == RankOrder::kTotalCost ? Key(plain_cost.cost11)
-                    : order == RankOrder::kSpeed   ? Key(row.speed())
-                                                 : Key(plain_cost.received_key);
-      } else {
-        const int64_t seconds = row.seconds();
-        if (ABSL_PREDICT_FALSE((when & ScanRow::kSlow) != 0 ||
-                               seconds == stale_second)) {
-          if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
-            return false;
-          }
-          page_bound = page.TransparentBound();
-          summary_bound = summary.Bound();
-          continue;
-        }
-        // Transparent, priceable, plausible, not illustrative.
-        if (seconds < stale_second) {
-          ++stale_count;
-          Exclude(in, i, ExclusionReason::kStale, excluded);
-          continue;
-        }
-        // Rows without kMore have no limits and one band or point.
-        const ScanRowMore& rest =
-            (when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
-        if (amount < rest.min_send || amount > rest.max_send) {
-          Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
-          continue;
-        }
-        if (ABSL_PREDICT_FALSE(
-                !CostOfRow(row, rest, amount, &cost) ||
-                !OrderKey(order, cost, row.speed(), &order_key))) {
-          // Not stale, as its date says.
-          size_t ignored = 0;
-          if (!SlowRow(in, i, &ignored, page, summary, excluded)) return false;
-          page_bound = page.TransparentBound();
-          summary_bound = summary.Bound();
-          continue;
-        }
-      }
-      const uint8_t speed = row.speed();
-      // The candidate, made only when the page or the summary keeps it.
-      const auto make = [&] {
-        BasicCandidate<Key> c;
-        c.speed = speed;
-        c.tie_rank = row.tie_rank;
-        c.opaque = false;
-        c.send_minor = amount;
-        c.cost_key = cost.cost11;
-        c.percent_key = cost.cost11;
-        c.order_key = order_key;
-        c.index = static_cast<uint32_t>(i);
-        return c;
-      };
-      const uint64_t row_facets = kFacets ? facets[i] : 0;
-      if (!kFacets || (row_facets & refused) == 0) {
-        if (order_key > page_bound) {
-          ++page_skipped;
+    // The keys above the summary's bound, a block of rows at a time, for
+    // its statistics (AddKeys).
+    constexpr size_t kBlock = 256;
+    Key block_keys[kBlock];
+    for (size_t begin = 0; begin < n; begin += kBlock) {
+      const size_t end = std::min(n, begin + kBlock);
+      size_t block_count = 0;
+      for (size_t i = begin; i < end; ++i) {
+        const ScanRow& row = rows[i];
+        const int64_t when = row.when;
+        BasicScanCost<Key> cost;
+        Key order_key;
+        if (ABSL_PREDICT_TRUE((when & plain) != 0 && when >= fresh_from)) {
+          // Fresh, one band or point, no limits, no overflow possible.
+          const engine_internal::PlainCost plain_cost =
+              engine_internal::PlainCostOfRow(row, amount);
+          cost.outlay = plain_cost.outlay;
+          cost.cost11 = plain_cost.cost11;
+          order_key = kCostOrder || order == RankOrder::kTotalCost
+                          ? Key(plain_cost.cost11)
+                      : order == RankOrder::kSpeed
+                          ? Key(row.speed())
+                          : Key(plain_cost.received_key);
         } else {
-          page.AddTransparent(order_key, make);
-          page_bound = page.TransparentBound();
+          const int64_t seconds = row.seconds();
+          if (ABSL_PREDICT_FALSE((when & ScanRow::kSlow) != 0 ||
+                                 seconds == stale_second)) {
+            if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
+              return false;
+            }
+            page_bound = page.TransparentBound();
+            summary_bound = summary.Bound();
+            continue;
+          }
+          // Transparent, priceable, plausible, not illustrative.
+          if (seconds < stale_second) {
+            ++stale_count;
+            Exclude(in, i, ExclusionReason::kStale, excluded);
+            continue;
+          }
+          // Rows without kMore have no limits and one band or point.
+          const ScanRowMore& rest =
+              (when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
+          if (amount < rest.min_send || amount > rest.max_send) {
+            Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
+            continue;
+          }
+          if (ABSL_PREDICT_FALSE(
+                  !CostOfRow(row, rest, amount, &cost) ||
+                  !OrderKey(order, cost, row.speed(), &order_key))) {
+            // Not stale, as its date says.
+            size_t ignored = 0;
+            if (!SlowRow(in, i, &ignored, page, summary, excluded))
+              return false;
+            page_bound = page.TransparentBound();
+            summary_bound = summary.Bound();
+            continue;
+          }
         }
-      } else {
-        Exclude(in, i, ExclusionReason::kFilteredOut, excluded);
-      }
-      if (kSummarize) {
-        if (cost.cost11 > summary_bound) {
-          summary_keys.Add(cost.cost11);
-          const bool smart = summary.SmartQualifies(speed);
-          smart_counted += smart;
-          if (kFacets) {
-            personal_counted += smart && (row_facets & personal_refused) == 0;
+        const uint8_t speed = row.speed();
+        // The candidate, made only when the page or the summary keeps it.
+        const auto make = [&] {
+          BasicCandidate<Key> c;
+          c.speed = speed;
+          c.tie_rank = row.tie_rank;
+          c.opaque = false;
+          c.send_minor = amount;
+          c.cost_key = cost.cost11;
+          c.percent_key = cost.cost11;
+          c.order_key = order_key;
+          c.index = static_cast<uint32_t>(i);
+          return c;
+        };
+        const uint64_t row_facets = kFacets ? facets[i] : 0;
+        if (!kFacets || (row_facets & refused) == 0) {
+          if (order_key > page_bound) {
+            ++page_skipped;
+          } else {
+            page.AddTransparent(order_key, make);
+            page_bound = page.TransparentBound();
           }
         } else {
-          summary.Add(cost.cost11, cost.cost11, speed, row_facets, make);
-          summary_bound = summary.Bound();
+          Exclude(in, i, ExclusionReason::kFilteredOut, excluded);
+        }
+        if (kSummarize) {
+          if (cost.cost11 > summary_bound) {
+            block_keys[block_count++] = cost.cost11;
+            const bool smart = summary.SmartQualifies(speed);
+            smart_counted += smart;
+            if (kFacets) {
+              personal_counted += smart && (row_facets & personal_refused) == 0;
+            }
+          } else {
+            summary.Add(cost.cost11, cost.cost11, speed, row_facets, make);
+            summary_bound = summary.Bound();
+          }
         }
       }
+      if (kSummarize) summary.AddKeys(block_keys, block_count);
     }
     page.Skipped(page_skipped);
     summary.Counted(smart_counted, personal_counted);
-    summary.AbsorbKeys(summary_keys);
     *stale_count_out = stale_count;
     return true;
   }

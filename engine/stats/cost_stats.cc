@@ -23,29 +23,51 @@ std::optional<Percent> BasicCostStats<Key>::AverageOf(
 }
 
 template <typename Key>
-void BasicCostStats<Key>::Absorb(const Adder& adder) {
-  adder_.at_or_below_3_ += adder.at_or_below_3_;
-  adder_.at_or_below_5_ += adder.at_or_below_5_;
+void BasicCostStats<Key>::AddKeys(const Key* keys, size_t n) {
+  keys_->insert(keys_->end(), keys, keys + n);
+  // The figures in locals, so that the loop keeps them in registers.
+  size_t above_3 = 0;
+  size_t above_5 = 0;
   if constexpr (kNarrow) {
-    adder_.overflow_ |=
-        adder.overflow_ |
-        __builtin_add_overflow(adder_.narrow_sum_, adder.narrow_sum_,
-                               &adder_.narrow_sum_);
+    const uint64_t three = Flipped(three_);
+    const uint64_t five = Flipped(five_);
+    const int shift = shift_;
+    uint32_t* const buckets = buckets_.data();
+    uint64_t low = flipped_sum_low_;
+    uint64_t high = flipped_sum_high_;
+    for (size_t i = 0; i < n; ++i) {
+      const Key key = keys[i];
+      const uint64_t flipped = Flipped(key);
+      high += __builtin_add_overflow(low, flipped, &low);
+      ++buckets[BucketOf(key, shift)];
+      above_3 += three < flipped;
+      above_5 += five < flipped;
+    }
+    flipped_sum_low_ = low;
+    flipped_sum_high_ = high;
   } else {
-    adder_.wide_sum_ += adder.wide_sum_;
+    absl::int128 sum = wide_sum_;
+    for (size_t i = 0; i < n; ++i) {
+      const Key key = keys[i];
+      sum += key;
+      above_3 += three_ < key;
+      above_5 += five_ < key;
+    }
+    wide_sum_ = sum;
   }
+  above_3_ += above_3;
+  above_5_ += above_5;
 }
 
 template <typename Key>
 absl::int128 BasicCostStats<Key>::Sum() const {
   if constexpr (kNarrow) {
-    if (!adder_.overflow_) return adder_.narrow_sum_;
-    // Past int64: once more, in int128.
-    absl::int128 sum = 0;
-    for (const Key key : *adder_.keys_) sum += key;
-    return sum;
+    // Below count() x 2^64: it fits int128.
+    return absl::MakeInt128(static_cast<int64_t>(flipped_sum_high_),
+                            flipped_sum_low_) -
+           absl::int128(count()) * (absl::int128(1) << 63);
   } else {
-    return adder_.wide_sum_;
+    return wide_sum_;
   }
 }
 
@@ -79,7 +101,7 @@ std::optional<Percent> BasicCostStats<Key>::Median() {
   const size_t upper = n / 2;
   const size_t lower = (n - 1) / 2;
   const bool even = n % 2 == 0;
-  Key* const first = adder_.keys_->data();
+  Key* const first = keys_->data();
   if constexpr (!kNarrow) {
     return PercentOfKey(TwiceMiddle(first, n, upper, even), denominator_ * 2);
   } else {
@@ -94,7 +116,7 @@ std::optional<Percent> BasicCostStats<Key>::Median() {
     while (below + within <= upper) within += buckets_[++bucket];
     // The keys of those ranges, from `least` to `greatest`, swapped to the
     // front, so that the buffer keeps every key.
-    const int shift = adder_.shift_;
+    const int shift = shift_;
     const Key least = lower_bucket == 0
                           ? std::numeric_limits<Key>::min()
                           : static_cast<Key>(uint64_t{lower_bucket} << shift);

@@ -54,81 +54,47 @@ class BasicCostStats {
   static constexpr size_t kBuckets = size_t{1} << kBucketBits;
 
  public:
-  // Adds keys to a BasicCostStats: its own (Add), or a scan's copy
-  // (MakeAdder) that the scan keeps in registers in its loop and hands
-  // back with Absorb. Each Add keeps the key for the median and adds it to
-  // the sum, the shares and, for 64-bit keys, the median's histogram: the
-  // keys are not read again for them.
-  class Adder {
-   public:
-    void Add(Key key) {
-      keys_->push_back(key);
-      if constexpr (kNarrow) {
-        overflow_ |= __builtin_add_overflow(narrow_sum_, key, &narrow_sum_);
-        ++buckets_[BucketOf(key, shift_)];
-      } else {
-        wide_sum_ += key;
-      }
-      at_or_below_3_ += key <= three_;
-      at_or_below_5_ += key <= five_;
-    }
-
-   private:
-    friend class BasicCostStats;
-    Adder(std::vector<Key>* keys, uint32_t* buckets, Key three, Key five,
-          int shift)
-        : keys_(keys),
-          buckets_(buckets),
-          three_(three),
-          five_(five),
-          shift_(shift) {}
-    // The same keys and limits, with nothing counted.
-    Adder Fresh() const {
-      return Adder(keys_, buckets_, three_, five_, shift_);
-    }
-
-    std::vector<Key>* keys_;
-    uint32_t* buckets_;  // kBuckets of them (64-bit keys).
-    Key three_;          // 3 % and 5 % as keys.
-    Key five_;
-    int shift_;  // Of the median's histogram (BucketShift).
-    // The keys at or under 3 % and 5 %, apart: side by side, GCC packs
-    // the two counts into one vector register and back on each Add.
-    size_t at_or_below_3_ = 0;
-    // 128-bit keys: their sum. 64-bit keys: their sum while it fits
-    // (`overflow_` once it did not).
-    absl::int128 wide_sum_ = 0;
-    int64_t narrow_sum_ = 0;
-    size_t at_or_below_5_ = 0;
-    bool overflow_ = false;
-  };
-
   // `denominator` must be positive. `buffer` keeps the keys for the median;
   // it is cleared here and may be reused across computations to spare
   // allocations (it must outlive this object). `expected`: how many keys
   // may come (a capacity hint).
-  // Inline, like Add, so that a scan can keep the figures in registers.
   BasicCostStats(absl::int128 denominator, std::vector<Key>* buffer,
                  size_t expected = 0)
       : denominator_(denominator),
-        adder_(buffer, buckets_.data(),
-               AsKey(absl::int128(3'000'000'000) * denominator),
-               AsKey(absl::int128(5'000'000'000) * denominator),
-               BucketShift(AsKey(absl::int128(5'000'000'000) * denominator))) {
+        keys_(buffer),
+        three_(AsKey(absl::int128(3'000'000'000) * denominator)),
+        five_(AsKey(absl::int128(5'000'000'000) * denominator)),
+        shift_(BucketShift(five_)) {
     buffer->clear();
     buffer->reserve(expected);
   }
-  // Its Adder points into it.
   BasicCostStats(const BasicCostStats&) = delete;
   BasicCostStats& operator=(const BasicCostStats&) = delete;
 
-  void Add(Key key) { adder_.Add(key); }
-  // An Adder of its own for a scan's loop; what it adds counts once
-  // handed to Absorb (call once per Adder). Add may be called meanwhile.
-  Adder MakeAdder() const { return adder_.Fresh(); }
-  void Absorb(const Adder& adder);
+  // Each key added is kept for the median and added to the sum, the shares
+  // and, for 64-bit keys, the median's histogram: the keys are not read
+  // again for them.
+  void Add(Key key) {
+    keys_->push_back(key);
+    if constexpr (kNarrow) {
+      const uint64_t flipped = Flipped(key);
+      flipped_sum_high_ +=
+          __builtin_add_overflow(flipped_sum_low_, flipped, &flipped_sum_low_);
+      ++buckets_[BucketOf(key, shift_)];
+      above_3_ += Flipped(three_) < flipped;
+      above_5_ += Flipped(five_) < flipped;
+    } else {
+      wide_sum_ += key;
+      above_3_ += three_ < key;
+      above_5_ += five_ < key;
+    }
+  }
+  // keys[0, n): for a scan that gathers keys in a block of its own (kept
+  // in its registers and on its stack) and hands them over at once, so
+  // that the counting runs in a loop of its own.
+  void AddKeys(const Key* keys, size_t n);
 
-  size_t count() const { return adder_.keys_->size(); }
+  size_t count() const { return keys_->size(); }
   // Unset when nothing was added.
   std::optional<Percent> Average() const {
     return AverageOf(Sum(), count(), denominator_);
@@ -138,10 +104,10 @@ class BasicCostStats {
   std::optional<Percent> Median();
   // Of count(), in percent; 0 when nothing was added.
   Percent ShareAtOrBelow3Percent() const {
-    return ShareOf(adder_.at_or_below_3_, count());
+    return ShareOf(count() - above_3_, count());
   }
   Percent ShareAtOrBelow5Percent() const {
-    return ShareOf(adder_.at_or_below_5_, count());
+    return ShareOf(count() - above_5_, count());
   }
 
  private:
@@ -152,6 +118,12 @@ class BasicCostStats {
     int bits = 0;
     while (bits < 64 && (absl::int128(1) << bits) < top) ++bits;
     return bits > kBucketBits ? bits - kBucketBits : 0;
+  }
+  // A 64-bit key as unsigned, its sign bit flipped (key + 2^63): the
+  // same order, compared unsigned, and a sum of them needs no overflow
+  // check in 128 bits.
+  static uint64_t Flipped(int64_t key) {
+    return static_cast<uint64_t>(key) ^ (uint64_t{1} << 63);
   }
   static size_t BucketOf(Key key, int shift) {
     const uint64_t range =
@@ -171,9 +143,20 @@ class BasicCostStats {
   static Percent ShareOf(size_t part, size_t count);
 
   absl::int128 denominator_;
+  std::vector<Key>* keys_;
+  Key three_;  // 3 % and 5 % as keys.
+  Key five_;
+  int shift_;  // Of the median's histogram (BucketShift).
+  // The keys above 3 % and above 5 %.
+  size_t above_3_ = 0;
+  size_t above_5_ = 0;
+  // 128-bit keys: their sum. 64-bit keys: the sum of Flipped(key), from
+  // which Sum() takes 2^63 per key, in two words.
+  absl::int128 wide_sum_ = 0;
+  uint64_t flipped_sum_low_ = 0;
+  uint64_t flipped_sum_high_ = 0;
   // Keys added per histogram range (64-bit keys).
   std::array<uint32_t, kNarrow ? kBuckets : 1> buckets_{};
-  Adder adder_;
 };
 
 using CostStats = BasicCostStats<absl::int128>;

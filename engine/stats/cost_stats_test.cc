@@ -129,6 +129,21 @@ void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
     narrow.Add(key);
     wide.Add(key);
   }
+  // The same keys in blocks of 1 to 300 (AddKeys), some one by one (Add)
+  // between them, as a scan hands them over.
+  std::vector<int64_t> block_buffer;
+  NarrowCostStats blocks(denominator, &block_buffer);
+  for (size_t i = 0, size = 1; i < n; size = size % 300 + 1) {
+    const size_t take = std::min(size, n - i);
+    blocks.AddKeys(keys.data() + i, take);
+    i += take;
+    if (i < n && size % 3 == 0) blocks.Add(keys[i++]);
+  }
+  EXPECT_EQ(blocks.count(), n);
+  EXPECT_EQ(blocks.Average(), wide.Average()) << "n " << n;
+  EXPECT_EQ(blocks.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
+  EXPECT_EQ(blocks.ShareAtOrBelow5Percent(), wide.ShareAtOrBelow5Percent());
+  EXPECT_EQ(blocks.Median(), PercentOfKey(twice, denominator * 2)) << "n " << n;
   EXPECT_EQ(narrow.Median(), PercentOfKey(twice, denominator * 2)) << "n " << n;
   EXPECT_EQ(narrow.Average(), wide.Average()) << "n " << n;
   EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());

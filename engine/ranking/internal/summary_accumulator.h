@@ -80,8 +80,8 @@ class BasicSummaryAccumulator {
   }
 
   // Add of an offer whose keys are both above this only keeps its key and
-  // counts it for SmaRT: a scan may then do that itself (a KeyAdder's Add,
-  // Counted) and call Add for the others, asking again after each.
+  // counts it for SmaRT: a scan may then do that itself (AddKeys, Counted)
+  // and call Add for the others, asking again after each.
   Key Bound() const {
     Key bound =
         has_cheapest_ ? cheapest_.cost_key : std::numeric_limits<Key>::max();
@@ -89,11 +89,8 @@ class BasicSummaryAccumulator {
     if (personal_) bound = std::max(bound, personal_smart_.Bound());
     return bound;
   }
-  // Keeps keys for the statistics, in a scan's registers; they count once
-  // handed to AbsorbKeys (once per KeyAdder).
-  using KeyAdder = typename BasicCostStats<Key>::Adder;
-  KeyAdder MakeKeyAdder() const { return stats_.MakeAdder(); }
-  void AbsorbKeys(const KeyAdder& keys) { stats_.Absorb(keys); }
+  // keys[0, n) for the statistics (BasicCostStats::AddKeys).
+  void AddKeys(const Key* keys, size_t n) { stats_.AddKeys(keys, n); }
   // The offers above Bound() the scan counted: `smart` that qualify for
   // the corridor SmaRT (SmartQualifies), `personal` of those that the
   // sender can use (PersonalQualifies).
