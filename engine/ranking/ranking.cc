@@ -515,10 +515,43 @@ struct RowScan {
     // its statistics (AddKeys).
     constexpr size_t kBlock = 256;
     Key block_keys[kBlock];
+    size_t general_count = 0;  // The last block's general_rows.
     for (size_t begin = 0; begin < n; begin += kBlock) {
       const size_t end = std::min(n, begin + kBlock);
       size_t block_count = 0;
+      // Rows of this block the body below took: when most of the last
+      // block's were, runs are short, and the loop for them is skipped.
+      size_t general_rows = 0;
+      const bool runs = !kFacets && general_count * 2 <= kBlock;
       for (size_t i = begin; i < end; ++i) {
+        if (!kFacets && runs) {
+          // Fresh plain rows whose keys lie above the page's and the
+          // summary's bounds are only counted, as below: here in a loop of
+          // its own, with few live values. It stops at the first row that
+          // needs more, which the rest of the body takes.
+          for (; i < end; ++i) {
+            const ScanRow& counted = rows[i];
+            if ((counted.when & plain) == 0 || counted.when < fresh_from) {
+              break;
+            }
+            const engine_internal::PlainCost plain_cost =
+                engine_internal::PlainCostOfRow(counted, amount);
+            const Key key = kCostOrder || order == RankOrder::kTotalCost
+                                ? Key(plain_cost.cost11)
+                            : order == RankOrder::kSpeed
+                                ? Key(counted.speed())
+                                : Key(plain_cost.received_key);
+            if (key <= page_bound) break;
+            if (kSummarize) {
+              if (plain_cost.cost11 <= summary_bound) break;
+              block_keys[block_count++] = plain_cost.cost11;
+              smart_counted += summary.SmartQualifies(counted.speed());
+            }
+            ++page_skipped;
+          }
+          if (i == end) break;
+        }
+        ++general_rows;
         const ScanRow& row = rows[i];
         const int64_t when = row.when;
         BasicScanCost<Key> cost;
@@ -610,6 +643,7 @@ struct RowScan {
         }
       }
       if (kSummarize) summary.AddKeys(block_keys, block_count);
+      general_count = general_rows;
     }
     page.Skipped(page_skipped);
     summary.Counted(smart_counted, personal_counted);
