@@ -467,16 +467,43 @@ struct RowScan {
       BasicSummaryAccumulator<Key>& summary,
       std::vector<ExcludedOffer>& excluded, size_t* stale_count) {
     return in.request.order == RankOrder::kTotalCost
-               ? Rows<kSummarize, kFacets, true>(in, page, summary, excluded,
-                                                 stale_count)
-               : Rows<kSummarize, kFacets, false>(in, page, summary, excluded,
-                                                  stale_count);
+               ? ByRuns<kSummarize, kFacets, true>(in, page, summary, excluded,
+                                                   stale_count)
+               : ByRuns<kSummarize, kFacets, false>(in, page, summary, excluded,
+                                                    stale_count);
+  }
+
+  // Rows with kRuns when runs of plain rows are likely: without a filter
+  // and with most of the first rows plain. Without it, the loop for runs
+  // is left out, which leaves the general path more registers.
+  template <bool kSummarize, bool kFacets, bool kCostOrder, typename Key>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static bool ByRuns(
+      const ScanInput& in, BasicPageSelector<Key>& page,
+      BasicSummaryAccumulator<Key>& summary,
+      std::vector<ExcludedOffer>& excluded, size_t* stale_count) {
+    if constexpr (!kFacets) {
+      const absl::Span<const ScanRow> rows = in.selected.rows;
+      const size_t sample = std::min<size_t>(rows.size(), 64);
+      size_t plain = 0;
+      for (size_t i = 0; i < sample; ++i) {
+        plain += (rows[i].when & ScanRow::kPlain) != 0;
+      }
+      if (in.request.amount.minor_units() <= engine_internal::kPlainAmountMax &&
+          plain * 2 >= sample) {
+        return Rows<kSummarize, kFacets, kCostOrder, true>(
+            in, page, summary, excluded, stale_count);
+      }
+    }
+    return Rows<kSummarize, kFacets, kCostOrder, false>(in, page, summary,
+                                                        excluded, stale_count);
   }
 
   // Send mode over the rows; `kSummarize` as RankRequest::summarize;
   // `kFacets`: with a filter or a personal SmaRT, which read the facets;
-  // `kCostOrder`: in the total-cost order.
-  template <bool kSummarize, bool kFacets, bool kCostOrder, typename Key>
+  // `kCostOrder`: in the total-cost order; `kRuns`: with the loop for runs
+  // of plain rows (never with kFacets).
+  template <bool kSummarize, bool kFacets, bool kCostOrder, bool kRuns,
+            typename Key>
   ABSL_ATTRIBUTE_ALWAYS_INLINE static bool Rows(
       const ScanInput& in, BasicPageSelector<Key>& page,
       BasicSummaryAccumulator<Key>& summary,
@@ -522,9 +549,9 @@ struct RowScan {
       // Rows of this block the body below took: when most of the last
       // block's were, runs are short, and the loop for them is skipped.
       size_t general_rows = 0;
-      const bool runs = !kFacets && general_count * 2 <= kBlock;
+      const bool runs = kRuns && general_count * 2 <= kBlock;
       for (size_t i = begin; i < end; ++i) {
-        if (!kFacets && runs) {
+        if (kRuns && runs) {
           // Fresh plain rows whose keys lie above the page's and the
           // summary's bounds are only counted, as below: here in a loop of
           // its own, with few live values. It stops at the first row that

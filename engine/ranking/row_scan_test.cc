@@ -356,6 +356,62 @@ TEST(RowScanTest, AmountsPastThePlainLimitGiveTheSameAnswers) {
   EXPECT_GT(compared, 150);
 }
 
+// Corridors of mostly plain rows (one band, no limits), where the scan
+// counts runs of them in a loop of their own, with and without a filter
+// or a personal SmaRT, in every order.
+TEST(RowScanTest, MostlyPlainCorridorsGiveTheSameAnswers) {
+  const FakeClock clock(Generator::kNow);
+  int compared = 0;
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    Generator gen(seed);
+    std::vector<Quote> quotes;
+    const int n = 100 + gen.Pick(1500);
+    for (int i = 0; i < n; ++i) {
+      Quote q = gen.MakeQuote(i);
+      if (!gen.OneIn(8)) {
+        q.transparent = true;
+        q.judged_at.reset();
+        q.data_notes = 0;
+        q.min_send_minor = 0;
+        q.max_send_minor = std::numeric_limits<int64_t>::max();
+        q.mid_rate = R("17.5");
+        if (!q.survey_points.empty() || !q.rate.has_value()) {
+          q.survey_points.clear();
+          q.margin_over_mid.reset();
+          q.rate = R("17.25");
+        }
+        q.fees = FeeSchedule();
+        q.fees.bands = {
+            FeeBand{0,
+                    gen.Between(0, 2000),
+                    Percent::FromScaled(gen.Between(0, 4) * 500'000'000 +
+                                        gen.Between(0, 3)),
+                    {},
+                    {}}};
+      }
+      quotes.push_back(q);
+    }
+    const QuoteBook book = testing::Book(std::move(quotes), {"p1", "p4"});
+    for (int r = 0; r < 12; ++r) {
+      RankRequest request = gen.MakeRequest();
+      if (r % 2 == 0) {
+        request.filter = RankFilter();
+        request.access.reset();
+        request.amount_kind = AmountKind::kSend;
+        request.amount = Money::FromMinorUnits(
+            r % 4 == 0 ? gen.Between(1, 80000) : gen.Between(1, 1 << 26),
+            testing::Cur("USD"));
+      }
+      const std::string expected =
+          Text(RankByReferenceScan(book, request, clock));
+      ASSERT_EQ(Text(Rank(book, request, clock)), expected)
+          << "seed " << seed << " request " << r;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 120);
+}
+
 // A one-band quote of the US -> MX corridor, fresh, at the mid-market
 // rate.
 Quote OneBand(int i, int64_t fixed, int64_t percent) {
