@@ -1,0 +1,49 @@
+// A driver for instruction counts of loading a binary dataset: parses and
+// validates the generated dataset of bench/generated_dataset.h (N quotes)
+// and builds its QuoteBook R times, as BM_LoadBinary does, the book and the
+// parsed file freed after each load. Run it under callgrind and divide the
+// inclusive count of LoadOnce (parse, validation, book and freeing them),
+// ParseDataset or BuildQuoteBook by R:
+//
+//   bazel build -c opt //bench:load_profile
+//   valgrind --tool=callgrind --toggle-collect='remit::bench::LoadOnce(*' \
+//       bazel-bin/bench/load_profile 50000 3
+//
+// Arguments: N (default 50000), R (default 3). The first load is not
+// collected apart (callgrind --toggle-collect counts each call): compare
+// runs of the same R.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "bench/generated_dataset.h"
+#include "engine/data/dataset.h"
+#include "engine/formats/formats.h"
+
+namespace remit::bench {
+
+// One load; the quotes in the book.
+__attribute__((noinline)) size_t LoadOnce(const std::string& bytes) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ParseDataset("bench.binpb", bytes, {}, &errors);
+  if (!file.ok()) return 0;
+  std::vector<ParsedDataset> files;
+  files.push_back(*std::move(file));
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, {}, &errors);
+  return book.ok() ? book->quotes().size() : 0;
+}
+
+}  // namespace remit::bench
+
+int main(int argc, char** argv) {
+  const int n = argc > 1 ? std::atoi(argv[1]) : 50000;
+  const int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
+  std::string bytes;
+  remit::bench::MakeDataset(n).SerializeToString(&bytes);
+  size_t loaded = 0;
+  for (int i = 0; i < repeats; ++i) loaded += remit::bench::LoadOnce(bytes);
+  std::printf("%d loads of %d quotes: %zu quotes loaded\n", repeats, n, loaded);
+  return loaded == static_cast<size_t>(n) * repeats ? 0 : 1;
+}
