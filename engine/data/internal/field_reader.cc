@@ -62,26 +62,16 @@ Node FieldReader::Root(const ParsedDataset& file) const {
   return root;
 }
 
-Node FieldReader::Child(const Node& parent, const Message& message,
-                        absl::string_view field, int index) const {
-  Node child;
-  child.file = parent.file;
-  child.parent = &parent;
-  child.field = field;
-  child.index = index;
-  child.line = parent.line;
-  child.column = parent.column;
-  if (parent.tree != nullptr) {
-    const FieldDescriptor* descriptor = Field(message, field);
-    const TextFormat::ParseLocation where =
-        parent.tree->GetLocation(descriptor, index);
-    if (where.line >= 0) {
-      child.line = where.line + 1;
-      child.column = where.column + 1;
-    }
-    child.tree = parent.tree->GetTreeForNested(descriptor, index);
+void FieldReader::PlaceInTree(const Node& parent, const Message& message,
+                              Node* child) {
+  const FieldDescriptor* descriptor = Field(message, child->field);
+  const TextFormat::ParseLocation where =
+      parent.tree->GetLocation(descriptor, child->index);
+  if (where.line >= 0) {
+    child->line = where.line + 1;
+    child->column = where.column + 1;
   }
-  return child;
+  child->tree = parent.tree->GetTreeForNested(descriptor, child->index);
 }
 
 void FieldReader::Error(const Node& node, const Message& message,

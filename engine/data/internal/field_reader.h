@@ -50,9 +50,20 @@ class FieldReader {
 
   Node Root(const ParsedDataset& file) const;
   // The node of `message`'s field `field` (element `index`, or -1).
-  // `parent` must outlive the child.
+  // `parent` must outlive the child. (Inline: made for every message read;
+  // only text files have a tree of places to look in.)
   Node Child(const Node& parent, const Message& message,
-             absl::string_view field, int index) const;
+             absl::string_view field, int index) const {
+    Node child;
+    child.file = parent.file;
+    child.parent = &parent;
+    child.field = field;
+    child.index = index;
+    child.line = parent.line;
+    child.column = parent.column;
+    if (parent.tree != nullptr) PlaceInTree(parent, message, &child);
+    return child;
+  }
 
   void Error(const Node& node, const Message& message, absl::string_view field,
              int index, std::string text);
@@ -125,6 +136,9 @@ class FieldReader {
                                        const std::string& text);
 
  private:
+  // Child's line, column and tree from `parent`'s tree (not null).
+  static void PlaceInTree(const Node& parent, const Message& message,
+                          Node* child);
   // Amount and PercentField of non-empty text.
   std::optional<int64_t> NonEmptyAmount(const Node& node,
                                         const Message& message,
