@@ -13,8 +13,47 @@
 
 namespace remit::data_internal {
 
+using engine_internal::ParseOptions;
+using engine_internal::ParsePlainScaled;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::TextFormat;
+
+namespace {
+
+// Plain decimals ("6.5", "-3") at `scale` digits, as the parsers of Money,
+// Rate and Percent read them before anything else: a value here is theirs.
+bool Plain(absl::string_view text, int scale, int64_t* out) {
+  ParseOptions options;
+  options.scale = scale;
+  return ParsePlainScaled(text, options, out);
+}
+
+constexpr int kCumulativeDays[12] = {0,   31,  59,  90,  120, 151,
+                                     181, 212, 243, 273, 304, 334};
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+// Leap years from year 1 up to, not including, `year` (at least 1).
+int LeapYearsBefore(int year) {
+  return (year - 1) / 4 - (year - 1) / 100 + (year - 1) / 400;
+}
+
+// Days from 1970-01-01 to year-month-day, a real date from 1970 on.
+int64_t DaysSinceEpoch(int year, int month, int day) {
+  return int64_t{365} * (year - 1970) + LeapYearsBefore(year) -
+         LeapYearsBefore(1970) + kCumulativeDays[month - 1] +
+         (month > 2 && IsLeapYear(year) ? 1 : 0) + day - 1;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+}  // namespace
 
 Node FieldReader::Root(const ParsedDataset& file) const {
   Node root;
@@ -23,26 +62,16 @@ Node FieldReader::Root(const ParsedDataset& file) const {
   return root;
 }
 
-Node FieldReader::Child(const Node& parent, const Message& message,
-                        absl::string_view field, int index) const {
-  Node child;
-  child.file = parent.file;
-  child.parent = &parent;
-  child.field = field;
-  child.index = index;
-  child.line = parent.line;
-  child.column = parent.column;
-  if (parent.tree != nullptr) {
-    const FieldDescriptor* descriptor = Field(message, field);
-    const TextFormat::ParseLocation where =
-        parent.tree->GetLocation(descriptor, index);
-    if (where.line >= 0) {
-      child.line = where.line + 1;
-      child.column = where.column + 1;
-    }
-    child.tree = parent.tree->GetTreeForNested(descriptor, index);
+void FieldReader::PlaceInTree(const Node& parent, const Message& message,
+                              Node* child) {
+  const FieldDescriptor* descriptor = Field(message, child->field);
+  const TextFormat::ParseLocation where =
+      parent.tree->GetLocation(descriptor, child->index);
+  if (where.line >= 0) {
+    child->line = where.line + 1;
+    child->column = where.column + 1;
   }
-  return child;
+  child->tree = parent.tree->GetTreeForNested(descriptor, child->index);
 }
 
 void FieldReader::Error(const Node& node, const Message& message,
@@ -85,13 +114,20 @@ bool FieldReader::CheckId(const Node& node, const Message& message,
   return true;
 }
 
-std::optional<int64_t> FieldReader::Amount(
-    const Node& node, const Message& message, absl::string_view field,
-    const std::string& text, CurrencyCode currency, bool required) {
-  std::optional<Money> money = Convert<Money>(
-      node, message, field, text, required, [currency](const std::string& t) {
-        return Money::FromDecimal(t, currency);
-      });
+std::optional<int64_t> FieldReader::NonEmptyAmount(const Node& node,
+                                                   const Message& message,
+                                                   absl::string_view field,
+                                                   const std::string& text,
+                                                   CurrencyCode currency) {
+  // A plain non-negative decimal, as Money::FromDecimal reads it.
+  if (int64_t minor; Plain(text, currency.exponent(), &minor) && minor >= 0) {
+    return minor;
+  }
+  std::optional<Money> money =
+      Convert<Money>(node, message, field, text, /*required=*/false,
+                     [currency](const std::string& t) {
+                       return Money::FromDecimal(t, currency);
+                     });
   if (!money.has_value()) return std::nullopt;
   if (std::optional<std::string> why =
           NegativeAmountProblem(text, money->minor_units())) {
@@ -120,20 +156,30 @@ std::optional<Rate> FieldReader::RateField(const Node& node,
                                            absl::string_view field,
                                            const std::string& text,
                                            bool required) {
+  // A plain positive decimal, as Rate::FromString reads it.
+  if (int64_t scaled; Plain(text, Rate::kScale, &scaled) && scaled > 0) {
+    return *Rate::FromScaled(scaled);
+  }
   return Convert<Rate>(
       node, message, field, text, required,
       [](const std::string& t) { return Rate::FromString(t); });
 }
 
-std::optional<Percent> FieldReader::PercentField(const Node& node,
-                                                 const Message& message,
-                                                 absl::string_view field,
-                                                 const std::string& text,
-                                                 absl::string_view bounds,
-                                                 int64_t low, int64_t high) {
-  std::optional<Percent> percent = Convert<Percent>(
-      node, message, field, text, /*required=*/false,
-      [](const std::string& t) { return Percent::FromString(t); });
+std::optional<Percent> FieldReader::NonEmptyPercent(const Node& node,
+                                                    const Message& message,
+                                                    absl::string_view field,
+                                                    const std::string& text,
+                                                    absl::string_view bounds,
+                                                    int64_t low, int64_t high) {
+  // A plain decimal, as Percent::FromString reads it; else the full path.
+  std::optional<Percent> percent;
+  if (int64_t scaled; Plain(text, Percent::kScale, &scaled)) {
+    percent = Percent::FromScaled(scaled);
+  } else {
+    percent = Convert<Percent>(
+        node, message, field, text, /*required=*/false,
+        [](const std::string& t) { return Percent::FromString(t); });
+  }
   if (!percent.has_value()) return std::nullopt;
   const int64_t scale = 1'000'000'000;
   if (percent->scaled() < low * scale || percent->scaled() > high * scale) {
@@ -170,6 +216,13 @@ std::optional<absl::Time> FieldReader::Date(const Node& node,
     int year, month, day;
     if (text[4] == '-' && text[7] == '-' && digits(0, 4, &year) &&
         digits(5, 2, &month) && digits(8, 2, &day)) {
+      // From 1970 on (nearly every date), by hand: CivilDay's
+      // normalisation costs more than the check.
+      if (year >= 1970 && month >= 1 && month <= 12 && day >= 1 &&
+          day <= DaysInMonth(year, month)) {
+        return absl::FromUnixSeconds(int64_t{86400} *
+                                     DaysSinceEpoch(year, month, day));
+      }
       const absl::CivilDay civil(year, month, day);
       // CivilDay normalises 2025-02-30 to 2025-03-02: reject that.
       if (civil.year() == year && civil.month() == month &&

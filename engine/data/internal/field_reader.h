@@ -50,9 +50,20 @@ class FieldReader {
 
   Node Root(const ParsedDataset& file) const;
   // The node of `message`'s field `field` (element `index`, or -1).
-  // `parent` must outlive the child.
+  // `parent` must outlive the child. (Inline: made for every message read;
+  // only text files have a tree of places to look in.)
   Node Child(const Node& parent, const Message& message,
-             absl::string_view field, int index) const;
+             absl::string_view field, int index) const {
+    Node child;
+    child.file = parent.file;
+    child.parent = &parent;
+    child.field = field;
+    child.index = index;
+    child.line = parent.line;
+    child.column = parent.column;
+    if (parent.tree != nullptr) PlaceInTree(parent, message, &child);
+    return child;
+  }
 
   void Error(const Node& node, const Message& message, absl::string_view field,
              int index, std::string text);
@@ -82,11 +93,18 @@ class FieldReader {
   // An id: 1 to 64 of a-z, A-Z, 0-9, '-', '_', '.'.
   bool CheckId(const Node& node, const Message& message,
                absl::string_view field, const std::string& id);
-  // A non-negative amount in `currency`, in minor units.
+  // A non-negative amount in `currency`, in minor units. (Empty text, the
+  // most common, is answered here, without a call.)
   std::optional<int64_t> Amount(const Node& node, const Message& message,
                                 absl::string_view field,
                                 const std::string& text, CurrencyCode currency,
-                                bool required);
+                                bool required) {
+    if (text.empty()) {
+      if (required) Error(node, message, field, "is required");
+      return std::nullopt;
+    }
+    return NonEmptyAmount(node, message, field, text, currency);
+  }
   // A survey point's fee in `currency`, exact to 11 digits below the minor
   // unit (a survey figure, not a payable amount), as the fee x 10^11 in
   // minor units; 0 when empty. Fees too large for that (from 92,233,720
@@ -100,11 +118,15 @@ class FieldReader {
                                 absl::string_view field,
                                 const std::string& text, bool required);
   // A percentage within [low, high] points; `bounds` words the range.
+  // Empty text: nullopt.
   std::optional<Percent> PercentField(const Node& node, const Message& message,
                                       absl::string_view field,
                                       const std::string& text,
                                       absl::string_view bounds, int64_t low,
-                                      int64_t high);
+                                      int64_t high) {
+    if (text.empty()) return std::nullopt;
+    return NonEmptyPercent(node, message, field, text, bounds, low, high);
+  }
   // "YYYY-MM-DD" (a real date) or an RFC 3339 time.
   std::optional<absl::Time> Date(const Node& node, const Message& message,
                                  absl::string_view field,
@@ -114,6 +136,22 @@ class FieldReader {
                                        const std::string& text);
 
  private:
+  // Child's line, column and tree from `parent`'s tree (not null).
+  static void PlaceInTree(const Node& parent, const Message& message,
+                          Node* child);
+  // Amount and PercentField of non-empty text.
+  std::optional<int64_t> NonEmptyAmount(const Node& node,
+                                        const Message& message,
+                                        absl::string_view field,
+                                        const std::string& text,
+                                        CurrencyCode currency);
+  std::optional<Percent> NonEmptyPercent(const Node& node,
+                                         const Message& message,
+                                         absl::string_view field,
+                                         const std::string& text,
+                                         absl::string_view bounds, int64_t low,
+                                         int64_t high);
+
   const DatasetOptions& options_;
   std::vector<DatasetError>* errors_;
   size_t start_;

@@ -1,8 +1,10 @@
 #include "engine/data/internal/validator.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
+#include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "engine/money/echo.h"
@@ -80,7 +82,7 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
   }
   const v1::Corridor& c = quote.corridor();
   // Codes longer than three characters are invalid: they skip the cache.
-  char buffer[16];
+  char buffer[16] = {};
   size_t length = 0;
   bool cacheable = true;
   for (const std::string* code :
@@ -94,8 +96,13 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     length += code->size();
     buffer[length++] = '/';
   }
-  const absl::string_view key(buffer, cacheable ? length : 0);
+  CorridorKey key;
+  std::memcpy(&key.low, buffer, 8);
+  std::memcpy(&key.high, buffer + 8, 8);
   if (cacheable) {
+    for (const auto& [known, corridor] : first_corridors_) {
+      if (known == key) return corridor;
+    }
     if (auto it = corridors_.find(key); it != corridors_.end()) {
       return it->second;
     }
@@ -111,7 +118,13 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
     Error(at, c, sub, message.substr(message.find(':') + 2));
     return std::nullopt;
   }
-  if (cacheable) corridors_.emplace(key, *corridor);
+  if (cacheable) {
+    if (first_corridors_.size() < kFirstCorridors) {
+      first_corridors_.emplace_back(key, *corridor);
+    } else {
+      corridors_.emplace(key, *corridor);
+    }
+  }
   return *corridor;
 }
 
@@ -366,12 +379,24 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
 
 namespace {
 
+// Whether `rate`'s margin against `mid`, (1 - rate / mid) x 100, is
+// strictly inside the plausible band, told by multiplying rather than by
+// CheckRate's division: then its rounded margin is in the band too. False
+// says nothing: CheckRate decides.
+bool SurelyPlausible(Rate rate, Rate mid) {
+  const absl::int128 m = mid.scaled();  // Positive, as every rate.
+  const absl::int128 margin_times_mid = 100 * (m - rate.scaled());
+  return margin_times_mid > kLowestPlausibleMargin * m &&
+         margin_times_mid < kHighestPlausibleMargin * m;
+}
+
 // Whether `quote`'s rates or margins, against the mid-market rate `mid`
 // when there is one, are outside the plausible band.
 bool RateImplausible(const Quote& quote, const std::optional<Rate>& mid,
                      bool rate_given) {
   auto implausible = [&](Rate rate) {
-    return mid.has_value() && !remit::CheckRate(rate, *mid).plausible;
+    return mid.has_value() && !SurelyPlausible(rate, *mid) &&
+           !remit::CheckRate(rate, *mid).plausible;
   };
   if (quote.rate.has_value() && rate_given && implausible(*quote.rate)) {
     return true;

@@ -13,8 +13,10 @@
 #ifndef REMIT_ENGINE_DATA_INTERNAL_VALIDATOR_H_
 #define REMIT_ENGINE_DATA_INTERNAL_VALIDATOR_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -139,8 +141,23 @@ class Validator : private FieldReader {
   // ascending.
   std::vector<uint32_t> rate_checks_;
   // Corridors already parsed, by their four codes as written, packed into
-  // one short key ("USA/USD/MEX/").
-  absl::flat_hash_map<std::string, Corridor> corridors_;
+  // 16 bytes ("USA/USD/MEX/", zero-padded): the first kFirstCorridors in a
+  // short array, searched first (most files have a few corridors), the
+  // rest in a map.
+  struct CorridorKey {
+    uint64_t low = 0;
+    uint64_t high = 0;
+    friend bool operator==(const CorridorKey& a, const CorridorKey& b) {
+      return a.low == b.low && a.high == b.high;
+    }
+    template <typename H>
+    friend H AbslHashValue(H h, const CorridorKey& key) {
+      return H::combine(std::move(h), key.low, key.high);
+    }
+  };
+  static constexpr size_t kFirstCorridors = 16;
+  std::vector<std::pair<CorridorKey, Corridor>> first_corridors_;
+  absl::flat_hash_map<CorridorKey, Corridor> corridors_;
   // The file AddQuotesAndRates reads: its position in load order, and its
   // as-of date when its data is illustrative.
   uint16_t dataset_index_ = 0;

@@ -74,11 +74,12 @@ absl::Status ReadIntegerPart(absl::string_view text, bool allow_grouping,
   return absl::OkStatus();
 }
 
-// The common case in data files, in one pass: "[-]digits[.digits]" with at
-// most 18 digits and no more fractional digits than `scale`. Anything else
-// returns false and takes the general path, which also words the errors.
-bool ParsePlain(absl::string_view text, const ParseOptions& options,
-                int64_t* out) {
+}  // namespace
+
+// The common case in data files (the general path below also words the
+// errors).
+bool ParsePlainScaled(absl::string_view text, const ParseOptions& options,
+                      int64_t* out) {
   size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) {
@@ -104,17 +105,16 @@ bool ParsePlain(absl::string_view text, const ParseOptions& options,
   if (fraction == 0) return false;  // "12." is malformed.
   const int shift = options.scale - (fraction < 0 ? 0 : fraction);
   if (shift < 0 || digits + shift > 18) return false;
-  for (int k = 0; k < shift; ++k) value *= 10;
+  // At most 18 digits in all: the product fits int64.
+  value *= static_cast<int64_t>(Pow10(shift));
   *out = negative ? -value : value;
   return true;
 }
 
-}  // namespace
-
 absl::StatusOr<int64_t> ParseScaled(absl::string_view text,
                                     const ParseOptions& options) {
   if (options.scale < 0 || options.scale > kMaxScale) std::abort();
-  if (int64_t value; ParsePlain(text, options, &value)) return value;
+  if (int64_t value; ParsePlainScaled(text, options, &value)) return value;
   if (text.empty()) return Malformed("empty");
   bool negative = false;
   if (text.front() == '-') {

@@ -59,6 +59,17 @@ struct ParseOptions {
 absl::StatusOr<int64_t> ParseScaled(absl::string_view text,
                                     const ParseOptions& options);
 
+// The common case of ParseScaled, in one pass and without a Status: true,
+// with the value in `*out`, when `text` is "[-]digits[.digits]" with at
+// most 18 digits, no more fractional digits than `options.scale` and a
+// sign `options` accepts; ParseScaled then gives the same value. False for
+// anything else (grouping, exponents, errors): ParseScaled decides those.
+// For readers of many values that want the error words only when needed.
+//   int64_t v;
+//   ParsePlainScaled("6.5", {.scale = 2}, &v);  // true, v == 650
+bool ParsePlainScaled(absl::string_view text, const ParseOptions& options,
+                      int64_t* out);
+
 // ParseScaled with errors that quote the text and say what it is:
 // "'abc': rate is not a decimal number (unexpected character 'a')".
 absl::StatusOr<int64_t> ParseQuantity(absl::string_view text,

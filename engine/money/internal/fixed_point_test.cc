@@ -1,5 +1,6 @@
 #include "engine/money/internal/fixed_point.h"
 
+#include <cstdint>
 #include <limits>
 
 #include "gtest/gtest.h"
@@ -101,6 +102,60 @@ TEST(ParseScaledTest, NegativeCanBeRefused) {
   options.allow_negative = false;
   EXPECT_EQ(ParseScaled("-1", options).status().message(),
             "must not be negative");
+}
+
+// ParsePlainScaled takes the plain numerals ParseScaled takes, with the
+// same value, and leaves everything else (extensions, errors) to it.
+TEST(ParsePlainScaledTest, AgreesWithParseScaled) {
+  struct Case {
+    const char* text;
+    ParseOptions options;
+    bool plain;
+  };
+  ParseOptions rate;
+  rate.scale = 12;
+  rate.allow_negative = false;
+  rate.allow_exponent = true;
+  ParseOptions cents;
+  cents.scale = 2;
+  ParseOptions whole;
+  ParseOptions grouped;
+  grouped.scale = 2;
+  grouped.allow_grouping = true;
+  const Case cases[] = {
+      {"20.5", rate, true},
+      {"163.8815", rate, true},
+      {"0.000000000001", rate, true},
+      {"0.0000000000001", rate, false},  // More digits than the scale.
+      {"-1.5", rate, false},             // Negative refused.
+      {"6.51E-04", rate, false},         // Exponent: the general path.
+      {"3.99", cents, true},
+      {"-3", cents, true},
+      {"0", cents, true},
+      {"007.10", cents, true},
+      {"1234567890123456.78", cents, true},    // 18 digits.
+      {"12345678901234567.89", cents, false},  // 19: the general path.
+      {"92233720368547758.07", cents, false},
+      {"3.999", cents, false},
+      {"12.", cents, false},
+      {".5", cents, false},
+      {"", cents, false},
+      {"-", cents, false},
+      {"1,234.50", grouped, false},
+      {"1.5", whole, false},
+      {"42", whole, true},
+      {"1x", whole, false},
+  };
+  for (const Case& c : cases) {
+    int64_t plain = 0;
+    const bool taken = ParsePlainScaled(c.text, c.options, &plain);
+    EXPECT_EQ(taken, c.plain) << c.text;
+    absl::StatusOr<int64_t> full = ParseScaled(c.text, c.options);
+    if (taken) {
+      ASSERT_TRUE(full.ok()) << c.text;
+      EXPECT_EQ(plain, *full) << c.text;
+    }
+  }
 }
 
 TEST(Pow10Test, EveryPower) {
