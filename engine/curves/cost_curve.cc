@@ -584,9 +584,10 @@ class EnvelopeBuilder {
       }
     }
     if (steps_.size() != lines_.size()) steps_.assign(lines_.size(), Step{});
-    std::vector<size_t> active;
-    std::vector<Cost> at_s, at_e;
-    std::vector<Step> step_s;
+    active_.clear();
+    at_s_.clear();
+    at_e_.clear();
+    step_s_.clear();
     bool kept_any = false;
     uint32_t kept_range = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -601,26 +602,20 @@ class EnvelopeBuilder {
       // the amount-by-amount walk decides.
       if (!first.ok || !last.ok) return false;
       steps_[i] = last;
-      active.push_back(i);
-      at_s.push_back({true, first.outlay});
-      at_e.push_back({true, last.outlay});
-      step_s.push_back(first);
+      active_.push_back(i);
+      at_s_.push_back({true, first.outlay});
+      at_e_.push_back({true, last.outlay});
+      step_s_.push_back(first);
     }
-    if (active.empty()) return true;
+    if (active_.empty()) return true;
     s_ = s;
     e_ = e;
-    active_ = std::move(active);
-    at_s_ = std::move(at_s);
-    at_e_ = std::move(at_e);
-    step_s_ = std::move(step_s);
     ReceiveWalk();
     return true;
   }
 
   // What one pair (leader x, other offer y) has shown in the segment.
   struct Pair {
-    // The segment (segment_) this pair was started in.
-    uint64_t segment = 0;
     // y ranks before x nowhere from the first amount asked to clean_to;
     // with `beat`, it does at clean_to + 1.
     int64_t clean_to = 0;
@@ -636,11 +631,12 @@ class EnvelopeBuilder {
   void ReceiveWalk() {
     const size_t n = active_.size();
     ++segment_;
-    if (pairs_.size() < n * n) pairs_.resize(n * n);
+    pairs_.clear();
+    if (pair_index_.size() < n * n) pair_index_.resize(n * n, 0);
     int64_t from = s_;
     size_t leader = LeaderAt(from);
     int64_t send = step_s_[leader].send;
-    std::vector<size_t> beaters;
+    std::vector<size_t>& beaters = beaters_;
     while (true) {
       int64_t next = e_ + 1;
       beaters.clear();
@@ -666,14 +662,19 @@ class EnvelopeBuilder {
       leader = beaters[0];
       for (size_t j = 1; j < beaters.size(); ++j) {
         const size_t k = beaters[j];
-        if (Before(line(k), pairs_[before * n + k].y.outlay, line(leader),
-                   pairs_[before * n + leader].y.outlay)) {
+        if (Before(line(k), PairOf(before, k).y.outlay, line(leader),
+                   PairOf(before, leader).y.outlay)) {
           leader = k;
         }
       }
-      send = pairs_[before * n + leader].y.send;
+      send = PairOf(before, leader).y.send;
       from = next;
     }
+  }
+
+  // The pair (x, y) of this segment, once ReceiveBeat has started it.
+  const Pair& PairOf(size_t x, size_t y) const {
+    return pairs_[pair_index_[x * active_.size() + y] & 0xffffffff];
   }
 
   // The first amount in [from, to] where receive piece y ranks before
@@ -691,15 +692,18 @@ class EnvelopeBuilder {
   std::optional<int64_t> ReceiveBeat(size_t x, size_t y, int64_t from,
                                      int64_t to) {
     if (from > to) return std::nullopt;
-    Pair& pair = pairs_[x * active_.size() + y];
-    if (pair.segment != segment_) {
-      pair.segment = segment_;
+    uint64_t& index = pair_index_[x * active_.size() + y];
+    if (index >> 32 != segment_) {
+      index = (uint64_t{segment_} << 32) | pairs_.size();
+      pairs_.emplace_back();
+      Pair& pair = pairs_.back();
       pair.clean_to = from - 1;
       pair.beat = false;
       pair.x = step_s_[x];
       pair.y = step_s_[y];
       ChordCandidates(x, y, &pair.first, &pair.last);
     }
+    Pair& pair = pairs_[index & 0xffffffff];
     int64_t a = from;
     if (a <= pair.clean_to + 1) {
       if (pair.beat) {
@@ -765,8 +769,11 @@ class EnvelopeBuilder {
           pair.y = sy;
           return std::nullopt;
         case Reach::kFound: {
+          // What reach_send - 1 delivers; sx's own amount is known.
           const std::optional<int64_t> below =
-              ReceivedAt(*lx.prepared, reach_send - 1);
+              reach_send - 1 == sx.send
+                  ? std::optional<int64_t>(sx.to)
+                  : ReceivedAt(*lx.prepared, reach_send - 1);
           if (below.has_value() && *below >= amount) {
             next = std::max(next, *below + 1);
             x_lo = reach_send;
@@ -835,11 +842,16 @@ class EnvelopeBuilder {
   std::vector<Cost> at_s_;
   std::vector<Cost> at_e_;
   // Receive pieces: each active line's step at s_; each line's last step
-  // priced (a hint for the next segment); the pairs of ReceiveWalk.
+  // priced (a hint for the next segment).
   std::vector<Step> step_s_;
   std::vector<Step> steps_;
+  // The pairs started in this segment; for each (x, y), the segment
+  // (segment_, in the high 32 bits) it was last started in and its
+  // position in pairs_.
   std::vector<Pair> pairs_;
-  uint64_t segment_ = 0;
+  std::vector<uint64_t> pair_index_;
+  uint32_t segment_ = 0;
+  std::vector<size_t> beaters_;  // ReceiveWalk's, kept for their memory.
 };
 
 // The lines of one quote for receive amounts from lo to hi, with the
