@@ -48,7 +48,108 @@ struct Line {
   bool whole = false;
   int64_t piece_lo = 0;
   int64_t piece_hi = 0;
+  // Receive pieces: which of the quote's ranges (ReceiveRanges) the piece
+  // belongs to, numbered across the curve's quotes; and, when `reach_known`,
+  // what piece_hi delivers: the piece delivers every amount up to `reach`.
+  uint32_t range = 0;
+  bool reach_known = false;
+  int64_t reach = 0;
 };
+
+// One step of a receive piece's outlay: `send` is the smallest amount of
+// the piece that delivers `from`, and it delivers `to`: from `from` to
+// `to`, the smallest amount that delivers, and so the outlay, stay the
+// same.
+struct Step {
+  bool ok = false;
+  int64_t from = 0;
+  int64_t to = 0;
+  int64_t send = 0;
+  int64_t outlay = 0;
+};
+
+// The step of a receive piece at `amount`. `hint`, a step of the same
+// piece at an amount no larger (or not ok), and `lo`, a send amount below
+// which nothing delivers `amount`, narrow the search.
+Step StepAt(const Line& line, int64_t amount, const Step& hint,
+            int64_t lo = 0) {
+  if (hint.ok && hint.from <= amount && amount <= hint.to) return hint;
+  int64_t first = std::max(line.piece_lo, lo);
+  // The hint's amount delivers less than `amount`.
+  if (hint.ok && hint.from <= amount) first = std::max(first, hint.send + 1);
+  CostCore core;
+  const std::optional<int64_t> send =
+      SmallestDelivering(*line.prepared, first, line.piece_hi, amount, &core);
+  if (!send.has_value()) return {};
+  return {true, amount, core.gross_received - core.recipient_fee, *send,
+          core.outlay};
+}
+
+enum class Reach { kFound, kNone, kFailed };
+
+// The smallest send amount in [lo, hi] whose outlay is at least `need`,
+// into *out, given that outlay does not decrease there and that lo - 1's
+// is `below` (less than need). kNone when hi's is less than need;
+// kFailed when an amount on the way cannot be priced.
+Reach SmallestReaching(const PreparedQuote& prepared, int64_t lo, int64_t hi,
+                       int64_t need, int64_t below, int64_t* out) {
+  if (lo > hi) return Reach::kNone;
+  bool failed = false;
+  auto reaches = [&](int64_t send) {
+    CostCore core;
+    if (!ComputeCost(prepared, send, /*with_payout=*/false, &core).ok()) {
+      failed = true;
+      return false;
+    }
+    return core.outlay >= need;
+  };
+  // Outlay grows by about one minor unit per minor unit sent: a guess,
+  // then a gallop (doubling the step) to both sides of the answer, then
+  // bisection.
+  const int64_t missing = need - below;  // > 0
+  int64_t probe = hi - lo < missing - 1 ? hi : lo + (missing - 1);
+  int64_t bad = lo - 1;
+  int64_t good;
+  int64_t step = 1;
+  if (reaches(probe)) {
+    good = probe;
+    while (good - bad > 1) {
+      const int64_t down = good - bad <= step ? bad + 1 : good - step;
+      if (!reaches(down)) {
+        if (failed) return Reach::kFailed;
+        bad = down;
+        break;
+      }
+      good = down;
+      if (step < (int64_t{1} << 61)) step *= 2;
+    }
+  } else {
+    if (failed) return Reach::kFailed;
+    bad = probe;
+    while (true) {
+      if (bad == hi) return Reach::kNone;
+      const int64_t up = hi - bad <= step ? hi : bad + step;
+      if (reaches(up)) {
+        good = up;
+        break;
+      }
+      if (failed) return Reach::kFailed;
+      bad = up;
+      if (step < (int64_t{1} << 61)) step *= 2;
+    }
+  }
+  while (good - bad > 1) {
+    const int64_t middle = bad + (good - bad) / 2;
+    if (reaches(middle)) {
+      good = middle;
+    } else {
+      if (failed) return Reach::kFailed;
+      bad = middle;
+    }
+  }
+  *out = good;
+  return Reach::kFound;
+}
 
 // The cost at one amount, as Rank's scan scores it: cost11 for a send
 // amount, the total outlay (send minor units) for a receive amount; unset
@@ -304,11 +405,14 @@ absl::int128 ReceiveNoiseBound(const PreparedQuote& prepared) {
   return growth * (2 * inverse + deducted_error + 1) + 1;
 }
 
-// Amounts from..to (inclusive) on which one line is first.
+// Amounts from..to (inclusive) on which one line is first. For a receive
+// piece, `send` (when not 0) is the smallest amount of its quote that
+// delivers `from`, the one PriceReceive prices.
 struct Piece {
   int64_t from;
   int64_t to;
   size_t line;
+  int64_t send = 0;
 };
 
 class EnvelopeBuilder {
@@ -326,6 +430,7 @@ class EnvelopeBuilder {
       Segment(middle + 1, e);
       return;
     }
+    if (ReceiveSegment(s, e)) return;
     std::vector<size_t> active;
     std::vector<Cost> at_s, at_e;
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -455,6 +560,280 @@ class EnvelopeBuilder {
     return std::nullopt;
   }
 
+  // Receive amounts, when every line is a receive piece whose reach is
+  // known (else false, and nothing is added). The walk over [s, e] is
+  // Walk's, with two differences that use what receive pieces are. First,
+  // of a quote's pieces within one range only the first that delivers the
+  // amount is kept: a later one delivers from a larger amount, whose
+  // outlay is no smaller, and ranks the same otherwise, so it never ranks
+  // before it. Second, the amounts where another offer may overtake the
+  // leader are found step by step (ReceiveBeat) rather than amount by
+  // amount, and what each pair of offers has shown is kept for the rest of
+  // the segment.
+  bool ReceiveSegment(int64_t s, int64_t e) {
+    for (const Line& line : lines_) {
+      if (!line.receive || line.whole || !line.reach_known) return false;
+    }
+    // Each piece delivers every amount up to its reach: split where one
+    // stops within [s, e].
+    for (const Line& line : lines_) {
+      if (line.reach >= s && line.reach < e) {
+        Segment(s, line.reach);
+        Segment(line.reach + 1, e);
+        return true;
+      }
+    }
+    if (steps_.size() != lines_.size()) steps_.assign(lines_.size(), Step{});
+    active_.clear();
+    at_s_.clear();
+    at_e_.clear();
+    step_s_.clear();
+    bool kept_any = false;
+    uint32_t kept_range = 0;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const Line& line = lines_[i];
+      if (line.reach < e) continue;  // Delivers none of [s, e].
+      if (kept_any && line.range == kept_range) continue;
+      kept_any = true;
+      kept_range = line.range;
+      const Step first = StepAt(line, s, steps_[i]);
+      const Step last = StepAt(line, e, first);
+      // Within its reach a piece delivers every amount; should it not,
+      // the amount-by-amount walk decides.
+      if (!first.ok || !last.ok) return false;
+      steps_[i] = last;
+      active_.push_back(i);
+      at_s_.push_back({true, first.outlay});
+      at_e_.push_back({true, last.outlay});
+      step_s_.push_back(first);
+    }
+    if (active_.empty()) return true;
+    s_ = s;
+    e_ = e;
+    ReceiveWalk();
+    return true;
+  }
+
+  // What one pair (leader x, other offer y) has shown in the segment.
+  struct Pair {
+    // y ranks before x nowhere from the first amount asked to clean_to;
+    // with `beat`, it does at clean_to + 1.
+    int64_t clean_to = 0;
+    bool beat = false;
+    // The chord's candidates (FirstBeat): y can rank first only within.
+    int64_t first = 0;
+    int64_t last = 0;
+    // x's and y's steps at the last amount compared.
+    Step x;
+    Step y;
+  };
+
+  void ReceiveWalk() {
+    const size_t n = active_.size();
+    ++segment_;
+    pairs_.clear();
+    if (pair_index_.size() < n * n) pair_index_.resize(n * n, 0);
+    int64_t from = s_;
+    size_t leader = LeaderAt(from);
+    int64_t send = step_s_[leader].send;
+    std::vector<size_t>& beaters = beaters_;
+    while (true) {
+      int64_t next = e_ + 1;
+      beaters.clear();
+      for (size_t k = 0; k < n && from < e_; ++k) {
+        if (k == leader) continue;
+        // Up to `next` itself: each offer that overtakes there is needed.
+        const std::optional<int64_t> beat =
+            ReceiveBeat(leader, k, from + 1, std::min(next, e_));
+        if (!beat.has_value()) continue;
+        if (*beat < next) {
+          next = *beat;
+          beaters.assign(1, k);
+        } else {
+          beaters.push_back(k);
+        }
+      }
+      pieces_->push_back({from, next - 1, active_[leader], send});
+      if (next > e_) return;
+      // The first at `next`: of the offers that rank before the leader
+      // there, the first in Rank's order (the first line among equals, as
+      // LeaderAt).
+      const size_t before = leader;
+      leader = beaters[0];
+      for (size_t j = 1; j < beaters.size(); ++j) {
+        const size_t k = beaters[j];
+        if (Before(line(k), PairOf(before, k).y.outlay, line(leader),
+                   PairOf(before, leader).y.outlay)) {
+          leader = k;
+        }
+      }
+      send = PairOf(before, leader).y.send;
+      from = next;
+    }
+  }
+
+  // The pair (x, y) of this segment, once ReceiveBeat has started it.
+  const Pair& PairOf(size_t x, size_t y) const {
+    return pairs_[pair_index_[x * active_.size() + y] & 0xffffffff];
+  }
+
+  // The first amount in [from, to] where receive piece y ranks before
+  // receive piece x; `from` does not decrease from one call to the next
+  // for the same pair within a segment.
+  //
+  // Both outlays are steps that do not decrease with the amount. Where y
+  // does not rank before x at an amount a, y's outlay there, Oy(a), bounds
+  // its outlay at every larger amount from below; so y cannot rank before
+  // x until x's outlay reaches Oy(a) (or passes it, as the tie-break
+  // says). The smallest send amount S with that outlay (SmallestReaching)
+  // gives the next candidate directly: one past what S - 1 delivers. The
+  // walk leaps from candidate to candidate; where the two offers are
+  // within a minor unit of each other it moves one step at a time.
+  std::optional<int64_t> ReceiveBeat(size_t x, size_t y, int64_t from,
+                                     int64_t to) {
+    if (from > to) return std::nullopt;
+    uint64_t& index = pair_index_[x * active_.size() + y];
+    if (index >> 32 != segment_) {
+      index = (uint64_t{segment_} << 32) | pairs_.size();
+      pairs_.emplace_back();
+      Pair& pair = pairs_.back();
+      pair.clean_to = from - 1;
+      pair.beat = false;
+      pair.x = step_s_[x];
+      pair.y = step_s_[y];
+      ChordCandidates(x, y, &pair.first, &pair.last);
+    }
+    Pair& pair = pairs_[index & 0xffffffff];
+    int64_t a = from;
+    if (a <= pair.clean_to + 1) {
+      if (pair.beat) {
+        if (pair.clean_to + 1 <= to) return pair.clean_to + 1;
+        return std::nullopt;
+      }
+      a = pair.clean_to + 1;
+    } else {
+      pair.beat = false;
+    }
+    if (a > to) return std::nullopt;
+    if (a > pair.last) {
+      pair.clean_to = e_;
+      return std::nullopt;
+    }
+    if (a < pair.first) {
+      a = pair.first;
+      pair.clean_to = a - 1;
+      if (a > to) return std::nullopt;
+    }
+    const int64_t until = std::min(to, pair.last);
+    const Line& lx = line(x);
+    const Line& ly = line(y);
+    const int64_t tie = Before(ly, 0, lx, 0) ? 0 : 1;
+    Step sx = StepAt(lx, a, pair.x);
+    Step sy = StepAt(ly, a, pair.y);
+    int64_t amount = a;
+    while (true) {
+      if (!sx.ok || !sy.ok) {
+        // Not expected within both pieces' reach; amount by amount.
+        pair.x = step_s_[x];
+        pair.y = step_s_[y];
+        for (; amount <= until; ++amount) {
+          const Cost cx = CostAt(lx, amount);
+          const Cost cy = CostAt(ly, amount);
+          if (cx.ok && cy.ok && Before(ly, cy.cost11, lx, cx.cost11)) {
+            pair.clean_to = amount - 1;
+            pair.beat = true;
+            pair.y = {true, amount, amount, 0, static_cast<int64_t>(cy.cost11)};
+            return amount;
+          }
+        }
+        pair.clean_to = until;
+        return std::nullopt;
+      }
+      if (Before(ly, sy.outlay, lx, sx.outlay)) {
+        pair.clean_to = amount - 1;
+        pair.beat = true;
+        pair.x = sx;
+        pair.y = sy;
+        return amount;
+      }
+      // Neither outlay changes up to the end of the shorter step.
+      int64_t next = std::min(sx.to, sy.to) + 1;
+      int64_t x_lo = 0;
+      int64_t reach_send = 0;
+      switch (SmallestReaching(*lx.prepared, sx.send + 1, lx.piece_hi,
+                               sy.outlay + tie, sx.outlay, &reach_send)) {
+        case Reach::kNone:
+          // x's outlay stays below y's for the rest of the segment.
+          pair.clean_to = e_;
+          pair.x = sx;
+          pair.y = sy;
+          return std::nullopt;
+        case Reach::kFound: {
+          // What reach_send - 1 delivers; sx's own amount is known.
+          const std::optional<int64_t> below =
+              reach_send - 1 == sx.send
+                  ? std::optional<int64_t>(sx.to)
+                  : ReceivedAt(*lx.prepared, reach_send - 1);
+          if (below.has_value() && *below >= amount) {
+            next = std::max(next, *below + 1);
+            x_lo = reach_send;
+          }
+          break;
+        }
+        case Reach::kFailed:
+          break;
+      }
+      if (next > until) {
+        pair.clean_to = next > pair.last ? e_ : next - 1;
+        pair.x = sx;
+        pair.y = sy;
+        return std::nullopt;
+      }
+      amount = next;
+      sx = StepAt(lx, amount, sx, next > sx.to ? x_lo : 0);
+      sy = StepAt(ly, amount, sy);
+    }
+  }
+
+  // The amounts of [s_, e_] where the chord and the rounding bound leave
+  // room for y to rank before x (FirstBeat's), as [*first, *last]; empty
+  // when *first > *last.
+  void ChordCandidates(size_t x, size_t y, int64_t* first,
+                       int64_t* last) const {
+    *first = s_;
+    *last = e_;
+    const Line& lx = line(x);
+    const Line& ly = line(y);
+    const bool y_wins_ties = Before(ly, 0, lx, 0);
+    const absl::int128 threshold = y_wins_ties ? 1 : 0;
+    const absl::int128 ds = at_s_[y].cost11 - at_s_[x].cost11;
+    const absl::int128 de = at_e_[y].cost11 - at_e_[x].cost11;
+    const absl::int128 slack = 2 * (lx.noise + ly.noise) + 2;
+    const absl::int128 t = threshold + slack;
+    const absl::int128 span = e_ - s_;
+    const absl::int128 k = de - ds;
+    constexpr absl::int128 kLimit = absl::int128(1) << 88;
+    if (span == 0 || k == 0) {
+      if (ds >= t) *first = e_ + 1;
+    } else if (Abs(ds) < kLimit && Abs(k) < kLimit) {
+      const absl::int128 room = (t - ds) * span;
+      absl::int128 q, r;
+      if (k > 0) {
+        if (room <= 0) {
+          *first = e_ + 1;
+          return;
+        }
+        FloorDivide(room - 1, k, &q, &r);
+        if (s_ + q < *last) *last = static_cast<int64_t>(s_ + q);
+      } else {
+        FloorDivide(-room, -k, &q, &r);
+        if (s_ + q + 1 > *first) {
+          *first = s_ + q + 1 > e_ ? e_ + 1 : static_cast<int64_t>(s_ + q + 1);
+        }
+      }
+    }
+  }
+
   const std::vector<Line>& lines_;
   std::vector<Piece>* pieces_;
   int64_t s_ = 0;
@@ -462,6 +841,17 @@ class EnvelopeBuilder {
   std::vector<size_t> active_;
   std::vector<Cost> at_s_;
   std::vector<Cost> at_e_;
+  // Receive pieces: each active line's step at s_; each line's last step
+  // priced (a hint for the next segment).
+  std::vector<Step> step_s_;
+  std::vector<Step> steps_;
+  // The pairs started in this segment; for each (x, y), the segment
+  // (segment_, in the high 32 bits) it was last started in and its
+  // position in pairs_.
+  std::vector<Pair> pairs_;
+  std::vector<uint64_t> pair_index_;
+  uint32_t segment_ = 0;
+  std::vector<size_t> beaters_;  // ReceiveWalk's, kept for their memory.
 };
 
 // The lines of one quote for receive amounts from lo to hi, with the
@@ -477,7 +867,8 @@ class EnvelopeBuilder {
 // that changes faster than the amount), the quote gets one line priced by
 // PriceReceive itself, with every amount a candidate.
 void AddReceiveLines(Line line, int64_t lo, int64_t hi,
-                     std::vector<Line>* lines, std::vector<int64_t>* starts) {
+                     std::vector<Line>* lines, std::vector<int64_t>* starts,
+                     uint32_t* ranges) {
   const PreparedQuote& prepared = *line.prepared;
   const Quote& quote = *prepared.quote;
   // Delivery at two amounts, in order: not less at the second. An amount
@@ -499,6 +890,7 @@ void AddReceiveLines(Line line, int64_t lo, int64_t hi,
   std::vector<Line> pieces;
   bool steady = true;
   for (const auto& [from, to] : ReceiveRanges(quote)) {
+    const uint32_t range = (*ranges)++;
     std::vector<int64_t> cuts = {from};
     AddBreakpoints(quote, from, to, &cuts);
     std::sort(cuts.begin(), cuts.end());
@@ -508,6 +900,7 @@ void AddReceiveLines(Line line, int64_t lo, int64_t hi,
       piece.receive = true;
       piece.piece_lo = cuts[k];
       piece.piece_hi = k + 1 < cuts.size() ? cuts[k + 1] - 1 : to;
+      piece.range = range;
       const std::optional<int64_t> first = outlay(piece.piece_lo);
       const std::optional<int64_t> last = outlay(piece.piece_hi);
       steady &= rising(piece.piece_lo, piece.piece_hi) &&
@@ -535,6 +928,18 @@ void AddReceiveLines(Line line, int64_t lo, int64_t hi,
     for (const int64_t send : {piece.piece_lo, piece.piece_hi}) {
       const std::optional<int64_t> r = ReceivedAt(prepared, send);
       if (r.has_value() && *r >= lo && *r < hi) starts->push_back(*r + 1);
+      if (send == piece.piece_hi && r.has_value()) {
+        piece.reach_known = true;
+        piece.reach = *r;
+      }
+    }
+    if (!piece.reach_known &&
+        SmallestDelivering(prepared, piece.piece_lo, piece.piece_hi, hi)
+            .has_value()) {
+      // The last amount cannot be priced (too large), but the piece
+      // delivers the range's last amount, and so every one before it.
+      piece.reach_known = true;
+      piece.reach = hi;
     }
     lines->push_back(piece);
   }
@@ -597,6 +1002,7 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
   const int64_t hi = request.max_amount.minor_units();
   std::vector<int64_t> starts = {lo};
   std::vector<Line> lines;
+  uint32_t ranges = 0;
   for (const PreparedQuote& prepared : selected->quotes) {
     ExclusionReason reason;
     if (screen.Check(prepared, &reason) != Screening::kListed) continue;
@@ -616,7 +1022,7 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
           quote.rate_currency != request.corridor.receive_currency()) {
         continue;
       }
-      AddReceiveLines(line, lo, hi, &lines, &starts);
+      AddReceiveLines(line, lo, hi, &lines, &starts, &ranges);
       continue;
     }
     line.noise = NoiseBound(prepared);
@@ -650,7 +1056,11 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
       curve.intervals.back().to = Money::FromMinorUnits(piece.to, currency);
       continue;
     }
-    absl::StatusOr<CostBreakdown> cost = price(*prepared, piece.from);
+    // A receive piece's quote delivers `from` first at `send`: PriceReceive
+    // would search for that amount again.
+    absl::StatusOr<CostBreakdown> cost = piece.send > 0
+                                             ? PriceSend(*prepared, piece.send)
+                                             : price(*prepared, piece.from);
     if (!cost.ok()) return cost.status();
     curve.intervals.push_back(
         CurveInterval{Money::FromMinorUnits(piece.from, currency),

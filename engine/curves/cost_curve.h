@@ -36,7 +36,16 @@
 // for the smallest amount that delivers; the curve cuts each range where
 // the send cost changes course, and the outlay of such a piece is flat up
 // to what its first amount delivers and close to a straight line after
-// it, so the same chord and rounding bound find the exact switch amounts.
+// it, so the same chord and rounding bound narrow down where switches can
+// be. Within those amounts an outlay is a staircase: the smallest send
+// amount that delivers stays the same from one amount received to what
+// that send amount delivers. Two offers are compared stair by stair, and
+// where one is ahead by a minor unit or more the comparison leaps to the
+// first amount where the other's outlay could have caught up (the
+// smallest send amount whose outlay reaches it, and one past what the
+// amount before it delivers), so the cost grows with the switches rather
+// than with the amounts. Of a quote's pieces in one range only the first
+// that delivers an amount is compared (a later one costs no less).
 // A quote whose delivery or outlay still falls within a range (a fee that
 // changes faster than the amount sent) is priced by PriceReceive at every
 // candidate amount instead: exact, but slow over wide ranges.

@@ -318,6 +318,20 @@ size_t ExpectAgreesWithRankAt(const QuoteBook& book, const Corridor& corridor,
       ADD_FAILURE() << corridor.ToString() << " at " << amount << ": Rank "
                     << (first ? first->quote->id : "none") << ", curve "
                     << (expected ? expected->quote->id : "none");
+    } else if (first != nullptr &&
+               curve.intervals[next].from.minor_units() == amount) {
+      // At an interval's first amount, the offer is priced as Rank prices
+      // it.
+      const CostBreakdown& ranked = result.offers[0].cost;
+      const CostBreakdown& priced = curve.intervals[next].cheapest.cost;
+      if (ranked.send_amount != priced.send_amount ||
+          ranked.total_outlay != priced.total_outlay ||
+          ranked.total_cost != priced.total_cost) {
+        ++mismatches;
+        ADD_FAILURE() << corridor.ToString() << " at " << amount
+                      << ": Rank sends " << ranked.send_amount.ToString()
+                      << ", the curve " << priced.send_amount.ToString();
+      }
     }
   }
   return curve.intervals.size();
@@ -498,6 +512,39 @@ TEST(CostCurvePropertyTest, AgreesWithRankWhereDeliveryFalls) {
   EXPECT_GT(ExpectAgreesWithRank(book, C("US", "MX"), 660000, 720000, false,
                                  clock, AmountKind::kReceive),
             1u);
+}
+
+// Offers whose outlays stay within a minor unit or two of each other over
+// thousands of amounts received, so that the cheapest changes hands at
+// almost every step of their outlays: a (rate 17, 5.00 fee) and b (rate
+// 17.01, 5.60) cross near 17,350 MXN; c is a with the fee deducted (the
+// same outlay at every amount, slower, so a wins every tie); d, priced by
+// survey points, delivers less past 1,000.00 USD (its rate falls from
+// 17.05 to 17.001), and from 17,050.01 MXN on sends from there, within a
+// cent or two of a and b up to past 17,400 MXN. Rank agrees at every
+// amount of both stretches.
+TEST(CostCurvePropertyTest, AgreesWithRankWhereTheCheapestChangesHandsOften) {
+  const FakeClock clock(Day(2025, 10, 1));
+  Quote a = Plain("a", "17");
+  a.fees.bands = {Band(0, 500)};
+  Quote b = Plain("b", "17.01");
+  b.fees.bands = {Band(0, 560)};
+  Quote c = Plain("c", "17");
+  c.fees.bands = {Band(0, 500)};
+  c.fees.charging = FeeCharging::kDeducted;
+  c.speed = Speed::kNextDay;
+  Quote d = Plain("d");
+  d.rate.reset();
+  d.fees.bands.clear();
+  d.survey_points = {SurveyPoint{80000, 495, R("17.05"), {}},
+                     SurveyPoint{120000, 515, R("17.001"), {}}};
+  const QuoteBook book = Book({a, b, c, d});
+  EXPECT_GT(ExpectAgreesWithRank(book, C("US", "MX"), 1700000, 1715000, false,
+                                 clock, AmountKind::kReceive),
+            100u);
+  EXPECT_GT(ExpectAgreesWithRank(book, C("US", "MX"), 1730000, 1740000, false,
+                                 clock, AmountKind::kReceive),
+            100u);
 }
 
 TEST(CostCurvePropertyTest, AgreesWithRankOnRandomBooks) {

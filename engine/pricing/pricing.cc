@@ -281,18 +281,28 @@ std::vector<std::pair<int64_t, int64_t>> ReceiveRanges(const Quote& quote) {
 
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
                                           int64_t lo, int64_t hi,
-                                          int64_t target) {
+                                          int64_t target, CostCore* at) {
   if (lo > hi) return std::nullopt;
+  // The cost at the last amount that delivered, for `at`.
+  CostCore probed;
   auto enough = [&](int64_t send) {
-    std::optional<int64_t> received = ReceivedAt(prepared, send);
-    return received.has_value() && *received >= target;
+    if (!ComputeCost(prepared, send, /*with_payout=*/true, &probed).ok() ||
+        !probed.has_payout ||
+        probed.gross_received - probed.recipient_fee < target) {
+      return false;
+    }
+    if (at != nullptr) *at = probed;
+    return true;
   };
   // What lo delivers, and at which rate.
   CostCore core;
   const bool priced =
       ComputeCost(prepared, lo, /*with_payout=*/true, &core).ok() &&
       core.has_payout;
-  if (priced && core.gross_received - core.recipient_fee >= target) return lo;
+  if (priced && core.gross_received - core.recipient_fee >= target) {
+    if (at != nullptr) *at = core;
+    return lo;
+  }
   // A first guess: lo and what is missing converted back at lo's rate.
   int64_t probe = lo;
   const absl::int128 short_by =

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "engine/model/model.h"
+#include "engine/pricing/internal/cost_core.h"
 #include "engine/pricing/pricing.h"
 
 namespace remit::engine_internal {
@@ -38,10 +39,13 @@ std::vector<std::pair<int64_t, int64_t>> ReceiveRanges(const Quote& quote);
 // when none does. Guesses from what lo delivers and its rate, gallops from
 // the guess (doubling the step) to amounts on both sides of the answer,
 // then bisects: a few pricings when the guess is close, and amounts far
-// above the answer (which may overflow) are not priced.
+// above the answer (which may overflow) are not priced. With `at`, also
+// gives the cost at the answer, payout side included (its delivery and
+// outlay), when there is one.
 std::optional<int64_t> SmallestDelivering(const PreparedQuote& prepared,
                                           int64_t lo, int64_t hi,
-                                          int64_t target);
+                                          int64_t target,
+                                          CostCore* at = nullptr);
 
 }  // namespace remit::engine_internal
 
