@@ -160,7 +160,7 @@ class Buffer {
     cursor_ += k;
   }
   void Put(absl::string_view text) { Put(text.data(), text.size()); }
-  // The text from its byte `from` (0 or 1) on.
+  // The text from its byte `from` (0 or 1, at most its size) on.
   void Put(const PaddedText& text, size_t from) {
     const size_t k = text.size() - from;
     if (ABSL_PREDICT_TRUE(text.size() <= kPaddedBytes)) {
@@ -248,8 +248,6 @@ bool EscapedAbove7F(uint32_t cp) {
 
 inline bool Continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
 
-// Puts `text` as a quoted JSON string. False when it is not valid UTF-8
-// (protobuf's printer drops such bytes in its own way; the caller lets it).
 // The first byte at or after `p` that is not copied as it is (below 0x20,
 // '"', '\\', '<', '>', 0x7f, or not ASCII), or `end`.
 // kPadded: at least kPaddedBytes readable bytes follow `end` (the wire
@@ -293,6 +291,10 @@ const unsigned char* SkipPlain(const unsigned char* p,
   return p;
 }
 
+// Puts `text` as a quoted JSON string. False when it is not valid UTF-8
+// (protobuf's printer drops such bytes in its own way; the caller lets it).
+// kPadded: at least kPaddedBytes readable bytes follow `text` (it is in the
+// wire buffer); a short one is then copied with one fixed-size copy.
 template <bool kPadded>
 bool PutString(absl::string_view text, Buffer* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
