@@ -1,7 +1,9 @@
 #include "service/convert.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -609,7 +611,54 @@ void IndicatorsToProto(const RpwIndicators& indicators, v1::Indicators* proto) {
 }
 
 std::string DateText(absl::Time time) {
-  return absl::FormatTime("%Y-%m-%d", time, absl::UTCTimeZone());
+  // Years 1000 to 9999 (four digits, as FormatTime writes them) from the
+  // day count directly; FormatTime parses its format and looks the time up
+  // in the zone on every call, some thousand instructions a date. Other
+  // times (and the infinite ones) through FormatTime.
+  constexpr int64_t kYear1000 = -30610224000;   // 1000-01-01T00:00:00Z
+  constexpr int64_t kYear10000 = 253402300800;  // 10000-01-01T00:00:00Z
+  constexpr int64_t kSecondsPerDay = 86400;
+  const int64_t seconds = absl::ToUnixSeconds(time);  // rounded down
+  if (seconds < kYear1000 || seconds >= kYear10000) {
+    return absl::FormatTime("%Y-%m-%d", time, absl::UTCTimeZone());
+  }
+  // Days since 0000-03-01 in the proleptic Gregorian calendar (positive
+  // here), counted in 400-year cycles of 146,097 days; the years are taken
+  // to start in March so that the leap day ends each one.
+  const int64_t days =
+      (seconds >= 0 ? seconds : seconds - (kSecondsPerDay - 1)) /
+          kSecondsPerDay +
+      719468;  // 1970-01-01 is day 719,468 after 0000-03-01
+  const int64_t cycle = days / 146097;
+  const int64_t day_of_cycle = days - cycle * 146097;  // [0, 146096]
+  // Year of the cycle: 365 days a year, less the leap days so far (every
+  // 4th year but every 100th, and the 400th).
+  const int64_t year_of_cycle = (day_of_cycle - day_of_cycle / 1460 +
+                                 day_of_cycle / 36524 - day_of_cycle / 146096) /
+                                365;  // [0, 399]
+  const int64_t day_of_year =
+      day_of_cycle -
+      (365 * year_of_cycle + year_of_cycle / 4 - year_of_cycle / 100);
+  // Months from March, of 31 30 31 30 31 31 30 31 30 31 31 and 28/29
+  // days: (153 * month + 2) / 5 days before each.
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;  // [0, 11]
+  const int day =
+      static_cast<int>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  const int month = static_cast<int>(
+      month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+  const int year =
+      static_cast<int>(cycle * 400 + year_of_cycle + (month <= 2 ? 1 : 0));
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  return std::string(text, sizeof(text));
 }
 
 namespace {
@@ -624,10 +673,12 @@ std::string AgeText(absl::Duration age) {
   return absl::FormatDuration(age);
 }
 
-std::string FreshnessMessage(const Freshness& f, const Corridor& corridor) {
+// `as_of`, `newest` and `oldest_fresh`: the dates of f.as_of,
+// f.newest_quoted_at and f.oldest_fresh_quoted_at ("" when not set).
+std::string FreshnessMessage(const Freshness& f, const Corridor& corridor,
+                             absl::string_view as_of, absl::string_view newest,
+                             absl::string_view oldest_fresh) {
   if (f.quote_count == 0 || !f.newest_quoted_at.has_value()) return "";
-  const std::string as_of = DateText(f.as_of);
-  const std::string newest = DateText(*f.newest_quoted_at);
   std::string out;
   if (f.illustrative) {
     absl::StrAppend(&out, "Illustrative data as of ", as_of,
@@ -644,9 +695,7 @@ std::string FreshnessMessage(const Freshness& f, const Corridor& corridor) {
     return out;
   }
   absl::StrAppend(&out, "Prices dated ",
-                  f.oldest_fresh_quoted_at.has_value()
-                      ? DateText(*f.oldest_fresh_quoted_at)
-                      : newest,
+                  f.oldest_fresh_quoted_at.has_value() ? oldest_fresh : newest,
                   " to ", newest);
   if (!limited) {
     absl::StrAppend(&out, "; no age limit (a survey period asked for).");
@@ -665,6 +714,7 @@ std::string FreshnessMessage(const Freshness& f, const Corridor& corridor) {
 
 void FreshnessToProto(const Freshness& f, const Corridor& corridor,
                       v1::Freshness* proto) {
+  // Each date written once, for its field and the message.
   proto->set_as_of_date(DateText(f.as_of));
   proto->set_illustrative(f.illustrative);
   if (f.max_quote_age != absl::InfiniteDuration()) {
@@ -680,7 +730,9 @@ void FreshnessToProto(const Freshness& f, const Corridor& corridor,
   proto->set_quote_count(static_cast<int32_t>(f.quote_count));
   proto->set_stale_quote_count(static_cast<int32_t>(f.stale_count));
   proto->set_all_stale(f.all_stale());
-  proto->set_message(FreshnessMessage(f, corridor));
+  proto->set_message(FreshnessMessage(f, corridor, proto->as_of_date(),
+                                      proto->newest_price_date(),
+                                      proto->oldest_price_date()));
 }
 
 void DataSourcesToProto(

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "engine/testing/test_util.h"
 #include "engine/time/clock.h"
@@ -1009,6 +1010,48 @@ TEST(FreshnessToProtoTest, IllustrativeAndUnlimited) {
             "Illustrative data as of 2026-11-02: made-up prices, judged at "
             "that date, not today. Prices dated 2026-08-18 to 2026-11-02; no "
             "age limit (a survey period asked for).");
+}
+
+// DateText computes most dates itself: the same text as absl::FormatTime
+// on every day of 1969-1971 and around each leap-year rule, at the first
+// and last instant of a day, and through FormatTime outside years 1000 to
+// 9999 and for the infinite times.
+TEST(DateTextTest, WritesWhatFormatTimeWrites) {
+  auto format_time = [](absl::Time t) {
+    return absl::FormatTime("%Y-%m-%d", t, absl::UTCTimeZone());
+  };
+  std::vector<absl::Time> times = {absl::InfinitePast(), absl::InfiniteFuture(),
+                                   absl::UnixEpoch() - absl::Nanoseconds(1)};
+  // Every day of a range, at its first and last nanosecond.
+  auto days = [&times](absl::CivilDay first, int count) {
+    for (int i = 0; i < count; ++i) {
+      const absl::Time start = absl::FromCivil(first + i, absl::UTCTimeZone());
+      times.push_back(start);
+      times.push_back(start + absl::Hours(24) - absl::Nanoseconds(1));
+    }
+  };
+  days(absl::CivilDay(1969, 1, 1), 3 * 366);
+  for (int year : {0, 999, 1000, 1600, 1700, 1900, 2000, 2024, 2100, 2400, 9999,
+                   10000, -1}) {
+    days(absl::CivilDay(year, 2, 25), 8);   // the end of February
+    days(absl::CivilDay(year, 12, 29), 5);  // the new year
+  }
+  // Each day start of 1000 to 9999 at a 97-day step (every month and
+  // weekday, leap years of each kind).
+  for (absl::CivilDay d(1000, 1, 1); d.year() < 10000; d += 97) {
+    times.push_back(absl::FromCivil(d, absl::UTCTimeZone()));
+  }
+  for (absl::Time t : times) {
+    EXPECT_EQ(DateText(t), format_time(t)) << t;
+  }
+  EXPECT_EQ(DateText(absl::FromCivil(absl::CivilDay(1000, 1, 1),
+                                     absl::UTCTimeZone())),
+            "1000-01-01");
+  EXPECT_EQ(DateText(absl::FromCivil(absl::CivilDay(2024, 2, 29),
+                                     absl::UTCTimeZone()) +
+                     absl::Hours(23)),
+            "2024-02-29");
+  EXPECT_EQ(DateText(absl::UnixEpoch() - absl::Nanoseconds(1)), "1969-12-31");
 }
 
 TEST(StaleDataWarningTest, NamesTheStaleCorridorsAndTheirNewestDate) {

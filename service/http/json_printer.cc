@@ -46,6 +46,33 @@ enum class JsonKind : uint8_t {
 // How a number is encoded on the wire (strings and messages: kLength).
 enum class JsonWire : uint8_t { kVarint, kZigZag, kFixed32, kFixed64, kLength };
 
+// Bytes a PaddedText copies at once.
+constexpr size_t kPaddedBytes = 48;
+
+// A text made once per field (a key, an absent value, an enum's name) and
+// written many times: kept with zeros after it up to kPaddedBytes + 1 bytes,
+// so that one fixed-size copy of kPaddedBytes writes it, from its first or
+// second byte (the bytes past its end are overwritten by what follows).
+// Longer texts are copied by length.
+class PaddedText {
+ public:
+  PaddedText() : PaddedText("") {}
+  explicit PaddedText(absl::string_view text)
+      : text_(std::max(text.size(), kPaddedBytes) + 1, '\0'),
+        size_(text.size()) {
+    std::memcpy(text_.data(), text.data(), text.size());
+  }
+  absl::string_view view() const {
+    return absl::string_view(text_.data(), size_);
+  }
+  const char* data() const { return text_.data(); }
+  size_t size() const { return size_; }
+
+ private:
+  std::string text_;
+  size_t size_;
+};
+
 struct JsonField {
   uint32_t number;
   // Its pair of places in the printer's spans of this message (where its
@@ -59,14 +86,14 @@ struct JsonField {
   bool repeated;
   bool trailing;
   // ",\"jsonName\":"; the comma is left out before the first field.
-  std::string key;
+  PaddedText key;
   // The value printed when the field is not on the wire ("0", "\"\"",
   // "[]", the enum's first name...); unused for message fields.
   std::string absent;
-  std::string key_absent;            // key + absent
+  PaddedText key_absent;             // key + absent
   const JsonTable* table = nullptr;  // kMessage
   // kEnum: each number's quoted name.
-  const absl::flat_hash_map<int32_t, std::string>* names = nullptr;
+  const absl::flat_hash_map<int32_t, PaddedText>* names = nullptr;
 };
 
 // One message type: the fields printed in declaration order, then those
@@ -133,6 +160,16 @@ class Buffer {
     cursor_ += k;
   }
   void Put(absl::string_view text) { Put(text.data(), text.size()); }
+  // The text from its byte `from` (0 or 1, at most its size) on.
+  void Put(const PaddedText& text, size_t from) {
+    const size_t k = text.size() - from;
+    if (ABSL_PREDICT_TRUE(text.size() <= kPaddedBytes)) {
+      std::memcpy(Room(kPaddedBytes), text.data() + from, kPaddedBytes);
+      cursor_ += k;
+    } else {
+      Put(text.data() + from, k);
+    }
+  }
   void Wrote(size_t k) { cursor_ += k; }
   void Finish() { s_->resize(cursor_ - s_->data()); }
 
@@ -211,10 +248,12 @@ bool EscapedAbove7F(uint32_t cp) {
 
 inline bool Continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
 
-// Puts `text` as a quoted JSON string. False when it is not valid UTF-8
-// (protobuf's printer drops such bytes in its own way; the caller lets it).
 // The first byte at or after `p` that is not copied as it is (below 0x20,
 // '"', '\\', '<', '>', 0x7f, or not ASCII), or `end`.
+// kPadded: at least kPaddedBytes readable bytes follow `end` (the wire
+// buffer's slack); the last partial block is then read whole, the bytes
+// past `end` left out of the result.
+template <bool kPadded>
 const unsigned char* SkipPlain(const unsigned char* p,
                                const unsigned char* const end) {
 #ifdef __SSE2__
@@ -226,41 +265,62 @@ const unsigned char* SkipPlain(const unsigned char* p,
   const __m128i less = _mm_set1_epi8('<');
   const __m128i greater = _mm_set1_epi8('>');
   const __m128i del = _mm_set1_epi8(0x7f);
-  for (; end - p >= 16; p += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i special = _mm_or_si128(
+  // The bytes of the 16 at `p` that are not copied as they are, as a mask.
+  auto special = [&](const unsigned char* at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
         _mm_or_si128(_mm_cmplt_epi8(v, space),
                      _mm_or_si128(_mm_cmpeq_epi8(v, quote),
                                   _mm_cmpeq_epi8(v, backslash))),
         _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, less), _mm_cmpeq_epi8(v, greater)),
-            _mm_cmpeq_epi8(v, del)));
-    if (const int mask = _mm_movemask_epi8(special); mask != 0) {
-      return p + __builtin_ctz(static_cast<unsigned>(mask));
+            _mm_cmpeq_epi8(v, del)))));
+  };
+  for (; end - p >= 16; p += 16) {
+    if (const unsigned mask = special(p); mask != 0) {
+      return p + __builtin_ctz(mask);
     }
+  }
+  if constexpr (kPadded) {
+    if (p == end) return end;
+    const unsigned mask = special(p) & ((1u << (end - p)) - 1);
+    return mask != 0 ? p + __builtin_ctz(mask) : end;
   }
 #endif
   while (p < end && kAscii.plain[*p]) ++p;
   return p;
 }
 
+// Puts `text` as a quoted JSON string. False when it is not valid UTF-8
+// (protobuf's printer drops such bytes in its own way; the caller lets it).
+// kPadded: at least kPaddedBytes readable bytes follow `text` (it is in the
+// wire buffer); a short one is then copied with one fixed-size copy.
+template <bool kPadded>
 bool PutString(absl::string_view text, Buffer* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* const end = p + text.size();
   const unsigned char* run = p;  // start of what is not yet written
-  p = SkipPlain(p, end);
+  p = SkipPlain<kPadded>(p, end);
   if (p == end) {  // nothing to escape: the usual case
-    char* to = out->Room(text.size() + 2);
-    to[0] = '"';
-    CopyShort(to + 1, text.data(), text.size());
-    to[text.size() + 1] = '"';
+    if (kPadded && text.size() <= kPaddedBytes - 2) {
+      // One fixed-size copy; the closing quote overwrites what follows.
+      char* to = out->Room(kPaddedBytes + 1);
+      to[0] = '"';
+      std::memcpy(to + 1, text.data(), kPaddedBytes - 2);
+      to[text.size() + 1] = '"';
+    } else {
+      char* to = out->Room(text.size() + 2);
+      to[0] = '"';
+      CopyShort(to + 1, text.data(), text.size());
+      to[text.size() + 1] = '"';
+    }
     out->Wrote(text.size() + 2);
     return true;
   }
   out->Put('"');
   auto flush = [&] { out->Put(reinterpret_cast<const char*>(run), p - run); };
   while (p < end) {
-    p = SkipPlain(p, end);
+    p = SkipPlain<kPadded>(p, end);
     if (p == end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
@@ -656,14 +716,14 @@ class Writer {
 
   void Key(const JsonField& f) {
     const size_t comma = first_ ? 1 : 0;
-    out_->Put(f.key.data() + comma, f.key.size() - comma);
+    out_->Put(f.key, comma);
     first_ = false;
   }
 
   void Absent(const JsonField& f) {
     if (f.kind == JsonKind::kMessage && !f.repeated) return;
     const size_t comma = first_ ? 1 : 0;
-    out_->Put(f.key_absent.data() + comma, f.key_absent.size() - comma);
+    out_->Put(f.key_absent, comma);
     first_ = false;
   }
 
@@ -726,7 +786,7 @@ class Writer {
           if (name == f.names->end()) {
             PutNumber(number, out_);
           } else {
-            out_->Put(name->second);
+            out_->Put(name->second, 0);
           }
           return true;
         }
@@ -739,7 +799,7 @@ class Writer {
     if (!ReadLength(p, end, &begin, &stop)) return false;
     switch (f.kind) {
       case JsonKind::kString:
-        return PutString(absl::string_view(begin, stop - begin), out_);
+        return PutString<true>(absl::string_view(begin, stop - begin), out_);
       case JsonKind::kBytes:
         PutBase64(absl::string_view(begin, stop - begin), out_);
         return true;
@@ -832,21 +892,21 @@ class Registry {
   static std::string Quoted(absl::string_view text) {
     std::string quoted;
     Buffer buffer(&quoted, 0);
-    if (!PutString(text, &buffer)) return "";
+    if (!PutString<false>(text, &buffer)) return "";
     buffer.Finish();
     return quoted;
   }
 
-  const absl::flat_hash_map<int32_t, std::string>* Names(
+  const absl::flat_hash_map<int32_t, PaddedText>* Names(
       const google::protobuf::EnumDescriptor* type)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     auto& names = names_[type];
     if (names == nullptr) {
-      names = std::make_unique<absl::flat_hash_map<int32_t, std::string>>();
+      names = std::make_unique<absl::flat_hash_map<int32_t, PaddedText>>();
       // The first name of a number, as protobuf's printer.
       for (int i = 0; i < type->value_count(); ++i) {
         names->emplace(type->value(i)->number(),
-                       Quoted(type->value(i)->name()));
+                       PaddedText(Quoted(type->value(i)->name())));
       }
     }
     return names.get();
@@ -957,8 +1017,8 @@ class Registry {
     if (f->repeated) f->absent = "[]";
     const std::string key = Quoted(field->json_name());
     if (key.empty()) return Unsupported(field, "JSON name is not UTF-8");
-    f->key = absl::StrCat(",", key, ":");
-    f->key_absent = absl::StrCat(f->key, f->absent);
+    f->key = PaddedText(absl::StrCat(",", key, ":"));
+    f->key_absent = PaddedText(absl::StrCat(f->key.view(), f->absent));
     return absl::OkStatus();
   }
 
@@ -1031,9 +1091,8 @@ class Registry {
   absl::Mutex mu_;
   absl::flat_hash_map<const Descriptor*, std::unique_ptr<JsonTable>> tables_
       ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<
-      const google::protobuf::EnumDescriptor*,
-      std::unique_ptr<absl::flat_hash_map<int32_t, std::string>>>
+  absl::flat_hash_map<const google::protobuf::EnumDescriptor*,
+                      std::unique_ptr<absl::flat_hash_map<int32_t, PaddedText>>>
       names_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<const Descriptor*, std::unique_ptr<JsonPrinter>> printers_
       ABSL_GUARDED_BY(mu_);
@@ -1054,7 +1113,11 @@ bool JsonPrinter::Print(const Message& message, std::string* out) const {
   if (support_.ok()) {
     // The wire form and the field spans, kept by each thread for the next
     // message.
-    // (The wire buffer only grows, and is not cleared first.)
+    // (The wire buffer only grows, and is not cleared first. Past its
+    // capacity it has kWireSlack bytes, zeros, that strings at its end may
+    // be read into: see PaddedText, SkipPlain.)
+    constexpr size_t kWireSlack = 64;
+    static_assert(kWireSlack >= kPaddedBytes && kWireSlack >= 16);
     thread_local std::unique_ptr<char[]> wire;
     thread_local size_t wire_capacity = 0;
     thread_local std::vector<const char*> slots;
@@ -1063,7 +1126,7 @@ bool JsonPrinter::Print(const Message& message, std::string* out) const {
     if (size <= static_cast<size_t>(std::numeric_limits<int>::max())) {
       if (size > wire_capacity) {
         wire_capacity = std::max(size, 2 * wire_capacity);
-        wire.reset(new char[wire_capacity]);
+        wire.reset(new char[wire_capacity + kWireSlack]());
       }
       message.SerializeWithCachedSizesToArray(
           reinterpret_cast<uint8_t*>(wire.get()));
