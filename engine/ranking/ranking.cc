@@ -484,12 +484,12 @@ struct RowScan {
     if constexpr (!kFacets) {
       const absl::Span<const ScanRow> rows = in.selected.rows;
       const size_t sample = std::min<size_t>(rows.size(), 64);
+      const int64_t amount = in.request.amount.minor_units();
       size_t plain = 0;
       for (size_t i = 0; i < sample; ++i) {
-        plain += (rows[i].when & ScanRow::kPlain) != 0;
+        plain += amount <= int64_t{rows[i].plain_to};
       }
-      if (in.request.amount.minor_units() <= engine_internal::kPlainAmountMax &&
-          plain * 2 >= sample) {
+      if (plain * 2 >= sample) {
         return Rows<kSummarize, kFacets, kCostOrder, true>(
             in, page, summary, excluded, stale_count);
       }
@@ -523,9 +523,11 @@ struct RowScan {
     // ScanRow::when from here on: dated after the stale second.
     const int64_t fresh_from = (stale_second + 1) * 65536;
     const int64_t amount = request.amount.minor_units();
-    // Rows with this flag are priced by PlainCostOfRow.
-    const int64_t plain =
-        amount <= engine_internal::kPlainAmountMax ? ScanRow::kPlain : 0;
+    // Rows with ScanRow::plain_to at least this are priced by
+    // PlainCostOfRow (the amount, or past every plain_to: a 32-bit
+    // compare).
+    const uint32_t plain_amount = static_cast<uint32_t>(
+        std::min(amount, engine_internal::kPlainAmountMax + 1));
     const uint64_t refused = RefusedFacets(request.filter);
     const RankOrder order = kCostOrder ? RankOrder::kTotalCost : request.order;
     size_t stale_count = 0;
@@ -558,7 +560,7 @@ struct RowScan {
           // needs more, which the rest of the body takes.
           for (; i < end; ++i) {
             const ScanRow& counted = rows[i];
-            if ((counted.when & plain) == 0 || counted.when < fresh_from) {
+            if (plain_amount > counted.plain_to || counted.when < fresh_from) {
               break;
             }
             const engine_internal::PlainCost plain_cost =
@@ -583,8 +585,10 @@ struct RowScan {
         const int64_t when = row.when;
         BasicScanCost<Key> cost;
         Key order_key;
-        if (ABSL_PREDICT_TRUE((when & plain) != 0 && when >= fresh_from)) {
-          // Fresh, one band or point, no limits, no overflow possible.
+        if (ABSL_PREDICT_TRUE(plain_amount <= row.plain_to &&
+                              when >= fresh_from)) {
+          // Fresh, priced from its own fields as one band or point
+          // without limits at this amount, no overflow possible.
           const engine_internal::PlainCost plain_cost =
               engine_internal::PlainCostOfRow(row, amount);
           cost.outlay = plain_cost.outlay;
@@ -635,7 +639,7 @@ struct RowScan {
         const auto make = [&] {
           BasicCandidate<Key> c;
           c.speed = speed;
-          c.tie_rank = row.tie_rank;
+          c.tie_rank = in.selected.quotes[i].tie_rank;
           c.opaque = false;
           c.send_minor = amount;
           c.cost_key = cost.cost11;

@@ -520,6 +520,186 @@ TEST(RowScanTest, RowsAtTheEdgesOfTheirFieldsGiveTheSameAnswers) {
   }
 }
 
+// Rows of two survey points, or of two bands, are priced as plain rows up
+// to their first point's send amount (the last amount before the second
+// band) when the first point or band holds the plain bounds (a band with
+// no fee limits) and the quote has no amount limits: ScanRow::plain_to
+// says how far, and the answers stay the reference scan's at the edges of
+// those fields and on either side of plain_to.
+TEST(RowScanTest, TwoPointAndTwoBandRowsArePlainBelowTheSecond) {
+  constexpr int64_t kFeeBound = engine_internal::kPlainFeeBound;
+  constexpr int64_t kPercentBound = engine_internal::kPlainPercentBound;
+  constexpr int64_t kAmountMax = engine_internal::kPlainAmountMax;
+  std::vector<Quote> quotes;
+  std::vector<int64_t> expected_to;
+  // Two points: the first at `first`, with a fee of `fee` (and 12,345
+  // below the minor unit), the second 30,000 later.
+  auto points = [&](int64_t first, int64_t fee, int64_t expected) {
+    Quote q = OneBand(static_cast<int>(quotes.size()), 0, 0);
+    q.fees.bands.clear();
+    q.rate.reset();
+    for (int k = 0; k < 2; ++k) {
+      SurveyPoint point;
+      point.send_minor = first + 30000 * k;
+      point.SetFee11(absl::int128(fee + 7 * k) * 100'000'000'000 + 12'345);
+      point.rate = k == 0 ? R("17.4") : R("17.2");
+      q.survey_points.push_back(point);
+    }
+    quotes.push_back(q);
+    expected_to.push_back(expected);
+  };
+  points(20000, 300, 20000);
+  points(1, 300, 1);
+  points(kAmountMax - 1, 300, kAmountMax - 1);
+  points(kAmountMax, 300, kAmountMax);
+  points(kAmountMax + 1, 300, kAmountMax);
+  points(20000, kFeeBound - 1, 20000);
+  points(20000, kFeeBound, 0);
+  // With amount limits: never.
+  points(20000, 300, 0);
+  quotes.back().min_send_minor = 100;
+  points(20000, 300, 0);
+  quotes.back().max_send_minor = 1'000'000;
+  // Two bands: the second from `from`; the first with a fixed fee and a
+  // percentage.
+  auto bands = [&](int64_t from, int64_t fixed, int64_t percent,
+                   int64_t expected) {
+    Quote q = OneBand(static_cast<int>(quotes.size()), fixed, percent);
+    q.fees.bands.push_back(
+        FeeBand{from, fixed + 11, Percent::FromScaled(500'000'000), {}, {}});
+    quotes.push_back(q);
+    expected_to.push_back(expected);
+  };
+  bands(20000, 100, 1'000'000'000, 19999);
+  bands(1, 100, 1'000'000'000, 0);
+  bands(2, 100, 1'000'000'000, 1);
+  bands(kAmountMax, 100, 1'000'000'000, kAmountMax - 1);
+  bands(kAmountMax + 1, 100, 1'000'000'000, kAmountMax);
+  bands(std::numeric_limits<int64_t>::max(), 100, 0, kAmountMax);
+  bands(20000, kFeeBound - 1, kPercentBound - 1, 19999);
+  bands(20000, kFeeBound, 0, 0);
+  bands(20000, 100, kPercentBound, 0);
+  // A fee limit on the first band, or on the second only, or amount
+  // limits.
+  bands(20000, 100, 1'000'000'000, 0);
+  quotes.back().fees.bands[0].max_fee_minor = 250;
+  bands(20000, 100, 1'000'000'000, 19999);
+  quotes.back().fees.bands[1].min_fee_minor = 400;
+  bands(20000, 100, 1'000'000'000, 0);
+  quotes.back().max_send_minor = 50000;
+  // One band or point: kPlainAmountMax when plain, as the flag says.
+  quotes.push_back(OneBand(static_cast<int>(quotes.size()), 100, 0));
+  expected_to.push_back(kAmountMax);
+  quotes.push_back(OneBand(static_cast<int>(quotes.size()), kFeeBound, 0));
+  expected_to.push_back(0);
+  const QuoteBook book = testing::Book(std::move(quotes), {"p1"});
+  absl::StatusOr<PeriodQuotes> all =
+      book.QuotesFor(C("US", "MX"), std::nullopt);
+  ASSERT_TRUE(all.ok());
+  for (size_t i = 0; i < all->quotes.size(); ++i) {
+    const int index = std::stoi(all->quotes[i].quote->id.substr(1));
+    EXPECT_EQ(int64_t{all->rows[i].plain_to}, expected_to[index])
+        << "q" << index;
+    EXPECT_EQ((all->rows[i].flags() & engine_internal::ScanRow::kPlain) != 0,
+              all->rows[i].plain_to == kAmountMax &&
+                  (all->rows[i].flags() & engine_internal::ScanRow::kTwo) == 0)
+        << "q" << index;
+  }
+  const FakeClock clock(Generator::kNow);
+  for (const int64_t amount :
+       {int64_t{1}, int64_t{2}, int64_t{3}, int64_t{19999}, int64_t{20000},
+        int64_t{20001}, int64_t{35000}, int64_t{49999}, int64_t{50000},
+        int64_t{50001}, kAmountMax - 1, kAmountMax, kAmountMax + 1,
+        kAmountMax + 30000, int64_t{1} << 40}) {
+    for (const RankOrder order :
+         {RankOrder::kTotalCost, RankOrder::kAmountReceived,
+          RankOrder::kSpeed}) {
+      for (const bool summarize : {true, false}) {
+        RankRequest request(C("US", "MX"),
+                            Money::FromMinorUnits(amount, testing::Cur("USD")));
+        request.order = order;
+        request.summarize = summarize;
+        request.max_quote_age = absl::InfiniteDuration();
+        request.limit = std::numeric_limits<size_t>::max();
+        EXPECT_EQ(Text(Rank(book, request, clock)),
+                  Text(RankByReferenceScan(book, request, clock)))
+            << "amount " << amount << " order " << static_cast<int>(order);
+      }
+    }
+  }
+}
+
+// Corridors of mostly two-point and two-band quotes, at amounts about
+// their first points and second bands, with and without a filter: runs of
+// rows priced as plain rows, broken where the amount passes a row's
+// plain_to.
+TEST(RowScanTest, MostlyTwoPointCorridorsGiveTheSameAnswers) {
+  const FakeClock clock(Generator::kNow);
+  int compared = 0;
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    Generator gen(seed);
+    std::vector<Quote> quotes;
+    const int n = 100 + gen.Pick(1500);
+    for (int i = 0; i < n; ++i) {
+      Quote q = gen.MakeQuote(i);
+      if (!gen.OneIn(8)) {
+        q.transparent = true;
+        q.judged_at.reset();
+        q.data_notes = 0;
+        q.min_send_minor = 0;
+        q.max_send_minor = std::numeric_limits<int64_t>::max();
+        q.mid_rate = R("17.5");
+        q.fees = FeeSchedule();
+        q.margin_over_mid.reset();
+        q.survey_points.clear();
+        q.rate.reset();
+        const Rate rate = R(gen.OneIn(2) ? "17.25" : "17.4");
+        if (gen.OneIn(2)) {
+          for (int k = 0; k < 2; ++k) {
+            SurveyPoint point;
+            point.send_minor = k == 0 ? 20000 - gen.Pick(2) : 50000;
+            point.SetFee11(absl::int128(gen.Between(0, 2000)) *
+                               100'000'000'000 +
+                           (gen.OneIn(3) ? gen.Between(0, 99'999'999'999) : 0));
+            point.rate = rate;
+            q.survey_points.push_back(point);
+          }
+        } else {
+          q.rate = rate;
+          for (int k = 0; k < 2; ++k) {
+            q.fees.bands.push_back(
+                FeeBand{k == 0 ? 0 : 20000 - gen.Pick(2),
+                        gen.Between(0, 2000),
+                        Percent::FromScaled(gen.Between(0, 4) * 500'000'000 +
+                                            gen.Between(0, 3)),
+                        {},
+                        {}});
+          }
+        }
+      }
+      quotes.push_back(q);
+    }
+    const QuoteBook book = testing::Book(std::move(quotes), {"p1", "p4"});
+    for (int r = 0; r < 12; ++r) {
+      RankRequest request = gen.MakeRequest();
+      if (r % 2 == 0) {
+        request.filter = RankFilter();
+        request.access.reset();
+      }
+      request.amount_kind = AmountKind::kSend;
+      request.amount = Money::FromMinorUnits(
+          r % 3 == 0 ? 19998 + gen.Pick(4) : gen.Between(1, 80000),
+          testing::Cur("USD"));
+      const std::string expected =
+          Text(RankByReferenceScan(book, request, clock));
+      ASSERT_EQ(Text(Rank(book, request, clock)), expected)
+          << "seed " << seed << " request " << r;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 120);
+}
+
 // The rows themselves are packed for most quotes: the comparison above
 // would prove little if every quote went the reference way.
 TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {

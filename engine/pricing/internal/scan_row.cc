@@ -1,5 +1,6 @@
 #include "engine/pricing/internal/scan_row.h"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -47,7 +48,6 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
   row = ScanRow();
   more = ScanRowMore();
   *facets = prepared.facets;
-  row.tie_rank = prepared.tie_rank;
   more.min_send = quote.min_send_minor;
   more.max_send = quote.max_send_minor;
   const int64_t seconds = absl::ToUnixSeconds(quote.quoted_at);
@@ -65,6 +65,10 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
   bool fits = true;
   bool plain = false;
   bool limits = false;  // A fee band's minimum or maximum.
+  // The first point or band holds the plain bounds; up to `first_to` it
+  // prices the row (with no fee limits, for a band).
+  bool first_plain = false;
+  int64_t first_to = 0;
   if (!points.empty()) {
     flags = ScanRow::kPoints;
     fits = FitsInt32(points[0].fee_minor) && FitsInt32(points[0].send_minor);
@@ -72,9 +76,11 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
     row.rate = points[0].fee_remainder11;
     row.margin = prepared.point_margins[0].scaled();
     more.low0 = static_cast<int32_t>(points[0].send_minor);
-    plain = points.size() == 1 && Within(row.fee, kPlainFeeBound) &&
-            Within(row.rate, kPlainRemainderBound) &&
-            Within(row.margin, kPlainMarginBound);
+    first_plain = Within(row.fee, kPlainFeeBound) &&
+                  Within(row.rate, kPlainRemainderBound) &&
+                  Within(row.margin, kPlainMarginBound);
+    first_to = points[0].send_minor;
+    plain = points.size() == 1 && first_plain;
     if (points.size() == 2) {
       flags |= ScanRow::kTwo;
       more.from1 = points[1].send_minor;
@@ -100,10 +106,13 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
       more.high0 = static_cast<int32_t>(*first.max_fee_minor);
       limits = true;
     }
-    plain = bands.size() <= 1 && !limits && Within(row.fee, kPlainFeeBound) &&
-            row.rate >= 0 && row.rate < kPlainPercentBound &&
-            Within(row.margin, kPlainMarginBound);
+    first_plain = !limits && Within(row.fee, kPlainFeeBound) && row.rate >= 0 &&
+                  row.rate < kPlainPercentBound &&
+                  Within(row.margin, kPlainMarginBound);
+    plain = bands.size() <= 1 && first_plain;
     if (bands.size() == 2) {
+      // The first band prices every amount below the second's start.
+      first_to = std::max(bands[1].from_minor, int64_t{1}) - 1;
       flags |= ScanRow::kTwo;
       const FeeBand& second = bands[1];
       more.from1 = second.from_minor;
@@ -117,7 +126,6 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
   }
   if (!fits) {
     row = ScanRow();
-    row.tie_rank = prepared.tie_rank;
     row.when = ScanRow::kSlow;
     return;
   }
@@ -128,6 +136,12 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
     flags |= ScanRow::kMore;
   } else if (plain) {
     flags |= ScanRow::kPlain;
+  }
+  if (plain && !amount_limits) {
+    row.plain_to = static_cast<uint32_t>(kPlainAmountMax);
+  } else if ((flags & ScanRow::kTwo) != 0 && first_plain && !amount_limits) {
+    row.plain_to = static_cast<uint32_t>(
+        std::clamp(first_to, int64_t{0}, kPlainAmountMax));
   }
   row.when = seconds * 65536 +
              int64_t{static_cast<uint8_t>(quote.speed)} * 256 + flags;

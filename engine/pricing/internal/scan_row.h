@@ -22,6 +22,8 @@
 // no amount limits, every figure well inside int64) is priced by
 // PlainCostOfRow without any overflow check for amounts up to
 // kPlainAmountMax: the bounds below keep every intermediate inside int64.
+// A row of two points or two bands whose first holds the same bounds is
+// priced the same way at amounts its first prices (ScanRow::plain_to).
 //
 // Thread-safety: plain data and pure functions.
 //
@@ -66,7 +68,14 @@ struct ScanRow {
   int64_t rate = 0;
   // Bands: the first band's fixed fee. Points: the first point's fee.
   int32_t fee = 0;
-  uint32_t tie_rank = 0;
+  // The largest send amount at which PlainCostOfRow prices the row, at
+  // most kPlainAmountMax; 0 when it never does. kPlain rows: kPlainAmountMax.
+  // Rows of two survey points (or two bands) whose first point (band, with
+  // no fee limits) holds the plain bounds, without amount limits: up to the
+  // first point's send amount (the last amount before the second band),
+  // where CostOfRow prices the row from its own fields as a plain row's.
+  // (The quote's tie rank is its index in the rows' span.)
+  uint32_t plain_to = 0;
 
   int64_t seconds() const { return when >> 16; }
   uint8_t speed() const { return static_cast<uint8_t>(when >> 8); }
@@ -97,7 +106,7 @@ struct ScanRowMore {
 };
 static_assert(sizeof(ScanRowMore) == 64, "one cache line");
 
-// The row of a prepared quote (its tie_rank too), its rest and its facets
+// The row of a prepared quote, its rest and its facets
 // (PreparedQuote::facets).
 void MakeScanRow(const PreparedQuote& prepared, ScanRow* row, ScanRowMore* more,
                  uint64_t* facets);
@@ -215,8 +224,8 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool CostOfRow(const ScanRow& row,
   return RowCost11(fee, remainder11, amount, margin, &out->cost11);
 }
 
-// The figures of a kPlain row at `amount` (0 < amount <= kPlainAmountMax),
-// the same as CostOfRow's, without overflow checks (the bounds above), and
+// The figures of a row at `amount` (0 < amount <= row.plain_to), the same
+// as CostOfRow's, without overflow checks (the bounds above), and
 // amount x (margin - 10^11) + remainder, the amount-received order's key
 // (cost11 - outlay x 10^11).
 struct PlainCost {
