@@ -700,6 +700,46 @@ TEST(RowScanTest, MostlyTwoPointCorridorsGiveTheSameAnswers) {
   EXPECT_EQ(compared, 120);
 }
 
+// Arrays of rows of 2 MB or more are allocated in whole huge pages,
+// aligned to 2 MB; smaller ones as usual. Either holds what is put in.
+TEST(RowScanTest, LargeRowArraysAreAlignedToHugePages) {
+  using engine_internal::RowArray;
+  using engine_internal::ScanRow;
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  for (const size_t n : {size_t{1}, size_t{1000}, size_t{65535}, size_t{65536},
+                         size_t{100'000}}) {
+    RowArray<ScanRow> rows(n);
+    const bool huge = n * sizeof(ScanRow) >= kHugePage;
+    if (huge) {
+      EXPECT_EQ(reinterpret_cast<uintptr_t>(rows.data()) % kHugePage, 0u) << n;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(rows[i].when, 0) << i;
+      rows[i].when = static_cast<int64_t>(i) * 65536;
+    }
+    rows.push_back(ScanRow());  // Reallocates: the rows are kept.
+    for (size_t i = 0; i < n; ++i) {
+      ASSERT_EQ(rows[i].when, static_cast<int64_t>(i) * 65536) << i;
+    }
+  }
+}
+
+// A corridor whose rows fill more than one huge page: the same answers.
+TEST(RowScanTest, ACorridorInHugePagesGivesTheSameAnswers) {
+  Generator gen(11);
+  const QuoteBook book = gen.MakeBook(70'000);
+  absl::StatusOr<PeriodQuotes> all =
+      book.QuotesFor(C("US", "MX"), std::nullopt);
+  ASSERT_TRUE(all.ok());
+  const FakeClock clock(Generator::kNow);
+  for (int r = 0; r < 4; ++r) {
+    const RankRequest request = gen.MakeRequest();
+    ASSERT_EQ(Text(Rank(book, request, clock)),
+              Text(RankByReferenceScan(book, request, clock)))
+        << "request " << r;
+  }
+}
+
 // The rows themselves are packed for most quotes: the comparison above
 // would prove little if every quote went the reference way.
 TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {

@@ -197,5 +197,33 @@ TEST(CostStatsTest, NarrowMedianMatchesSortingForEveryShapeAndCount) {
   }
 }
 
+// A buffer reserved for a million keys (8 MB, whose whole 2 MB pages are
+// advised as huge pages) and reused: the same figures as sorting gives.
+TEST(CostStatsTest, BuffersReservedForManyKeysGiveTheSameFigures) {
+  std::mt19937_64 random(20261203);
+  std::uniform_int_distribution<int64_t> spread(0, 2'000'000'000'000'000);
+  std::vector<int64_t> buffer;
+  for (const size_t n : {size_t{200'001}, size_t{150'000}}) {
+    std::vector<int64_t> keys(n);
+    for (int64_t& key : keys) key = spread(random);
+    NarrowCostStats stats(30000, &buffer, /*expected=*/size_t{1} << 20);
+    EXPECT_GE(buffer.capacity(), size_t{1} << 20);
+    for (size_t i = 0; i < n; i += 256) {
+      stats.AddKeys(keys.data() + i, std::min<size_t>(256, n - i));
+    }
+    std::vector<int64_t> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const absl::int128 twice =
+        n % 2 == 1 ? absl::int128(sorted[n / 2]) * 2
+                   : absl::int128(sorted[n / 2 - 1]) + sorted[n / 2];
+    absl::int128 sum = 0;
+    for (const int64_t key : keys) sum += key;
+    EXPECT_EQ(stats.count(), n);
+    EXPECT_EQ(stats.Median(), PercentOfKey(twice, 60000)) << "n " << n;
+    EXPECT_EQ(stats.Average(), PercentOfKey(sum, absl::int128(30000) * n))
+        << "n " << n;
+  }
+}
+
 }  // namespace
 }  // namespace remit
