@@ -1,9 +1,11 @@
 #include "engine/book/quote_book.h"
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "engine/testing/test_util.h"
 #include "engine/time/clock.h"
 #include "gtest/gtest.h"
@@ -14,6 +16,7 @@ namespace {
 using testing::C;
 using testing::Cur;
 using testing::P;
+using testing::R;
 using testing::SimpleQuote;
 
 std::vector<Provider> Providers() {
@@ -390,6 +393,74 @@ TEST(QuoteBookPeriodsTest, FactsOfEachSetOfQuotes) {
   EXPECT_EQ(gb.facts->newest_quoted_at, testing::Day(2024, 3, 1));
   EXPECT_EQ(gb.facts->illustrative_count, 0u);
   EXPECT_EQ(gb.facts->datasets, 1u);
+}
+
+// The scan's rows are those of the quotes in their places: rows[i] is
+// MakeScanRow of quotes[i], its tie_rank i, in every set QuotesFor()
+// gives (a corridor's quotes, each period's, with and without the quotes
+// that have no period), whatever the order the quotes came in.
+TEST(QuoteBookPeriodsTest, RowsAreThoseOfTheQuotesInTheirPlaces) {
+  const Corridor us_mx = C("US", "MX");
+  const Corridor gb_ng = C("GB", "NG");
+  std::vector<Quote> quotes;
+  for (int i = 0; i < 60; ++i) {
+    const char* providers[] = {"r", "p", "q"};
+    // Ids longer than 8 bytes sort by their text.
+    Quote q = SimpleQuote(absl::StrCat("quote-", 97 - i), providers[i % 3],
+                          i % 4 == 0 ? gb_ng : us_mx, 100 + i, "17", "17.5");
+    switch (i % 5) {
+      case 0:
+        q.fees.bands.push_back(FeeBand{50000, 0, P("0.5"), 100, 900});
+        break;
+      case 1:
+        q.fees.bands[0].max_fee_minor = 700 + i;
+        break;
+      case 2:
+        q.fees.bands.clear();
+        q.rate.reset();
+        q.survey_points = {{20000, 300 + i, R("16.9"), {}, 0},
+                           {50000, 400 + i, R("17.1"), {}, 0}};
+        break;
+      case 3:
+        q.transparent = false;
+        break;
+      default:
+        q.quoted_at = testing::Day(2024, 1 + i % 12, 3);
+        break;
+    }
+    if (i % 3 != 0)
+      q = InPeriod(std::move(q), i % 2 == 0 ? "2024_1Q" : "2024_2Q");
+    quotes.push_back(std::move(q));
+  }
+  QuoteBook book = testing::Must(
+      QuoteBook::Create(ThreeProviders(), quotes, ReferenceRates()));
+  size_t sets = 0;
+  auto check = [&](const PeriodQuotes& set) {
+    ++sets;
+    ASSERT_EQ(set.rows.size(), set.quotes.size());
+    ASSERT_EQ(set.more.size(), set.quotes.size());
+    ASSERT_EQ(set.facets.size(), set.quotes.size());
+    for (size_t i = 0; i < set.quotes.size(); ++i) {
+      engine_internal::ScanRow row;
+      engine_internal::ScanRowMore more;
+      uint64_t facets = 0;
+      engine_internal::MakeScanRow(set.quotes[i], &row, &more, &facets);
+      EXPECT_EQ(set.quotes[i].tie_rank, i);
+      EXPECT_EQ(row.tie_rank, i);
+      EXPECT_EQ(std::memcmp(&set.rows[i], &row, sizeof(row)), 0)
+          << set.quotes[i].quote->id;
+      EXPECT_EQ(std::memcmp(&set.more[i], &more, sizeof(more)), 0)
+          << set.quotes[i].quote->id;
+      EXPECT_EQ(set.facets[i], facets) << set.quotes[i].quote->id;
+    }
+  };
+  for (const Corridor& corridor : {us_mx, gb_ng}) {
+    check(testing::Must(book.QuotesFor(corridor, std::nullopt)));
+    for (Period period : book.PeriodsOf(corridor)) {
+      check(testing::Must(book.QuotesFor(corridor, period)));
+    }
+  }
+  EXPECT_EQ(sets, 5u);
 }
 
 }  // namespace

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -191,10 +192,16 @@ enum class FeeCharging {
   kDeducted,
 };
 
+// A schedule's bands: a vector that keeps up to two bands in place (no heap
+// block: most schedules have one band or two) and moves to the heap beyond.
+// The vector's interface: size, [], push_back, range-for, brace assignment,
+// e.g. `fees.bands = {FeeBand{0, 299, Percent(), {}, {}}};`.
+using FeeBands = absl::InlinedVector<FeeBand, 2>;
+
 struct FeeSchedule {
   // Sorted by from_minor, strictly increasing. Amounts below the first
   // band's start pay the first band's fee.
-  std::vector<FeeBand> bands;
+  FeeBands bands;
   FeeCharging charging = FeeCharging::kOnTop;
   // Added to the outlay as a share of the send amount (e.g. credit cards).
   Percent funding_surcharge;

@@ -204,7 +204,7 @@ std::vector<QuoteProblem> CheckQuote(const Quote& quote,
     problems.push_back(*std::move(p));
   }
 
-  const std::vector<FeeBand>& bands = quote.fees.bands;
+  const FeeBands& bands = quote.fees.bands;
   for (size_t i = 0; i < bands.size(); ++i) {
     const FeeBand& band = bands[i];
     const std::string at = absl::StrCat("fees.bands[", i, "].");

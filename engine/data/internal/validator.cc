@@ -92,8 +92,13 @@ std::optional<Corridor> Validator::CorridorField(const Node& node,
       cacheable = false;
       break;
     }
-    std::memcpy(buffer + length, code->data(), code->size());
-    length += code->size();
+    // At most three bytes: copied one by one, not by a call to memcpy.
+    const size_t size = code->size();
+    const char* data = code->data();
+    if (size > 0) buffer[length] = data[0];
+    if (size > 1) buffer[length + 1] = data[1];
+    if (size > 2) buffer[length + 2] = data[2];
+    length += size;
     buffer[length++] = '/';
   }
   CorridorKey key;
@@ -250,7 +255,8 @@ void Validator::AddQuote(const Node& node, const v1::Quote& proto) {
     }
     quote.data_notes |= uint8_t{1} << static_cast<int>(*note);
   }
-  quote.source = proto.source();
+  // The quote is new: its source is empty unless the file gives one.
+  if (!proto.source().empty()) quote.source = proto.source();
   quote.judged_at = judged_at_;
   quote.dataset_index = dataset_index_;
   const std::optional<absl::Time> quoted_at =

@@ -61,7 +61,7 @@ void MakeScanRow(const PreparedQuote& prepared, ScanRow* out_row,
   }
   int64_t flags = 0;
   const std::vector<SurveyPoint>& points = quote.survey_points;
-  const std::vector<FeeBand>& bands = quote.fees.bands;
+  const FeeBands& bands = quote.fees.bands;
   bool fits = true;
   bool plain = false;
   bool limits = false;  // A fee band's minimum or maximum.
