@@ -446,7 +446,6 @@ TEST(QuoteBookPeriodsTest, RowsAreThoseOfTheQuotesInTheirPlaces) {
       uint64_t facets = 0;
       engine_internal::MakeScanRow(set.quotes[i], &row, &more, &facets);
       EXPECT_EQ(set.quotes[i].tie_rank, i);
-      EXPECT_EQ(row.tie_rank, i);
       EXPECT_EQ(std::memcmp(&set.rows[i], &row, sizeof(row)), 0)
           << set.quotes[i].quote->id;
       EXPECT_EQ(std::memcmp(&set.more[i], &more, sizeof(more)), 0)
