@@ -207,9 +207,9 @@ class QuoteBook {
     std::vector<std::vector<PreparedQuote>> merged;
     // The scan's rows of `all` and of each of `merged`, index for index.
     struct Rows {
-      engine_internal::RowArray<engine_internal::ScanRow> rows;
-      engine_internal::RowArray<engine_internal::ScanRowMore> more;
-      engine_internal::RowArray<uint64_t> facets;
+      std::vector<engine_internal::ScanRow> rows;
+      std::vector<engine_internal::ScanRowMore> more;
+      std::vector<uint64_t> facets;
     };
     Rows all_rows;
     std::vector<Rows> merged_rows;

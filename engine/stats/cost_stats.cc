@@ -1,7 +1,5 @@
 #include "engine/stats/cost_stats.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -22,23 +20,6 @@ std::optional<Percent> BasicCostStats<Key>::AverageOf(
     absl::int128 sum, size_t count, absl::int128 denominator) {
   if (count == 0) return std::nullopt;
   return PercentOfKey(sum, denominator * static_cast<int64_t>(count));
-}
-
-template <typename Key>
-void BasicCostStats<Key>::Reserve(std::vector<Key>* buffer, size_t expected) {
-  const Key* const before = buffer->data();
-  buffer->reserve(expected);
-  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-  const size_t bytes = buffer->capacity() * sizeof(Key);
-  if (buffer->data() == before || bytes < 2 * kHugePage) return;
-  // The whole huge pages inside the buffer. A hint: failure changes
-  // nothing.
-  const uintptr_t start = reinterpret_cast<uintptr_t>(buffer->data());
-  const uintptr_t begin = (start + kHugePage - 1) & ~(kHugePage - 1);
-  const uintptr_t end = (start + bytes) & ~(kHugePage - 1);
-  if (end > begin) {
-    madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  }
 }
 
 template <typename Key>

@@ -66,7 +66,7 @@ class BasicCostStats {
         five_(AsKey(absl::int128(5'000'000'000) * denominator)),
         shift_(BucketShift(five_)) {
     buffer->clear();
-    Reserve(buffer, expected);
+    buffer->reserve(expected);
   }
   BasicCostStats(const BasicCostStats&) = delete;
   BasicCostStats& operator=(const BasicCostStats&) = delete;
@@ -130,11 +130,6 @@ class BasicCostStats {
         static_cast<uint64_t>(key < 0 ? Key(0) : key) >> shift;
     return range < kBuckets ? range : kBuckets - 1;
   }
-  // buffer->reserve(expected); a buffer newly allocated for 4 MB of keys
-  // or more is asked to be backed by transparent huge pages, before its
-  // keys are first written (a large corridor's scan writes and reads them
-  // all).
-  static void Reserve(std::vector<Key>* buffer, size_t expected);
   // The sum of every key added.
   absl::int128 Sum() const;
   // A positive limit as a Key: one above every Key compares the same as

@@ -197,8 +197,8 @@ TEST(CostStatsTest, NarrowMedianMatchesSortingForEveryShapeAndCount) {
   }
 }
 
-// A buffer reserved for a million keys (8 MB, whose whole 2 MB pages are
-// advised as huge pages) and reused: the same figures as sorting gives.
+// A buffer reserved for a million keys (8 MB) and reused: the same
+// figures as sorting gives.
 TEST(CostStatsTest, BuffersReservedForManyKeysGiveTheSameFigures) {
   std::mt19937_64 random(20261203);
   std::uniform_int_distribution<int64_t> spread(0, 2'000'000'000'000'000);

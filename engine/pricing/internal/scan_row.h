@@ -37,13 +37,8 @@
 #ifndef REMIT_ENGINE_PRICING_INTERNAL_SCAN_ROW_H_
 #define REMIT_ENGINE_PRICING_INTERNAL_SCAN_ROW_H_
 
-#include <sys/mman.h>
-
-#include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <new>
-#include <vector>
 
 #include "absl/base/attributes.h"
 #include "absl/numeric/int128.h"
@@ -110,56 +105,6 @@ struct ScanRowMore {
   int64_t d1 = 0;
 };
 static_assert(sizeof(ScanRowMore) == 64, "one cache line");
-
-// An allocator for the arrays of rows: an array of 2 MB or more is
-// allocated in whole 2 MB pages, aligned to 2 MB, and the kernel is asked
-// to back it with transparent huge pages (madvise(MADV_HUGEPAGE), before
-// any of it is touched) where they are granted on request only. A scan of
-// a large corridor then streams its rows through one TLB entry per 2 MB
-// instead of one per 4 KB. Smaller arrays come from operator new. The
-// advice is a hint: where the kernel declines, the memory is ordinary.
-//
-// Thread-safety: stateless; allocate and deallocate from any thread.
-//
-// Example:
-//   RowArray<ScanRow> rows(1'000'000);  // 32 MB in 2 MB pages
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  static constexpr size_t kHugePage = size_t{2} << 20;
-
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-
-  T* allocate(size_t n) {
-    const size_t bytes = n * sizeof(T);  // vector keeps n below max_size().
-    if (bytes < kHugePage) {
-      return static_cast<T*>(::operator new(bytes));
-    }
-    const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-    void* p = ::operator new (rounded, std::align_val_t{kHugePage});
-    madvise(p, rounded, MADV_HUGEPAGE);  // A hint: failure changes nothing.
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < kHugePage) {
-      ::operator delete(p);
-    } else {
-      ::operator delete (p, std::align_val_t{kHugePage});
-    }
-  }
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const {
-    return true;
-  }
-  template <typename U>
-  bool operator!=(const HugePageAllocator<U>&) const {
-    return false;
-  }
-};
-template <typename T>
-using RowArray = std::vector<T, HugePageAllocator<T>>;
 
 // The row of a prepared quote, its rest and its facets
 // (PreparedQuote::facets).
