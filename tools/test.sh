@@ -4,6 +4,8 @@
 #   2. bazel test --config=asan //...    (AddressSanitizer + UBSan)
 #   3. bazel test --config=tsan //engine/...  (ThreadSanitizer; Debian's
 #      gRPC is not instrumented, so only the engine runs under it)
+# (under 2 and 3, .bazelrc builds only what the tests need and leaves the
+# tests tagged no_sanitizers to the default configuration)
 # after checking the dependency rules of docs/architecture.md
 # (tools/check_deps.sh) and building and running the embedding examples
 # (tools/test_embedding.sh: an outside Bazel workspace, CMake through
