@@ -305,7 +305,7 @@ loaded_version() {
 
 # What the pod runs, from the manifests: each container's arguments and
 # preStop command (one JSON array per line), the TLS component's edge flags
-# and Secret mount.
+# and Secret mount, and the pod's termination grace period (seconds).
 mapfile -t manifest < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml \
   deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
 import json
@@ -323,6 +323,7 @@ print(json.dumps([op["value"] for op in ops
                   if str(op.get("value", "")).startswith("--tls_")]))
 print(json.dumps([op["value"]["mountPath"] for op in ops
                   if isinstance(op.get("value"), dict) and "mountPath" in op["value"]]))
+print(int(pod["terminationGracePeriodSeconds"]))
 PY
 )
 json_list() { /usr/bin/python3 -c 'import json, sys; print("\n".join(json.loads(sys.argv[1])))' "$1"; }
@@ -330,6 +331,7 @@ mapfile -t server_args < <(json_list "${manifest[0]}")
 mapfile -t edge_args < <(json_list "${manifest[2]}")
 mapfile -t tls_args < <(json_list "${manifest[4]}")
 tls_mount=$(json_list "${manifest[5]}")
+grace=${manifest[6]}
 grpc_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--listen=.*:\([0-9]*\)$/\1/p')
 health_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--health_listen=.*:\([0-9]*\)$/\1/p')
 
@@ -356,13 +358,21 @@ start_members() {
     "remitrank-edge:${tag}" "${edge_args[@]}" "$@" >/dev/null
 }
 pod_volumes=()
-# run_hook CONTAINER JSON_COMMAND: the preStop hook in the container, then
-# SIGTERM, as the kubelet does.
+# run_hook CONTAINER JSON_COMMAND: the container stopped as the kubelet
+# stops it: the preStop hook, then SIGTERM, then SIGKILL once the pod's
+# grace period has run out since the hook began (2 s after the hook when
+# the hook itself overran it), so that nothing waits longer than a
+# cluster would.
 run_hook() {
   local -a command
   mapfile -t command < <(json_list "$2")
-  podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
+  local end=$((SECONDS + grace))
+  timeout "${grace}" podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
   podman kill --signal TERM "$1" >/dev/null 2>&1 || true
+  local left=$((end - SECONDS))
+  ((left >= 2)) || left=2
+  timeout "${left}" podman wait "$1" >/dev/null 2>&1 ||
+    podman kill --signal KILL "$1" >/dev/null 2>&1 || true
 }
 
 # The data image fills an emptyDir-like directory.

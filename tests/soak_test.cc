@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/base/config.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -116,7 +117,7 @@ TEST(SoakTest, LoadAndReloadsLeaveNoTrace) {
   // which grows and shrinks with load. Under AddressSanitizer freed memory
   // sits in its quarantine, so RSS grows by design; there LeakSanitizer
   // checks the server at exit instead (below).
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(ABSL_HAVE_ADDRESS_SANITIZER)
   EXPECT_LE(end.rss_kib, warm.rss_kib + warm.rss_kib / 4 + 8 * 1024)
       << "RSS " << warm.rss_kib << " -> " << end.rss_kib << " KiB";
 #endif

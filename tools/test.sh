@@ -3,7 +3,8 @@
 #   1. bazel test //...                  (default configuration)
 #   2. bazel test --config=asan //...    (AddressSanitizer + UBSan)
 #   3. bazel test --config=tsan //engine/...  (ThreadSanitizer; Debian's
-#      gRPC is not instrumented, so only the engine runs under it)
+#      gRPC is not instrumented, so only the engine runs under it, and of
+#      the engine the tests tagged threads: the others run no threads)
 # (under 2 and 3, .bazelrc builds only what the tests need and leaves the
 # tests tagged no_sanitizers to the default configuration)
 # after checking the dependency rules of docs/architecture.md
