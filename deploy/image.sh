@@ -34,7 +34,8 @@
 #                  certificate); a version the dataset-refresh sidecar
 #                  publishes is served without a restart, a broken one
 #                  refused; a pod terminated as the kubelet does (the
-#                  manifest's preStop hooks, then SIGTERM) turns NOT_SERVING,
+#                  manifest's preStop hooks, then SIGTERM, and SIGKILL at the
+#                  pod's grace period) turns NOT_SERVING,
 #                  exits 0, and a client with docs/client/service_config.json
 #                  calling two pods loses no call (deploy/check_client.py).
 #                  Prints PASS/FAIL per check (under a minute).
@@ -323,7 +324,8 @@ print(json.dumps([op["value"] for op in ops
                   if str(op.get("value", "")).startswith("--tls_")]))
 print(json.dumps([op["value"]["mountPath"] for op in ops
                   if isinstance(op.get("value"), dict) and "mountPath" in op["value"]]))
-print(int(pod["terminationGracePeriodSeconds"]))
+# Kubernetes' default when the manifest does not say.
+print(int(pod.get("terminationGracePeriodSeconds", 30)))
 PY
 )
 json_list() { /usr/bin/python3 -c 'import json, sys; print("\n".join(json.loads(sys.argv[1])))' "$1"; }
@@ -359,20 +361,21 @@ start_members() {
 }
 pod_volumes=()
 # run_hook CONTAINER JSON_COMMAND: the container stopped as the kubelet
-# stops it: the preStop hook, then SIGTERM, then SIGKILL once the pod's
-# grace period has run out since the hook began (2 s after the hook when
-# the hook itself overran it), so that nothing waits longer than a
-# cluster would.
+# stops it: the preStop hook, then SIGTERM (run_hook returns there, while
+# the container shuts down), then SIGKILL if it is still running when the
+# pod's grace period has run out since the hook began (2 s after the hook
+# when the hook itself overran it): nothing waits longer than a cluster
+# would.
 run_hook() {
   local -a command
   mapfile -t command < <(json_list "$2")
   local end=$((SECONDS + grace))
-  timeout "${grace}" podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
+  timeout -k 5 "${grace}" podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
   podman kill --signal TERM "$1" >/dev/null 2>&1 || true
   local left=$((end - SECONDS))
   ((left >= 2)) || left=2
-  timeout "${left}" podman wait "$1" >/dev/null 2>&1 ||
-    podman kill --signal KILL "$1" >/dev/null 2>&1 || true
+  { timeout -k 5 "${left}" podman wait "$1" >/dev/null 2>&1 ||
+      podman kill --signal KILL "$1" >/dev/null 2>&1 || true; } &
 }
 
 # The data image fills an emptyDir-like directory.
@@ -488,7 +491,8 @@ republished() { [[ "$(readlink "${data}/..data")" == "..other-1" ]]; }
 until_true 30 republished || true
 
 # Pod b; then pod a terminated as the kubelet does it (each container's
-# preStop hook from the manifest, SIGTERM when it returns) while a client
+# preStop hook from the manifest, SIGTERM when it returns, SIGKILL at the
+# grace period) while a client
 # with docs/client/service_config.json calls both pods' edges.
 ip_b=$(start_pause "${prefix}b")
 start_members "${prefix}b"

@@ -21,7 +21,6 @@ using testing::Band;
 using testing::Book;
 using testing::C;
 using testing::Day;
-using testing::ExpectAgreesWithRank;
 using testing::ExpectAgreesWithRankAt;
 using testing::M;
 using testing::Must;
