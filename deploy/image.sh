@@ -34,8 +34,7 @@
 #                  certificate); a version the dataset-refresh sidecar
 #                  publishes is served without a restart, a broken one
 #                  refused; a pod terminated as the kubelet does (the
-#                  manifest's preStop hooks, then SIGTERM, and SIGKILL at the
-#                  pod's grace period) turns NOT_SERVING,
+#                  manifest's preStop hooks, then SIGTERM) turns NOT_SERVING,
 #                  exits 0, and a client with docs/client/service_config.json
 #                  calling two pods loses no call (deploy/check_client.py).
 #                  Prints PASS/FAIL per check (under a minute).
@@ -306,7 +305,7 @@ loaded_version() {
 
 # What the pod runs, from the manifests: each container's arguments and
 # preStop command (one JSON array per line), the TLS component's edge flags
-# and Secret mount, and the pod's termination grace period (seconds).
+# and Secret mount.
 mapfile -t manifest < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml \
   deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
 import json
@@ -324,8 +323,6 @@ print(json.dumps([op["value"] for op in ops
                   if str(op.get("value", "")).startswith("--tls_")]))
 print(json.dumps([op["value"]["mountPath"] for op in ops
                   if isinstance(op.get("value"), dict) and "mountPath" in op["value"]]))
-# Kubernetes' default when the manifest does not say.
-print(int(pod.get("terminationGracePeriodSeconds", 30)))
 PY
 )
 json_list() { /usr/bin/python3 -c 'import json, sys; print("\n".join(json.loads(sys.argv[1])))' "$1"; }
@@ -333,7 +330,6 @@ mapfile -t server_args < <(json_list "${manifest[0]}")
 mapfile -t edge_args < <(json_list "${manifest[2]}")
 mapfile -t tls_args < <(json_list "${manifest[4]}")
 tls_mount=$(json_list "${manifest[5]}")
-grace=${manifest[6]}
 grpc_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--listen=.*:\([0-9]*\)$/\1/p')
 health_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--health_listen=.*:\([0-9]*\)$/\1/p')
 
@@ -360,22 +356,13 @@ start_members() {
     "remitrank-edge:${tag}" "${edge_args[@]}" "$@" >/dev/null
 }
 pod_volumes=()
-# run_hook CONTAINER JSON_COMMAND: the container stopped as the kubelet
-# stops it: the preStop hook, then SIGTERM (run_hook returns there, while
-# the container shuts down), then SIGKILL if it is still running when the
-# pod's grace period has run out since the hook began (2 s after the hook
-# when the hook itself overran it): nothing waits longer than a cluster
-# would.
+# run_hook CONTAINER JSON_COMMAND: the preStop hook in the container, then
+# SIGTERM, as the kubelet does.
 run_hook() {
   local -a command
   mapfile -t command < <(json_list "$2")
-  local end=$((SECONDS + grace))
-  timeout -k 5 "${grace}" podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
+  podman exec "$1" "${command[@]}" >/dev/null 2>&1 || true
   podman kill --signal TERM "$1" >/dev/null 2>&1 || true
-  local left=$((end - SECONDS))
-  ((left >= 2)) || left=2
-  { timeout -k 5 "${left}" podman wait "$1" >/dev/null 2>&1 ||
-      podman kill --signal KILL "$1" >/dev/null 2>&1 || true; } &
 }
 
 # The data image fills an emptyDir-like directory.
@@ -491,8 +478,7 @@ republished() { [[ "$(readlink "${data}/..data")" == "..other-1" ]]; }
 until_true 30 republished || true
 
 # Pod b; then pod a terminated as the kubelet does it (each container's
-# preStop hook from the manifest, SIGTERM when it returns, SIGKILL at the
-# grace period) while a client
+# preStop hook from the manifest, SIGTERM when it returns) while a client
 # with docs/client/service_config.json calls both pods' edges.
 ip_b=$(start_pause "${prefix}b")
 start_members "${prefix}b"

@@ -4,7 +4,6 @@
 // answers only, with over a million Rank calls; they run in the default
 // configuration and not again under the sanitizers (tag no_sanitizers),
 // where cost_curve_test's sampled comparison runs.
-#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -26,17 +25,21 @@ using testing::Book;
 using testing::C;
 using testing::Day;
 using testing::ExpectAgreesWithRank;
-using testing::ExpectAgreesWithRankAt;
+using testing::ExpectAgreesWithRankNearSwitches;
 using testing::Must;
 using testing::Plain;
 using testing::R;
 using testing::RandomQuotes;
 
-TEST(CostCurvePropertyTest, AgreesWithRankOnTheSampleCorridors) {
+QuoteBook SampleCorridorsBook() {
   std::vector<DatasetError> errors;
   const ParsedDataset file =
       Must(ReadDatasetFile(testing::kSampleCorridors, {}, &errors));
-  const QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+  return Must(BuildQuoteBook({file}, {}, &errors));
+}
+
+TEST(CostCurvePropertyTest, AgreesWithRankOnTheSampleCorridors) {
+  const QuoteBook book = SampleCorridorsBook();
   const FakeClock clock(Day(2026, 1, 1));
   for (const Corridor& corridor : book.corridors()) {
     const int64_t unit = corridor.send_currency().exponent() == 0 ? 1 : 100;
@@ -47,10 +50,7 @@ TEST(CostCurvePropertyTest, AgreesWithRankOnTheSampleCorridors) {
 }
 
 TEST(CostCurvePropertyTest, AgreesWithRankAtReceiveAmounts) {
-  std::vector<DatasetError> errors;
-  const ParsedDataset file =
-      Must(ReadDatasetFile(testing::kSampleCorridors, {}, &errors));
-  const QuoteBook book = Must(BuildQuoteBook({file}, {}, &errors));
+  const QuoteBook book = SampleCorridorsBook();
   const FakeClock clock(Day(2026, 1, 1));
   for (const Corridor& corridor : book.corridors()) {
     const int64_t unit = corridor.receive_currency().exponent() == 0 ? 1 : 100;
@@ -83,33 +83,16 @@ void ExpectAgreesWithRankOnRandomReceiveBooks(uint32_t seed,
                                               bool rising_rates) {
   std::mt19937 random(seed);
   const FakeClock clock(Day(2025, 10, 1));
-  const CurrencyCode mxn = C("US", "MX").receive_currency();
   constexpr int64_t kLo = 2000;
   constexpr int64_t kHi = 1000000;
   size_t switches = 0;
   for (int round = 0; round < 6; ++round) {
     const QuoteBook book = Book(RandomQuotes(&random, 4 + round, rising_rates));
     SCOPED_TRACE(absl::StrCat("round ", round));
-    CostCurveRequest request(C("US", "MX"), Money::FromMinorUnits(kLo, mxn),
-                             Money::FromMinorUnits(kHi, mxn));
-    request.amount_kind = AmountKind::kReceive;
-    const CostCurve curve = Must(ComputeCostCurve(book, request, clock));
-    std::vector<int64_t> amounts;
-    for (size_t k = 1; k < curve.intervals.size() && k <= 4; ++k) {
-      ++switches;
-      const int64_t at = curve.intervals[k].from.minor_units();
-      for (int64_t d = -1000; d <= 1000; ++d) {
-        if (at + d >= kLo && at + d <= kHi) amounts.push_back(at + d);
-      }
-    }
-    for (int i = 0; i < 1000; ++i) {
-      amounts.push_back(
-          std::uniform_int_distribution<int64_t>(kLo, kHi)(random));
-    }
-    std::sort(amounts.begin(), amounts.end());
-    amounts.erase(std::unique(amounts.begin(), amounts.end()), amounts.end());
-    ExpectAgreesWithRankAt(book, C("US", "MX"), kLo, kHi, amounts, false, clock,
-                           AmountKind::kReceive);
+    switches += ExpectAgreesWithRankNearSwitches(
+        book, C("US", "MX"), kLo, kHi, /*include_opaque=*/false, clock,
+        AmountKind::kReceive, /*reach=*/1000, /*max_switches=*/4,
+        /*draws=*/1000, &random);
   }
   // The books make the cheapest change hands.
   EXPECT_GT(switches, 6u);

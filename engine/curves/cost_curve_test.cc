@@ -1,10 +1,10 @@
 #include "engine/curves/cost_curve.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -21,7 +21,7 @@ using testing::Band;
 using testing::Book;
 using testing::C;
 using testing::Day;
-using testing::ExpectAgreesWithRankAt;
+using testing::ExpectAgreesWithRankNearSwitches;
 using testing::M;
 using testing::Must;
 using testing::P;
@@ -283,30 +283,11 @@ TEST(CostCurvePropertyTest, AgreesWithRankAtSampledAmountsOnRandomBooks) {
     const AmountKind kind =
         round < 4 ? AmountKind::kSend : AmountKind::kReceive;
     SCOPED_TRACE(absl::StrCat("round ", round));
-    const Corridor corridor = C("US", "MX");
-    const CurrencyCode currency = kind == AmountKind::kSend
-                                      ? corridor.send_currency()
-                                      : corridor.receive_currency();
-    const int64_t lo = kind == AmountKind::kSend ? 100 : 2000;
-    const int64_t hi = kind == AmountKind::kSend ? 60000 : 1000000;
-    CostCurveRequest request(corridor, Money::FromMinorUnits(lo, currency),
-                             Money::FromMinorUnits(hi, currency));
-    request.amount_kind = kind;
-    const CostCurve curve = Must(ComputeCostCurve(book, request, clock));
-    std::vector<int64_t> amounts;
-    for (size_t k = 1; k < curve.intervals.size(); ++k) {
-      ++switches;
-      const int64_t at = curve.intervals[k].from.minor_units();
-      for (int64_t d = -2; d <= 2; ++d) {
-        if (at + d >= lo && at + d <= hi) amounts.push_back(at + d);
-      }
-    }
-    for (int i = 0; i < 200; ++i) {
-      amounts.push_back(std::uniform_int_distribution<int64_t>(lo, hi)(random));
-    }
-    std::sort(amounts.begin(), amounts.end());
-    amounts.erase(std::unique(amounts.begin(), amounts.end()), amounts.end());
-    ExpectAgreesWithRankAt(book, corridor, lo, hi, amounts, false, clock, kind);
+    const bool send = kind == AmountKind::kSend;
+    switches += ExpectAgreesWithRankNearSwitches(
+        book, C("US", "MX"), send ? 100 : 2000, send ? 60000 : 1000000,
+        /*include_opaque=*/round % 3 == 0, clock, kind, /*reach=*/2,
+        /*max_switches=*/SIZE_MAX, /*draws=*/200, &random);
   }
   // The books make the cheapest change hands.
   EXPECT_GT(switches, 8u);

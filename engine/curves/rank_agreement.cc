@@ -82,19 +82,34 @@ std::vector<Quote> RandomQuotes(std::mt19937* random, int count,
   return quotes;
 }
 
-size_t ExpectAgreesWithRankAt(const QuoteBook& book, const Corridor& corridor,
-                              int64_t lo, int64_t hi,
-                              const std::vector<int64_t>& amounts,
-                              bool include_opaque, const Clock& clock,
-                              AmountKind kind) {
-  const CurrencyCode currency = kind == AmountKind::kSend
-                                    ? corridor.send_currency()
-                                    : corridor.receive_currency();
+namespace {
+
+CurrencyCode AmountCurrency(const Corridor& corridor, AmountKind kind) {
+  return kind == AmountKind::kSend ? corridor.send_currency()
+                                   : corridor.receive_currency();
+}
+
+// The curve over [lo, hi] of the corridor's amounts of `kind`.
+CostCurve CurveOver(const QuoteBook& book, const Corridor& corridor, int64_t lo,
+                    int64_t hi, bool include_opaque, const Clock& clock,
+                    AmountKind kind) {
+  const CurrencyCode currency = AmountCurrency(corridor, kind);
   CostCurveRequest request(corridor, Money::FromMinorUnits(lo, currency),
                            Money::FromMinorUnits(hi, currency));
   request.include_opaque = include_opaque;
   request.amount_kind = kind;
-  const CostCurve curve = Must(ComputeCostCurve(book, request, clock));
+  return Must(ComputeCostCurve(book, request, clock));
+}
+
+// `curve` gives Rank's first offer at each of `amounts` (ascending, in its
+// range), priced as Rank prices it at each interval's first amount.
+void ExpectCurveAgreesWithRankAt(const QuoteBook& book,
+                                 const Corridor& corridor,
+                                 const CostCurve& curve,
+                                 const std::vector<int64_t>& amounts,
+                                 bool include_opaque, const Clock& clock,
+                                 AmountKind kind) {
+  const CurrencyCode currency = AmountCurrency(corridor, kind);
   size_t next = 0;
   RankScratch scratch;
   int mismatches = 0;
@@ -138,17 +153,47 @@ size_t ExpectAgreesWithRankAt(const QuoteBook& book, const Corridor& corridor,
       }
     }
   }
-  return curve.intervals.size();
 }
 
-// The same at every amount of [lo, hi], one minor unit apart.
+}  // namespace
+
 size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
                             int64_t lo, int64_t hi, bool include_opaque,
                             const Clock& clock, AmountKind kind) {
+  const CostCurve curve =
+      CurveOver(book, corridor, lo, hi, include_opaque, clock, kind);
   std::vector<int64_t> amounts;
   for (int64_t amount = lo; amount <= hi; ++amount) amounts.push_back(amount);
-  return ExpectAgreesWithRankAt(book, corridor, lo, hi, amounts, include_opaque,
-                                clock, kind);
+  ExpectCurveAgreesWithRankAt(book, corridor, curve, amounts, include_opaque,
+                              clock, kind);
+  return curve.intervals.size();
+}
+
+size_t ExpectAgreesWithRankNearSwitches(const QuoteBook& book,
+                                        const Corridor& corridor, int64_t lo,
+                                        int64_t hi, bool include_opaque,
+                                        const Clock& clock, AmountKind kind,
+                                        int64_t reach, size_t max_switches,
+                                        int draws, std::mt19937* random) {
+  const CostCurve curve =
+      CurveOver(book, corridor, lo, hi, include_opaque, clock, kind);
+  std::vector<int64_t> amounts;
+  size_t switches = 0;
+  for (size_t k = 1; k < curve.intervals.size() && k <= max_switches; ++k) {
+    ++switches;
+    const int64_t at = curve.intervals[k].from.minor_units();
+    for (int64_t d = -reach; d <= reach; ++d) {
+      if (at + d >= lo && at + d <= hi) amounts.push_back(at + d);
+    }
+  }
+  for (int i = 0; i < draws; ++i) {
+    amounts.push_back(std::uniform_int_distribution<int64_t>(lo, hi)(*random));
+  }
+  std::sort(amounts.begin(), amounts.end());
+  amounts.erase(std::unique(amounts.begin(), amounts.end()), amounts.end());
+  ExpectCurveAgreesWithRankAt(book, corridor, curve, amounts, include_opaque,
+                              clock, kind);
+  return switches;
 }
 
 }  // namespace testing

@@ -11,6 +11,7 @@
 #ifndef REMIT_ENGINE_CURVES_RANK_AGREEMENT_H_
 #define REMIT_ENGINE_CURVES_RANK_AGREEMENT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -38,21 +39,25 @@ std::vector<Quote> RandomQuotes(std::mt19937* random, int count,
                                 bool rising_rates = false);
 
 // The curve over [lo, hi] (amounts sent, or with `kind` kReceive,
-// received) gives Rank's first offer at each of `amounts` (ascending, in
-// the range), priced as Rank prices it at each interval's first amount.
-// Reports mismatches (at most five) as test failures. Returns the number
-// of intervals.
-size_t ExpectAgreesWithRankAt(const QuoteBook& book, const Corridor& corridor,
-                              int64_t lo, int64_t hi,
-                              const std::vector<int64_t>& amounts,
-                              bool include_opaque, const Clock& clock,
-                              AmountKind kind);
-
-// The same at every amount of [lo, hi], one minor unit apart.
+// received) gives Rank's first offer at every amount of the range, one
+// minor unit apart, priced as Rank prices it at each interval's first
+// amount. Reports mismatches (at most five) as test failures. Returns the
+// number of intervals.
 size_t ExpectAgreesWithRank(const QuoteBook& book, const Corridor& corridor,
                             int64_t lo, int64_t hi, bool include_opaque,
                             const Clock& clock,
                             AmountKind kind = AmountKind::kSend);
+
+// The same at every amount within `reach` minor units of each of the
+// curve's first `max_switches` switches (interval starts after the first),
+// and at `draws` amounts drawn from [lo, hi] with `random`, where a switch
+// the curve missed would show. Returns the number of switches looked at.
+size_t ExpectAgreesWithRankNearSwitches(const QuoteBook& book,
+                                        const Corridor& corridor, int64_t lo,
+                                        int64_t hi, bool include_opaque,
+                                        const Clock& clock, AmountKind kind,
+                                        int64_t reach, size_t max_switches,
+                                        int draws, std::mt19937* random);
 
 }  // namespace testing
 }  // namespace remit

@@ -97,6 +97,17 @@ class Generator {
     return std::uniform_int_distribution<int64_t>(lo, hi)(rng_);
   }
 
+  // A band's percentage: 0 to 4 steps of 500,000,000 scaled units, some a
+  // few units off the step (fees that round).
+  Percent BandPercent() {
+    return Percent::FromScaled(Between(0, 4) * 500'000'000 + Between(0, 3));
+  }
+
+  // A band from `from` of a fixed fee and BandPercent(), without limits.
+  FeeBand UnlimitedBand(int64_t from) {
+    return FeeBand{from, Between(0, 2000), BandPercent(), {}, {}};
+  }
+
   // A quote of the US -> MX corridor, of any shape the book accepts.
   Quote MakeQuote(int i) {
     Quote q(C("US", "MX"));
@@ -160,9 +171,7 @@ class Generator {
       FeeBand band;
       band.from_minor = from;
       band.fixed_minor = Between(0, 2000);
-      if (OneIn(2))
-        band.percent =
-            Percent::FromScaled(Between(0, 4) * 500'000'000 + Between(0, 3));
+      if (OneIn(2)) band.percent = BandPercent();
       if (OneIn(3)) band.min_fee_minor = Between(0, 800);
       if (OneIn(3)) {
         band.max_fee_minor = band.min_fee_minor.value_or(0) + Between(0, 2000);
@@ -411,13 +420,7 @@ TEST(RowScanTest, MostlyPlainCorridorsGiveTheSameAnswers) {
           q.rate = R("17.25");
         }
         q.fees = FeeSchedule();
-        q.fees.bands = {
-            FeeBand{0,
-                    gen.Between(0, 2000),
-                    Percent::FromScaled(gen.Between(0, 4) * 500'000'000 +
-                                        gen.Between(0, 3)),
-                    {},
-                    {}}};
+        q.fees.bands = {gen.UnlimitedBand(0)};
       },
       [](Generator& gen, int r, RankRequest& request) {
         if (r % 2 == 0) {
@@ -669,12 +672,7 @@ TEST(RowScanTest, MostlyTwoPointCorridorsGiveTheSameAnswers) {
           q.rate = rate;
           for (int k = 0; k < 2; ++k) {
             q.fees.bands.push_back(
-                FeeBand{k == 0 ? 0 : 20000 - gen.Pick(2),
-                        gen.Between(0, 2000),
-                        Percent::FromScaled(gen.Between(0, 4) * 500'000'000 +
-                                            gen.Between(0, 3)),
-                        {},
-                        {}});
+                gen.UnlimitedBand(k == 0 ? 0 : 20000 - gen.Pick(2)));
           }
         }
       },
