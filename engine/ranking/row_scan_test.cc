@@ -705,6 +705,44 @@ TEST(RowScanTest, ALargeCorridorGivesTheSameAnswers) {
   }
 }
 
+// A corridor large enough that the scan keeps for the summary's median
+// only the keys within a window taken from a sample of the rows it prices
+// from their own fields, when those rows do not stand for the rest: three
+// offers in five have a deducted fee (priced from their PreparedQuote,
+// which the sample leaves out) and cost less than every other. The window
+// then lies above the middle keys whatever rows are sampled, and the scan
+// runs again keeping every key: the same answers.
+TEST(RowScanTest, AMedianOutsideTheSampledWindowGivesTheSameAnswers) {
+  std::vector<Quote> quotes;
+  for (int i = 0; i < 35'000; ++i) {
+    const bool deducted = i % 5 < 3;
+    Quote q = OneBand(i, (deducted ? 100 : 400) + i % 50, 0);
+    q.quoted_at = Generator::kNow - absl::Hours(1 + i % 24);
+    if (deducted) q.fees.charging = FeeCharging::kDeducted;
+    quotes.push_back(std::move(q));
+  }
+  const QuoteBook book = testing::Book(std::move(quotes), {"p1"});
+  absl::StatusOr<PeriodQuotes> all =
+      book.QuotesFor(C("US", "MX"), std::nullopt);
+  ASSERT_TRUE(all.ok());
+  int slow = 0;
+  for (const engine_internal::ScanRow& row : all->rows) {
+    slow += (row.flags() & engine_internal::ScanRow::kSlow) != 0;
+  }
+  EXPECT_EQ(slow, 21'000);
+  const FakeClock clock(Generator::kNow);
+  for (const RankOrder order :
+       {RankOrder::kTotalCost, RankOrder::kAmountReceived}) {
+    RankRequest request(C("US", "MX"),
+                        Money::FromMinorUnits(20000, testing::Cur("USD")));
+    request.order = order;
+    request.summarize = true;
+    EXPECT_EQ(Text(Rank(book, request, clock)),
+              Text(RankByReferenceScan(book, request, clock)))
+        << "order " << static_cast<int>(order);
+  }
+}
+
 // The rows themselves are packed for most quotes: the comparison above
 // would prove little if every quote went the reference way.
 TEST(RowScanTest, MostGeneratedQuotesArePricedFromTheirRows) {

@@ -23,28 +23,52 @@ std::optional<Percent> BasicCostStats<Key>::AverageOf(
 }
 
 template <typename Key>
-void BasicCostStats<Key>::AddKeys(const Key* keys, size_t n) {
-  keys_->insert(keys_->end(), keys, keys + n);
-  // The figures in locals, so that the loop keeps them in registers.
+void BasicCostStats<Key>::AddKeys(Key* keys, size_t n) {
+  count_ += n;
+  // The figures in locals, so that the loops keep them in registers.
   size_t above_3 = 0;
   size_t above_5 = 0;
+  // With a window: the keys within it, moved to the block's front without
+  // a branch (each key is read before its place is written), and those
+  // below it.
+  size_t kept = 0;
+  size_t below = 0;
+  const Key low = low_;
+  const Key high = high_;
   if constexpr (kNarrow) {
     const uint64_t three = Flipped(three_);
     const uint64_t five = Flipped(five_);
-    const int shift = shift_;
-    uint32_t* const buckets = buckets_.data();
-    uint64_t low = flipped_sum_low_;
-    uint64_t high = flipped_sum_high_;
-    for (size_t i = 0; i < n; ++i) {
-      const Key key = keys[i];
-      const uint64_t flipped = Flipped(key);
-      high += __builtin_add_overflow(low, flipped, &low);
-      ++buckets[BucketOf(key, shift)];
-      above_3 += three < flipped;
-      above_5 += five < flipped;
+    uint64_t sum_low = flipped_sum_low_;
+    uint64_t sum_high = flipped_sum_high_;
+    if (windowed_) {
+      // Compared as Flipped keys: unsigned, one compare each.
+      const uint64_t low_flipped = Flipped(low);
+      const uint64_t width = Flipped(high) - low_flipped;
+      for (size_t i = 0; i < n; ++i) {
+        const Key key = keys[i];
+        const uint64_t flipped = Flipped(key);
+        sum_high += __builtin_add_overflow(sum_low, flipped, &sum_low);
+        above_3 += three < flipped;
+        above_5 += five < flipped;
+        below += flipped < low_flipped;
+        keys[kept] = key;
+        kept += flipped - low_flipped <= width;
+      }
+    } else {
+      const int shift = shift_;
+      uint32_t* const buckets = buckets_.data();
+      for (size_t i = 0; i < n; ++i) {
+        const Key key = keys[i];
+        const uint64_t flipped = Flipped(key);
+        sum_high += __builtin_add_overflow(sum_low, flipped, &sum_low);
+        ++buckets[BucketOf(key, 0, shift)];
+        above_3 += three < flipped;
+        above_5 += five < flipped;
+      }
+      kept = n;
     }
-    flipped_sum_low_ = low;
-    flipped_sum_high_ = high;
+    flipped_sum_low_ = sum_low;
+    flipped_sum_high_ = sum_high;
   } else {
     absl::int128 sum = wide_sum_;
     for (size_t i = 0; i < n; ++i) {
@@ -52,11 +76,19 @@ void BasicCostStats<Key>::AddKeys(const Key* keys, size_t n) {
       sum += key;
       above_3 += three_ < key;
       above_5 += five_ < key;
+      if (windowed_) {
+        below += key < low;
+        keys[kept] = key;
+        kept += !(key < low) & !(high < key);
+      }
     }
+    if (!windowed_) kept = n;
     wide_sum_ = sum;
   }
   above_3_ += above_3;
   above_5_ += above_5;
+  below_ += below;
+  keys_->insert(keys_->end(), keys, keys + kept);
 }
 
 template <typename Key>
@@ -84,58 +116,84 @@ absl::int128 TwiceMiddle(Key* first, size_t count, size_t upper, bool even) {
   return absl::int128(*middle) + *std::max_element(first, middle);
 }
 
+// TwiceMiddle of 64-bit keys, with `buckets`: how many of them lie in
+// each of `bucket_count` ranges 2^shift keys wide from `base` (keys below
+// it counted in the first, past the last range in the last). Only the
+// keys of the range or ranges that hold the middle ones are gathered (one
+// pass) and selected among, instead of nth_element's passes over every
+// key.
+absl::int128 TwiceMiddleByRanges(int64_t* first, size_t count, size_t upper,
+                                 bool even, const uint32_t* buckets,
+                                 size_t bucket_count, int64_t base, int shift) {
+  const size_t lower = even ? upper - 1 : upper;
+  size_t below = 0;
+  size_t bucket = 0;
+  while (below + buckets[bucket] <= lower) below += buckets[bucket++];
+  const size_t lower_bucket = bucket;
+  size_t within = buckets[bucket];
+  while (below + within <= upper) within += buckets[++bucket];
+  // The keys of those ranges, from `least` to `greatest`, swapped to the
+  // front, so that the buffer keeps every key.
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  const uint64_t from = static_cast<uint64_t>(base);
+  const int64_t least =
+      lower_bucket == 0
+          ? kMin
+          : static_cast<int64_t>(from + (uint64_t{lower_bucket} << shift));
+  // The last range's end, base + (bucket + 1) x 2^shift - 1, past int64?
+  const absl::int128 end =
+      absl::int128(base) + (absl::int128(bucket + 1) << shift) - 1;
+  const int64_t greatest = bucket == bucket_count - 1 || end > kMax
+                               ? kMax
+                               : static_cast<int64_t>(end);
+  const uint64_t width =
+      static_cast<uint64_t>(greatest) - static_cast<uint64_t>(least);
+  size_t gathered = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (static_cast<uint64_t>(first[i]) - static_cast<uint64_t>(least) <=
+        width) {
+      std::swap(first[gathered++], first[i]);
+    }
+  }
+  return TwiceMiddle(first, gathered, upper - below, even);
+}
+
 // Fewer 64-bit keys than this are selected among directly.
 constexpr size_t kBucketedFrom = 64;
 
 }  // namespace
 
-// 64-bit keys, enough of them: the histogram tells the range or ranges
-// that hold the middle key(s) and how many keys lie below; only the keys
-// of those ranges are gathered (one pass) and selected among, instead of
-// nth_element's passes over every key.
 template <typename Key>
 std::optional<Percent> BasicCostStats<Key>::Median() {
   const size_t n = count();
   if (n == 0) return std::nullopt;
-  // The upper middle key's rank, and the lower's (the same when n is odd).
-  const size_t upper = n / 2;
-  const size_t lower = (n - 1) / 2;
+  // The upper middle key's rank among every key (the lower's is one less
+  // when n is even), and among those kept.
   const bool even = n % 2 == 0;
+  const size_t upper = n / 2 - (windowed_ ? below_ : 0);
   Key* const first = keys_->data();
-  if constexpr (!kNarrow) {
-    return PercentOfKey(TwiceMiddle(first, n, upper, even), denominator_ * 2);
-  } else {
-    if (n < kBucketedFrom || n > std::numeric_limits<uint32_t>::max()) {
-      return PercentOfKey(TwiceMiddle(first, n, upper, even), denominator_ * 2);
-    }
-    size_t below = 0;
-    size_t bucket = 0;
-    while (below + buckets_[bucket] <= lower) below += buckets_[bucket++];
-    const size_t lower_bucket = bucket;
-    size_t within = buckets_[bucket];
-    while (below + within <= upper) within += buckets_[++bucket];
-    // The keys of those ranges, from `least` to `greatest`, swapped to the
-    // front, so that the buffer keeps every key.
-    const int shift = shift_;
-    const Key least = lower_bucket == 0
-                          ? std::numeric_limits<Key>::min()
-                          : static_cast<Key>(uint64_t{lower_bucket} << shift);
-    const uint64_t past = uint64_t{bucket + 1} << shift;  // Below 2^64.
-    const Key greatest = bucket == kBuckets - 1 || past > uint64_t{1} << 63
-                             ? std::numeric_limits<Key>::max()
-                             : static_cast<Key>(past - 1);
-    const uint64_t width =
-        static_cast<uint64_t>(greatest) - static_cast<uint64_t>(least);
-    size_t gathered = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (static_cast<uint64_t>(first[i]) - static_cast<uint64_t>(least) <=
-          width) {
-        std::swap(first[gathered++], first[i]);
+  const size_t kept = keys_->size();
+  if constexpr (kNarrow) {
+    if (kept >= kBucketedFrom && kept <= std::numeric_limits<uint32_t>::max()) {
+      if (!windowed_) {
+        return PercentOfKey(TwiceMiddleByRanges(first, kept, upper, even,
+                                                buckets_.data(), kBuckets,
+                                                /*base=*/0, shift_),
+                            denominator_ * 2);
       }
+      // Kept keys lie from low_ to high_: counted in ranges across those.
+      const int shift = ShiftToReach(absl::int128(high_) - low_ + 1);
+      buckets_.fill(0);
+      for (size_t i = 0; i < kept; ++i)
+        ++buckets_[BucketOf(first[i], low_, shift)];
+      return PercentOfKey(
+          TwiceMiddleByRanges(first, kept, upper, even, buckets_.data(),
+                              kBuckets, low_, shift),
+          denominator_ * 2);
     }
-    return PercentOfKey(TwiceMiddle(first, gathered, upper - below, even),
-                        denominator_ * 2);
   }
+  return PercentOfKey(TwiceMiddle(first, kept, upper, even), denominator_ * 2);
 }
 
 template <typename Key>

@@ -49,7 +49,9 @@ class BasicCostStats {
   static constexpr bool kNarrow = std::is_same_v<Key, int64_t>;
   // The median's histogram of 64-bit keys: kBuckets equal ranges from 0,
   // 2^shift keys wide, together reaching past eight times 5 %; keys below
-  // 0 count in the first, keys past the last range in the last.
+  // 0 count in the first, keys past the last range in the last. With a
+  // window (KeepForMedian), Median() counts the kept keys in ranges from
+  // the window's low end instead.
   static constexpr int kBucketBits = 10;
   static constexpr size_t kBuckets = size_t{1} << kBucketBits;
 
@@ -64,23 +66,42 @@ class BasicCostStats {
         keys_(buffer),
         three_(AsKey(absl::int128(3'000'000'000) * denominator)),
         five_(AsKey(absl::int128(5'000'000'000) * denominator)),
-        shift_(BucketShift(five_)) {
+        shift_(ShiftToReach(absl::int128(five_) * 8)) {
     buffer->clear();
     buffer->reserve(expected);
   }
   BasicCostStats(const BasicCostStats&) = delete;
   BasicCostStats& operator=(const BasicCostStats&) = delete;
 
-  // Each key added is kept for the median and added to the sum, the shares
-  // and, for 64-bit keys, the median's histogram: the keys are not read
-  // again for them.
+  // Keeps for the median only the keys from `low` to `high`, counting
+  // those below `low`: for many keys whose middle ones almost surely lie
+  // between two known keys (those of a sample), so that most keys are
+  // never stored nor read again. Call before the first key is added.
+  // MedianKept() then tells whether the middle keys were kept; the other
+  // figures are exact either way. `low` must not exceed `high`.
+  void KeepForMedian(Key low, Key high) {
+    windowed_ = true;
+    low_ = low;
+    high_ = high;
+  }
+
+  // Each key added is added to the sum and the shares and kept for the
+  // median (with a window, if within it) and, for 64-bit keys without a
+  // window, counted in the median's histogram: the keys are not read again
+  // for them.
   void Add(Key key) {
-    keys_->push_back(key);
+    ++count_;
+    if (windowed_) {
+      below_ += key < low_;
+      if (!(key < low_) && !(high_ < key)) keys_->push_back(key);
+    } else {
+      keys_->push_back(key);
+    }
     if constexpr (kNarrow) {
       const uint64_t flipped = Flipped(key);
       flipped_sum_high_ +=
           __builtin_add_overflow(flipped_sum_low_, flipped, &flipped_sum_low_);
-      ++buckets_[BucketOf(key, shift_)];
+      if (!windowed_) ++buckets_[BucketOf(key, 0, shift_)];
       above_3_ += Flipped(three_) < flipped;
       above_5_ += Flipped(five_) < flipped;
     } else {
@@ -91,16 +112,24 @@ class BasicCostStats {
   }
   // keys[0, n): for a scan that gathers keys in a block of its own (kept
   // in its registers and on its stack) and hands them over at once, so
-  // that the counting runs in a loop of its own.
-  void AddKeys(const Key* keys, size_t n);
+  // that the counting runs in a loop of its own. With a window, the block
+  // is overwritten.
+  void AddKeys(Key* keys, size_t n);
 
-  size_t count() const { return keys_->size(); }
+  size_t count() const { return count_; }
   // Unset when nothing was added.
   std::optional<Percent> Average() const {
     return AverageOf(Sum(), count(), denominator_);
   }
+  // Whether Median() can tell: the middle keys were kept (always, without
+  // KeepForMedian).
+  bool MedianKept() const {
+    if (!windowed_ || count_ == 0) return true;
+    const size_t kept = keys_->size();
+    return below_ <= (count_ - 1) / 2 && below_ + kept > count_ / 2;
+  }
   // The middle key, or the mean of the two middle keys. Reorders the
-  // buffer. Unset when nothing was added.
+  // buffer. Unset when nothing was added. Requires MedianKept().
   std::optional<Percent> Median();
   // Of count(), in percent; 0 when nothing was added.
   Percent ShareAtOrBelow3Percent() const {
@@ -111,10 +140,9 @@ class BasicCostStats {
   }
 
  private:
-  // The histogram's shift: kBuckets ranges 2^shift keys wide reach eight
-  // times `five` (or past every key).
-  static int BucketShift(Key five) {
-    const absl::int128 top = absl::int128(five) * 8;
+  // A histogram's shift: kBuckets ranges 2^shift keys wide reach `top`
+  // keys (or past every key).
+  static int ShiftToReach(absl::int128 top) {
     int bits = 0;
     while (bits < 64 && (absl::int128(1) << bits) < top) ++bits;
     return bits > kBucketBits ? bits - kBucketBits : 0;
@@ -125,9 +153,12 @@ class BasicCostStats {
   static uint64_t Flipped(int64_t key) {
     return static_cast<uint64_t>(key) ^ (uint64_t{1} << 63);
   }
-  static size_t BucketOf(Key key, int shift) {
+  static size_t BucketOf(Key key, Key base, int shift) {
     const uint64_t range =
-        static_cast<uint64_t>(key < 0 ? Key(0) : key) >> shift;
+        key < base
+            ? 0
+            : (static_cast<uint64_t>(key) - static_cast<uint64_t>(base)) >>
+                  shift;
     return range < kBuckets ? range : kBuckets - 1;
   }
   // The sum of every key added.
@@ -146,7 +177,13 @@ class BasicCostStats {
   std::vector<Key>* keys_;
   Key three_;  // 3 % and 5 % as keys.
   Key five_;
-  int shift_;  // Of the median's histogram (BucketShift).
+  int shift_;         // Of the median's histogram from 0 (ShiftToReach).
+  size_t count_ = 0;  // Keys added.
+  // KeepForMedian's window, and the keys added below it.
+  bool windowed_ = false;
+  Key low_{};
+  Key high_{};
+  size_t below_ = 0;
   // The keys above 3 % and above 5 %.
   size_t above_3_ = 0;
   size_t above_5_ = 0;

@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace remit {
@@ -111,6 +114,59 @@ TEST(CostStatsTest, NarrowKeysGiveTheSameFigures) {
   }
 }
 
+// `Stats` given `keys` (AddKeys in blocks of 1 to 300, some one by one
+// with Add between them, as a scan hands them over).
+template <typename Stats, typename Key>
+void AddAsAScanDoes(const std::vector<int64_t>& keys, Stats& stats) {
+  std::vector<Key> block;
+  for (size_t i = 0, size = 1; i < keys.size(); size = size % 300 + 1) {
+    const size_t take = std::min(size, keys.size() - i);
+    block.assign(keys.begin() + i, keys.begin() + i + take);
+    stats.AddKeys(block.data(), take);
+    i += take;
+    if (i < keys.size() && size % 3 == 0) stats.Add(keys[i++]);
+  }
+}
+
+// With a window from `low` to `high` (KeepForMedian), in 64 and 128 bits:
+// every figure but the median as without, and the median too when the
+// middle keys lie within it, as `sorted` says they do.
+void ExpectWindowedFigures(const std::vector<int64_t>& keys,
+                           const std::vector<int64_t>& sorted, int64_t low,
+                           int64_t high, absl::int128 denominator,
+                           const CostStats& expected, Percent median) {
+  const size_t n = sorted.size();
+  const size_t below =
+      std::lower_bound(sorted.begin(), sorted.end(), low) - sorted.begin();
+  const size_t within = std::upper_bound(sorted.begin(), sorted.end(), high) -
+                        sorted.begin() - below;
+  const bool middle_within = below <= (n - 1) / 2 && below + within > n / 2;
+  const std::string where = absl::StrCat("n ", n, " window ", low, "..", high);
+  std::vector<int64_t> narrow_buffer;
+  NarrowCostStats narrow(denominator, &narrow_buffer, n);
+  narrow.KeepForMedian(low, high);
+  AddAsAScanDoes<NarrowCostStats, int64_t>(keys, narrow);
+  std::vector<absl::int128> wide_buffer;
+  CostStats wide(denominator, &wide_buffer);
+  wide.KeepForMedian(low, high);
+  AddAsAScanDoes<CostStats, absl::int128>(keys, wide);
+  EXPECT_EQ(narrow_buffer.size(), within) << where;
+  EXPECT_EQ(narrow.count(), n) << where;
+  EXPECT_EQ(wide.count(), n) << where;
+  EXPECT_EQ(narrow.Average(), expected.Average()) << where;
+  EXPECT_EQ(wide.Average(), expected.Average()) << where;
+  EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), expected.ShareAtOrBelow3Percent())
+      << where;
+  EXPECT_EQ(wide.ShareAtOrBelow5Percent(), expected.ShareAtOrBelow5Percent())
+      << where;
+  ASSERT_EQ(narrow.MedianKept(), middle_within) << where;
+  ASSERT_EQ(wide.MedianKept(), middle_within) << where;
+  if (middle_within) {
+    EXPECT_EQ(narrow.Median(), median) << where;
+    EXPECT_EQ(wide.Median(), median) << where;
+  }
+}
+
 // The median of `keys` by sorting a copy, and the other figures of 128-bit
 // keys, to hold NarrowCostStats' selection to.
 void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
@@ -129,16 +185,9 @@ void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
     narrow.Add(key);
     wide.Add(key);
   }
-  // The same keys in blocks of 1 to 300 (AddKeys), some one by one (Add)
-  // between them, as a scan hands them over.
   std::vector<int64_t> block_buffer;
   NarrowCostStats blocks(denominator, &block_buffer);
-  for (size_t i = 0, size = 1; i < n; size = size % 300 + 1) {
-    const size_t take = std::min(size, n - i);
-    blocks.AddKeys(keys.data() + i, take);
-    i += take;
-    if (i < n && size % 3 == 0) blocks.Add(keys[i++]);
-  }
+  AddAsAScanDoes<NarrowCostStats, int64_t>(keys, blocks);
   EXPECT_EQ(blocks.count(), n);
   EXPECT_EQ(blocks.Average(), wide.Average()) << "n " << n;
   EXPECT_EQ(blocks.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
@@ -148,6 +197,28 @@ void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
   EXPECT_EQ(narrow.Average(), wide.Average()) << "n " << n;
   EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), wide.ShareAtOrBelow3Percent());
   EXPECT_EQ(narrow.ShareAtOrBelow5Percent(), wide.ShareAtOrBelow5Percent());
+  // Windows around the middle keys, at them, beside them, and past every
+  // key.
+  const Percent median = PercentOfKey(twice, denominator * 2);
+  const int64_t kMin = std::numeric_limits<int64_t>::min();
+  const int64_t kMax = std::numeric_limits<int64_t>::max();
+  const int64_t lower = sorted[(n - 1) / 2];
+  const int64_t upper = sorted[n / 2];
+  const int64_t least = sorted.front();
+  const int64_t greatest = sorted.back();
+  for (const auto& [low, high] : std::vector<std::pair<int64_t, int64_t>>{
+           {sorted[(n - 1) / 4], sorted[(3 * n) / 4]},
+           {lower, upper},
+           {kMin, kMax},
+           {least, greatest},
+           {lower, lower},
+           {upper, upper},
+           {kMin, lower},
+           {upper, kMax},
+           {greatest, kMax},
+           {kMin, least}}) {
+    ExpectWindowedFigures(keys, sorted, low, high, denominator, wide, median);
+  }
   // The buffer keeps every key, so the figures hold after another key.
   std::vector<int64_t> kept = narrow_buffer;
   std::sort(kept.begin(), kept.end());

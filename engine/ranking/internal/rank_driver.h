@@ -135,7 +135,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool ScanQuote(
 }
 
 // The scan with `Key` keys and what follows it; unset when a key did not
-// fit.
+// fit. The scan may narrow the summary's median to a sample's window
+// (BasicSummaryAccumulator::KeepForMedian); when the middle keys fall
+// outside it after all, it runs again without one.
 template <typename Key, typename Scan>
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline std::optional<absl::StatusOr<RankResult>>
 RankWithKeys(const QuoteBook& book, const PeriodQuotes& selected,
@@ -143,22 +145,28 @@ RankWithKeys(const QuoteBook& book, const PeriodQuotes& selected,
              const KeyBuffers<Key>& buffers,
              std::vector<ExcludedOffer>& excluded, const Scan& scan) {
   const size_t n = selected.quotes.size();
-  BasicPageSelector<Key> page(request.offset, request.limit, n,
-                              buffers.candidates);
-  BasicSummaryAccumulator<Key> summary(request, request.summarize ? n : 0,
-                                       buffers.percents);
-  excluded.clear();
-  ScanFindings<Key> findings;
-  if (!scan(ScanInput{selected, request, screen}, page, summary, excluded,
-            &findings.stale_count)) {
-    return std::nullopt;
+  for (const bool may_narrow_median : {true, false}) {
+    BasicPageSelector<Key> page(request.offset, request.limit, n,
+                                buffers.candidates);
+    BasicSummaryAccumulator<Key> summary(request, request.summarize ? n : 0,
+                                         buffers.percents, may_narrow_median);
+    excluded.clear();
+    ScanFindings<Key> findings;
+    if (!scan(ScanInput{selected, request, screen}, page, summary, excluded,
+              &findings.stale_count)) {
+      return std::nullopt;
+    }
+    if (!summary.MedianKept()) continue;
+    findings.summary = summary.Finish();
+    findings.cheapest = summary.cheapest();
+    findings.ranked_count = page.added();
+    findings.best = page.Finish();
+    findings.first_rank = page.first_rank();
+    return FinishRank(book, selected, screen, now, std::move(findings),
+                      excluded);
   }
-  findings.summary = summary.Finish();
-  findings.cheapest = summary.cheapest();
-  findings.ranked_count = page.added();
-  findings.best = page.Finish();
-  findings.first_rank = page.first_rank();
-  return FinishRank(book, selected, screen, now, std::move(findings), excluded);
+  // Without a window, MedianKept() holds.
+  return absl::InternalError("the summary's median was not kept");
 }
 
 // Rank() with `scan`, a function object with

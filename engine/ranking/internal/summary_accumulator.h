@@ -39,9 +39,12 @@ class BasicSummaryAccumulator {
 
   // `buffer` is cleared and reused; it must outlive the accumulator.
   // `expected`: how many offers may be added (a capacity hint).
+  // `may_narrow_median`: whether KeepForMedian may be used.
   BasicSummaryAccumulator(const RankRequest& request, size_t expected,
-                          std::vector<Key>* buffer)
-      : denominator_(request.amount_kind == AmountKind::kSend
+                          std::vector<Key>* buffer,
+                          bool may_narrow_median = false)
+      : may_narrow_median_(may_narrow_median),
+        denominator_(request.amount_kind == AmountKind::kSend
                          ? absl::int128(request.amount.minor_units())
                          : absl::int128(1)),
         personal_(request.access.has_value()),
@@ -89,8 +92,21 @@ class BasicSummaryAccumulator {
     if (personal_) bound = std::max(bound, personal_smart_.Bound());
     return bound;
   }
-  // keys[0, n) for the statistics (BasicCostStats::AddKeys).
-  void AddKeys(const Key* keys, size_t n) { stats_.AddKeys(keys, n); }
+  // keys[0, n) for the statistics (BasicCostStats::AddKeys, which may
+  // overwrite them).
+  void AddKeys(Key* keys, size_t n) { stats_.AddKeys(keys, n); }
+
+  // The median's window (BasicCostStats::KeepForMedian), which a scan of
+  // many offers may set from a sample of their keys before it adds any.
+  // Unless the accumulator was made with `may_narrow_median`, the call
+  // does nothing. When the middle keys are not within it after all
+  // (MedianKept() false), the scan must start again with an accumulator
+  // made without.
+  bool may_narrow_median() const { return may_narrow_median_; }
+  void KeepForMedian(Key low, Key high) {
+    if (may_narrow_median_) stats_.KeepForMedian(low, high);
+  }
+  bool MedianKept() const { return stats_.MedianKept(); }
   // The offers above Bound() the scan counted: `smart` that qualify for
   // the corridor SmaRT (SmartQualifies), `personal` of those that the
   // sender can use (PersonalQualifies).
@@ -129,6 +145,7 @@ class BasicSummaryAccumulator {
   }
 
  private:
+  const bool may_narrow_median_;
   // Keys are total cost % x this: the amount sent (send mode), or 1.
   const absl::int128 denominator_;
   const bool personal_;  // With a personal SmaRT.
