@@ -16,8 +16,17 @@
 //
 // ns_per_quote = time / quotes in the corridor. Each size is a separate
 // benchmark of each side, measured in the same run: compare the ratio.
+//
+// BM_RemitrankScale pairs the two sizes the scan's goal compares: each
+// iteration ranks 1,000,000 quotes once and 50,000 quotes twenty times
+// (the same number of quotes), one right after the other, and
+// `per_quote_ratio` is the median over the iterations of the first's
+// thread CPU time over the second's: a machine whose speed drifts between
+// benchmarks moves both sides of each pair alike.
 #include <sqlite3.h>
+#include <time.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -165,6 +174,38 @@ void BM_RemitrankOffersOnly(benchmark::State& state) {
   RankEngine(state, false);
 }
 
+// This thread's CPU time, in ns.
+int64_t ThreadCpuNanos() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
+}
+
+void BM_RemitrankScale(benchmark::State& state) {
+  constexpr int kSmall = 50'000;
+  constexpr int kLarge = 1'000'000;
+  constexpr int kSmallCalls = kLarge / kSmall;
+  const QuoteBook small = bench::MakeBook(kSmall, /*simple=*/true);
+  const QuoteBook large = bench::MakeBook(kLarge, /*simple=*/true);
+  RankScratch scratch;
+  std::vector<double> ratios;
+  for (auto _ : state) {
+    const int64_t start = ThreadCpuNanos();
+    benchmark::DoNotOptimize(EngineTop(large, &scratch, true));
+    const int64_t between = ThreadCpuNanos();
+    for (int i = 0; i < kSmallCalls; ++i) {
+      benchmark::DoNotOptimize(EngineTop(small, &scratch, true));
+    }
+    const int64_t end = ThreadCpuNanos();
+    ratios.push_back(static_cast<double>(between - start) /
+                     static_cast<double>(end - between));
+  }
+  std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2,
+                   ratios.end());
+  state.counters["per_quote_ratio"] = ratios[ratios.size() / 2];
+  state.SetItemsProcessed(state.iterations() * 2 * kLarge);
+}
+
 void BM_Sqlite(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   const QuoteBook book = bench::MakeBook(n, /*simple=*/true);
@@ -182,6 +223,7 @@ void CorridorSizes(benchmark::internal::Benchmark* benchmark) {
 BENCHMARK(BM_Remitrank)->Apply(CorridorSizes);
 BENCHMARK(BM_RemitrankOffersOnly)->Apply(CorridorSizes);
 BENCHMARK(BM_Sqlite)->Apply(CorridorSizes);
+BENCHMARK(BM_RemitrankScale)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace remit
