@@ -9,6 +9,9 @@
 // in the same run. BM_Reload: Snapshot::Build of the same 50,000 quotes,
 // with the version hash. The retained_bytes_per_quote counter is the heap
 // a built snapshot keeps, divided by its quotes (mallinfo2).
+// BM_LoadBinaryAgainstArenaParse pairs the binary load with protobuf's
+// arena parse in each iteration: load_speed_ratio is the load's speed
+// against the parse's (bench/paired_ratio.h).
 #include <malloc.h>
 
 #include <string>
@@ -17,6 +20,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "bench/generated_dataset.h"
+#include "bench/paired_ratio.h"
 #include "benchmark/benchmark.h"
 #include "engine/data/dataset.h"
 #include "engine/formats/formats.h"
@@ -65,18 +69,35 @@ Input MakeInput(const std::string& name, int quotes) {
   return {bytes, name};
 }
 
+// Parse, validation and the book, freed at the end as a reload frees the
+// old one; whether the book was built.
+bool LoadOnce(const Input& input) {
+  std::vector<DatasetError> errors;
+  absl::StatusOr<ParsedDataset> file =
+      ParseDataset(input.name, input.bytes, {}, &errors);
+  if (!file.ok()) return false;
+  std::vector<ParsedDataset> files;
+  files.push_back(*std::move(file));
+  absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, {}, &errors);
+  benchmark::DoNotOptimize(book);
+  return book.ok();
+}
+
+// Protobuf's parse of binary bytes into an arena, as the loader's; whether
+// it parsed.
+bool ParseOnArenaOnce(const std::string& bytes) {
+  google::protobuf::Arena arena;
+  auto* d = google::protobuf::Arena::CreateMessage<v1::Dataset>(&arena);
+  const bool parsed = d->ParseFromString(bytes);
+  benchmark::DoNotOptimize(d);
+  return parsed;
+}
+
 void Load(benchmark::State& state, const std::string& name) {
   const int quotes = static_cast<int>(state.range(0));
   const Input input = MakeInput(name, quotes);
   for (auto _ : state) {
-    std::vector<DatasetError> errors;
-    absl::StatusOr<ParsedDataset> file =
-        ParseDataset(input.name, input.bytes, {}, &errors);
-    std::vector<ParsedDataset> files;
-    files.push_back(*std::move(file));
-    absl::StatusOr<QuoteBook> book = BuildQuoteBook(files, {}, &errors);
-    if (!book.ok()) state.SkipWithError("invalid benchmark data");
-    benchmark::DoNotOptimize(book);
+    if (!LoadOnce(input)) state.SkipWithError("invalid benchmark data");
   }
   state.SetItemsProcessed(state.iterations() * quotes);
   state.SetBytesProcessed(state.iterations() * input.bytes.size());
@@ -107,14 +128,27 @@ BENCHMARK(BM_ParseBinaryOnly)->Arg(50000)->Unit(benchmark::kMillisecond);
 void BM_ParseBinaryOnArena(benchmark::State& state) {
   const int quotes = static_cast<int>(state.range(0));
   const Input input = MakeInput("bench.binpb", quotes);
-  for (auto _ : state) {
-    google::protobuf::Arena arena;
-    auto* d = google::protobuf::Arena::CreateMessage<v1::Dataset>(&arena);
-    benchmark::DoNotOptimize(d->ParseFromString(input.bytes));
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(ParseOnArenaOnce(input.bytes));
   state.SetItemsProcessed(state.iterations() * quotes);
 }
 BENCHMARK(BM_ParseBinaryOnArena)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+// BM_ParseBinaryOnArena and BM_LoadBinary paired in each iteration
+// (bench/paired_ratio.h): `load_speed_ratio` is the median ratio of the
+// parse's CPU time to the load's, the load's quotes per second against
+// the parse's.
+void BM_LoadBinaryAgainstArenaParse(benchmark::State& state) {
+  const int quotes = static_cast<int>(state.range(0));
+  const Input input = MakeInput("bench.binpb", quotes);
+  bool ok = true;
+  state.counters["load_speed_ratio"] = bench::MedianRatioOfPairs(
+      state, [&] { ok &= ParseOnArenaOnce(input.bytes); },
+      [&] { ok &= LoadOnce(input); });
+  if (!ok) state.SkipWithError("invalid benchmark data");
+}
+BENCHMARK(BM_LoadBinaryAgainstArenaParse)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond);
 
 // A whole reload of 50,000 quotes, from binary bytes to a versioned
 // snapshot, and the heap it keeps.

@@ -20,13 +20,10 @@
 // BM_RemitrankScale pairs the two sizes the scan's goal compares: each
 // iteration ranks 1,000,000 quotes once and 50,000 quotes twenty times
 // (the same number of quotes), one right after the other, and
-// `per_quote_ratio` is the median over the iterations of the first's
-// thread CPU time over the second's: a machine whose speed drifts between
-// benchmarks moves both sides of each pair alike.
+// `per_quote_ratio` is the median ratio of their CPU times
+// (bench/paired_ratio.h).
 #include <sqlite3.h>
-#include <time.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -34,6 +31,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "bench/generated_quotes.h"
+#include "bench/paired_ratio.h"
 #include "benchmark/benchmark.h"
 #include "engine/ranking/ranking.h"
 #include "engine/time/clock.h"
@@ -174,35 +172,20 @@ void BM_RemitrankOffersOnly(benchmark::State& state) {
   RankEngine(state, false);
 }
 
-// This thread's CPU time, in ns.
-int64_t ThreadCpuNanos() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
-}
-
 void BM_RemitrankScale(benchmark::State& state) {
   constexpr int kSmall = 50'000;
   constexpr int kLarge = 1'000'000;
-  constexpr int kSmallCalls = kLarge / kSmall;
   const QuoteBook small = bench::MakeBook(kSmall, /*simple=*/true);
   const QuoteBook large = bench::MakeBook(kLarge, /*simple=*/true);
   RankScratch scratch;
-  std::vector<double> ratios;
-  for (auto _ : state) {
-    const int64_t start = ThreadCpuNanos();
-    benchmark::DoNotOptimize(EngineTop(large, &scratch, true));
-    const int64_t between = ThreadCpuNanos();
-    for (int i = 0; i < kSmallCalls; ++i) {
-      benchmark::DoNotOptimize(EngineTop(small, &scratch, true));
-    }
-    const int64_t end = ThreadCpuNanos();
-    ratios.push_back(static_cast<double>(between - start) /
-                     static_cast<double>(end - between));
-  }
-  std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2,
-                   ratios.end());
-  state.counters["per_quote_ratio"] = ratios[ratios.size() / 2];
+  state.counters["per_quote_ratio"] = bench::MedianRatioOfPairs(
+      state,
+      [&] { benchmark::DoNotOptimize(EngineTop(large, &scratch, true)); },
+      [&] {
+        for (int i = 0; i < kLarge / kSmall; ++i) {
+          benchmark::DoNotOptimize(EngineTop(small, &scratch, true));
+        }
+      });
   state.SetItemsProcessed(state.iterations() * 2 * kLarge);
 }
 
