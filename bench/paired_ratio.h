@@ -1,7 +1,8 @@
 // MedianRatioOfPairs: the figure of a benchmark whose goal is a ratio of
 // two pieces of work measured in the same run. Each iteration runs both,
-// one right after the other, and keeps the ratio of their thread CPU
-// times; the median over the iterations is returned. A machine whose
+// one right after the other (each first in every other iteration), and
+// keeps the ratio of their thread CPU times; the median over the
+// iterations is returned. A machine whose
 // speed drifts (other tenants, frequency) between two separate benchmarks
 // moves both sides of each pair alike, so the ratio holds still where the
 // separate figures do not.
@@ -33,14 +34,28 @@ template <typename First, typename Second>
 double MedianRatioOfPairs(benchmark::State& state, const First& first,
                           const Second& second) {
   std::vector<double> ratios;
+  ratios.reserve(static_cast<size_t>(state.max_iterations));
+  bool first_first = true;
   for (auto _ : state) {
+    // Each side goes first in every other iteration, so that neither
+    // always finds the caches as the other left them.
     const int64_t start = ThreadCpuNanos();
-    first();
+    if (first_first) {
+      first();
+    } else {
+      second();
+    }
     const int64_t between = ThreadCpuNanos();
-    second();
+    if (first_first) {
+      second();
+    } else {
+      first();
+    }
     const int64_t end = ThreadCpuNanos();
-    ratios.push_back(static_cast<double>(between - start) /
-                     static_cast<double>(end - between));
+    const double early = static_cast<double>(between - start);
+    const double late = static_cast<double>(end - between);
+    ratios.push_back(first_first ? early / late : late / early);
+    first_first = !first_first;
   }
   if (ratios.empty()) return 0;
   const auto middle = ratios.begin() + ratios.size() / 2;

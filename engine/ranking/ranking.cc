@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "engine/pricing/internal/cost_core.h"
 #include "engine/pricing/internal/scan_row.h"
 #include "engine/ranking/internal/candidate.h"
+#include "engine/ranking/internal/median_window.h"
 #include "engine/ranking/internal/page_selector.h"
 #include "engine/ranking/internal/rank_driver.h"
 #include "engine/ranking/internal/screening.h"
@@ -430,10 +432,6 @@ constexpr ScanRowMore kNoMore;
 // hands back) and every quote in receive mode as the reference scan does
 // (ScanQuote). The same answers, quote for quote.
 struct RowScan {
-  // Corridors of this many rows or more narrow the summary's median to a
-  // sample's window (NarrowMedianToSample).
-  static constexpr size_t kMedianWindowFrom = size_t{1} << 15;
-
   template <typename Key>
   bool operator()(const ScanInput& in, BasicPageSelector<Key>& page,
                   BasicSummaryAccumulator<Key>& summary,
@@ -536,9 +534,10 @@ struct RowScan {
     const uint64_t refused = RefusedFacets(request.filter);
     const RankOrder order = kCostOrder ? RankOrder::kTotalCost : request.order;
     if constexpr (kSummarize && std::is_same_v<Key, int64_t>) {
-      if (n >= kMedianWindowFrom && summary.may_narrow_median()) {
+      if (n >= ranking_internal::kMedianWindowFrom &&
+          summary.may_narrow_median()) {
         NarrowMedianToSample(rows, more, n, amount, plain_amount, fresh_from,
-                             summary);
+                             stale_second, summary);
       }
     }
     size_t stale_count = 0;
@@ -693,61 +692,53 @@ struct RowScan {
     return true;
   }
 
-  // Before the scan of a large corridor: the summary keeps for its median
-  // only the keys between two of a sample's (KeepForMedian), so that most
-  // keys are neither stored nor read again. The sample is of one row at a
-  // random place in each of kSamples equal parts of the corridor (the same
-  // places on every call), so that a corridor whose offers repeat a
-  // pattern is not sampled in step with it, when the row's own fields
-  // price it (fresh, within its limits). The window reaches six standard
-  // deviations of the sample median's rank either side of it, so that the
-  // middle keys fall outside it only when the sampled rows do not stand
-  // for the rest (most offers priced from their PreparedQuote, say):
-  // RankWithKeys then scans again without it.
+  // Before the scan of a corridor of n >= kMedianWindowFrom rows: the
+  // summary keeps for its median only the keys within a window taken from
+  // a sample of the rows (median_window.h), so that most keys are neither
+  // stored nor read again. Each sampled row is priced as the scan below
+  // prices it from its own fields; a row it would hand to ScanQuote is
+  // unknown (it may count in the summary at any key), and a stale row or
+  // one outside its limits does not count. When the corridor's middle keys
+  // fall outside the window after all, RankWithKeys scans again without it.
   ABSL_ATTRIBUTE_NOINLINE static void NarrowMedianToSample(
       const ScanRow* rows, const ScanRowMore* more, size_t n, int64_t amount,
-      uint32_t plain_amount, int64_t fresh_from,
+      uint32_t plain_amount, int64_t fresh_from, int64_t stale_second,
       BasicSummaryAccumulator<int64_t>& summary) {
-    constexpr size_t kSamples = 1024;
-    static_assert(kSamples <= kMedianWindowFrom);
-    std::array<int64_t, kSamples> sample;
-    size_t size = 0;
-    const size_t part = n / kSamples;
-    for (size_t k = 0; k < kSamples; ++k) {
-      // splitmix64 of the part's number.
-      uint64_t mixed = (k + 1) * 0x9e3779b97f4a7c15;
-      mixed = (mixed ^ (mixed >> 30)) * 0xbf58476d1ce4e5b9;
-      mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111eb;
-      mixed ^= mixed >> 31;
-      const size_t i = k * part + mixed % part;
+    std::array<int64_t, ranking_internal::kMedianSamples> sample;
+    size_t priced = 0;
+    size_t unknown = 0;
+    for (size_t k = 0; k < ranking_internal::kMedianSamples; ++k) {
+      const size_t i = ranking_internal::MedianSamplePlace(k, n);
       const ScanRow& row = rows[i];
-      if (row.when < fresh_from) continue;  // Stale, or to be told.
-      if (plain_amount <= row.plain_to) {
-        sample[size++] = engine_internal::PlainCostOfRow(row, amount).cost11;
+      if (plain_amount <= row.plain_to && row.when >= fresh_from) {
+        sample[priced++] = engine_internal::PlainCostOfRow(row, amount).cost11;
         continue;
       }
-      if ((row.when & ScanRow::kSlow) != 0) continue;
+      const int64_t seconds = row.seconds();
+      if ((row.when & ScanRow::kSlow) != 0 || seconds == stale_second) {
+        ++unknown;
+        continue;
+      }
+      if (seconds < stale_second) continue;
       const ScanRowMore& rest =
           (row.when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
+      if (amount < rest.min_send || amount > rest.max_send) continue;
       engine_internal::NarrowScanCost cost;
-      if (amount >= rest.min_send && amount <= rest.max_send &&
-          CostOfRow(row, rest, amount, &cost)) {
-        sample[size++] = cost.cost11;
+      if (CostOfRow(row, rest, amount, &cost)) {
+        sample[priced++] = cost.cost11;
+      } else {
+        ++unknown;
       }
     }
-    // Too few rows priced from their fields to stand for the rest.
-    if (size < 64) return;
-    // The sample median's rank has a standard deviation of sqrt(size) / 2.
-    size_t root = 0;
-    while ((root + 1) * (root + 1) <= size) ++root;
-    const size_t reach = 3 * root;
-    const size_t low_rank = size / 2 > reach ? size / 2 - reach : 0;
-    const size_t high_rank = std::min(size - 1, size / 2 + reach);
+    const std::optional<ranking_internal::MedianWindowRanks> ranks =
+        ranking_internal::MedianWindowFor(priced, unknown);
+    if (!ranks.has_value()) return;
     int64_t* const first = sample.data();
-    std::nth_element(first, first + low_rank, first + size);
-    // Those after low_rank are no less than it: the high end is among them.
-    std::nth_element(first + low_rank + 1, first + high_rank, first + size);
-    summary.KeepForMedian(first[low_rank], first[high_rank]);
+    std::nth_element(first, first + ranks->low, first + priced);
+    // Those after `low` are no less than it: the high end is among them.
+    std::nth_element(first + ranks->low + 1, first + ranks->high,
+                     first + priced);
+    summary.KeepForMedian(first[ranks->low], first[ranks->high]);
   }
 
   // quotes[i] the reference scan's way (ScanQuote), its staleness counted

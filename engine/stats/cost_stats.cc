@@ -33,8 +33,6 @@ void BasicCostStats<Key>::AddKeys(Key* keys, size_t n) {
   // below it.
   size_t kept = 0;
   size_t below = 0;
-  const Key low = low_;
-  const Key high = high_;
   if constexpr (kNarrow) {
     const uint64_t three = Flipped(three_);
     const uint64_t five = Flipped(five_);
@@ -42,8 +40,8 @@ void BasicCostStats<Key>::AddKeys(Key* keys, size_t n) {
     uint64_t sum_high = flipped_sum_high_;
     if (windowed_) {
       // Compared as Flipped keys: unsigned, one compare each.
-      const uint64_t low_flipped = Flipped(low);
-      const uint64_t width = Flipped(high) - low_flipped;
+      const uint64_t low_flipped = Flipped(low_);
+      const uint64_t width = Flipped(high_) - low_flipped;
       for (size_t i = 0; i < n; ++i) {
         const Key key = keys[i];
         const uint64_t flipped = Flipped(key);
@@ -77,9 +75,9 @@ void BasicCostStats<Key>::AddKeys(Key* keys, size_t n) {
       above_3 += three_ < key;
       above_5 += five_ < key;
       if (windowed_) {
-        below += key < low;
+        below += key < low_;
         keys[kept] = key;
-        kept += !(key < low) & !(high < key);
+        kept += InWindow(key);
       }
     }
     if (!windowed_) kept = n;
@@ -168,6 +166,7 @@ template <typename Key>
 std::optional<Percent> BasicCostStats<Key>::Median() {
   const size_t n = count();
   if (n == 0) return std::nullopt;
+  if (!MedianKept()) std::abort();
   // The upper middle key's rank among every key (the lower's is one less
   // when n is even), and among those kept.
   const bool even = n % 2 == 0;
@@ -185,8 +184,9 @@ std::optional<Percent> BasicCostStats<Key>::Median() {
       // Kept keys lie from low_ to high_: counted in ranges across those.
       const int shift = ShiftToReach(absl::int128(high_) - low_ + 1);
       buckets_.fill(0);
-      for (size_t i = 0; i < kept; ++i)
+      for (size_t i = 0; i < kept; ++i) {
         ++buckets_[BucketOf(first[i], low_, shift)];
+      }
       return PercentOfKey(
           TwiceMiddleByRanges(first, kept, upper, even, buckets_.data(),
                               kBuckets, low_, shift),

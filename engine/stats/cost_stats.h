@@ -28,6 +28,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <type_traits>
@@ -76,10 +77,12 @@ class BasicCostStats {
   // Keeps for the median only the keys from `low` to `high`, counting
   // those below `low`: for many keys whose middle ones almost surely lie
   // between two known keys (those of a sample), so that most keys are
-  // never stored nor read again. Call before the first key is added.
-  // MedianKept() then tells whether the middle keys were kept; the other
-  // figures are exact either way. `low` must not exceed `high`.
+  // never stored nor read again. Call before the first key is added, with
+  // `low` not above `high` (otherwise the process aborts). MedianKept()
+  // then tells whether the middle keys were kept; the other figures are
+  // exact either way.
   void KeepForMedian(Key low, Key high) {
+    if (count_ != 0 || high < low) std::abort();
     windowed_ = true;
     low_ = low;
     high_ = high;
@@ -93,7 +96,7 @@ class BasicCostStats {
     ++count_;
     if (windowed_) {
       below_ += key < low_;
-      if (!(key < low_) && !(high_ < key)) keys_->push_back(key);
+      if (InWindow(key)) keys_->push_back(key);
     } else {
       keys_->push_back(key);
     }
@@ -129,7 +132,7 @@ class BasicCostStats {
     return below_ <= (count_ - 1) / 2 && below_ + kept > count_ / 2;
   }
   // The middle key, or the mean of the two middle keys. Reorders the
-  // buffer. Unset when nothing was added. Requires MedianKept().
+  // buffer. Unset when nothing was added. Aborts unless MedianKept().
   std::optional<Percent> Median();
   // Of count(), in percent; 0 when nothing was added.
   Percent ShareAtOrBelow3Percent() const {
@@ -140,6 +143,9 @@ class BasicCostStats {
   }
 
  private:
+  // Whether `key` lies within KeepForMedian's window. (The 64-bit loop of
+  // AddKeys asks the same of Flipped keys, with one compare.)
+  bool InWindow(Key key) const { return !(key < low_) && !(high_ < key); }
   // A histogram's shift: kBuckets ranges 2^shift keys wide reach `top`
   // keys (or past every key).
   static int ShiftToReach(absl::int128 top) {

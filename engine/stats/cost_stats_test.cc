@@ -151,11 +151,16 @@ void ExpectWindowedFigures(const std::vector<int64_t>& keys,
   wide.KeepForMedian(low, high);
   AddAsAScanDoes<CostStats, absl::int128>(keys, wide);
   EXPECT_EQ(narrow_buffer.size(), within) << where;
+  EXPECT_EQ(wide_buffer.size(), within) << where;
   EXPECT_EQ(narrow.count(), n) << where;
   EXPECT_EQ(wide.count(), n) << where;
   EXPECT_EQ(narrow.Average(), expected.Average()) << where;
   EXPECT_EQ(wide.Average(), expected.Average()) << where;
   EXPECT_EQ(narrow.ShareAtOrBelow3Percent(), expected.ShareAtOrBelow3Percent())
+      << where;
+  EXPECT_EQ(wide.ShareAtOrBelow3Percent(), expected.ShareAtOrBelow3Percent())
+      << where;
+  EXPECT_EQ(narrow.ShareAtOrBelow5Percent(), expected.ShareAtOrBelow5Percent())
       << where;
   EXPECT_EQ(wide.ShareAtOrBelow5Percent(), expected.ShareAtOrBelow5Percent())
       << where;
@@ -227,6 +232,34 @@ void ExpectFiguresOfSorted(const std::vector<int64_t>& keys,
   wide.Add(sorted[0]);
   EXPECT_EQ(narrow.Median(), wide.Median()) << "n " << n + 1;
   EXPECT_EQ(narrow.Average(), wide.Average()) << "n " << n + 1;
+}
+
+// A window is set before the first key, low end first; the median is
+// asked only of keys whose middle ones were kept. Anything else is a
+// defect of the caller's, and the process stops.
+TEST(CostStatsDeathTest, WindowMisuseAborts) {
+  std::vector<int64_t> buffer;
+  EXPECT_DEATH(
+      {
+        NarrowCostStats stats(1, &buffer);
+        stats.KeepForMedian(2, 1);
+      },
+      "");
+  EXPECT_DEATH(
+      {
+        NarrowCostStats stats(1, &buffer);
+        stats.Add(1);
+        stats.KeepForMedian(0, 2);
+      },
+      "");
+  EXPECT_DEATH(
+      {
+        NarrowCostStats stats(1, &buffer);
+        stats.KeepForMedian(10, 20);
+        for (int64_t key : {1, 2, 3}) stats.Add(key);
+        if (!stats.MedianKept()) (void)stats.Median();
+      },
+      "");
 }
 
 TEST(CostStatsTest, NarrowMedianMatchesSortingForEveryShapeAndCount) {

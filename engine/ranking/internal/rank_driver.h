@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -166,7 +167,7 @@ RankWithKeys(const QuoteBook& book, const PeriodQuotes& selected,
                       excluded);
   }
   // Without a window, MedianKept() holds.
-  return absl::InternalError("the summary's median was not kept");
+  std::abort();
 }
 
 // Rank() with `scan`, a function object with
@@ -175,8 +176,11 @@ RankWithKeys(const QuoteBook& book, const PeriodQuotes& selected,
 //                   BasicSummaryAccumulator<Key>&,
 //                   std::vector<ExcludedOffer>&, size_t* stale_count) const;
 // which sets how many quotes were stale and returns false when a key does
-// not fit `Key`. With `buffers.narrow`, the scan runs with 64-bit keys
-// first, and again with 128-bit keys only when one did not fit.
+// not fit `Key`, and may narrow the summary's median to a window before it
+// adds any offer (BasicSummaryAccumulator::KeepForMedian). With
+// `buffers.narrow`, the scan runs with 64-bit keys first, and again with
+// 128-bit keys only when one did not fit; with either, again without a
+// window when the middle keys fell outside it (RankWithKeys).
 template <typename Scan>
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::StatusOr<RankResult> RankWith(
     const QuoteBook& book, const RankRequest& request, const Clock& clock,
