@@ -609,39 +609,29 @@ struct RowScan {
                           ? Key(row.speed())
                           : Key(plain_cost.received_key);
         } else {
-          const int64_t seconds = row.seconds();
-          if (ABSL_PREDICT_FALSE((when & ScanRow::kSlow) != 0 ||
-                                 seconds == stale_second)) {
-            if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
-              return false;
-            }
-            page_bound = page.TransparentBound();
-            summary_bound = summary.Bound();
-            continue;
-          }
-          // Transparent, priceable, plausible, not illustrative.
-          if (seconds < stale_second) {
-            ++stale_count;
-            Exclude(in, i, ExclusionReason::kStale, excluded);
-            continue;
-          }
-          // Rows without kMore have no limits and one band or point.
-          const ScanRowMore& rest =
-              (when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
-          if (amount < rest.min_send || amount > rest.max_send) {
-            Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
-            continue;
-          }
-          if (ABSL_PREDICT_FALSE(
-                  !CostOfRow(row, rest, amount, &cost) ||
-                  !OrderKey(order, cost, row.speed(), &order_key))) {
-            // Not stale, as its date says.
-            size_t ignored = 0;
-            if (!SlowRow(in, i, &ignored, page, summary, excluded))
-              return false;
-            page_bound = page.TransparentBound();
-            summary_bound = summary.Bound();
-            continue;
+          switch (TakeRow(row, more, i, amount, stale_second, &cost)) {
+            case RowTake::kStale:
+              ++stale_count;
+              Exclude(in, i, ExclusionReason::kStale, excluded);
+              continue;
+            case RowTake::kOutsideLimits:
+              Exclude(in, i, ExclusionReason::kOutsideAmountLimits, excluded);
+              continue;
+            case RowTake::kPriced:
+              if (ABSL_PREDICT_TRUE(
+                      OrderKey(order, cost, row.speed(), &order_key))) {
+                break;
+              }
+              // Its order key does not fit `Key`: by its quote (not stale,
+              // as its date says).
+              [[fallthrough]];
+            case RowTake::kByQuote:
+              if (!SlowRow(in, i, &stale_count, page, summary, excluded)) {
+                return false;
+              }
+              page_bound = page.TransparentBound();
+              summary_bound = summary.Bound();
+              continue;
           }
         }
         const uint8_t speed = row.speed();
@@ -692,14 +682,44 @@ struct RowScan {
     return true;
   }
 
+  // How the rows' loop takes row i when it is not priced as a plain row:
+  // priced from its own fields into `cost`, stale, outside its amount
+  // limits, or by its PreparedQuote (ScanQuote), when its date lies in the
+  // stale limit's second or the row cannot tell (ScanRow::kSlow, or
+  // CostOfRow hands it back). Transparent, priceable, plausible and not
+  // illustrative unless kSlow. The median's sample takes rows the same way.
+  enum class RowTake { kPriced, kStale, kOutsideLimits, kByQuote };
+  template <typename Key>
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static RowTake TakeRow(
+      const ScanRow& row, const ScanRowMore* more, size_t i, int64_t amount,
+      int64_t stale_second, BasicScanCost<Key>* cost) {
+    const int64_t seconds = row.seconds();
+    if (ABSL_PREDICT_FALSE((row.when & ScanRow::kSlow) != 0 ||
+                           seconds == stale_second)) {
+      return RowTake::kByQuote;
+    }
+    if (seconds < stale_second) return RowTake::kStale;
+    // Rows without kMore have no limits and one band or point.
+    const ScanRowMore& rest =
+        (row.when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
+    if (amount < rest.min_send || amount > rest.max_send) {
+      return RowTake::kOutsideLimits;
+    }
+    if (ABSL_PREDICT_FALSE(!CostOfRow(row, rest, amount, cost))) {
+      return RowTake::kByQuote;
+    }
+    return RowTake::kPriced;
+  }
+
   // Before the scan of a corridor of n >= kMedianWindowFrom rows: the
   // summary keeps for its median only the keys within a window taken from
   // a sample of the rows (median_window.h), so that most keys are neither
   // stored nor read again. Each sampled row is priced as the scan below
-  // prices it from its own fields; a row it would hand to ScanQuote is
-  // unknown (it may count in the summary at any key), and a stale row or
-  // one outside its limits does not count. When the corridor's middle keys
-  // fall outside the window after all, RankWithKeys scans again without it.
+  // prices it from its own fields (TakeRow); a row it would hand to
+  // ScanQuote is unknown (it may count in the summary at any key), and a
+  // stale row or one outside its limits does not count. When the corridor's
+  // middle keys fall outside the window after all, RankWithKeys scans again
+  // without it.
   ABSL_ATTRIBUTE_NOINLINE static void NarrowMedianToSample(
       const ScanRow* rows, const ScanRowMore* more, size_t n, int64_t amount,
       uint32_t plain_amount, int64_t fresh_from, int64_t stale_second,
@@ -714,20 +734,17 @@ struct RowScan {
         sample[priced++] = engine_internal::PlainCostOfRow(row, amount).cost11;
         continue;
       }
-      const int64_t seconds = row.seconds();
-      if ((row.when & ScanRow::kSlow) != 0 || seconds == stale_second) {
-        ++unknown;
-        continue;
-      }
-      if (seconds < stale_second) continue;
-      const ScanRowMore& rest =
-          (row.when & ScanRow::kMore) != 0 ? more[i] : kNoMore;
-      if (amount < rest.min_send || amount > rest.max_send) continue;
       engine_internal::NarrowScanCost cost;
-      if (CostOfRow(row, rest, amount, &cost)) {
-        sample[priced++] = cost.cost11;
-      } else {
-        ++unknown;
+      switch (TakeRow(row, more, i, amount, stale_second, &cost)) {
+        case RowTake::kPriced:
+          sample[priced++] = cost.cost11;
+          break;
+        case RowTake::kByQuote:
+          ++unknown;
+          break;
+        case RowTake::kStale:
+        case RowTake::kOutsideLimits:
+          break;  // Not in the summary.
       }
     }
     const std::optional<ranking_internal::MedianWindowRanks> ranks =

@@ -170,7 +170,7 @@ std::optional<Percent> BasicCostStats<Key>::Median() {
   // The upper middle key's rank among every key (the lower's is one less
   // when n is even), and among those kept.
   const bool even = n % 2 == 0;
-  const size_t upper = n / 2 - (windowed_ ? below_ : 0);
+  const size_t upper = n / 2 - below_;  // below_ is 0 without a window.
   Key* const first = keys_->data();
   const size_t kept = keys_->size();
   if constexpr (kNarrow) {

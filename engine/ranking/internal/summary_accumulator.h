@@ -97,15 +97,12 @@ class BasicSummaryAccumulator {
   void AddKeys(Key* keys, size_t n) { stats_.AddKeys(keys, n); }
 
   // The median's window (BasicCostStats::KeepForMedian), which a scan of
-  // many offers may set from a sample of their keys before it adds any.
-  // Unless the accumulator was made with `may_narrow_median`, the call
-  // does nothing. When the middle keys are not within it after all
-  // (MedianKept() false), the scan must start again with an accumulator
-  // made without.
+  // many offers may set from a sample of their keys before it adds any,
+  // when the accumulator was made with `may_narrow_median`. When the
+  // middle keys are not within it after all (MedianKept() false), the scan
+  // must start again with an accumulator made without.
   bool may_narrow_median() const { return may_narrow_median_; }
-  void KeepForMedian(Key low, Key high) {
-    if (may_narrow_median_) stats_.KeepForMedian(low, high);
-  }
+  void KeepForMedian(Key low, Key high) { stats_.KeepForMedian(low, high); }
   bool MedianKept() const { return stats_.MedianKept(); }
   // The offers above Bound() the scan counted: `smart` that qualify for
   // the corridor SmaRT (SmartQualifies), `personal` of those that the
