@@ -305,7 +305,7 @@ loaded_version() {
 
 # What the pod runs, from the manifests: each container's arguments and
 # preStop command (one JSON array per line), the TLS component's edge flags
-# and Secret mount.
+# and Secret mount, and the edge's environment (as podman flags).
 mapfile -t manifest < <(/usr/bin/python3 - deploy/kubernetes/base/deployment.yaml \
   deploy/kubernetes/components/tls/deployment-patch.yaml <<'PY'
 import json
@@ -323,6 +323,8 @@ print(json.dumps([op["value"] for op in ops
                   if str(op.get("value", "")).startswith("--tls_")]))
 print(json.dumps([op["value"]["mountPath"] for op in ops
                   if isinstance(op.get("value"), dict) and "mountPath" in op["value"]]))
+edge = next(c for c in pod["containers"] if c["name"] == "edge")
+print(json.dumps([f"--env={e['name']}={e['value']}" for e in edge.get("env", [])]))
 PY
 )
 json_list() { /usr/bin/python3 -c 'import json, sys; print("\n".join(json.loads(sys.argv[1])))' "$1"; }
@@ -330,13 +332,15 @@ mapfile -t server_args < <(json_list "${manifest[0]}")
 mapfile -t edge_args < <(json_list "${manifest[2]}")
 mapfile -t tls_args < <(json_list "${manifest[4]}")
 tls_mount=$(json_list "${manifest[5]}")
+mapfile -t edge_env < <(json_list "${manifest[6]}")
 grpc_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--listen=.*:\([0-9]*\)$/\1/p')
 health_port=$(printf '%s\n' "${edge_args[@]}" | sed -n 's/^--health_listen=.*:\([0-9]*\)$/\1/p')
 
 # A pod: a network namespace held by a container of its own (as the
 # kubelet's pause container holds it; here the data image sleeping), with
-# the server and the edge in it, run with the manifest's arguments
-# verbatim, each read-only with all capabilities dropped.
+# the server and the edge in it, run with the manifest's arguments (and
+# the edge's environment) verbatim, each read-only with all capabilities
+# dropped.
 #   start_pause NAME                prints the pod's IP address
 #   start_members NAME [EDGE FLAG...]   the server and the edge
 secure=(--read-only --cap-drop=ALL --security-opt=no-new-privileges)
@@ -352,6 +356,7 @@ start_members() {
     --network "container:${pod}-pause" -v "${data}:/data:ro" \
     "remitrank-server:${tag}" "${server_args[@]}" >/dev/null
   podman run -d --name "${pod}-edge" "${run_flags[@]}" "${secure[@]}" --tmpfs /tmp \
+    "${edge_env[@]}" \
     --network "container:${pod}-pause" "${pod_volumes[@]}" \
     "remitrank-edge:${tag}" "${edge_args[@]}" "$@" >/dev/null
 }
