@@ -200,10 +200,10 @@ struct AsciiEscapes {
         "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d",
         "\\u001e", "\\u001f"};
     for (int c = 0; c < 32; ++c) text[c] = kControl[c];
-    text['"'] = "\\\"";
-    text['\\'] = "\\\\";
-    text['<'] = "\\u003c";
-    text['>'] = "\\u003e";
+    text[int{'"'}] = "\\\"";
+    text[int{'\\'}] = "\\\\";
+    text[int{'<'}] = "\\u003c";
+    text[int{'>'}] = "\\u003e";
     text[0x7f] = "\\u007f";
     for (int c = 0; c < 128; ++c) plain[c] = text[c] == nullptr;
   }
