@@ -1368,6 +1368,16 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   EXPECT_EQ(cash.out.find("SwiftSend"), std::string::npos) << cash.out;
   EXPECT_NE(cash.out.find("Globe Money Transfer"), std::string::npos)
       << cash.out;
+  // PostaLink's cash pick-up price, cheaper above 122.54 USD, is older
+  // than the age limit: left out, as rank leaves it out, unless the limit
+  // is raised.
+  EXPECT_EQ(cash.out.find("PostaLink"), std::string::npos) << cash.out;
+  CommandResult old_prices =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
+            "--receive-method=cash_pickup", "--max-age=36500", kData, kAsOf});
+  ASSERT_EQ(old_prices.exit_code, 0) << old_prices.err;
+  EXPECT_NE(old_prices.out.find("PostaLink"), std::string::npos)
+      << old_prices.out;
 
   // Amounts received: the cheapest at each is rank --receive's first.
   CommandResult received =

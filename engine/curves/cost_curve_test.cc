@@ -158,6 +158,62 @@ TEST_F(CostCurveTest, LimitsLeaveGapsAndTheFilterApplies) {
             (Envelope{{5000, 30000, "b"}}));
 }
 
+TEST_F(CostCurveTest, StaleOffersAreLeftOutAsRankLeavesThemOut) {
+  // a: 1.00, quoted 273 days before the clock's 2025-10-01, past the
+  // default age limit of 183 days; b: 3.00, 30 days old. Only b is
+  // offered, as Rank offers it; an age limit of a year brings a back as
+  // the cheapest everywhere.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 100)};
+  a.quoted_at = Day(2025, 1, 1);
+  Quote b = Plain("b");
+  b.fees.bands = {Band(0, 300)};
+  const QuoteBook book = Book({a, b});
+  CostCurveRequest request(C("US", "MX"), M("50 USD"), M("600 USD"));
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "b"}}));
+  const RankResult ranked =
+      Must(Rank(book, RankRequest(C("US", "MX"), M("50 USD")), clock_));
+  ASSERT_EQ(ranked.offers.size(), 1u);
+  EXPECT_EQ(ranked.offers[0].quote->quote->id, "b");
+
+  request.max_quote_age = absl::Hours(24 * 365);
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+}
+
+TEST_F(CostCurveTest, OffersTheSenderCannotUseAreLeftOut) {
+  // a: 1.00, paid by debit card at an agent; b: 3.00, paid in cash; c:
+  // 2.00, cash, but the recipient must hold an account (not cash pickup).
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 100)};
+  a.payment_instrument = PaymentInstrument::kDebitCard;
+  Quote b = Plain("b");
+  b.fees.bands = {Band(0, 300)};
+  Quote c = Plain("c");
+  c.fees.bands = {Band(0, 200)};
+  c.receive_method = ReceiveMethod::kBankAccount;
+  const QuoteBook book = Book({a, b, c});
+  CostCurveRequest request(C("US", "MX"), M("50 USD"), M("600 USD"));
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+  // Access that admits everything changes nothing.
+  request.access = SenderAccess();
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+  request.access->has_card = false;
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "c"}}));
+  request.access->needs_cash_pickup = true;
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "b"}}));
+  // With the samples, the offers left out are not drawn either.
+  request.sample_count = 2;
+  const CostCurve sampled = Must(ComputeCostCurve(book, request, clock_));
+  ASSERT_EQ(sampled.offers.size(), 1u);
+  EXPECT_EQ(sampled.offers[0].quote->quote->id, "b");
+}
+
 TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {
   Quote a = Plain("a");
   a.fees.bands = {Band(0, 500), Band(10000, 200)};
