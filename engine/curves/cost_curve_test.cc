@@ -28,6 +28,7 @@ using testing::P;
 using testing::Plain;
 using testing::R;
 using testing::RandomQuotes;
+using testing::SimpleQuote;
 
 // (from, to, quote id) of each interval, amounts in minor units.
 using Envelope = std::vector<std::tuple<int64_t, int64_t, std::string>>;
@@ -212,6 +213,47 @@ TEST_F(CostCurveTest, OffersTheSenderCannotUseAreLeftOut) {
   const CostCurve sampled = Must(ComputeCostCurve(book, request, clock_));
   ASSERT_EQ(sampled.offers.size(), 1u);
   EXPECT_EQ(sampled.offers[0].quote->quote->id, "b");
+}
+
+TEST_F(CostCurveTest, ANamedPeriodIsHistoryAndTheDefaultTheLatest) {
+  // USA -> MEX in two survey periods, judged on 2024-09-01: 2024_1Q's
+  // quotes are stale by then, 2024_2Q's are not. 2024_2Q: a-2 3.00 + 1 %
+  // (rate 17.325 against 17.5) and b-2 4.00 + 2 %: a-2 everywhere.
+  // 2024_1Q, named, so not stale: a-1 5.00 + 3/175 of A and b-1 2.00 +
+  // 5/175 of A. Offers are ranked on their exact costs (the margin's cost
+  // is not rounded to the cent first), so they are equal at exactly
+  // 262.50, a tie won by provider pa, and a-1 stays ahead above it.
+  auto in_period = [](Quote quote, const char* period, absl::Time at) {
+    quote.period = Must(Period::Parse(period));
+    quote.quoted_at = at;
+    return quote;
+  };
+  const Corridor us_mx = C("US", "MX");
+  const QuoteBook book = Book({
+      in_period(SimpleQuote("a-1", "pa", us_mx, 500, "17.2", "17.5"), "2024_1Q",
+                Day(2024, 2, 10)),
+      in_period(SimpleQuote("b-1", "pb", us_mx, 200, "17.0", "17.5"), "2024_1Q",
+                Day(2024, 2, 10)),
+      in_period(SimpleQuote("a-2", "pa", us_mx, 300, "17.325", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+      in_period(SimpleQuote("b-2", "pb", us_mx, 400, "17.15", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+  });
+  const FakeClock clock(Day(2024, 9, 1));
+  CostCurveRequest request(us_mx, M("50 USD"), M("600 USD"));
+  const CostCurve latest = Must(ComputeCostCurve(book, request, clock));
+  EXPECT_EQ(latest.period, Must(Period::Parse("2024_2Q")));
+  EXPECT_EQ(EnvelopeOf(latest), (Envelope{{5000, 60000, "a-2"}}));
+
+  request.period = Must(Period::Parse("2024_1Q"));
+  const CostCurve named = Must(ComputeCostCurve(book, request, clock));
+  EXPECT_EQ(named.period, request.period);
+  EXPECT_EQ(EnvelopeOf(named),
+            (Envelope{{5000, 26249, "b-1"}, {26250, 60000, "a-1"}}));
+
+  request.period = Must(Period::Parse("2023_4Q"));
+  EXPECT_EQ(ComputeCostCurve(book, request, clock).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {
