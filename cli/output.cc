@@ -80,6 +80,7 @@ std::string Json(const google::protobuf::Message& message) {
   std::string out;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
+  options.always_print_primitive_fields = true;
   (void)google::protobuf::util::MessageToJsonString(message, &out, options);
   return out;
 }

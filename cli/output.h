@@ -129,7 +129,9 @@ std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
                              absl::Span<const IndicatorBreakdown> breakdowns,
                              const std::string& data_line);
 
-// A JSON rendering of any API message (protobuf's JSON mapping).
+// A JSON rendering of any API message: protobuf's JSON mapping with every
+// field that has no presence printed, zero values and empty lists
+// included, as the HTTP API answers; indented for reading.
 std::string Json(const google::protobuf::Message& message);
 
 }  // namespace remit::cli
