@@ -85,17 +85,17 @@ std::string Json(const google::protobuf::Message& message) {
   return out;
 }
 
+std::string Csv(const std::string& field) {
+  if (field.find_first_of(",\"\n") == std::string::npos) return field;
+  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
+}
+
 namespace {
 
 // "RECEIVE_METHOD_CASH_PICKUP" -> "cash pickup".
 std::string EnumText(const std::string& name, absl::string_view prefix) {
   std::string text = absl::AsciiStrToLower(name.substr(prefix.size()));
   return absl::StrReplaceAll(text, {{"_", " "}});
-}
-
-std::string Csv(const std::string& field) {
-  if (field.find_first_of(",\"\n") == std::string::npos) return field;
-  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
 }
 
 // The columns `text` takes on a terminal: its UTF-8 code points.
@@ -781,7 +781,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   }
   absl::StrAppend(&out, PricesLines(response.freshness(), width));
   for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
-    absl::StrAppend(&out, WrapLines(std::string(line), width, "", "  "));
+    absl::StrAppend(&out, WrapParagraph(std::string(line), width));
   }
   return out;
 }
@@ -1405,6 +1405,18 @@ std::string StaleLines(const v1::Freshness& freshness, int width) {
 
 std::string WrapParagraph(const std::string& text, int width) {
   return WrapLines(text, width, "", "  ");
+}
+
+std::string SourceParagraphs(
+    const google::protobuf::RepeatedPtrField<v1::DatasetMetadata>& sources,
+    const std::string& version, int width) {
+  const std::string lines = SourceLines(sources, version);
+  std::string out;
+  for (absl::string_view line :
+       absl::StrSplit(absl::StripSuffix(lines, "\n"), '\n')) {
+    absl::StrAppend(&out, WrapParagraph(std::string(line), width));
+  }
+  return std::string(absl::StripSuffix(out, "\n"));
 }
 
 }  // namespace remit::cli

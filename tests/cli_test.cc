@@ -1300,8 +1300,10 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "  date, not today); dated 2026-11-02; prices older than 183 "
             "days are left out (1\n"
             "  of 6).\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "758d0177bb4d.\n");
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0\n"
+            "  1.0; version 758d0177bb4d.\n"
+            "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
   for (const std::string& line : Lines(r.out)) EXPECT_LE(line.size(), 80u);
   for (const auto& [amount, first] :
        {std::pair<std::string, std::string>{"500 USD", "SwiftSend"},
@@ -1319,10 +1321,13 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(Lines(csv.out)[0],
             "from_amount,to_amount,currency,quote_id,provider_id,"
-            "provider_name,total_cost,total_cost_percent");
+            "provider_name,total_cost,total_cost_currency,total_cost_percent,"
+            "promotional,estimated,price_date,prices_judged_at,max_age_days,"
+            "illustrative");
   EXPECT_EQ(Lines(csv.out)[2],
             "500.01,600.00,USD,us-mx-northwind-app,northwind,Northwind "
-            "Remit,4.95,0.989010989");
+            "Remit,4.95,USD,0.989010989,false,false,2026-11-02,2026-11-02,183,"
+            "true");
 
   CommandResult json =
       Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
@@ -1403,15 +1408,19 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "  date, not today); dated 2026-11-02; prices older than 183 "
             "days are left out (1\n"
             "  of 6).\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "758d0177bb4d.\n");
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0\n"
+            "  1.0; version 758d0177bb4d.\n"
+            "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
   for (const std::string& line : Lines(table.out)) EXPECT_LE(line.size(), 80u);
   const std::vector<std::string> rows = Lines(received.out);
   ASSERT_GE(rows.size(), 2u);
   for (size_t i = 1; i < rows.size(); ++i) {
     const std::vector<std::string> cells = absl::StrSplit(rows[i], ',');
-    ASSERT_GE(cells.size(), 5u) << rows[i];
+    ASSERT_GE(cells.size(), 8u) << rows[i];
     EXPECT_EQ(cells[2], "MXN");
+    // The amounts are received; the cost is paid in the send currency.
+    EXPECT_EQ(cells[7], "USD");
     CommandResult rank =
         Tool({"rank", "--from=US", "--to=MX", "--receive",
               "--amount=" + cells[0] + " MXN", "--format=csv", kData, kAsOf});

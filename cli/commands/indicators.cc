@@ -30,7 +30,8 @@ absl::Status RunIndicators(const Args& args, const CommandIo& io) {
   }
   io.out << IndicatorsOutput(
       indicators, session->format, *breakdowns,
-      DataLine(*session->backend, indicators.dataset_version()));
+      SourceParagraphs(indicators.data_sources(), indicators.dataset_version(),
+                       io.width));
   return absl::OkStatus();
 }
 
