@@ -256,6 +256,33 @@ TEST_F(CostCurveTest, ANamedPeriodIsHistoryAndTheDefaultTheLatest) {
             absl::StatusCode::kNotFound);
 }
 
+TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
+  // a: a 1 % fee, rounded to the cent; b: a 1 % margin, exact. Their costs
+  // differ by a rounding only, so they change places every few cents and
+  // every amount is a candidate: work grows with the range.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 0, "1")};
+  Quote b = Plain("b", "19.8");
+  const QuoteBook book = Book({a, b});
+  CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2 USD"));
+  request.work_budget = 2000;
+  const CostCurve narrow = Must(ComputeCostCurve(book, request, clock_));
+  EXPECT_GT(narrow.intervals.size(), 2u);
+  testing::ExpectAgreesWithRank(book, C("US", "MX"), 100, 200,
+                                /*include_opaque=*/false, clock_);
+
+  request.max_amount = M("1000 USD");
+  absl::StatusOr<CostCurve> wide = ComputeCostCurve(book, request, clock_);
+  EXPECT_EQ(wide.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(wide.status().message().rfind("max_amount: ", 0), 0u)
+      << wide.status().message();
+  EXPECT_NE(wide.status().message().find("ask for a narrower range"),
+            std::string::npos);
+  // The default budget answers it.
+  request.work_budget = kCurveWorkBudget;
+  EXPECT_TRUE(ComputeCostCurve(book, request, clock_).ok());
+}
+
 TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {
   Quote a = Plain("a");
   a.fees.bands = {Band(0, 500), Band(10000, 200)};
