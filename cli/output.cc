@@ -839,13 +839,12 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
     }
     if (info.freshness().illustrative()) illustrative = &info.freshness();
   }
-  std::string out =
-      Table(rows, {false, false, true, true, true, true, false}) +
-      "Offers and average: transparent, current offers at the USD 200 "
-      "equivalent; '-' where the data cannot tell that amount.\n";
+  std::string out = Table(rows, {false, false, true, true, true, true, false});
   // The notes under the list, in 80 columns like the table above them.
   constexpr size_t kNoteWidth = 80;
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = {
+      "Offers and average: transparent, current offers at the USD 200 "
+      "equivalent; '-' where the data cannot tell that amount."};
   if (stale > 0) {
     notes.push_back(absl::StrCat(
         "stale: every price of the corridor is older than ",
@@ -922,9 +921,20 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
       absl::StrAppend(&out, Csv(k), ",", Csv(v), "\n");
     return out;
   }
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& [k, v] : fields) rows.push_back({k, v});
-  return Table(rows, {false, false}) + data_line + "\n";
+  // One field a line, its value wrapped within 80 columns under itself.
+  size_t key_width = 0;
+  for (const auto& [k, v] : fields) key_width = std::max(key_width, k.size());
+  const std::string indent(key_width + 2, ' ');
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    const std::string key = k + std::string(key_width + 2 - k.size(), ' ');
+    absl::StrAppend(&out, v.empty() ? k + "\n"
+                                    : WrapLines(v, kDefaultWidth, key, indent));
+  }
+  for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
+    absl::StrAppend(&out, WrapParagraph(std::string(line), kDefaultWidth));
+  }
+  return out;
 }
 
 namespace {
