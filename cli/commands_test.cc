@@ -408,7 +408,8 @@ TEST(RunTest, SummaryAndCorridorsSayWhenEveryPriceIsStale) {
   EXPECT_TRUE(absl::StrContains(
       r.out,
       "prices              every price is stale: the newest is dated "
-      "2026-11-02, older than 183 days at 2030-01-01.\n"))
+      "2026-11-02, older\n"
+      "                    than 183 days at 2030-01-01.\n"))
       << r.out;
   EXPECT_TRUE(absl::StartsWith(r.err,
                                "remitrank: no current price for "
@@ -537,7 +538,7 @@ TEST(RunTest, Corridors) {
   Result r = RunTool({"corridors", DataOption(), kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 15u) << r.out;
+  ASSERT_EQ(lines.size(), 16u) << r.out;
   EXPECT_EQ(lines[0],
             "From     To       Quotes  Offers  Average cost          At  "
             "Newest price");
@@ -547,14 +548,19 @@ TEST(RunTest, Corridors) {
   EXPECT_EQ(lines[5],
             "KEN KES  TZA TZS       5       -             -              "
             "2026-11-02");
-  EXPECT_EQ(lines[10],
+  EXPECT_EQ(lines[9],
+            "Offers and average: transparent, current offers at the USD 200 "
+            "equivalent; '-'");
+  EXPECT_EQ(lines[10], "  where the data cannot tell that amount.");
+  EXPECT_EQ(lines[11],
             "Illustrative data as of 2026-11-02: made-up prices, judged at "
             "that date, not");
-  EXPECT_EQ(lines[11], "  today.");
-  EXPECT_EQ(lines[12],
+  EXPECT_EQ(lines[12], "  today.");
+  EXPECT_EQ(lines[13],
             "Data: remitrank sample corridors, by remitrank, as of "
             "2026-11-02, licence CC0");
-  EXPECT_EQ(lines[13], "  1.0; version 758d0177bb4d.");
+  EXPECT_EQ(lines[14], "  1.0; version 758d0177bb4d.");
+  for (const std::string& line : lines) EXPECT_LE(line.size(), 80u) << line;
 
   r = RunTool({"corridors", "--format=csv", DataOption(), kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -777,13 +783,12 @@ TEST(RunTest, HelpFitsTheTerminal) {
   for (absl::string_view line : absl::StrSplit(r.out, '\n')) {
     EXPECT_LE(line.size(), 80u) << line;
   }
-  // Each command's description and option help wrap at 80 columns too (the
-  // usage line is one line, to be copied whole).
+  // Each command's usage, description and option help wrap at 80 columns
+  // too.
   for (const Command& command : Commands()) {
     const Result help = RunTool({command.name, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command.name;
     for (absl::string_view line : absl::StrSplit(help.out, '\n')) {
-      if (absl::StartsWith(line, "usage: ")) continue;
       EXPECT_LE(line.size(), 80u) << command.name << ": " << line;
     }
   }
@@ -796,7 +801,8 @@ TEST(RunTest, HistoryAndIndicatorsHelp) {
   EXPECT_TRUE(absl::StartsWith(
       history.out,
       "usage: remitrank history --from=COUNTRY --to=COUNTRY "
-      "[--amount-level=cc1|cc2] [--provider=ID] [--format=svg -o FILE]\n"
+      "[--amount-level=cc1|cc2]\n"
+      "       [--provider=ID] [--format=svg -o FILE]\n"
       "  A corridor's cost over time, survey period by survey period.\n"))
       << history.out;
   for (const char* option :
@@ -811,7 +817,7 @@ TEST(RunTest, HistoryAndIndicatorsHelp) {
   EXPECT_EQ(indicators.exit_code, 0);
   EXPECT_TRUE(absl::StartsWith(indicators.out,
                                "usage: remitrank indicators [--period=YYYY_nQ] "
-                               "[--by=firm_type|sending_country|"))
+                               "[--by=GROUP,...]\n"))
       << indicators.out;
   for (const char* option :
        {"\n  --by=...\n      the breakdowns to show (default: all): "

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "engine/money/country.h"
 #include "engine/money/percent.h"
 
@@ -184,7 +185,7 @@ std::string LegendItem(double x, double y, const Style* style,
 }  // namespace
 
 std::string HistorySvg(const v1::CorridorHistory& history,
-                       const std::string& data_line) {
+                       const std::string& data_lines) {
   const int n = history.points_size();
   std::vector<std::string> periods;
   std::vector<std::optional<double>> average, smart, provider;
@@ -222,7 +223,9 @@ std::string HistorySvg(const v1::CorridorHistory& history,
   const bool slanted = n > 12;
   const double legend_y = kBottom + (slanted ? 80 : 50);
   const double data_y = legend_y + 24 * (with_provider ? 3 : 2) + 6;
-  const double height = data_y + 12;
+  const std::vector<std::string> footer = absl::StrSplit(data_lines, '\n');
+  constexpr double kFooterRow = 13;
+  const double height = data_y + kFooterRow * (footer.size() - 1) + 12;
 
   const v1::Corridor& c = history.corridor();
   const std::string corridor =
@@ -359,9 +362,13 @@ std::string HistorySvg(const v1::CorridorHistory& history,
     absl::StrAppend(&out, LegendItem(kLeft, legend_y + 48, &kProviderStyle,
                                      provider_label, "provider"));
   }
-  absl::StrAppend(&out, "  </g>\n  <text class=\"data\" x=\"", N(kLeft),
-                  "\" y=\"", N(data_y), "\" font-size=\"10\">",
-                  Escape(data_line), "</text>\n</svg>\n");
+  absl::StrAppend(&out, "  </g>\n");
+  for (size_t i = 0; i < footer.size(); ++i) {
+    absl::StrAppend(&out, "  <text class=\"data\" x=\"", N(kLeft), "\" y=\"",
+                    N(data_y + kFooterRow * i), "\" font-size=\"10\">",
+                    Escape(footer[i]), "</text>\n");
+  }
+  absl::StrAppend(&out, "</svg>\n");
   return out;
 }
 

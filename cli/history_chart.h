@@ -24,10 +24,14 @@
 
 namespace remit::cli {
 
-// The chart as an SVG document. `data_line` is printed under it ("Data:
-// ...; version ...").
+// The most characters a line under the chart holds.
+inline constexpr int kHistoryChartFooterChars = 140;
+
+// The chart as an SVG document. `data_lines` are printed under it ("Data:
+// ...; version ...", the attribution), one per '\n'-separated line, each
+// of at most kHistoryChartFooterChars characters.
 std::string HistorySvg(const v1::CorridorHistory& history,
-                       const std::string& data_line);
+                       const std::string& data_lines);
 
 }  // namespace remit::cli
 

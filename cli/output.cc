@@ -80,8 +80,14 @@ std::string Json(const google::protobuf::Message& message) {
   std::string out;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
+  options.always_print_primitive_fields = true;
   (void)google::protobuf::util::MessageToJsonString(message, &out, options);
   return out;
+}
+
+std::string Csv(const std::string& field) {
+  if (field.find_first_of(",\"\n") == std::string::npos) return field;
+  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
 }
 
 namespace {
@@ -90,11 +96,6 @@ namespace {
 std::string EnumText(const std::string& name, absl::string_view prefix) {
   std::string text = absl::AsciiStrToLower(name.substr(prefix.size()));
   return absl::StrReplaceAll(text, {{"_", " "}});
-}
-
-std::string Csv(const std::string& field) {
-  if (field.find_first_of(",\"\n") == std::string::npos) return field;
-  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
 }
 
 // The columns `text` takes on a terminal: its UTF-8 code points.
@@ -780,7 +781,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
   }
   absl::StrAppend(&out, PricesLines(response.freshness(), width));
   for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
-    absl::StrAppend(&out, WrapLines(std::string(line), width, "", "  "));
+    absl::StrAppend(&out, WrapParagraph(std::string(line), width));
   }
   return out;
 }
@@ -838,13 +839,12 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
     }
     if (info.freshness().illustrative()) illustrative = &info.freshness();
   }
-  std::string out =
-      Table(rows, {false, false, true, true, true, true, false}) +
-      "Offers and average: transparent, current offers at the USD 200 "
-      "equivalent; '-' where the data cannot tell that amount.\n";
+  std::string out = Table(rows, {false, false, true, true, true, true, false});
   // The notes under the list, in 80 columns like the table above them.
   constexpr size_t kNoteWidth = 80;
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = {
+      "Offers and average: transparent, current offers at the USD 200 "
+      "equivalent; '-' where the data cannot tell that amount."};
   if (stale > 0) {
     notes.push_back(absl::StrCat(
         "stale: every price of the corridor is older than ",
@@ -921,9 +921,20 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
       absl::StrAppend(&out, Csv(k), ",", Csv(v), "\n");
     return out;
   }
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& [k, v] : fields) rows.push_back({k, v});
-  return Table(rows, {false, false}) + data_line + "\n";
+  // One field a line, its value wrapped within 80 columns under itself.
+  size_t key_width = 0;
+  for (const auto& [k, v] : fields) key_width = std::max(key_width, k.size());
+  const std::string indent(key_width + 2, ' ');
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    const std::string key = k + std::string(key_width + 2 - k.size(), ' ');
+    absl::StrAppend(&out, v.empty() ? k + "\n"
+                                    : WrapLines(v, kDefaultWidth, key, indent));
+  }
+  for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
+    absl::StrAppend(&out, WrapParagraph(std::string(line), kDefaultWidth));
+  }
+  return out;
 }
 
 namespace {
@@ -1404,6 +1415,18 @@ std::string StaleLines(const v1::Freshness& freshness, int width) {
 
 std::string WrapParagraph(const std::string& text, int width) {
   return WrapLines(text, width, "", "  ");
+}
+
+std::string SourceParagraphs(
+    const google::protobuf::RepeatedPtrField<v1::DatasetMetadata>& sources,
+    const std::string& version, int width) {
+  const std::string lines = SourceLines(sources, version);
+  std::string out;
+  for (absl::string_view line :
+       absl::StrSplit(absl::StripSuffix(lines, "\n"), '\n')) {
+    absl::StrAppend(&out, WrapParagraph(std::string(line), width));
+  }
+  return std::string(absl::StripSuffix(out, "\n"));
 }
 
 }  // namespace remit::cli

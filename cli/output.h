@@ -55,6 +55,11 @@ std::string StaleLines(const v1::Freshness& freshness, int width);
 // `text` wrapped to `width` columns, the lines after the first indented by
 // two spaces, as the lines under a table are.
 std::string WrapParagraph(const std::string& text, int width);
+// SourceLines (cli/freshness.h) for the end of a table: each line wrapped
+// by WrapParagraph, without the last newline.
+std::string SourceParagraphs(
+    const google::protobuf::RepeatedPtrField<v1::DatasetMetadata>& sources,
+    const std::string& version, int width);
 
 // The width a table fits in when the terminal's is unknown.
 inline constexpr int kDefaultWidth = 80;
@@ -129,7 +134,13 @@ std::string IndicatorsOutput(const v1::Indicators& indicators, Format format,
                              absl::Span<const IndicatorBreakdown> breakdowns,
                              const std::string& data_line);
 
-// A JSON rendering of any API message (protobuf's JSON mapping).
+// One CSV field: quoted (RFC 4180) when it holds a comma, a quote or a
+// line break.
+std::string Csv(const std::string& field);
+
+// A JSON rendering of any API message: protobuf's JSON mapping with every
+// field that has no presence printed, zero values and empty lists
+// included, as the HTTP API answers; indented for reading.
 std::string Json(const google::protobuf::Message& message);
 
 }  // namespace remit::cli

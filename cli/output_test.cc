@@ -775,5 +775,18 @@ TEST(RankOutputTest, SaysWhyThereIsNoOffer) {
       << csv[1];
 }
 
+TEST(JsonTest, PrintsZeroValuesAndEmptyListsAsTheHttpApiDoes) {
+  v1::CurveInterval interval;
+  interval.mutable_from_amount()->set_currency_code("USD");
+  interval.mutable_from_amount()->set_units(50);
+  const std::string out = Json(interval);
+  // Set fields, zero fields and an unset message field (not printed).
+  EXPECT_TRUE(absl::StrContains(out, "\"units\": \"50\"")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "\"nanos\": 0")) << out;
+  EXPECT_FALSE(absl::StrContains(out, "toAmount")) << out;
+  v1::CorridorHistory empty;
+  EXPECT_TRUE(absl::StrContains(Json(empty), "\"points\": []")) << Json(empty);
+}
+
 }  // namespace
 }  // namespace remit::cli

@@ -292,6 +292,15 @@ absl::Status RemitRankHandler::GetCorridorHistory(
     HistoryPointToProto(point, response->add_points());
   }
   response->set_dataset_version((*snapshot)->version());
+  // The datasets of the corridor's quotes, in any period.
+  std::vector<uint16_t> datasets;
+  for (const PreparedQuote& p : (*snapshot)->book().QuotesIn(*corridor)) {
+    datasets.push_back(p.quote->dataset_index);
+  }
+  std::sort(datasets.begin(), datasets.end());
+  datasets.erase(std::unique(datasets.begin(), datasets.end()), datasets.end());
+  DataSourcesToProto((*snapshot)->info(), &datasets,
+                     response->mutable_data_sources());
   return absl::OkStatus();
 }
 
@@ -308,6 +317,8 @@ absl::Status RemitRankHandler::GetIndicators(
   if (!indicators.ok()) return indicators.status();
   IndicatorsToProto(*indicators, response);
   response->set_dataset_version((*snapshot)->version());
+  DataSourcesToProto((*snapshot)->info(), nullptr,
+                     response->mutable_data_sources());
   return absl::OkStatus();
 }
 
@@ -334,6 +345,8 @@ absl::Status RemitRankHandler::GetCostCurve(
   if (!freshness.ok()) return freshness.status();
   FreshnessToProto(*freshness, curve_request->corridor,
                    response->mutable_freshness());
+  DataSourcesToProto((*snapshot)->info(), &freshness->dataset_indexes,
+                     response->mutable_data_sources());
   return absl::OkStatus();
 }
 

@@ -307,6 +307,10 @@ TEST_F(RemitRankServiceTest, CostCurveAgreesWithRankOffersAtEachSwitch) {
   ASSERT_TRUE(stub_->GetCostCurve(&context, request, &curve).ok());
   EXPECT_EQ(curve.corridor().send_country(), "USA");
   EXPECT_EQ(curve.dataset_version(), store_.Get()->version());
+  // Where the data comes from, as a ranking of the corridor says it.
+  ASSERT_EQ(curve.data_sources_size(), 1);
+  EXPECT_EQ(curve.data_sources(0).name(), "remitrank sample corridors");
+  EXPECT_EQ(curve.data_sources(0).license(), "CC0 1.0");
   ASSERT_GE(curve.intervals_size(), 2);
   EXPECT_EQ(Cents(curve.intervals(0).from_amount()), 100);
   EXPECT_EQ(Cents(curve.intervals(curve.intervals_size() - 1).to_amount()),
@@ -549,6 +553,10 @@ TEST_F(RemitRankHistoryTest, HistoryOverTheWireWithGaps) {
   EXPECT_EQ(history.amount_level(), v1::AMOUNT_LEVEL_CC1);
   EXPECT_EQ(history.provider_id(), "rpw-northwind-remit");
   EXPECT_EQ(history.dataset_version(), store_.Get()->version());
+  // RPW data: CC BY 4.0, whose attribution every answer carries.
+  ASSERT_EQ(history.data_sources_size(), 1);
+  EXPECT_EQ(history.data_sources(0).license(), "CC BY 4.0");
+  EXPECT_NE(history.data_sources(0).attribution(), "");
   // 2011_1Q to 2025_3Q: 59 quarters.
   ASSERT_EQ(history.points_size(), 59);
   std::map<std::string, const v1::HistoryPoint*> by_period;
@@ -599,6 +607,9 @@ TEST_F(RemitRankHistoryTest, IndicatorsOfTheLatestPeriodAndANamedOne) {
   ASSERT_TRUE(GetIndicators({}, &latest).ok());
   EXPECT_EQ(latest.period(), "2025_3Q");
   EXPECT_EQ(latest.dataset_version(), store_.Get()->version());
+  ASSERT_EQ(latest.data_sources_size(), 1);
+  EXPECT_EQ(latest.data_sources(0).license(), "CC BY 4.0");
+  EXPECT_NE(latest.data_sources(0).attribution(), "");
   EXPECT_EQ(latest.global_average_total_cost_percent(), "58.220577906");
   EXPECT_EQ(latest.service_count(), 6);
   EXPECT_EQ(latest.corridors_size(), 4);

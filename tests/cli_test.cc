@@ -182,7 +182,8 @@ TEST(CliTest, CorridorsAndSummary) {
   CommandResult r = Tool({"corridors", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
-  ASSERT_EQ(lines.size(), 15u);
+  ASSERT_EQ(lines.size(), 16u);
+  for (const std::string& line : lines) EXPECT_LE(line.size(), 80u) << line;
   EXPECT_EQ(lines[0],
             "From     To       Quotes  Offers  Average cost          At  "
             "Newest price");
@@ -797,7 +798,8 @@ TEST(CliTest, PromotionsAndEstimatesAreMarked) {
   EXPECT_TRUE(absl::StrContains(
       r.out,
       "cheapest            SwiftSend, 0.55 USD gain (promotional rate better "
-      "than the market rate)\n"))
+      "than the\n"
+      "                    market rate)\n"))
       << r.out;
 
   r = Tool({"rank", "--from=US", "--to=MX", "--amount=200 USD",
@@ -1300,8 +1302,10 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "  date, not today); dated 2026-11-02; prices older than 183 "
             "days are left out (1\n"
             "  of 6).\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "758d0177bb4d.\n");
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0\n"
+            "  1.0; version 758d0177bb4d.\n"
+            "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
   for (const std::string& line : Lines(r.out)) EXPECT_LE(line.size(), 80u);
   for (const auto& [amount, first] :
        {std::pair<std::string, std::string>{"500 USD", "SwiftSend"},
@@ -1319,10 +1323,13 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(Lines(csv.out)[0],
             "from_amount,to_amount,currency,quote_id,provider_id,"
-            "provider_name,total_cost,total_cost_percent");
+            "provider_name,total_cost,total_cost_currency,total_cost_percent,"
+            "promotional,estimated,price_date,prices_judged_at,max_age_days,"
+            "illustrative");
   EXPECT_EQ(Lines(csv.out)[2],
             "500.01,600.00,USD,us-mx-northwind-app,northwind,Northwind "
-            "Remit,4.95,0.989010989");
+            "Remit,4.95,USD,0.989010989,false,false,2026-11-02,2026-11-02,183,"
+            "true");
 
   CommandResult json =
       Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
@@ -1368,6 +1375,16 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   EXPECT_EQ(cash.out.find("SwiftSend"), std::string::npos) << cash.out;
   EXPECT_NE(cash.out.find("Globe Money Transfer"), std::string::npos)
       << cash.out;
+  // PostaLink's cash pick-up price, cheaper above 122.54 USD, is older
+  // than the age limit: left out, as rank leaves it out, unless the limit
+  // is raised.
+  EXPECT_EQ(cash.out.find("PostaLink"), std::string::npos) << cash.out;
+  CommandResult old_prices =
+      Tool({"curve", "--from=US", "--to=MX", "--min=1 USD", "--max=600 USD",
+            "--receive-method=cash_pickup", "--max-age=36500", kData, kAsOf});
+  ASSERT_EQ(old_prices.exit_code, 0) << old_prices.err;
+  EXPECT_NE(old_prices.out.find("PostaLink"), std::string::npos)
+      << old_prices.out;
 
   // Amounts received: the cheapest at each is rank --receive's first.
   CommandResult received =
@@ -1393,15 +1410,19 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
             "  date, not today); dated 2026-11-02; prices older than 183 "
             "days are left out (1\n"
             "  of 6).\n"
-            "Data: remitrank sample corridors, as of 2026-11-02; version "
-            "758d0177bb4d.\n");
+            "Data: remitrank sample corridors, by remitrank, as of "
+            "2026-11-02, licence CC0\n"
+            "  1.0; version 758d0177bb4d.\n"
+            "remitrank sample corridors, by the remitrank project, CC0 1.0\n");
   for (const std::string& line : Lines(table.out)) EXPECT_LE(line.size(), 80u);
   const std::vector<std::string> rows = Lines(received.out);
   ASSERT_GE(rows.size(), 2u);
   for (size_t i = 1; i < rows.size(); ++i) {
     const std::vector<std::string> cells = absl::StrSplit(rows[i], ',');
-    ASSERT_GE(cells.size(), 5u) << rows[i];
+    ASSERT_GE(cells.size(), 8u) << rows[i];
     EXPECT_EQ(cells[2], "MXN");
+    // The amounts are received; the cost is paid in the send currency.
+    EXPECT_EQ(cells[7], "USD");
     CommandResult rank =
         Tool({"rank", "--from=US", "--to=MX", "--receive",
               "--amount=" + cells[0] + " MXN", "--format=csv", kData, kAsOf});

@@ -9,6 +9,9 @@
 // the sending currency; default: about 200 US dollars); lang (en, fr, es;
 // default: the page's); server (the API's base URL; default: where this
 // script came from); max-offers (offers shown before "show more"; 5).
+// Under the offers: the corridor's averages, and who is cheapest for each
+// amount sent from half the amount to twice it (the cost curve, as on the
+// printed sheet), among the offers the widget's choices leave.
 // Plain JavaScript in an open shadow root: no framework, no cookies, no
 // storage, nothing loaded from anywhere but `server`. Sentences come from
 // the server's catalogs (/widget/messages/LANG.json, the printed sheet's);
@@ -43,6 +46,9 @@
     speed: 'speeds', providerType: 'provider_types',
   };
   const ORDERS = ['total', 'received', 'speed'];
+  // Parts of the "cheapest for the amount you send" sentence, as on the
+  // printed sheet (cli/sheet.h, kSheetCurveParts).
+  const CURVE_PARTS = 4;
 
   // One fetch per URL per page (catalogs, countries).
   const cache = new Map();
@@ -176,6 +182,7 @@
     /* Each text's own direction inside a right-to-left layout, so that
        amounts and sentences in a left-to-right language stay whole. */
     td, .summary p, .notes p, .status { unicode-bidi: plaintext; }
+    .cheapest-by-amount:empty { display: none; }
     th, td { text-align: start; vertical-align: top; padding: 6px 4px;
              border-bottom: 1px solid #ccc; }
     td.num, th.num { text-align: end; }
@@ -217,6 +224,7 @@
       this.state = {order: 'total', receive: '', type: '', shown: 0,
                     mode: 'send', typed: null};
       this.loadId = 0;
+      this.curveId = 0;
     }
 
     connectedCallback() { this.load(); }
@@ -319,7 +327,10 @@
         const history = await getJsonFresh(this.corridorUrl('history'))
             .catch(() => null);
         if (id !== this.loadId) return;
-        this.data = {corridor, s200, s500, offers, history};
+        const curve = typed.mode === 'send' ?
+            await this.cheapestByAmount(typed).catch(() => null) : null;
+        if (id !== this.loadId) return;
+        this.data = {corridor, s200, s500, offers, history, curve};
         this.state.shown = this.maxOffers;
         this.render();
       } catch (e) {
@@ -402,7 +413,7 @@
 
     render() {
       const m = this.m;
-      const {corridor, s200, s500, offers, history} = this.data;
+      const {corridor, s200, s500, offers, history, curve} = this.data;
       const root = this.shadowRoot;
       const esc = (t) => String(t).replace(/[&<>"']/g, (c) => (
           {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;',
@@ -501,6 +512,8 @@
               '' : summaryLine(offers.summary, 'typed')}
           ${summaryLine(s200, 'usd200')}
           ${summaryLine(s500, 'usd500')}
+          ${curve ? `<p class="cheapest-by-amount">${
+              esc(this.cheapestLine(curve))}</p>` : ''}
         </div>
         <div class="trend"></div>
         <div class="notes">
@@ -645,6 +658,72 @@
       live.textContent = announce === false ? '' : status;
     }
 
+    // Who is cheapest for each amount sent from half the typed amount to
+    // twice it (the corridor's cost curve, as the printed sheet gives it),
+    // among the offers the receive-method and provider-type choices leave:
+    // {min, max, intervals}, amounts as API Money.
+    async cheapestByAmount(typed) {
+      const digits = new Intl.NumberFormat('en', {
+        style: 'currency', currency: typed.currency,
+      }).resolvedOptions().maximumFractionDigits;
+      const unit = NANO / 10n ** BigInt(digits);
+      const half = typed.nanos / 2n / unit * unit;
+      const lo = half > unit ? half : unit;
+      const hi = typed.nanos * 2n;
+      const money = (n) => ({currencyCode: typed.currency,
+                             units: (n / NANO).toString(),
+                             nanos: Number(n % NANO)});
+      const q = {};
+      for (const [field, n] of [['minAmount', lo], ['maxAmount', hi]]) {
+        q[field + '.currencyCode'] = typed.currency;
+        q[field + '.units'] = (n / NANO).toString();
+        q[field + '.nanos'] = (n % NANO).toString();
+      }
+      if (this.state.receive) q['filter.receiveMethods'] = this.state.receive;
+      if (this.state.type) q['filter.providerTypes'] = this.state.type;
+      const curve = await getJsonFresh(this.corridorUrl('curve', null, 'send', q));
+      return {min: money(lo), max: money(hi), intervals: curve.intervals || []};
+    }
+
+    // The cheapest-by-amount line again, for the current choices; a line
+    // that cannot be brought up to date is emptied rather than left wrong.
+    async updateCheapest() {
+      const id = ++this.curveId;
+      const line = this.shadowRoot.querySelector('.cheapest-by-amount');
+      const curve = await this.cheapestByAmount(this.state.typed)
+          .catch(() => ({intervals: []}));
+      if (id !== this.curveId || !line) return;
+      this.data.curve = curve;
+      line.textContent = this.cheapestLine(curve);
+    }
+
+    // The sentence of cheapestByAmount's answer, in the catalog's words:
+    // at most CURVE_PARTS parts, then how many more changes there are.
+    cheapestLine(curve) {
+      const m = this.m;
+      const list = curve?.intervals || [];
+      if (!list.length) return '';
+      const n = list.length;
+      const named = n > CURVE_PARTS ? CURVE_PARTS - 1 : n;
+      const same = (a, b) => moneyNanos(a) === moneyNanos(b);
+      const parts = list.slice(0, named).map((interval, k) => {
+        const o = interval.cheapest || {};
+        const fromMin = same(interval.fromAmount, curve.min);
+        const toMax = same(interval.toAmount, curve.max);
+        const key = fromMin && toMax ? 'cheapest_throughout' :
+            k === 0 && fromMin ? 'cheapest_up_to' :
+            k === n - 1 && toMax ? 'cheapest_from' : 'cheapest_between';
+        const marks = (o.promotional ? ' *' : '') + (o.estimated ? ' ~' : '');
+        return this.f(key, {provider: (o.providerName || '') + marks,
+                            from: this.money(interval.fromAmount),
+                            to: this.money(interval.toAmount)});
+      });
+      if (named < n) parts.push(this.f('cheapest_more', {count: n - named}));
+      return this.f('cheapest_by_amount', {
+        min: this.money(curve.min), max: this.money(curve.max),
+        parts: parts.join(m.cheapest_separator)});
+    }
+
     renderTrend(history) {
       const box = this.shadowRoot.querySelector('.trend');
       const points = (history?.points || []).filter((p) => !p.gap &&
@@ -732,6 +811,9 @@
         this.state.shown = this.maxOffers;
         this.updateSortHeaders();
         this.renderRows(true);
+        if ((t.name === 'receive' || t.name === 'type') && this.data.curve) {
+          this.updateCheapest();
+        }
       });
       for (const b of root.querySelectorAll('button[data-sort]')) {
         b.addEventListener('click', () => {

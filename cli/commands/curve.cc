@@ -8,6 +8,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
 #include "cli/curve_chart.h"
@@ -20,16 +22,6 @@ namespace {
 
 constexpr Format kCurveFormats[] = {Format::kTable, Format::kCsv, Format::kJson,
                                     Format::kSvg};
-
-std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\n") == std::string::npos) return field;
-  std::string quoted = "\"";
-  for (char c : field) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 // "1,000.00" of "1,000.00 GBP".
 std::string Digits(const v1::Money& money) {
@@ -91,20 +83,38 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
   return out;
 }
 
+// One row per interval: its amounts (`currency`: the amounts', received
+// ones with --receive), the cheapest offer, its total cost at from_amount
+// in the currency it is paid in, its marks, and the prices' freshness as
+// rank's CSV gives it.
 std::string CurveCsv(const v1::GetCostCurveResponse& curve) {
   std::string out =
       "from_amount,to_amount,currency,quote_id,provider_id,provider_name,"
-      "total_cost,total_cost_percent\n";
+      "total_cost,total_cost_currency,total_cost_percent,promotional,"
+      "estimated,price_date,prices_judged_at,max_age_days,illustrative\n";
+  const v1::Freshness& freshness = curve.freshness();
   for (const v1::CurveInterval& i : curve.intervals()) {
     const std::string from = MoneyText(i.from_amount(), true);
     const std::string to = MoneyText(i.to_amount(), true);
-    const std::string cost = MoneyText(i.cheapest().total_cost(), true);
+    const v1::Offer& o = i.cheapest();
+    const std::string cost = MoneyText(o.total_cost(), true);
     std::vector<std::string> fields = {
-        from.substr(0, from.rfind(' ')), to.substr(0, to.rfind(' ')),
-        i.from_amount().currency_code(), i.cheapest().quote_id(),
-        i.cheapest().provider_id(),      i.cheapest().provider_name(),
-        cost.substr(0, cost.rfind(' ')), i.cheapest().total_cost_percent()};
-    for (std::string& f : fields) f = CsvField(f);
+        from.substr(0, from.rfind(' ')),
+        to.substr(0, to.rfind(' ')),
+        i.from_amount().currency_code(),
+        o.quote_id(),
+        o.provider_id(),
+        o.provider_name(),
+        cost.substr(0, cost.rfind(' ')),
+        o.total_cost().currency_code(),
+        o.total_cost_percent(),
+        o.promotional() ? "true" : "false",
+        o.estimated() ? "true" : "false",
+        DateText(o.quoted_at()),
+        freshness.as_of_date(),
+        MaxAgeDays(freshness),
+        freshness.illustrative() ? "true" : "false"};
+    for (std::string& f : fields) f = Csv(f);
     absl::StrAppend(&out, absl::StrJoin(fields, ","), "\n");
   }
   return out;
@@ -123,14 +133,22 @@ absl::Status RunCurve(const Args& args, const CommandIo& io) {
       !s.ok()) {
     return BackendError(s);
   }
-  const std::string data_line =
-      DataLine(*session->backend, curve.dataset_version());
   if (session->format == Format::kSvg) {
-    return WriteAnswer(args, io, CurveSvg(curve, data_line));
+    const std::string sources =
+        SourceLines(curve.data_sources(), curve.dataset_version());
+    return WriteAnswer(
+        args, io,
+        CurveSvg(
+            curve,
+            absl::StrJoin(
+                absl::StrSplit(absl::StripSuffix(sources, "\n"), '\n'), " ")));
   }
   std::string answer = CurveOutput(curve, session->format, io.width);
   if (session->format == Format::kTable) {
-    absl::StrAppend(&answer, WrapParagraph(data_line, io.width));
+    absl::StrAppend(&answer,
+                    SourceParagraphs(curve.data_sources(),
+                                     curve.dataset_version(), io.width),
+                    "\n");
   }
   if (absl::Status s = WriteAnswer(args, io, answer); !s.ok()) return s;
   // No offer because the data is too old: say so, and exit 1.

@@ -54,7 +54,7 @@ std::string TopHelp(const std::vector<Command>& commands) {
 
 std::string CommandHelp(const Command& command) {
   std::string out =
-      absl::StrCat("usage: ", command.usage, "\n  ",
+      absl::StrCat("usage: ", Hanging(command.usage, 7), "\n  ",
                    Hanging(command.description, 2), "\n\noptions:\n");
   for (const OptionSpec& o : command.options) {
     absl::StrAppend(&out, "  --", o.name, o.takes_value ? "=..." : "",

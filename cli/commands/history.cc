@@ -30,12 +30,15 @@ absl::Status RunHistory(const Args& args, const CommandIo& io) {
       !s.ok()) {
     return BackendError(s);
   }
-  const std::string data_line =
-      DataLine(*session->backend, history.dataset_version());
   const std::string text =
       session->format == Format::kSvg
-          ? HistorySvg(history, data_line)
-          : HistoryOutput(history, session->format, data_line);
+          ? HistorySvg(history, SourceParagraphs(history.data_sources(),
+                                                 history.dataset_version(),
+                                                 kHistoryChartFooterChars))
+          : HistoryOutput(
+                history, session->format,
+                SourceParagraphs(history.data_sources(),
+                                 history.dataset_version(), io.width));
   return WriteAnswer(args, io, text);
 }
 

@@ -30,7 +30,8 @@ absl::Status RunIndicators(const Args& args, const CommandIo& io) {
   }
   io.out << IndicatorsOutput(
       indicators, session->format, *breakdowns,
-      DataLine(*session->backend, indicators.dataset_version()));
+      SourceParagraphs(indicators.data_sources(), indicators.dataset_version(),
+                       io.width));
   return absl::OkStatus();
 }
 
@@ -46,9 +47,7 @@ std::vector<std::string> BreakdownNames() {
 
 Command IndicatorsCommand() {
   return {"indicators",
-          "remitrank indicators [--period=YYYY_nQ] [--by=firm_type|"
-          "sending_country|receiving_country|receiving_region|g8_g20|"
-          "corridor]",
+          "remitrank indicators [--period=YYYY_nQ] [--by=GROUP,...]",
           "RPW's indicators for a survey period: global, by group and by "
           "corridor.",
           WithDataOptions(

@@ -187,15 +187,4 @@ absl::Status BackendError(const absl::Status& status) {
   }
 }
 
-std::string DataLine(const Backend& backend, const std::string& version) {
-  const SnapshotInfo* info = backend.info();
-  std::string line = "Data";
-  if (info != nullptr && !info->metadata.empty()) {
-    const v1::DatasetMetadata& m = info->metadata.front();
-    if (!m.name().empty()) absl::StrAppend(&line, ": ", m.name());
-    if (!m.as_of().empty()) absl::StrAppend(&line, ", as of ", m.as_of());
-  }
-  return absl::StrCat(line, "; version ", version.substr(0, 12), ".");
-}
-
 }  // namespace remit::cli

@@ -73,10 +73,6 @@ absl::Status WriteAnswer(const Args& args, const CommandIo& io,
 // so. Other codes stay as they are.
 absl::Status BackendError(const absl::Status& status);
 
-// "Data: NAME, as of DATE; version 58b8ab0982a9." for the line under a
-// table; the name and date only when the backend knows them.
-std::string DataLine(const Backend& backend, const std::string& version);
-
 }  // namespace remit::cli
 
 #endif  // REMIT_CLI_COMMANDS_SESSION_H_

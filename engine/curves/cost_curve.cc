@@ -417,12 +417,16 @@ struct Piece {
 
 class EnvelopeBuilder {
  public:
-  EnvelopeBuilder(const std::vector<Line>& lines, std::vector<Piece>* pieces)
-      : lines_(lines), pieces_(pieces) {}
+  EnvelopeBuilder(const std::vector<Line>& lines, int64_t work_budget,
+                  std::vector<Piece>* pieces)
+      : lines_(lines), pieces_(pieces), budget_(work_budget) {}
 
   // Adds the envelope over [s, e], between two consecutive breakpoints.
+  // Stops, the envelope unfinished, once the work budget is spent.
   void Segment(int64_t s, int64_t e) {
-    if (s > e) return;
+    // Each line priced at both ends (a receive outlay's step is a search:
+    // counted twice).
+    if (s > e || !Spend(4 * static_cast<int64_t>(lines_.size()))) return;
     // Overflow guard for the chord arithmetic: long ranges in halves.
     if (e - s > (int64_t{1} << 36)) {
       const int64_t middle = s + (e - s) / 2;
@@ -464,6 +468,9 @@ class EnvelopeBuilder {
     Walk();
   }
 
+  // Whether the work budget ran out: the envelope is then unfinished.
+  bool exhausted() const { return exhausted_; }
+
  private:
   // The position in active_ of the first offer at `amount`.
   size_t LeaderAt(int64_t amount) const {
@@ -484,6 +491,15 @@ class EnvelopeBuilder {
 
   const Line& line(size_t k) const { return lines_[active_[k]]; }
 
+  // Counts `units` of work (an offer priced at an amount, a receive
+  // outlay's step, a piece of the envelope); false once the budget is
+  // spent.
+  bool Spend(int64_t units = 1) {
+    work_ += units;
+    if (work_ > budget_) exhausted_ = true;
+    return !exhausted_;
+  }
+
   void Walk() {
     int64_t from = s_;
     size_t leader = LeaderAt(from);
@@ -496,6 +512,7 @@ class EnvelopeBuilder {
           next = *beat;
         }
       }
+      if (!Spend()) return;
       pieces_->push_back({from, next - 1, active_[leader]});
       if (next > e_) return;
       from = next;
@@ -505,7 +522,7 @@ class EnvelopeBuilder {
 
   // The first amount in [from, to] where offer y ranks before offer x.
   std::optional<int64_t> FirstBeat(size_t x, size_t y, int64_t from,
-                                   int64_t to) const {
+                                   int64_t to) {
     if (from > to) return std::nullopt;
     const Line& lx = line(x);
     const Line& ly = line(y);
@@ -551,6 +568,7 @@ class EnvelopeBuilder {
       }
     }
     for (int64_t amount = first; amount <= last; ++amount) {
+      if (!Spend(2)) return std::nullopt;
       const Cost cx = CostAt(lx, amount);
       const Cost cy = CostAt(ly, amount);
       if (cx.ok && cy.ok && Before(ly, cy.cost11, lx, cx.cost11)) {
@@ -653,6 +671,7 @@ class EnvelopeBuilder {
           beaters.push_back(k);
         }
       }
+      if (!Spend()) return;
       pieces_->push_back({from, next - 1, active_[leader], send});
       if (next > e_) return;
       // The first at `next`: of the offers that rank before the leader
@@ -732,11 +751,13 @@ class EnvelopeBuilder {
     Step sy = StepAt(ly, a, pair.y);
     int64_t amount = a;
     while (true) {
+      if (!Spend(2)) return std::nullopt;
       if (!sx.ok || !sy.ok) {
         // Not expected within both pieces' reach; amount by amount.
         pair.x = step_s_[x];
         pair.y = step_s_[y];
         for (; amount <= until; ++amount) {
+          if (!Spend(2)) return std::nullopt;
           const Cost cx = CostAt(lx, amount);
           const Cost cy = CostAt(ly, amount);
           if (cx.ok && cy.ok && Before(ly, cy.cost11, lx, cx.cost11)) {
@@ -852,6 +873,9 @@ class EnvelopeBuilder {
   std::vector<uint64_t> pair_index_;
   uint32_t segment_ = 0;
   std::vector<size_t> beaters_;  // ReceiveWalk's, kept for their memory.
+  int64_t budget_;
+  int64_t work_ = 0;
+  bool exhausted_ = false;
 };
 
 // The lines of one quote for receive amounts from lo to hi, with the
@@ -1033,9 +1057,19 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
 
   std::vector<Piece> pieces;
-  EnvelopeBuilder builder(lines, &pieces);
-  for (size_t i = 0; i < starts.size(); ++i) {
+  EnvelopeBuilder builder(lines, request.work_budget, &pieces);
+  for (size_t i = 0; i < starts.size() && !builder.exhausted(); ++i) {
     builder.Segment(starts[i], i + 1 < starts.size() ? starts[i + 1] - 1 : hi);
+  }
+  if (builder.exhausted()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "max_amount: who is cheapest from ", request.min_amount.ToString(),
+        " to ", request.max_amount.ToString(),
+        " cannot be worked out exactly within the limit of ",
+        request.work_budget,
+        " steps: over this range some offers' costs stay within a rounding "
+        "of each other, or change places at almost every amount; ask for a "
+        "narrower range"));
   }
 
   CostCurve curve;

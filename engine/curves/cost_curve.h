@@ -92,6 +92,16 @@ namespace remit {
 // The most samples one curve prices per offer.
 inline constexpr size_t kMaxCurveSamples = 1000;
 
+// The most work one curve does by default (CostCurveRequest::work_budget)
+// to find its switches: offers priced at an amount, receive outlays' steps
+// and envelope pieces, counted together; a few seconds of one core at
+// most. A range
+// whose envelope needs more (offers whose costs stay within a rounding of
+// each other over a vast range, or that change hands at nearly every
+// amount) is refused rather than worked out for minutes; a narrower range
+// is then answered.
+inline constexpr int64_t kCurveWorkBudget = 16'000'000;
+
 struct CostCurveRequest {
   CostCurveRequest(Corridor corridor, Money min_amount, Money max_amount)
       : corridor(corridor), min_amount(min_amount), max_amount(max_amount) {}
@@ -110,6 +120,8 @@ struct CostCurveRequest {
   absl::Duration max_quote_age = kDefaultMaxQuoteAge;
   std::optional<Period> period;
   size_t sample_count = 0;  // At most kMaxCurveSamples.
+  // The most work the switches may take (kCurveWorkBudget's units).
+  int64_t work_budget = kCurveWorkBudget;
 };
 
 // One interval of the lower envelope: `cheapest` is first at every amount
@@ -144,8 +156,9 @@ struct CostCurve {
 
 // INVALID_ARGUMENT naming the request field when an amount is not positive
 // or not in the corridor's send (receive, for kReceive) currency, when
-// min_amount exceeds max_amount or sample_count exceeds kMaxCurveSamples;
-// NOT_FOUND as Rank().
+// min_amount exceeds max_amount or sample_count exceeds kMaxCurveSamples,
+// or when the range needs more than work_budget (max_amount: narrow the
+// range); NOT_FOUND as Rank().
 absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
                                            const CostCurveRequest& request,
                                            const Clock& clock);

@@ -28,6 +28,7 @@ using testing::P;
 using testing::Plain;
 using testing::R;
 using testing::RandomQuotes;
+using testing::SimpleQuote;
 
 // (from, to, quote id) of each interval, amounts in minor units.
 using Envelope = std::vector<std::tuple<int64_t, int64_t, std::string>>;
@@ -156,6 +157,130 @@ TEST_F(CostCurveTest, LimitsLeaveGapsAndTheFilterApplies) {
   const QuoteBook slow = Book({a, b});
   EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(slow, request, clock_))),
             (Envelope{{5000, 30000, "b"}}));
+}
+
+TEST_F(CostCurveTest, StaleOffersAreLeftOutAsRankLeavesThemOut) {
+  // a: 1.00, quoted 273 days before the clock's 2025-10-01, past the
+  // default age limit of 183 days; b: 3.00, 30 days old. Only b is
+  // offered, as Rank offers it; an age limit of a year brings a back as
+  // the cheapest everywhere.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 100)};
+  a.quoted_at = Day(2025, 1, 1);
+  Quote b = Plain("b");
+  b.fees.bands = {Band(0, 300)};
+  const QuoteBook book = Book({a, b});
+  CostCurveRequest request(C("US", "MX"), M("50 USD"), M("600 USD"));
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "b"}}));
+  const RankResult ranked =
+      Must(Rank(book, RankRequest(C("US", "MX"), M("50 USD")), clock_));
+  ASSERT_EQ(ranked.offers.size(), 1u);
+  EXPECT_EQ(ranked.offers[0].quote->quote->id, "b");
+
+  request.max_quote_age = absl::Hours(24 * 365);
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+}
+
+TEST_F(CostCurveTest, OffersTheSenderCannotUseAreLeftOut) {
+  // a: 1.00, paid by debit card at an agent; b: 3.00, paid in cash; c:
+  // 2.00, cash, but the recipient must hold an account (not cash pickup).
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 100)};
+  a.payment_instrument = PaymentInstrument::kDebitCard;
+  Quote b = Plain("b");
+  b.fees.bands = {Band(0, 300)};
+  Quote c = Plain("c");
+  c.fees.bands = {Band(0, 200)};
+  c.receive_method = ReceiveMethod::kBankAccount;
+  const QuoteBook book = Book({a, b, c});
+  CostCurveRequest request(C("US", "MX"), M("50 USD"), M("600 USD"));
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+  // Access that admits everything changes nothing.
+  request.access = SenderAccess();
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "a"}}));
+  request.access->has_card = false;
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "c"}}));
+  request.access->needs_cash_pickup = true;
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            (Envelope{{5000, 60000, "b"}}));
+  // With the samples, the offers left out are not drawn either.
+  request.sample_count = 2;
+  const CostCurve sampled = Must(ComputeCostCurve(book, request, clock_));
+  ASSERT_EQ(sampled.offers.size(), 1u);
+  EXPECT_EQ(sampled.offers[0].quote->quote->id, "b");
+}
+
+TEST_F(CostCurveTest, ANamedPeriodIsHistoryAndTheDefaultTheLatest) {
+  // USA -> MEX in two survey periods, judged on 2024-09-01: 2024_1Q's
+  // quotes are stale by then, 2024_2Q's are not. 2024_2Q: a-2 3.00 + 1 %
+  // (rate 17.325 against 17.5) and b-2 4.00 + 2 %: a-2 everywhere.
+  // 2024_1Q, named, so not stale: a-1 5.00 + 3/175 of A and b-1 2.00 +
+  // 5/175 of A. Offers are ranked on their exact costs (the margin's cost
+  // is not rounded to the cent first), so they are equal at exactly
+  // 262.50, a tie won by provider pa, and a-1 stays ahead above it.
+  auto in_period = [](Quote quote, const char* period, absl::Time at) {
+    quote.period = Must(Period::Parse(period));
+    quote.quoted_at = at;
+    return quote;
+  };
+  const Corridor us_mx = C("US", "MX");
+  const QuoteBook book = Book({
+      in_period(SimpleQuote("a-1", "pa", us_mx, 500, "17.2", "17.5"), "2024_1Q",
+                Day(2024, 2, 10)),
+      in_period(SimpleQuote("b-1", "pb", us_mx, 200, "17.0", "17.5"), "2024_1Q",
+                Day(2024, 2, 10)),
+      in_period(SimpleQuote("a-2", "pa", us_mx, 300, "17.325", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+      in_period(SimpleQuote("b-2", "pb", us_mx, 400, "17.15", "17.5"),
+                "2024_2Q", Day(2024, 5, 15)),
+  });
+  const FakeClock clock(Day(2024, 9, 1));
+  CostCurveRequest request(us_mx, M("50 USD"), M("600 USD"));
+  const CostCurve latest = Must(ComputeCostCurve(book, request, clock));
+  EXPECT_EQ(latest.period, Must(Period::Parse("2024_2Q")));
+  EXPECT_EQ(EnvelopeOf(latest), (Envelope{{5000, 60000, "a-2"}}));
+
+  request.period = Must(Period::Parse("2024_1Q"));
+  const CostCurve named = Must(ComputeCostCurve(book, request, clock));
+  EXPECT_EQ(named.period, request.period);
+  EXPECT_EQ(EnvelopeOf(named),
+            (Envelope{{5000, 26249, "b-1"}, {26250, 60000, "a-1"}}));
+
+  request.period = Must(Period::Parse("2023_4Q"));
+  EXPECT_EQ(ComputeCostCurve(book, request, clock).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
+  // a: a 1 % fee, rounded to the cent; b: a 1 % margin, exact. Their costs
+  // differ by a rounding only, so they change places every few cents and
+  // every amount is a candidate: work grows with the range.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 0, "1")};
+  Quote b = Plain("b", "19.8");
+  const QuoteBook book = Book({a, b});
+  CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2 USD"));
+  request.work_budget = 2000;
+  const CostCurve narrow = Must(ComputeCostCurve(book, request, clock_));
+  EXPECT_GT(narrow.intervals.size(), 2u);
+  testing::ExpectAgreesWithRank(book, C("US", "MX"), 100, 200,
+                                /*include_opaque=*/false, clock_);
+
+  request.max_amount = M("1000 USD");
+  absl::StatusOr<CostCurve> wide = ComputeCostCurve(book, request, clock_);
+  EXPECT_EQ(wide.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(wide.status().message().rfind("max_amount: ", 0), 0u)
+      << wide.status().message();
+  EXPECT_NE(wide.status().message().find("ask for a narrower range"),
+            std::string::npos);
+  // The default budget answers it.
+  request.work_budget = kCurveWorkBudget;
+  EXPECT_TRUE(ComputeCostCurve(book, request, clock_).ok());
 }
 
 TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {

@@ -193,6 +193,50 @@ async function main() {
         .querySelector('input[value=receive]').checked), 'receive mode chosen');
   });
 
+  await check('who is cheapest for the amount sent, from the cost curve', async () => {
+    // US->MX from 200 to 800 USD: SwiftSend's promotion is cheapest up to
+    // 500 USD (its limit), Northwind Remit above (remitrank curve gives the
+    // same), and the first row at 400 USD is the curve's cheapest there.
+    await embed(sample, 'from=US&to=MX&amount=400%20USD&lang=en');
+    await waitRows(page);
+    expectEq(await shadowText(page, '.cheapest-by-amount'),
+             'Cheapest for the amount you send, from $200.00 to $800.00: ' +
+             'SwiftSend * up to $500.00; Northwind Remit from $500.01.',
+             'cheapest-by-amount line');
+    expectEq((await rows(page))[0].id, 'swiftsend', 'first offer at 400 USD');
+    await page.screenshot({path: join(shots, 'widget-cheapest-by-amount.png'),
+                           fullPage: true});
+    // The receive-method choice applies to the line too: with cash pick-up
+    // only Globe Money Transfer is left (PostaLink's price is stale).
+    const receive = await page.waitForSelector('remit-compare >>> select[name=receive]');
+    await receive.select('RECEIVE_METHOD_CASH_PICKUP');
+    await page.waitForFunction(() => document.querySelector('remit-compare')
+        .shadowRoot.querySelector('.cheapest-by-amount')?.textContent
+        .includes('Globe'), {timeout: 15000});
+    expectEq(await shadowText(page, '.cheapest-by-amount'),
+             'Cheapest for the amount you send, from $200.00 to $800.00: ' +
+             'Globe Money Transfer for every amount.', 'line for cash pick-up');
+    expectEq((await rows(page)).map((x) => x.id), ['globe-money'], 'cash pick-up rows');
+    await receive.select('');
+    await page.waitForFunction(() => document.querySelector('remit-compare')
+        .shadowRoot.querySelector('.cheapest-by-amount')?.textContent
+        .includes('SwiftSend'), {timeout: 15000});
+    // In French, with the language's own numbers: 450 to 1,800 USD.
+    await embed(sample, 'from=US&to=MX&amount=900%20USD&lang=fr');
+    await waitRows(page);
+    const fr = await shadowText(page, '.cheapest-by-amount');
+    expect(fr && fr.startsWith('Le moins cher selon le montant envoy\u00e9') &&
+           fr.includes('450,00') && fr.includes('1\u202f800,00') &&
+           fr.includes('SwiftSend * jusqu\u2019\u00e0 500,00') &&
+           fr.includes('Northwind Remit \u00e0 partir de 500,01'),
+           `French line: ${fr}`);
+    // Amounts received: no such line (it speaks of amounts sent).
+    await embed(sample, 'from=US&to=MX&amount=3400%20MXN&lang=en');
+    await waitRows(page);
+    expectEq(await shadowText(page, '.cheapest-by-amount'), null,
+             'no line in receive mode');
+  });
+
   await check('sorting by amount received and by speed, with aria-sort', async () => {
     await embed(sample, 'from=GB&to=NG&amount=120%20GBP&lang=en');
     await waitRows(page);
