@@ -926,10 +926,10 @@ TEST(CliTest, RankTableFitsTheTerminal) {
 TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(
-      r.out,
-      "promotional rate better than the market rate: $0.55 in your "
-      "favour*"))
+  EXPECT_TRUE(
+      absl::StrContains(r.out,
+                        "promotional rate better than the market rate: <span "
+                        "class=\"num\">$0.55</span> in your favour*"))
       << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "* Promotional price")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Example: with Northwind Remit,"))
@@ -945,9 +945,14 @@ TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   // At 150 GBP every RPW price is an estimate: the example is priced at an
   // amount the survey measured (120 GBP).
   r = Tool({"sheet", "--from=GB", "--to=BD", "--amounts=150 GBP",
-            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01"});
+            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01",
+            "--date=2026-07-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, "~£4.76 (3.18%)")) << r.out;
+  // Each figure kept whole on the printed page.
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "<span class=\"num\">~£4.76</span> <span "
+                                "class=\"num\">(3.18%)</span>"))
+      << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "~ Estimated: ")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Example: with M-Wallet, sending £120 "))
       << r.out;
@@ -1262,7 +1267,7 @@ TEST(CliTest, RpwDataIsAttributedWhereverItIsShown) {
       "Bank, as of 2026-08-18, licence CC BY 4.0; version "))
       << r.out;
   EXPECT_TRUE(absl::EndsWith(r.out, attribution + "\n")) << r.out;
-  r = Tool({"sheet", "--from=GB", "--to=BD", kRpw, as_of});
+  r = Tool({"sheet", "--from=GB", "--to=BD", kRpw, as_of, "--date=2026-09-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(
       absl::StrContains(r.out, "<p class=\"source\">" + attribution + "</p>"))
