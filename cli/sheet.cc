@@ -546,7 +546,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
   for (const std::string& q : m.questions) {
     absl::StrAppend(&out, "<li>", Html(q), "</li>\n");
   }
-  absl::StrAppend(&out, "</ul>\n</section>\n<p class=\"source\">",
+  absl::StrAppend(&out, "</ul>\n<p class=\"source\">",
                   Fill(m.source_line,
                        {{"name", input.data_name},
                         {"date", l.Date(input.data_date)},
@@ -556,7 +556,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
   for (const std::string& line : input.attributions) {
     absl::StrAppend(&out, "<p class=\"source\">", Html(line), "</p>\n");
   }
-  absl::StrAppend(&out, "</body>\n</html>\n");
+  absl::StrAppend(&out, "</section>\n</body>\n</html>\n");
   return out;
 }
 

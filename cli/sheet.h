@@ -9,9 +9,16 @@
 // data, the questions to ask at the counter, and where the data comes
 // from. Every word comes from the catalog; country names, amounts,
 // percentages and plural forms are the language's own, through ICU
-// (cli/i18n/localizer.h). It says how old the prices are (with a warning
-// at the top when stale prices were asked for, and a note when the data is
-// illustrative) and prints the data's attribution.
+// (cli/i18n/localizer.h). It says how old the prices are, with a warning
+// when they are out of date (stale prices asked for, or prices older than
+// the age limit on the day the sheet is handed out: OutOfDateOn) and a
+// note when the data is illustrative, both on every printed page, and
+// prints the data's attribution.
+//
+// For print, the page is made of sections (one per amount, the hidden
+// cost, the questions and sources), none split across pages, each
+// starting with those notes; the offers' table fits the A4 page's width,
+// its figures kept whole (never split across lines or cut).
 //
 // Thread-safety: pure function.
 #ifndef REMIT_CLI_SHEET_H_

@@ -779,12 +779,13 @@ TEST(RenderSheetTest, EverySectionSaysThePricesAreOldAndMadeUp) {
             << section;
       }
     }
-    // Everything but the title and the source lines is in a section: the
-    // tables, the line on who is cheapest by amount, the example.
+    // Everything but the title is in a section: the tables, the line on
+    // who is cheapest by amount, the example, the sources.
     EXPECT_EQ(html.find("<h2>", html.rfind("</section>")), std::string::npos);
     EXPECT_LT(html.find("cheapest-by-amount"), html.rfind("</section>"));
     EXPECT_LT(html.find("<section>"), html.find("<table>")) << code;
     EXPECT_LT(html.find("<section>"), html.find("<p class=\"warning\">"));
+    EXPECT_LT(html.rfind("<p class=\"source\">"), html.rfind("</section>"));
   }
 }
 
