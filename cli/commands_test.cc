@@ -13,6 +13,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "engine/testing/test_util.h"
@@ -490,6 +491,84 @@ TEST(RunTest, SheetRefusesStalePricesUnlessAskedThenWarns) {
       << r.out;
 }
 
+// A sheet is handed out on its --date (by default today): when its newest
+// price is older than the age limit by then, it warns at the top and at
+// the start of every section, whatever let the prices in: a named period
+// (never stale to the ranking), a longer --max-age, --as-of at a date when
+// they were recent.
+TEST(RunTest, SheetWarnsOfOldPricesWhateverLetThemIn) {
+  const std::string periods =
+      absl::StrCat("--data=", ::remit::testing::kSurveyPeriods);
+  const std::string real = RealDataOption();
+  struct Case {
+    std::vector<std::string> args;
+    std::string warning;  // "" for none.
+  };
+  const Case cases[] = {
+      // GB -> NG's 2023_4Q, quoted 2023-11-10.
+      {{"--from=GB", "--to=NG", "--period=2023_4Q", periods,
+        "--as-of=2024-09-01", "--date=2024-09-01"},
+       "The newest is from November 10, 2023, more than 183 days before "
+       "September 1, 2024."},
+      {{"--from=GB", "--to=NG", "--period=2023_4Q", periods,
+        "--as-of=2024-09-01", "--date=2024-05-11"},
+       ""},
+      // Real data, newest 2026-11-02.
+      {{"--from=US", "--to=MX", real, "--as-of=2030-01-01", "--max-age=36500",
+        "--date=2030-01-01"},
+       "The newest is from November 2, 2026, more than 183 days before "
+       "January 1, 2030."},
+      {{"--from=US", "--to=MX", real, "--as-of=2026-11-15",
+        "--date=2030-01-01"},
+       "The newest is from November 2, 2026, more than 183 days before "
+       "January 1, 2030."},
+      // A shorter --max-age is the limit.
+      {{"--from=US", "--to=MX", real, "--as-of=2026-11-15", "--max-age=30",
+        "--date=2026-12-03"},
+       "The newest is from November 2, 2026, more than 30 days before "
+       "December 3, 2026."},
+      {{"--from=US", "--to=MX", real, "--as-of=2026-11-15",
+        "--date=2026-12-03"},
+       ""},
+      // Illustrative data is judged at its own date.
+      {{"--from=US", "--to=MX", DataOption(), "--as-of=2030-01-01",
+        "--date=2030-01-01"},
+       ""},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"sheet"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const std::string what = absl::StrJoin(args, " ");
+    Result r = RunTool(args);
+    ASSERT_EQ(r.exit_code, 0) << what << "\n" << r.err;
+    if (c.warning.empty()) {
+      EXPECT_FALSE(absl::StrContains(r.out, "class=\"warning\"")) << what;
+      EXPECT_FALSE(absl::StrContains(r.out, "class=\"page-warning\"")) << what;
+      continue;
+    }
+    EXPECT_TRUE(absl::StrContains(
+        r.out, "<p class=\"warning\">Warning: these prices are out of date. " +
+                   c.warning))
+        << what << "\n"
+        << r.out;
+    // Every section but the first (which has the warning in full) starts
+    // with it in short.
+    const std::vector<std::string> sections =
+        absl::StrSplit(r.out, "<section>");
+    ASSERT_GE(sections.size(), 4u) << what;
+    for (size_t i = 2; i < sections.size(); ++i) {
+      EXPECT_TRUE(absl::StartsWith(
+          sections[i], "\n<p class=\"page-warning\">Out-of-date prices: "))
+          << what << " section " << i << "\n"
+          << sections[i];
+    }
+  }
+  Result r = RunTool({"sheet", "--from=US", "--to=MX", "--date=2030-13-01"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "remitrank: --date: '2030-13-01' is not a date (YYYY-MM-DD)\n");
+}
+
 // RPW data names its source as its licence (CC BY 4.0) asks, under the
 // table and on the sheet.
 TEST(RunTest, RpwDataIsAttributed) {
@@ -507,7 +586,8 @@ TEST(RunTest, RpwDataIsAttributed) {
       "Bank, as of 2026-08-18, licence CC BY 4.0; version "))
       << r.out;
   EXPECT_TRUE(absl::EndsWith(r.out, attribution + "\n")) << r.out;
-  r = RunTool({"sheet", "--from=GB", "--to=BD", rpw, "--as-of=2026-09-01"});
+  r = RunTool({"sheet", "--from=GB", "--to=BD", rpw, "--as-of=2026-09-01",
+               "--date=2026-09-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(
       absl::StrContains(r.out, "<p class=\"source\">" + attribution + "</p>"))
@@ -658,7 +738,7 @@ TEST(RunTest, SurveyPeriods) {
   EXPECT_TRUE(absl::StrContains(r.err, "--period: '2024_5Q'")) << r.err;
 
   r = RunTool({"sheet", "--from=GB", "--to=NG", "--period=2023_4Q", data,
-               kPeriodsAsOf});
+               kPeriodsAsOf, "--date=2024-09-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StrContains(r.out, "Alpha Remit")) << r.out;
 }

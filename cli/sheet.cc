@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/percent.h"
@@ -51,8 +52,15 @@ std::string AmountText(const v1::Money& money, const Messages& m) {
   return LocalizerFor(m).Money(amount, value->currency().code());
 }
 
+// `text` (plain) as HTML that is never split across lines: a figure is
+// printed whole or not at all.
+std::string Whole(absl::string_view text) {
+  return absl::StrCat("<span class=\"num\">", Html(text), "</span>");
+}
+
+// An amount in a cell of the table, kept whole.
 std::string MoneyHtml(const v1::Money& money, const Messages& m) {
-  return Html(MoneyText(money, m));
+  return Whole(MoneyText(money, m));
 }
 
 // "1,67 %" (fr): two decimals.
@@ -60,10 +68,6 @@ std::string PercentText(const std::string& percent, const Messages& m) {
   absl::StatusOr<Percent> p = Percent::FromString(percent);
   if (!p.ok()) return "?";
   return LocalizerFor(m).Percent(p->ToString(2));
-}
-
-std::string PercentHtml(const std::string& percent, const Messages& m) {
-  return Html(PercentText(percent, m));
 }
 
 // "1,25" (fr): a rate, every digit kept.
@@ -136,23 +140,33 @@ std::string MarkNotesHtml(bool promotional, bool estimated, const Messages& m) {
   return out;
 }
 
-// The total cost as the sheet shows it: a negative one in words, marked
-// (Marked).
-std::string TotalHtml(const v1::Offer& o, const Messages& m) {
-  std::string text;
+// The total cost as the sheet shows it, in a cell that may wrap between
+// its parts but never inside a figure: "$3.97 (1.98%)", the amount and the
+// percentage each kept whole; a negative one in words, which wrap, around
+// the amount kept whole. Marked as Marked() marks a price, and " !" after
+// it when its published figures are `unusual`.
+std::string TotalHtml(const v1::Offer& o, bool unusual, const Messages& m) {
+  const std::string before = o.estimated() ? "~" : "";
+  const std::string after =
+      absl::StrCat(o.promotional() ? "*" : "", unusual ? "\u00a0!" : "");
   if (IsNegative(o.total_cost())) {
     absl::StatusOr<Money> total = MoneyFromProto(o.total_cost());
-    text = Fill(
-        m.better_than_market,
-        {{"amount", MoneyText(MoneyToProto(Money::FromMinorUnits(
-                                  -total->minor_units(), total->currency())),
-                              m)}},
-        m);
-  } else {
-    text = absl::StrCat(MoneyHtml(o.total_cost(), m), " (",
-                        PercentHtml(o.total_cost_percent(), m), ")");
+    const std::string gain =
+        MoneyText(MoneyToProto(Money::FromMinorUnits(-total->minor_units(),
+                                                     total->currency())),
+                  m);
+    // The sentence is escaped with a placeholder for the amount, which then
+    // goes in whole.
+    constexpr char kSlot[] = "\x1a";
+    const std::string words =
+        Fill(m.better_than_market, {{"amount", kSlot}}, m);
+    return absl::StrCat(
+        before, absl::StrReplaceAll(words, {{kSlot, Whole(gain)}}), after);
   }
-  return Marked(o, text);
+  return absl::StrCat(
+      Whole(absl::StrCat(before, MoneyText(o.total_cost(), m))), " ",
+      Whole(absl::StrCat("(", PercentText(o.total_cost_percent(), m), ")",
+                         after)));
 }
 
 // The catalog's word for an enum value (1-based after UNSPECIFIED).
@@ -212,22 +226,63 @@ std::string CheapestByAmountHtml(const CheapestByAmount& cheapest,
                       "</p>\n", MarkNotesHtml(promotional, estimated, m));
 }
 
+// The short lines that start every section but the first (which has the
+// notes in full): the prices are out of date (input.stale), the data is
+// illustrative. Empty when neither.
+std::string SectionNotesHtml(const SheetInput& input, const Messages& m) {
+  const Localizer& l = LocalizerFor(m);
+  std::string out;
+  if (input.stale.has_value()) {
+    absl::StrAppend(
+        &out, "<p class=\"page-warning\">",
+        Fill(m.stale_page_note,
+             {{"newest", l.Date(input.stale->newest_price_date())}}, m),
+        "</p>\n");
+  }
+  if (!input.rankings.empty() &&
+      input.rankings.front().freshness().illustrative()) {
+    absl::StrAppend(
+        &out, "<p class=\"page-illustrative\">",
+        Fill(
+            m.illustrative_page_note,
+            {{"date", l.Date(input.rankings.front().freshness().as_of_date())}},
+            m),
+        "</p>\n");
+  }
+  return out;
+}
+
+// For print on A4 (180 mm between margins): the table's figures are kept
+// whole (.num, never split across lines) while everything else in a cell
+// may wrap, so the table always fits the width; secondary text is
+// smaller. A section is never split across pages, so each page starts with
+// a section's notes (SectionNotesHtml).
 constexpr char kStyle[] = R"css(
   @page { size: A4; margin: 14mm; }
-  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
+  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt;
          color: #111; max-width: 180mm; margin: 0 auto; }
   h1 { font-size: 17pt; margin: 0 0 6pt; }
-  h2 { font-size: 12pt; margin: 12pt 0 4pt; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { border-bottom: 1px solid #999; padding: 2pt 4pt;
+  h2 { font-size: 12pt; margin: 10pt 0 4pt; }
+  p { margin: 5pt 0; }
+  table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+  th, td { border-bottom: 1px solid #999; padding: 2pt 3pt;
            text-align: left; vertical-align: top; }
-  th { background: #eee; }
-  td.n { text-align: right; white-space: nowrap; }
+  th { background: #eee; font-size: 8.5pt; }
+  th.how { width: 18%; }
+  td.n { text-align: right; }
+  td.said, td.minor { font-size: 8.5pt; }
+  .num { white-space: nowrap; }
+  .note { font-size: 9pt; }
   .example { background: #f4f4f4; padding: 5pt; }
-  .source { font-size: 8.5pt; color: #333; margin-top: 12pt; }
+  .source { font-size: 8.5pt; color: #333; margin-top: 10pt; }
   .warning { border: 2pt solid #b00; padding: 5pt; font-weight: bold; }
   .illustrative { border: 1pt dashed #555; padding: 5pt; }
-  @media print { h2 { page-break-after: avoid; }
+  .page-warning { color: #b00; font-weight: bold; font-size: 9pt;
+                  border-left: 3pt solid #b00; padding-left: 4pt; }
+  .page-illustrative { font-size: 9pt; border-left: 3pt dashed #555;
+                       padding-left: 4pt; }
+  @media print { section { break-inside: avoid; page-break-inside: avoid; }
+                 h2 { page-break-after: avoid; }
                  table { page-break-inside: avoid; } }
 )css";
 
@@ -244,6 +299,30 @@ const v1::Offer* WorkedExampleOffer(const v1::RankOffersResponse& ranking,
     }
   }
   return nullptr;
+}
+
+std::optional<v1::Freshness> OutOfDateOn(
+    const std::vector<v1::RankOffersResponse>& rankings,
+    absl::CivilDay sheet_date, int64_t max_age_days) {
+  std::string newest;
+  for (const v1::RankOffersResponse& ranking : rankings) {
+    newest = std::max(newest, ranking.freshness().newest_price_date());
+  }
+  absl::CivilDay newest_day;
+  if (newest.empty() || !absl::ParseCivilTime(newest, &newest_day)) {
+    return std::nullopt;
+  }
+  absl::CivilDay judged_at = sheet_date;
+  if (const v1::Freshness& f = rankings.front().freshness();
+      f.illustrative() && !absl::ParseCivilTime(f.as_of_date(), &judged_at)) {
+    return std::nullopt;
+  }
+  if (judged_at - newest_day <= max_age_days) return std::nullopt;
+  v1::Freshness out_of_date;
+  out_of_date.set_newest_price_date(newest);
+  out_of_date.set_as_of_date(absl::FormatCivilTime(judged_at));
+  out_of_date.mutable_max_quote_age()->set_seconds(max_age_days * 24 * 60 * 60);
+  return out_of_date;
 }
 
 Money RoundSheetAmount(const Money& exact) {
@@ -290,6 +369,12 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
       "<!DOCTYPE html>\n<html lang=\"", m.code, "\">\n<head>\n",
       "<meta charset=\"utf-8\">\n<title>", title, "</title>\n<style>", kStyle,
       "</style>\n</head>\n<body>\n<h1>", title, "</h1>\n");
+  // Each section starts with what the reader must know about the prices
+  // (out of date, illustrative), so that every printed page says it: a
+  // section is never split across pages (kStyle), so every page starts
+  // with one. The first section says it in full, the others in short.
+  const std::string section_notes = SectionNotesHtml(input, m);
+  absl::StrAppend(&out, "<section>\n");
   if (input.stale.has_value()) {
     const v1::Freshness& f = *input.stale;
     absl::StrAppend(
@@ -320,6 +405,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
     const v1::RankOffersResponse& ranking = input.rankings[i];
     const v1::CorridorSummary& s = ranking.summary();
     version = ranking.dataset_version();
+    if (i > 0) absl::StrAppend(&out, "</section>\n<section>\n", section_notes);
     absl::StrAppend(
         &out, "<h2>",
         Fill(m.offers_heading, {{"amount", AmountText(s.amount(), m)}}, m),
@@ -338,8 +424,8 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
                     [](const v1::Offer* o) { return HasOtherCharges(*o); });
     absl::StrAppend(
         &out, "<table>\n<thead><tr><th>", Html(m.column_rank), "</th><th>",
-        Html(m.column_provider), "</th><th>", Html(m.column_how), "</th><th>",
-        Html(m.column_fee), "</th>",
+        Html(m.column_provider), "</th><th class=\"how\">", Html(m.column_how),
+        "</th><th>", Html(m.column_fee), "</th>",
         with_other ? absl::StrCat("<th>", Html(m.column_other), "</th>") : "",
         "<th>", Html(m.column_margin), "</th><th>", Html(m.column_total),
         "</th><th>", Html(m.column_receives), "</th><th>", Html(m.column_speed),
@@ -363,19 +449,22 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
             "</td><td class=\"n\">",
             charges.has_value() ? MoneyHtml(MoneyToProto(*charges), m) : "?");
       }
-      absl::StrAppend(&out, "<tr><td class=\"n\">", o.rank(), "</td><td>",
-                      Html(o.provider_name()), "</td><td>",
-                      Word(m.payment_instruments, o.payment_instrument()),
-                      " &rarr; ", Word(m.receive_methods, o.receive_method()),
-                      "</td><td class=\"n\">", MoneyHtml(o.fee(), m), other,
-                      "</td><td class=\"n\">", MoneyHtml(o.fx_margin_cost(), m),
-                      "</td><td class=\"n\">", TotalHtml(o, m),
-                      unusual ? " !" : "", "</td><td class=\"n\">",
-                      o.has_receive_amount()
-                          ? absl::StrCat(o.estimated() ? "~" : "",
-                                         MoneyHtml(o.receive_amount(), m))
-                          : Html(m.not_stated),
-                      "</td><td>", Word(m.speeds, o.speed()), "</td></tr>\n");
+      const bool negative = IsNegative(o.total_cost());
+      absl::StrAppend(
+          &out, "<tr><td class=\"n\">", Whole(absl::StrCat(o.rank())),
+          "</td><td>", Html(o.provider_name()), "</td><td class=\"minor\">",
+          Word(m.payment_instruments, o.payment_instrument()), " &rarr; ",
+          Word(m.receive_methods, o.receive_method()), "</td><td class=\"n\">",
+          MoneyHtml(o.fee(), m), other, "</td><td class=\"n\">",
+          MoneyHtml(o.fx_margin_cost(), m),
+          negative ? "</td><td class=\"said\">" : "</td><td class=\"n\">",
+          TotalHtml(o, unusual, m), "</td><td class=\"n\">",
+          o.has_receive_amount()
+              ? Whole(absl::StrCat(o.estimated() ? "~" : "",
+                                   MoneyText(o.receive_amount(), m)))
+              : Html(m.not_stated),
+          "</td><td class=\"minor\">", Word(m.speeds, o.speed()),
+          "</td></tr>\n");
     }
     absl::StrAppend(&out, "</tbody>\n</table>\n");
     absl::StrAppend(&out, "<p class=\"note\">",
@@ -417,8 +506,9 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
                    {{"oldest", l.Date(oldest)}, {"newest", l.Date(newest)}}, m),
         "</p>\n");
   }
-  absl::StrAppend(&out, "<h2>", Html(m.hidden_heading), "</h2>\n<p>",
-                  Html(m.hidden_text), "</p>\n");
+  absl::StrAppend(&out, "</section>\n<section>\n", section_notes, "<h2>",
+                  Html(m.hidden_heading), "</h2>\n<p>", Html(m.hidden_text),
+                  "</p>\n");
   // An example from the shown offers; else one the caller priced at an
   // amount the survey measured (input.example_ranking).
   if (example == nullptr) {
@@ -451,7 +541,8 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
             : "",
         "</p>\n");
   }
-  absl::StrAppend(&out, "<h2>", Html(m.questions_heading), "</h2>\n<ul>\n");
+  absl::StrAppend(&out, "</section>\n<section>\n", section_notes, "<h2>",
+                  Html(m.questions_heading), "</h2>\n<ul>\n");
   for (const std::string& q : m.questions) {
     absl::StrAppend(&out, "<li>", Html(q), "</li>\n");
   }
@@ -465,7 +556,7 @@ std::string RenderSheet(const SheetInput& input, const Messages& m) {
   for (const std::string& line : input.attributions) {
     absl::StrAppend(&out, "<p class=\"source\">", Html(line), "</p>\n");
   }
-  absl::StrAppend(&out, "</body>\n</html>\n");
+  absl::StrAppend(&out, "</section>\n</body>\n</html>\n");
   return out;
 }
 

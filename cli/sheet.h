@@ -9,9 +9,16 @@
 // data, the questions to ask at the counter, and where the data comes
 // from. Every word comes from the catalog; country names, amounts,
 // percentages and plural forms are the language's own, through ICU
-// (cli/i18n/localizer.h). It says how old the prices are (with a warning
-// at the top when stale prices were asked for, and a note when the data is
-// illustrative) and prints the data's attribution.
+// (cli/i18n/localizer.h). It says how old the prices are, with a warning
+// when they are out of date (stale prices asked for, or prices older than
+// the age limit on the day the sheet is handed out: OutOfDateOn) and a
+// note when the data is illustrative, both on every printed page, and
+// prints the data's attribution.
+//
+// For print, the page is made of sections (one per amount, the hidden
+// cost, the questions and sources), none split across pages, each
+// starting with those notes; the offers' table fits the A4 page's width,
+// its figures kept whole (never split across lines or cut).
 //
 // Thread-safety: pure function.
 #ifndef REMIT_CLI_SHEET_H_
@@ -21,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "cli/i18n/messages.h"
 #include "engine/money/money.h"
 #include "proto/remit/v1/remit_service.pb.h"
@@ -68,15 +76,37 @@ struct SheetInput {
   // The credit lines the data's licences ask for (DatasetMetadata's
   // attribution), printed under the source line.
   std::vector<std::string> attributions;
-  // Set when the prices are shown although stale, as asked: the freshness
-  // that found them stale (newest price date, age limit, date judged at),
-  // for the warning at the top of the sheet.
+  // Set when the prices are shown although stale: the freshness that found
+  // them stale (newest price date, age limit, date judged at), for the
+  // warning at the top of the sheet and the short one that starts every
+  // other section (so every printed page has it). Either the ranking's,
+  // when stale prices were asked for, or OutOfDateOn()'s.
   std::optional<v1::Freshness> stale;
   // Set: one line under the offers names the cheapest offer for each
   // amount of the range ("A up to 500 USD; B from 500.01 USD"); nothing
   // when its curve has no interval.
   std::optional<CheapestByAmount> cheapest_by_amount;
 };
+
+// The age limit, in days, a sheet holds its prices to unless a shorter one
+// is asked for: the ranking's default (kDefaultMaxQuoteAge).
+inline constexpr int64_t kSheetMaxPriceAgeDays = 183;
+
+// Whether the prices of `rankings` are out of date on `sheet_date`, the
+// day the sheet is handed out: their newest price date (the newest of the
+// rankings' freshness) more than `max_age_days` days before it, whatever
+// let them in (a named period, which the ranking never finds stale, a
+// longer age limit, another date to judge them at). Illustrative data is
+// judged at its own as-of date instead (its prices are made up, never out
+// of date on their own day). The freshness for the sheet's warning
+// (SheetInput::stale): that newest price date, the limit and the date
+// counted from; nothing when the prices are recent enough or undated.
+//
+// Example: newest 2024-05-30, limit 183, sheet date 2026-12-03: a warning
+// ("...from May 30, 2024, more than 183 days before December 3, 2026").
+std::optional<v1::Freshness> OutOfDateOn(
+    const std::vector<v1::RankOffersResponse>& rankings,
+    absl::CivilDay sheet_date, int64_t max_age_days);
 
 // Offers shown per amount.
 inline constexpr int kSheetOffersPerAmount = 5;

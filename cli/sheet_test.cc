@@ -2,10 +2,12 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
 #include "cli/i18n/localizer.h"
 #include "engine/money/money.h"
 #include "gtest/gtest.h"
@@ -87,8 +89,10 @@ TEST(RenderSheetTest, MarksUnusualPublishedFigures) {
   for (const std::string& code : LanguageCodes()) {
     const Messages& m = *FindMessages(code);
     const std::string html = RenderSheet(input, m);
-    EXPECT_NE(html.find("%) !</td>"), std::string::npos) << code;
-    EXPECT_EQ(html.find("%) !</td>"), html.rfind("%) !</td>")) << code;
+    // The mark sticks to the figure it is about.
+    const std::string unusual = "%)\u00a0!</span></td>";
+    EXPECT_NE(html.find(unusual), std::string::npos) << code;
+    EXPECT_EQ(html.find(unusual), html.rfind(unusual)) << code;
     EXPECT_NE(html.find("<p class=\"note\">! "), std::string::npos) << code;
     // The example names the plain offer, not the promotion.
     const size_t example = html.find("<p class=\"example\">");
@@ -307,7 +311,9 @@ TEST(RenderSheetTest, MarksPromotionsAndEstimatesAndSaysANegativeTotal) {
     // The estimate is marked, whatever the language's way with money.
     const size_t guess = html.find("Guess Remit");
     ASSERT_NE(guess, std::string::npos) << code;
-    EXPECT_NE(html.find("<td class=\"n\">~", guess), std::string::npos) << code;
+    EXPECT_NE(html.find("<td class=\"n\"><span class=\"num\">~", guess),
+              std::string::npos)
+        << code;
     // The promotion's total is in words, not "-0.55": only its FX cost
     // (a part) is negative.
     const size_t promo = html.find("Promo Remit");
@@ -320,6 +326,13 @@ TEST(RenderSheetTest, MarksPromotionsAndEstimatesAndSaysANegativeTotal) {
     EXPECT_NE(html.find(words.substr(0, words.find('{'))), std::string::npos)
         << code;
     EXPECT_NE(html.find("*</td>"), std::string::npos) << code;
+    // The sentence wraps (a cell of its own kind), the amount in it does
+    // not.
+    EXPECT_NE(
+        html.find("<td class=\"said\">" + words.substr(0, words.find('{')),
+                  promo),
+        std::string::npos)
+        << code;
     const size_t example = html.find("<p class=\"example\">");
     ASSERT_NE(example, std::string::npos) << code;
     EXPECT_NE(html.find("Plain Remit", example), std::string::npos) << code;
@@ -327,8 +340,8 @@ TEST(RenderSheetTest, MarksPromotionsAndEstimatesAndSaysANegativeTotal) {
     EXPECT_EQ(html.find("Guess Remit", example), std::string::npos) << code;
   }
   const std::string en = RenderSheet(input, *FindMessages("en"));
-  EXPECT_NE(en.find("promotional rate better than the market rate: $0.55 in "
-                    "your favour*"),
+  EXPECT_NE(en.find("promotional rate better than the market rate: <span "
+                    "class=\"num\">$0.55</span> in your favour*"),
             std::string::npos)
       << en;
 }
@@ -372,8 +385,10 @@ TEST(RenderSheetTest, OtherChargesAddUp) {
   html = RenderSheet(card, *FindMessages("en"));
   EXPECT_NE(html.find("<th>Other charges</th>"), std::string::npos);
   // 2.99 + 6.00 + 1.54 = 10.53.
-  EXPECT_NE(html.find("<td class=\"n\">$2.99</td><td class=\"n\">$6.00</td>"
-                      "<td class=\"n\">$1.54</td><td class=\"n\">$10.53 "),
+  EXPECT_NE(html.find("<td class=\"n\"><span class=\"num\">$2.99</span></td>"
+                      "<td class=\"n\"><span class=\"num\">$6.00</span></td>"
+                      "<td class=\"n\"><span class=\"num\">$1.54</span></td>"
+                      "<td class=\"n\"><span class=\"num\">$10.53</span> "),
             std::string::npos)
       << html;
   EXPECT_NE(html.find("Total cost = fee + other charges + hidden in the rate."),
@@ -384,6 +399,73 @@ TEST(RenderSheetTest, OtherChargesAddUp) {
   EXPECT_NE(html.find("That cost includes $6.00 of other charges."),
             std::string::npos)
       << html;
+}
+
+// For print on A4 the table shrinks to the page: nothing in it is kept on
+// one line but its figures, each kept whole (a figure is never split or
+// cut), and a long note in a cell (a negative total said in words) wraps.
+TEST(RenderSheetTest, TheTableFitsThePageWithEveryFigureWhole) {
+  v1::Offer promo = SheetOffer(1, "Promo Remit", 0, 0, -55);
+  promo.set_promotional(true);
+  v1::Offer estimate = SheetOffer(2, "Guess Remit", 100, 0, 150);
+  estimate.set_estimated(true);
+  v1::Offer card = SheetOffer(3, "Card Remit", 299, 600, 154);
+  v1::Offer odd = SheetOffer(4, "Odd Remit", 199, 0, 198);
+  odd.add_data_notes(v1::DATA_NOTE_TOTAL_DIFFERS_FROM_PARTS);
+  const SheetInput input = UsMx({promo, estimate, card, odd});
+  const std::string whole = "<span class=\"num\">";
+  for (const std::string& code : LanguageCodes()) {
+    const Messages& m = *FindMessages(code);
+    const std::string html = RenderSheet(input, m);
+    const size_t style_end = html.find("</style>");
+    ASSERT_NE(style_end, std::string::npos) << code;
+    const std::string style = html.substr(0, style_end);
+    // Only a figure is kept on one line; no inline style says otherwise.
+    EXPECT_NE(style.find(".num { white-space: nowrap; }"), std::string::npos)
+        << style;
+    EXPECT_EQ(style.find("nowrap"), style.rfind("nowrap")) << style;
+    EXPECT_EQ(html.find("style=", style_end), std::string::npos) << code;
+    EXPECT_NE(style.find("max-width: 180mm"), std::string::npos);
+    EXPECT_NE(style.find("table { border-collapse: collapse; width: 100%;"),
+              std::string::npos);
+    // Every digit in the table's cells is in a figure kept whole, which
+    // holds text only.
+    const size_t body = html.find("<tbody>");
+    const size_t body_end = html.find("</tbody>");
+    ASSERT_LT(body, body_end) << code;
+    std::string cells = html.substr(body, body_end - body);
+    int figures = 0;
+    for (size_t at = cells.find(whole); at != std::string::npos;
+         at = cells.find(whole)) {
+      const size_t end = cells.find("</span>", at);
+      ASSERT_NE(end, std::string::npos) << code;
+      const std::string figure =
+          cells.substr(at + whole.size(), end - at - whole.size());
+      EXPECT_EQ(figure.find('<'), std::string::npos) << code << ": " << figure;
+      cells.erase(at, end + 7 - at);
+      ++figures;
+    }
+    // Rank, fee, other charges, hidden, total (amount and percentage, or
+    // the amount in words) and amount received of each offer.
+    EXPECT_EQ(figures, 4 * 7 - 1) << code;
+    std::string text;
+    bool in_tag = false;
+    for (char c : cells) {
+      if (c == '<') in_tag = true;
+      if (!in_tag) text.push_back(c);
+      if (c == '>') in_tag = false;
+    }
+    EXPECT_EQ(text.find_first_of("0123456789"), std::string::npos)
+        << code << ": " << text;
+    // The negative total in words, in a cell that wraps, around its amount.
+    const std::string words(m.better_than_market);
+    const size_t said =
+        html.find("<td class=\"said\">" + words.substr(0, words.find('{')));
+    ASSERT_NE(said, std::string::npos) << code;
+    EXPECT_EQ(html.find("<td class=\"said\">", said + 1), std::string::npos)
+        << code;
+    EXPECT_NE(html.find(whole, said), std::string::npos) << code;
+  }
 }
 
 // Stale prices shown at the user's request carry a warning at the top, in
@@ -465,8 +547,9 @@ TEST(MessagesTest, FreshnessPatternsReadInEveryLanguage) {
                                             {"date", "C"},
                                             {"days", days},
                                             {"as_of", "D"}};
-      for (const char* pattern : {m.prices_dated, m.prices_dated_on,
-                                  m.illustrative_note, m.stale_warning}) {
+      for (const char* pattern :
+           {m.prices_dated, m.prices_dated_on, m.illustrative_note,
+            m.stale_warning, m.stale_page_note, m.illustrative_page_note}) {
         ASSERT_NE(pattern, nullptr) << code;
         const std::string text = l.Format(pattern, args);
         EXPECT_EQ(text.find_first_of("{}#"), std::string::npos)
@@ -622,6 +705,126 @@ TEST(MessagesTest, CheapestByAmountPatternsReadInEveryLanguage) {
     }
     ASSERT_NE(m.cheapest_separator, nullptr) << code;
   }
+}
+
+// The warning and the illustrative note start every section, the first
+// in full and the others in short; a section is never split across
+// printed pages, so each page starts with them.
+TEST(RenderSheetTest, EverySectionSaysThePricesAreOldAndMadeUp) {
+  SheetInput input = UsMx({SheetOffer(1, "Plain Remit", 199, 0, 198)});
+  input.rankings.push_back(input.rankings.front());
+  for (v1::RankOffersResponse& ranking : input.rankings) {
+    v1::Freshness* f = ranking.mutable_freshness();
+    f->set_illustrative(true);
+    f->set_as_of_date("2024-06-30");
+    f->set_newest_price_date("2024-05-30");
+  }
+  CheapestByAmount cheapest;
+  cheapest.min = Usd(100, 0);
+  cheapest.max = Usd(1000, 0);
+  *cheapest.curve.add_intervals() = Interval("Plain Remit", 10000, 100000);
+  input.cheapest_by_amount = cheapest;
+  const std::string plain = RenderSheet(input, *FindMessages("en"));
+  EXPECT_EQ(plain.find("page-warning\">"), std::string::npos);
+  v1::Freshness stale;
+  stale.set_newest_price_date("2024-05-30");
+  stale.set_as_of_date("2026-12-03");
+  stale.mutable_max_quote_age()->set_seconds(183 * 86400);
+  input.stale = stale;
+  const std::pair<const char*, std::vector<std::string>> cases[] = {
+      {"en",
+       {"<p class=\"page-warning\">Out-of-date prices: the newest is from "
+        "May 30, 2024. Check every figure with the provider.</p>\n"
+        "<p class=\"page-illustrative\">Illustrative data as of June 30, "
+        "2024: made-up prices, not real offers.</p>\n<h2>"}},
+      {"fr",
+       {"<p class=\"page-warning\">Prix p\u00e9rim\u00e9s\u00a0: le plus "
+        "r\u00e9cent date du 30 mai 2024. ",
+        "<p class=\"page-illustrative\">Donn\u00e9es d\u2019illustration "
+        "au 30 juin 2024\u00a0: "}},
+      {"es",
+       {"<p class=\"page-warning\">Precios desactualizados: el m\u00e1s "
+        "reciente es del 30 de mayo de 2024. ",
+        "<p class=\"page-illustrative\">Datos ilustrativos al 30 de junio "
+        "de 2024: "}},
+  };
+  for (const auto& [code, notes] : cases) {
+    const std::string html = RenderSheet(input, *FindMessages(code));
+    EXPECT_NE(html.find("@media print { section { break-inside: avoid;"),
+              std::string::npos)
+        << code;
+    std::vector<std::string> sections;
+    for (size_t at = html.find("<section>"); at != std::string::npos;
+         at = html.find("<section>", at + 1)) {
+      const size_t end = html.find("</section>", at);
+      ASSERT_NE(end, std::string::npos) << code;
+      sections.push_back(html.substr(at, end - at));
+    }
+    // Two amounts, the hidden cost, the questions.
+    ASSERT_EQ(sections.size(), 4u) << code << "\n" << html;
+    size_t inside = 0;
+    for (size_t i = 0; i < sections.size(); ++i) {
+      const std::string& section = sections[i];
+      const size_t heading = section.find("<h2>");
+      ASSERT_NE(heading, std::string::npos) << code << " " << i;
+      inside += section.size();
+      if (i == 0) {
+        EXPECT_LT(section.find("<p class=\"warning\">"), heading) << code;
+        EXPECT_LT(section.find("<p class=\"illustrative\">"), heading) << code;
+        continue;
+      }
+      for (const std::string& note : notes) {
+        EXPECT_LT(section.find(note), heading)
+            << code << " section " << i << ": " << note << "\n"
+            << section;
+      }
+    }
+    // Everything but the title is in a section: the tables, the line on
+    // who is cheapest by amount, the example, the sources.
+    EXPECT_EQ(html.find("<h2>", html.rfind("</section>")), std::string::npos);
+    EXPECT_LT(html.find("cheapest-by-amount"), html.rfind("</section>"));
+    EXPECT_LT(html.find("<section>"), html.find("<table>")) << code;
+    EXPECT_LT(html.find("<section>"), html.find("<p class=\"warning\">"));
+    EXPECT_LT(html.rfind("<p class=\"source\">"), html.rfind("</section>"));
+  }
+}
+
+// The sheet's own judgement of its prices: the newest more than the limit
+// before the day it is handed out, whatever let the prices in.
+TEST(OutOfDateOnTest, CountsBackFromTheDayTheSheetIsFor) {
+  std::vector<v1::RankOffersResponse> rankings(2);
+  // As a named period's ranking answers: no age limit, nothing stale.
+  rankings[0].mutable_freshness()->set_newest_price_date("2024-04-01");
+  rankings[0].mutable_freshness()->set_as_of_date("2024-06-15");
+  rankings[1].mutable_freshness()->set_newest_price_date("2024-05-30");
+  rankings[1].mutable_freshness()->set_as_of_date("2024-06-15");
+  std::optional<v1::Freshness> f =
+      OutOfDateOn(rankings, absl::CivilDay(2026, 12, 3), 183);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->newest_price_date(), "2024-05-30");
+  EXPECT_EQ(f->as_of_date(), "2026-12-03");
+  EXPECT_EQ(f->max_quote_age().seconds(), 183 * 86400);
+  // 183 days after the newest price, not yet; the day after, out of date.
+  const absl::CivilDay newest(2024, 5, 30);
+  EXPECT_FALSE(OutOfDateOn(rankings, newest + 183, 183).has_value());
+  f = OutOfDateOn(rankings, newest + 184, 183);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->as_of_date(), "2024-11-30");
+  EXPECT_FALSE(OutOfDateOn(rankings, newest, 183).has_value());
+  EXPECT_FALSE(OutOfDateOn(rankings, newest - 10, 183).has_value());
+  // A shorter limit.
+  EXPECT_TRUE(OutOfDateOn(rankings, newest + 31, 30).has_value());
+  // Illustrative data: judged at its own date, whatever the sheet's.
+  rankings[0].mutable_freshness()->set_illustrative(true);
+  EXPECT_FALSE(OutOfDateOn(rankings, absl::CivilDay(2030, 1, 1), 183));
+  rankings[0].mutable_freshness()->set_as_of_date("2025-06-30");
+  f = OutOfDateOn(rankings, absl::CivilDay(2024, 6, 1), 183);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->as_of_date(), "2025-06-30");
+  // Undated: nothing to say.
+  EXPECT_FALSE(OutOfDateOn(std::vector<v1::RankOffersResponse>(1),
+                           absl::CivilDay(2030, 1, 1), 183));
+  EXPECT_FALSE(OutOfDateOn({}, absl::CivilDay(2030, 1, 1), 183));
 }
 
 }  // namespace

@@ -928,10 +928,10 @@ TEST(CliTest, RankTableFitsTheTerminal) {
 TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   CommandResult r = Tool({"sheet", "--from=US", "--to=MX", kData, kAsOf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(
-      r.out,
-      "promotional rate better than the market rate: $0.55 in your "
-      "favour*"))
+  EXPECT_TRUE(
+      absl::StrContains(r.out,
+                        "promotional rate better than the market rate: <span "
+                        "class=\"num\">$0.55</span> in your favour*"))
       << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "* Promotional price")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Example: with Northwind Remit,"))
@@ -947,9 +947,14 @@ TEST(CliTest, SheetMarksPromotionsAndEstimates) {
   // At 150 GBP every RPW price is an estimate: the example is priced at an
   // amount the survey measured (120 GBP).
   r = Tool({"sheet", "--from=GB", "--to=BD", "--amounts=150 GBP",
-            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01"});
+            "--data=testdata/rpw_sample.csv", "--as-of=2026-07-01",
+            "--date=2026-07-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.out, "~£4.76 (3.18%)")) << r.out;
+  // Each figure kept whole on the printed page.
+  EXPECT_TRUE(absl::StrContains(r.out,
+                                "<span class=\"num\">~£4.76</span> <span "
+                                "class=\"num\">(3.18%)</span>"))
+      << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "~ Estimated: ")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Example: with M-Wallet, sending £120 "))
       << r.out;
@@ -1264,7 +1269,7 @@ TEST(CliTest, RpwDataIsAttributedWhereverItIsShown) {
       "Bank, as of 2026-08-18, licence CC BY 4.0; version "))
       << r.out;
   EXPECT_TRUE(absl::EndsWith(r.out, attribution + "\n")) << r.out;
-  r = Tool({"sheet", "--from=GB", "--to=BD", kRpw, as_of});
+  r = Tool({"sheet", "--from=GB", "--to=BD", kRpw, as_of, "--date=2026-09-01"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(
       absl::StrContains(r.out, "<p class=\"source\">" + attribution + "</p>"))
@@ -1437,6 +1442,97 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
       {"curve", "--from=US", "--to=MX", "--min=600 USD", "--max=1 USD", kData});
   EXPECT_EQ(reversed.exit_code, 2) << reversed.err;
   EXPECT_NE(reversed.err.find("min_amount"), std::string::npos) << reversed.err;
+}
+
+// The briefing sheet laid out by a real browser (headless Chromium, when
+// the machine has one; skipped otherwise) at the width of an A4 page
+// between the sheet's margins (182 mm, 688 CSS pixels): the page and its
+// tables fit that width, and every figure (span.num) is on one line inside
+// its cell, in every language and for the widest corridors of the sample
+// (long amounts in KES and TZS, a promotion said in words). Screen layout
+// at the print width stands in for print: the sheet's print rules only
+// decide where pages break, not widths.
+constexpr char kChromium[] = "/usr/bin/chromium";
+
+// Run in the page once it is laid out: what does not fit, or "fits", in
+// the body's data-layout attribute (which --dump-dom prints).
+constexpr char kLayoutCheck[] = R"js(<script>
+window.addEventListener('load', () => {
+  const bad = [];
+  const page = document.body.getBoundingClientRect();
+  if (document.documentElement.scrollWidth > window.innerWidth) {
+    bad.push('page wider than A4');
+  }
+  for (const t of document.querySelectorAll('table')) {
+    if (t.getBoundingClientRect().right > page.right + 0.5) {
+      bad.push('table wider than the page');
+    }
+  }
+  for (const s of document.querySelectorAll('.num')) {
+    const cell = s.closest('td').getBoundingClientRect();
+    const r = s.getBoundingClientRect();
+    if (s.getClientRects().length !== 1) bad.push('split: ' + s.textContent);
+    if (r.right > cell.right + 0.5 || r.left < cell.left - 0.5) {
+      bad.push('cut: ' + s.textContent);
+    }
+  }
+  document.body.setAttribute('data-layout', bad.length ? bad.join('; ') :
+                                                         'fits');
+});
+</script>)js";
+
+bool HaveChromium() { return std::ifstream(kChromium).good(); }
+
+TEST(CliTest, SheetFitsA4WithEveryFigureWholeInChromium) {
+  if (!HaveChromium()) GTEST_SKIP() << "no " << kChromium;
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  ASSERT_NE(tmp, nullptr);
+  // Chromium keeps its profile under HOME: the test's own directory, for
+  // this test only.
+  const std::optional<std::string> home =
+      std::getenv("HOME") == nullptr
+          ? std::nullopt
+          : std::optional<std::string>(std::getenv("HOME"));
+  setenv("HOME", tmp, 1);
+  struct RestoreHome {
+    const std::optional<std::string>& home;
+    ~RestoreHome() {
+      if (home.has_value()) {
+        setenv("HOME", home->c_str(), 1);
+      } else {
+        unsetenv("HOME");
+      }
+    }
+  } restore_home{home};
+  const std::vector<std::vector<std::string>> sheets = {
+      {"--from=US", "--to=MX", "--lang=en"},
+      {"--from=US", "--to=MX", "--lang=es"},
+      {"--from=US", "--to=MX", "--lang=fr"},
+      {"--from=KE", "--to=TZ", "--lang=fr", "--amounts=18000 KES,45000 KES"},
+      {"--from=GB", "--to=NG", "--lang=es"},
+  };
+  for (const std::vector<std::string>& options : sheets) {
+    const std::string what = absl::StrJoin(options, " ");
+    std::vector<std::string> args = {"sheet", kData, kAsOf};
+    args.insert(args.end(), options.begin(), options.end());
+    CommandResult sheet = RunCommand(kTool, args);
+    ASSERT_EQ(sheet.exit_code, 0) << what << ": " << sheet.err;
+    ASSERT_NE(sheet.out.find("<span class=\"num\">"), std::string::npos);
+    const std::string path = TempPath("sheet.html");
+    std::ofstream(path, std::ios::trunc) << absl::StrReplaceAll(
+        sheet.out, {{"</body>", absl::StrCat(kLayoutCheck, "</body>")}});
+    CommandResult dom = RunCommand(
+        kChromium, {"--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    absl::StrCat("--user-data-dir=", tmp, "/chromium"),
+                    "--window-size=688,1000", "--dump-dom",
+                    absl::StrCat("file://", path)});
+    if (dom.out.find("data-layout=") == std::string::npos) {
+      GTEST_SKIP() << "Chromium did not lay the page out here: " << dom.err;
+    }
+    EXPECT_NE(dom.out.find("data-layout=\"fits\""), std::string::npos)
+        << what << ": " << dom.out.substr(dom.out.find("data-layout="), 400);
+  }
 }
 
 }  // namespace

@@ -16,11 +16,16 @@
 #include "engine/money/country.h"
 #include "engine/money/money.h"
 #include "engine/protoconv/money_proto.h"
+#include "engine/ranking/ranking.h"
+#include "engine/time/clock.h"
 
 namespace remit::cli {
 namespace {
 
 constexpr size_t kMaxAmounts = 3;
+
+static_assert(absl::Hours(24 * kSheetMaxPriceAgeDays) == kDefaultMaxQuoteAge,
+              "the sheet's age limit is the ranking's default");
 
 // RPW's two amounts for the corridor, its USD 200 and USD 500 equivalents,
 // with the corridor's figures at each.
@@ -229,6 +234,20 @@ absl::Status RunSheet(const Args& args, const CommandIo& io) {
     }
     break;
   }
+  // Whatever let the prices in (a named period, a longer --max-age,
+  // --as-of), the sheet is handed out on its date and says when they are
+  // old by then.
+  if (!input.stale.has_value()) {
+    int64_t max_age_days = kSheetMaxPriceAgeDays;
+    if (request->max_quote_age.seconds() > 0) {
+      max_age_days = std::min<int64_t>(
+          max_age_days, request->max_quote_age.seconds() / (24 * 60 * 60));
+    }
+    input.stale = OutOfDateOn(input.rankings,
+                              request->date.value_or(absl::ToCivilDay(
+                                  SystemClock().Now(), absl::UTCTimeZone())),
+                              max_age_days);
+  }
   if (absl::Status s = AddExampleRanking(backend, corridor, request->period,
                                          max_quote_age, &input);
       !s.ok()) {
@@ -285,6 +304,12 @@ Command SheetCommand() {
             "print stale prices anyway, under a warning; without it, a "
             "corridor whose prices are all stale gets no sheet (exit "
             "status 1)"},
+           {"date", true, false,
+            "the day the sheet is handed out (YYYY-MM-DD; default: today): "
+            "when its newest price is more than 183 days older (or "
+            "--max-age days, when fewer), whatever option let the prices "
+            "in, the sheet warns on every page (illustrative data: judged "
+            "at its own date)"},
            PeriodOptionSpec(),
            MaxAgeOptionSpec()},
           /*formats=*/{}),
@@ -317,6 +342,14 @@ absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args) {
     return s;
   }
   request.allow_stale = args.Has("allow-stale");
+  if (std::optional<std::string> date = args.Get("date")) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(*date, &day)) {
+      return UsageError(
+          absl::StrCat("--date: '", *date, "' is not a date (YYYY-MM-DD)"));
+    }
+    request.date = day;
+  }
   return request;
 }
 

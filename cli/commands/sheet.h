@@ -10,9 +10,11 @@
 #ifndef REMIT_CLI_COMMANDS_SHEET_H_
 #define REMIT_CLI_COMMANDS_SHEET_H_
 
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "cli/args.h"
 #include "cli/commands/command.h"
 #include "cli/i18n/messages.h"
@@ -41,10 +43,15 @@ struct SheetRequest {
   google::protobuf::Duration max_quote_age;
   // --allow-stale: print stale prices, with a warning, rather than refuse.
   bool allow_stale = false;
+  // --date=YYYY-MM-DD: the day the sheet is handed out, which the age of its
+  // prices is counted back from (OutOfDateOn in cli/sheet.h). Default:
+  // unset, meaning today by the system clock.
+  std::optional<absl::CivilDay> date;
 };
 
 // Usage errors (cli/errors.h) for a missing or invalid --from or --to, a
-// --lang without a catalog, an invalid amount or more than three.
+// --lang without a catalog, an invalid amount or more than three, a --date
+// that is not YYYY-MM-DD.
 absl::StatusOr<SheetRequest> SheetRequestFromArgs(const Args& args);
 
 }  // namespace remit::cli

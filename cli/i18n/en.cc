@@ -80,6 +80,9 @@ const Messages kEnglish = {
     "more than {days, plural, one {# day} other {# days}} before {as_of}. "
     "Prices change: check every figure with the provider before you send "
     "money.",
+    "Out-of-date prices: the newest is from {newest}. Check every figure "
+    "with the provider.",
+    "Illustrative data as of {date}: made-up prices, not real offers.",
     "Cheapest for the amount you send, from {min} to {max}: {parts}.",
     "{provider} for every amount",
     "{provider} up to {to}",

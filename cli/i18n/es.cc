@@ -85,6 +85,10 @@ const Messages kSpanish = {
     "{newest}, más de {days, plural, one {# día} other {# días}} antes del "
     "{as_of}. Los precios cambian: compruebe cada cifra con el proveedor "
     "antes de enviar dinero.",
+    "Precios desactualizados: el m\u00e1s reciente es del {newest}. "
+    "Compruebe cada cifra con el proveedor.",
+    "Datos ilustrativos al {date}: precios inventados, no son ofertas "
+    "reales.",
     "Lo m\u00e1s barato seg\u00fan el monto que env\u00eda, de {min} a "
     "{max}: {parts}.",
     "{provider} para cualquier monto",

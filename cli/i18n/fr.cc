@@ -93,6 +93,10 @@ const Messages kFrench = {
     "{newest}, plus de {days, plural, one {# jour} other {# jours}} avant "
     "le {as_of}. Les prix changent\u00a0: vérifiez chaque montant auprès du "
     "prestataire avant d\u2019envoyer de l\u2019argent.",
+    "Prix p\u00e9rim\u00e9s\u00a0: le plus r\u00e9cent date du {newest}. "
+    "V\u00e9rifiez chaque montant aupr\u00e8s du prestataire.",
+    "Donn\u00e9es d\u2019illustration au {date}\u00a0: prix invent\u00e9s, "
+    "pas de vraies offres.",
     "Le moins cher selon le montant envoy\u00e9, de {min} \u00e0 {max}\u00a0: "
     "{parts}.",
     "{provider} pour tout montant",

@@ -97,6 +97,12 @@ struct Messages {
   // At the top when stale prices were asked for (--allow-stale): {newest}
   // (the newest price date), {days} (the age limit) and {as_of}.
   const char* stale_warning;
+  // Short, at the start of every other section of the sheet, so that every
+  // printed page carries it: the same warning, {newest} (the newest price
+  // date).
+  const char* stale_page_note;
+  // Short, likewise, for illustrative data: {date}, its as-of date.
+  const char* illustrative_page_note;
 
   // Who is cheapest for each amount sent over a range (the cost curve),
   // one short line. Pattern: {min} {max} (the range), {parts} (the parts
