@@ -780,9 +780,7 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
     absl::StrAppend(&out, WrapLines(PersonalSmartLine(s), width, "", "  "));
   }
   absl::StrAppend(&out, PricesLines(response.freshness(), width));
-  for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
-    absl::StrAppend(&out, WrapParagraph(std::string(line), width));
-  }
+  absl::StrAppend(&out, data_line, "\n");
   return out;
 }
 
@@ -892,7 +890,7 @@ std::string CheapestText(const v1::Offer& o) {
 }  // namespace
 
 std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
-                          const std::string& data_line) {
+                          const std::string& data_line, int width) {
   if (format == Format::kJson) return Json(s) + "\n";
   std::vector<std::pair<std::string, std::string>> fields = {
       {"corridor", absl::StrCat(s.corridor().send_country(), " -> ",
@@ -921,20 +919,17 @@ std::string SummaryOutput(const v1::CorridorSummary& s, Format format,
       absl::StrAppend(&out, Csv(k), ",", Csv(v), "\n");
     return out;
   }
-  // One field a line, its value wrapped within 80 columns under itself.
+  // One field a line, its value wrapped within `width` under itself.
   size_t key_width = 0;
   for (const auto& [k, v] : fields) key_width = std::max(key_width, k.size());
   const std::string indent(key_width + 2, ' ');
   std::string out;
   for (const auto& [k, v] : fields) {
     const std::string key = k + std::string(key_width + 2 - k.size(), ' ');
-    absl::StrAppend(&out, v.empty() ? k + "\n"
-                                    : WrapLines(v, kDefaultWidth, key, indent));
+    absl::StrAppend(&out,
+                    v.empty() ? k + "\n" : WrapLines(v, width, key, indent));
   }
-  for (absl::string_view line : absl::StrSplit(data_line, '\n')) {
-    absl::StrAppend(&out, WrapParagraph(std::string(line), kDefaultWidth));
-  }
-  return out;
+  return absl::StrCat(out, data_line, "\n");
 }
 
 namespace {

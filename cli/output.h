@@ -84,11 +84,12 @@ struct RankView {
   int width = kDefaultWidth;
 };
 
-// `data_line` describes the data under a table ("Data: ... version ...").
-// In the table and csv, an offer's fee, funding surcharge, payout fee (the
-// recipient-side fee in the send currency) and FX cost add up to its total
-// cost. Marks in the table, explained under it: "*" promotional, "~"
-// estimated, a negative total cost as a gain in words.
+// `data_line`: the lines under the table that say where the data comes
+// from (SourceParagraphs, wrapped to view.width). In the table and csv, an
+// offer's fee, funding surcharge, payout fee (the recipient-side fee in the
+// send currency) and FX cost add up to its total cost. Marks in the table,
+// explained under it: "*" promotional, "~" estimated, a negative total cost as
+// a gain in words.
 std::string RankOutput(const v1::RankOffersResponse& response, Format format,
                        const std::string& data_line, const RankView& view = {});
 // `summaries[i]` is corridor i at its USD 200 equivalent (offer count and
@@ -96,8 +97,11 @@ std::string RankOutput(const v1::RankOffersResponse& response, Format format,
 std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
                             const std::vector<v1::CorridorSummary>& summaries,
                             Format format);
+// The summary as "field  value" lines, values wrapped within `width`
+// columns, then `data_line` (SourceParagraphs); CSV (field,value) or JSON.
 std::string SummaryOutput(const v1::CorridorSummary& summary, Format format,
-                          const std::string& data_line);
+                          const std::string& data_line,
+                          int width = kDefaultWidth);
 
 // A corridor's history: a table of the figures per period with a text
 // chart of the average under it (at most 80 columns wide), CSV (one line

@@ -1329,7 +1329,7 @@ TEST(CliTest, CurveSaysWhereTheCheapestChanges) {
   EXPECT_EQ(Lines(csv.out)[0],
             "from_amount,to_amount,currency,quote_id,provider_id,"
             "provider_name,total_cost,total_cost_currency,total_cost_percent,"
-            "promotional,estimated,price_date,prices_judged_at,max_age_days,"
+            "estimated,promotional,price_date,prices_judged_at,max_age_days,"
             "illustrative");
   EXPECT_EQ(Lines(csv.out)[2],
             "500.01,600.00,USD,us-mx-northwind-app,northwind,Northwind "
@@ -1468,6 +1468,13 @@ window.addEventListener('load', () => {
       bad.push('table wider than the page');
     }
   }
+  // Sections are never split across pages (each starts with the sheet's
+  // notes): each must fit an A4 page between the margins (269 mm).
+  for (const s of document.querySelectorAll('section')) {
+    if (s.getBoundingClientRect().height > 1016) {
+      bad.push('section taller than a page');
+    }
+  }
   for (const s of document.querySelectorAll('.num')) {
     const cell = s.closest('td').getBoundingClientRect();
     const r = s.getBoundingClientRect();
@@ -1510,10 +1517,16 @@ TEST(CliTest, SheetFitsA4WithEveryFigureWholeInChromium) {
       {"--from=US", "--to=MX", "--lang=fr"},
       {"--from=KE", "--to=TZ", "--lang=fr", "--amounts=18000 KES,45000 KES"},
       {"--from=GB", "--to=NG", "--lang=es"},
+      // Old prices: the warning in every section.
+      {"--data=testdata/rpw_sample.csv", "--as-of=2026-07-01",
+       "--date=2027-07-01", "--from=GB", "--to=BD", "--lang=fr"},
   };
   for (const std::vector<std::string>& options : sheets) {
     const std::string what = absl::StrJoin(options, " ");
-    std::vector<std::string> args = {"sheet", kData, kAsOf};
+    std::vector<std::string> args = {"sheet"};
+    if (!absl::StartsWith(options.front(), "--data=")) {
+      args.insert(args.end(), {kData, kAsOf});
+    }
     args.insert(args.end(), options.begin(), options.end());
     CommandResult sheet = RunCommand(kTool, args);
     ASSERT_EQ(sheet.exit_code, 0) << what << ": " << sheet.err;

@@ -267,6 +267,7 @@
 
     async load() {
       const id = ++this.loadId;
+      ++this.curveId;  // A cheapest-by-amount line still on its way is old.
       const lang = this.lang_;
       this.lang = lang;
       this.shadowRoot.innerHTML = `<style>${STYLE}</style>

@@ -90,8 +90,8 @@ std::string CurveTable(const v1::GetCostCurveResponse& curve, int width) {
 std::string CurveCsv(const v1::GetCostCurveResponse& curve) {
   std::string out =
       "from_amount,to_amount,currency,quote_id,provider_id,provider_name,"
-      "total_cost,total_cost_currency,total_cost_percent,promotional,"
-      "estimated,price_date,prices_judged_at,max_age_days,illustrative\n";
+      "total_cost,total_cost_currency,total_cost_percent,estimated,"
+      "promotional,price_date,prices_judged_at,max_age_days,illustrative\n";
   const v1::Freshness& freshness = curve.freshness();
   for (const v1::CurveInterval& i : curve.intervals()) {
     const std::string from = MoneyText(i.from_amount(), true);
@@ -108,8 +108,8 @@ std::string CurveCsv(const v1::GetCostCurveResponse& curve) {
         cost.substr(0, cost.rfind(' ')),
         o.total_cost().currency_code(),
         o.total_cost_percent(),
-        o.promotional() ? "true" : "false",
         o.estimated() ? "true" : "false",
+        o.promotional() ? "true" : "false",
         DateText(o.quoted_at()),
         freshness.as_of_date(),
         MaxAgeDays(freshness),

@@ -86,15 +86,20 @@ absl::Status AccessOption(const Args& args, v1::SenderAccess* access) {
 }
 
 std::vector<OptionSpec> FilterOptionSpecs() {
+  // Every value the options accept (EnumOption), from the API's enums.
+  auto names = [](const google::protobuf::EnumDescriptor* descriptor,
+                  const std::string& prefix) {
+    return absl::StrJoin(EnumValueNames(descriptor, prefix), ", ");
+  };
   return {{"receive-method", true, true,
-           "cash_pickup, bank_account, mobile_money, home_delivery"},
+           names(v1::ReceiveMethod_descriptor(), "RECEIVE_METHOD_")},
           {"payment-instrument", true, true,
-           "cash, bank_account, debit_card, credit_card, mobile_wallet"},
+           names(v1::PaymentInstrument_descriptor(), "PAYMENT_INSTRUMENT_")},
           {"provider-type", true, true,
-           "bank, money_transfer_operator, mobile_operator, post_office"},
+           names(v1::ProviderType_descriptor(), "PROVIDER_TYPE_")},
           {"max-speed", true, false,
-           "less_than_one_hour, same_day, next_day, two_days, "
-           "three_to_five_days"}};
+           absl::StrCat("the slowest to list: ",
+                        names(v1::Speed_descriptor(), "SPEED_"))}};
 }
 
 OptionSpec PeriodOptionSpec() {

@@ -37,12 +37,10 @@ absl::Status RunRank(const Args& args, const CommandIo& io) {
   view.receive_mode = args.Has("receive");
   view.personal = args.Has("access");
   view.width = io.width;
-  io.out << RankOutput(
-      response, session->format,
-      std::string(absl::StripSuffix(
-          SourceLines(response.data_sources(), response.dataset_version()),
-          "\n")),
-      view);
+  io.out << RankOutput(response, session->format,
+                       SourceParagraphs(response.data_sources(),
+                                        response.dataset_version(), io.width),
+                       view);
   // No offer because the data is too old: say so, and exit 1.
   if (response.offers().empty() && response.freshness().all_stale()) {
     const v1::Corridor& corridor = response.summary().corridor();

@@ -24,11 +24,10 @@ absl::Status RunSummary(const Args& args, const CommandIo& io) {
       !s.ok()) {
     return BackendError(s);
   }
-  io.out << SummaryOutput(
-      summary, session->format,
-      std::string(absl::StripSuffix(
-          SourceLines(summary.data_sources(), summary.dataset_version()),
-          "\n")));
+  io.out << SummaryOutput(summary, session->format,
+                          SourceParagraphs(summary.data_sources(),
+                                           summary.dataset_version(), io.width),
+                          io.width);
   // No offer because the data is too old: exit 1, as rank does.
   if (summary.offer_count() == 0 && summary.freshness().all_stale()) {
     return StaleError(summary.freshness(),

@@ -424,9 +424,7 @@ class EnvelopeBuilder {
   // Adds the envelope over [s, e], between two consecutive breakpoints.
   // Stops, the envelope unfinished, once the work budget is spent.
   void Segment(int64_t s, int64_t e) {
-    // Each line priced at both ends (a receive outlay's step is a search:
-    // counted twice).
-    if (s > e || !Spend(4 * static_cast<int64_t>(lines_.size()))) return;
+    if (s > e || exhausted_) return;
     // Overflow guard for the chord arithmetic: long ranges in halves.
     if (e - s > (int64_t{1} << 36)) {
       const int64_t middle = s + (e - s) / 2;
@@ -434,6 +432,9 @@ class EnvelopeBuilder {
       Segment(middle + 1, e);
       return;
     }
+    // Each line priced at both ends (a receive outlay's step is a search:
+    // counted twice).
+    if (!Spend(4 * static_cast<int64_t>(lines_.size()))) return;
     if (ReceiveSegment(s, e)) return;
     std::vector<size_t> active;
     std::vector<Cost> at_s, at_e;
@@ -470,6 +471,9 @@ class EnvelopeBuilder {
 
   // Whether the work budget ran out: the envelope is then unfinished.
   bool exhausted() const { return exhausted_; }
+  // Whether the envelope has more than kMaxCurveIntervals intervals (runs
+  // of pieces of one quote): it is then unfinished too.
+  bool too_many_intervals() const { return intervals_ > kMaxCurveIntervals; }
 
  private:
   // The position in active_ of the first offer at `amount`.
@@ -491,6 +495,21 @@ class EnvelopeBuilder {
 
   const Line& line(size_t k) const { return lines_[active_[k]]; }
 
+  // Adds a piece (pieces come in ascending order), counting it as work
+  // and the intervals; false when the envelope is to stop.
+  bool Push(const Piece& piece) {
+    if (!Spend()) return false;
+    if (pieces_->empty() || pieces_->back().to + 1 != piece.from ||
+        lines_[pieces_->back().line].prepared != lines_[piece.line].prepared) {
+      if (++intervals_ > kMaxCurveIntervals) {
+        exhausted_ = true;
+        return false;
+      }
+    }
+    pieces_->push_back(piece);
+    return true;
+  }
+
   // Counts `units` of work (an offer priced at an amount, a receive
   // outlay's step, a piece of the envelope); false once the budget is
   // spent.
@@ -507,15 +526,16 @@ class EnvelopeBuilder {
       int64_t next = e_ + 1;
       for (size_t k = 0; k < active_.size(); ++k) {
         if (k == leader) continue;
+        if (!Spend()) return;
         if (std::optional<int64_t> beat =
                 FirstBeat(leader, k, from + 1, next - 1)) {
           next = *beat;
         }
       }
-      if (!Spend()) return;
-      pieces_->push_back({from, next - 1, active_[leader]});
+      if (!Push({from, next - 1, active_[leader]})) return;
       if (next > e_) return;
       from = next;
+      if (!Spend(static_cast<int64_t>(active_.size()))) return;
       leader = LeaderAt(from);
     }
   }
@@ -660,6 +680,7 @@ class EnvelopeBuilder {
       beaters.clear();
       for (size_t k = 0; k < n && from < e_; ++k) {
         if (k == leader) continue;
+        if (!Spend()) return;
         // Up to `next` itself: each offer that overtakes there is needed.
         const std::optional<int64_t> beat =
             ReceiveBeat(leader, k, from + 1, std::min(next, e_));
@@ -671,8 +692,7 @@ class EnvelopeBuilder {
           beaters.push_back(k);
         }
       }
-      if (!Spend()) return;
-      pieces_->push_back({from, next - 1, active_[leader], send});
+      if (!Push({from, next - 1, active_[leader], send})) return;
       if (next > e_) return;
       // The first at `next`: of the offers that rank before the leader
       // there, the first in Rank's order (the first line among equals, as
@@ -875,6 +895,7 @@ class EnvelopeBuilder {
   std::vector<size_t> beaters_;  // ReceiveWalk's, kept for their memory.
   int64_t budget_;
   int64_t work_ = 0;
+  size_t intervals_ = 0;
   bool exhausted_ = false;
 };
 
@@ -1061,14 +1082,18 @@ absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
   for (size_t i = 0; i < starts.size() && !builder.exhausted(); ++i) {
     builder.Segment(starts[i], i + 1 < starts.size() ? starts[i + 1] - 1 : hi);
   }
+  if (builder.too_many_intervals()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "max_amount: the cheapest offer changes more than ",
+        kMaxCurveIntervals - 1, " times from ", request.min_amount.ToString(),
+        " to ", request.max_amount.ToString(), "; ask for a narrower range"));
+  }
   if (builder.exhausted()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "max_amount: who is cheapest from ", request.min_amount.ToString(),
-        " to ", request.max_amount.ToString(),
-        " cannot be worked out exactly within the limit of ",
+        " to ", request.max_amount.ToString(), " needs more than ",
         request.work_budget,
-        " steps: over this range some offers' costs stay within a rounding "
-        "of each other, or change places at almost every amount; ask for a "
+        " steps to work out exactly (the limit of one curve); ask for a "
         "narrower range"));
   }
 

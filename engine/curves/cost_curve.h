@@ -92,14 +92,18 @@ namespace remit {
 // The most samples one curve prices per offer.
 inline constexpr size_t kMaxCurveSamples = 1000;
 
+// The most intervals one curve answers with: a range where the cheapest
+// offer changes more often is refused (a narrower range is answered).
+inline constexpr size_t kMaxCurveIntervals = 10000;
+
 // The most work one curve does by default (CostCurveRequest::work_budget)
-// to find its switches: offers priced at an amount, receive outlays' steps
-// and envelope pieces, counted together; a few seconds of one core at
-// most. A range
-// whose envelope needs more (offers whose costs stay within a rounding of
-// each other over a vast range, or that change hands at nearly every
-// amount) is refused rather than worked out for minutes; a narrower range
-// is then answered.
+// to find its switches, in units of about one offer priced at one amount
+// (an offer priced at an amount, a receive outlay's step or search, a
+// piece of the envelope): up to a few seconds of one core. A range whose
+// envelope needs more (offers whose costs stay within a rounding of each
+// other over a vast range, or that change places at nearly every amount)
+// is refused rather than worked out for minutes; a narrower range is then
+// answered.
 inline constexpr int64_t kCurveWorkBudget = 16'000'000;
 
 struct CostCurveRequest {
@@ -157,8 +161,8 @@ struct CostCurve {
 // INVALID_ARGUMENT naming the request field when an amount is not positive
 // or not in the corridor's send (receive, for kReceive) currency, when
 // min_amount exceeds max_amount or sample_count exceeds kMaxCurveSamples,
-// or when the range needs more than work_budget (max_amount: narrow the
-// range); NOT_FOUND as Rank().
+// or when the range needs more than work_budget or kMaxCurveIntervals
+// intervals (max_amount: narrow the range); NOT_FOUND as Rank().
 absl::StatusOr<CostCurve> ComputeCostCurve(const QuoteBook& book,
                                            const CostCurveRequest& request,
                                            const Clock& clock);

@@ -257,30 +257,57 @@ TEST_F(CostCurveTest, ANamedPeriodIsHistoryAndTheDefaultTheLatest) {
 }
 
 TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
-  // a: a 1 % fee, rounded to the cent; b: a 1 % margin, exact. Their costs
-  // differ by a rounding only, so they change places every few cents and
-  // every amount is a candidate: work grows with the range.
+  // a: a 10 % fee, rounded to the cent; b: a 10 % margin, exact. Their
+  // costs differ by a rounding only: a is cheaper where the fee rounds
+  // down, b where it rounds up, so they change places about every 5 cents
+  // and every amount is a candidate: work grows with the range.
   Quote a = Plain("a");
-  a.fees.bands = {Band(0, 0, "1")};
-  Quote b = Plain("b", "19.8");
+  a.fees.bands = {Band(0, 0, "10")};
+  Quote b = Plain("b", "18");
   const QuoteBook book = Book({a, b});
   CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2 USD"));
+  const CostCurve full = Must(ComputeCostCurve(book, request, clock_));
+  EXPECT_GT(full.intervals.size(), 10u);
   request.work_budget = 2000;
-  const CostCurve narrow = Must(ComputeCostCurve(book, request, clock_));
-  EXPECT_GT(narrow.intervals.size(), 2u);
-  testing::ExpectAgreesWithRank(book, C("US", "MX"), 100, 200,
-                                /*include_opaque=*/false, clock_);
+  EXPECT_EQ(EnvelopeOf(Must(ComputeCostCurve(book, request, clock_))),
+            EnvelopeOf(full));
 
-  request.max_amount = M("1000 USD");
+  request.max_amount = M("100 USD");
   absl::StatusOr<CostCurve> wide = ComputeCostCurve(book, request, clock_);
   EXPECT_EQ(wide.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(wide.status().message().rfind("max_amount: ", 0), 0u)
-      << wide.status().message();
-  EXPECT_NE(wide.status().message().find("ask for a narrower range"),
-            std::string::npos);
+  EXPECT_EQ(wide.status().message(),
+            "max_amount: who is cheapest from 1.00 USD to 100.00 USD needs "
+            "more than 2000 steps to work out exactly (the limit of one "
+            "curve); ask for a narrower range");
   // The default budget answers it.
   request.work_budget = kCurveWorkBudget;
   EXPECT_TRUE(ComputeCostCurve(book, request, clock_).ok());
+
+  // Amounts received: the same limit.
+  CostCurveRequest receive(C("US", "MX"), M("20 MXN"), M("2000 MXN"));
+  receive.amount_kind = AmountKind::kReceive;
+  receive.work_budget = 50;
+  EXPECT_EQ(ComputeCostCurve(book, receive, clock_).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  receive.work_budget = kCurveWorkBudget;
+  EXPECT_TRUE(ComputeCostCurve(book, receive, clock_).ok());
+}
+
+TEST_F(CostCurveTest, ACheapestThatChangesTooOftenIsRefused) {
+  // As above: over 1 to 2,000 USD the two offers change places about
+  // 40,000 times, more than kMaxCurveIntervals; the curve stops there.
+  Quote a = Plain("a");
+  a.fees.bands = {Band(0, 0, "10")};
+  Quote b = Plain("b", "18");
+  const QuoteBook book = Book({a, b});
+  CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2000 USD"));
+  absl::StatusOr<CostCurve> curve = ComputeCostCurve(book, request, clock_);
+  EXPECT_EQ(curve.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(curve.status().message(),
+            absl::StrCat("max_amount: the cheapest offer changes more than ",
+                         kMaxCurveIntervals - 1,
+                         " times from 1.00 USD to 2000.00 USD; ask for a "
+                         "narrower range"));
 }
 
 TEST_F(CostCurveTest, SamplesAndPricesAtTheIntervalStart) {
