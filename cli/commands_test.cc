@@ -1045,7 +1045,8 @@ TEST(RunTest, RuntimeErrorsExitOne) {
       // Sending euros from the UK is a fair question; the data has none.
       {{"rank", "--from=GB", "--to=NG", "--amount=120 EUR", data, kAsOf},
        1,
-       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes\n"},
+       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes; between these "
+       "countries the data has GBR/GBP->NGA/NGN\n"},
       {{"summary", "--from=US", "--to=IN", data, kAsOf},
        1,
        "remitrank: corridor USA/USD->IND/INR has no quotes\n"},

@@ -233,10 +233,12 @@ TEST(CliTest, ErrorsHaveExitCodesAndSayWhatToFix) {
       {{"rank", "--from=GB", "--to=NG", "--amount=12.345 GBP", kData},
        2,
        "remitrank: --amount: '12.345 GBP': amount has more than 2"},
-      // Sending euros from the UK is a fair question; the data has none.
+      // Sending euros from the UK is a fair question; the data has none,
+      // and says what it has.
       {{"rank", "--from=GB", "--to=NG", "--amount=120 EUR", kData},
        1,
-       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes"},
+       "remitrank: corridor GBR/EUR->NGA/NGN has no quotes; between these "
+       "countries the data has GBR/GBP->NGA/NGN"},
       {{"rank", "--from=GB", "--to=NG", "--amount=120 GBP",
         "--receive-method=cash_pikup", kData},
        2,

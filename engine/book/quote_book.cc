@@ -1,7 +1,9 @@
 #include "engine/book/quote_book.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -352,8 +354,20 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
     const Corridor& corridor, std::optional<Period> period) const {
   const CorridorQuotes* index = Find(corridor);
   if (index == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("corridor ", corridor.ToString(), " has no quotes"));
+    // Between the same countries in other currencies, say which: an amount
+    // in the wrong currency asks for a corridor that does not exist.
+    std::vector<std::string> others;
+    for (const Corridor& c : corridors()) {
+      if (c.send_country() == corridor.send_country() &&
+          c.receive_country() == corridor.receive_country()) {
+        others.push_back(c.ToString());
+      }
+    }
+    return absl::NotFoundError(absl::StrCat(
+        "corridor ", corridor.ToString(), " has no quotes",
+        others.empty() ? ""
+                       : absl::StrCat("; between these countries the data has ",
+                                      absl::StrJoin(others, ", "))));
   }
   if (!period.has_value()) {
     if (index->periods.empty()) {

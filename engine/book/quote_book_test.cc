@@ -311,6 +311,13 @@ TEST(QuoteBookPeriodsTest, QuotesForDefaultsToTheLatestPeriod) {
   absl::StatusOr<PeriodQuotes> none = book.QuotesFor(C("US", "PH"), {});
   EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(none.status().message(), "corridor USA/USD->PHL/PHP has no quotes");
+  // The same countries in another currency: the corridors there are, named.
+  absl::StatusOr<PeriodQuotes> euros =
+      book.QuotesFor(testing::Must(Corridor::Parse("US", "EUR", "MX", "")), {});
+  EXPECT_EQ(euros.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(euros.status().message(),
+            "corridor USA/EUR->MEX/MXN has no quotes; between these countries "
+            "the data has USA/USD->MEX/MXN");
 }
 
 TEST(QuoteBookPeriodsTest, WithoutPeriodsTheCorridorIsOneGroup) {

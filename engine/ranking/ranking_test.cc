@@ -593,7 +593,8 @@ TEST_F(RankTest, RequestErrors) {
   result = Rank(book_, send_in_euros, clock_);
   EXPECT_EQ(result.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(result.status().message(),
-            "corridor USA/EUR->MEX/MXN has no quotes");
+            "corridor USA/EUR->MEX/MXN has no quotes; between these countries "
+            "the data has USA/USD->MEX/MXN");
 
   RankRequest zero = Request("0 USD");
   EXPECT_EQ(Rank(book_, zero, clock_).status().message(),
