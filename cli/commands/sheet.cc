@@ -6,12 +6,14 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
 #include "cli/errors.h"
 #include "cli/freshness.h"
+#include "cli/output.h"
 #include "cli/sheet.h"
 #include "engine/money/country.h"
 #include "engine/money/money.h"
@@ -183,6 +185,15 @@ absl::Status Gather(Backend& backend, const SheetRequest& request,
     }
     v1::RankOffersResponse response;
     if (absl::Status s = backend.RankOffers(rank, &response); !s.ok()) {
+      if (!request.amounts.empty() &&
+          s.code() == absl::StatusCode::kInvalidArgument &&
+          absl::StartsWith(s.message(), "send_amount: ")) {
+        // An amount of --amounts: the sheet shows amounts sent only.
+        absl::string_view why = s.message().substr(13);
+        why = why.substr(0, why.find("; for an amount the recipient gets"));
+        return UsageError(
+            absl::StrCat("--amounts: ", MoneyText(amount, true), ": ", why));
+      }
       return BackendError(s);
     }
     input->rankings.push_back(std::move(response));
