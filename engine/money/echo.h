@@ -5,13 +5,17 @@
 // it: a 40 KB order_by echoed whole makes a 160 KB gRPC status that clients
 // then refuse as too large. Every message that quotes a value it was given
 // goes through these functions, which show at most its first
-// kEchoPrefixBytes bytes, C-escaped, and then how long it was.
+// kEchoPrefixBytes bytes (cut between characters), C-escaped but for
+// well-formed UTF-8 characters that show as themselves ('£120',
+// 'Société'; controls, direction and formatting marks are escaped), and
+// then how long it was.
 //
 // Thread-safety: pure functions.
 //
 // Example:
 //   ShortenMessage(protobuf_message)   // at most about 230 bytes
 //   Echo("usd")                    // 'usd'
+//   Echo("£120")                   // '£120'
 //   Echo(std::string(40960, 'x'))  // 'xx...' (40960 bytes): 64 x's, then
 //                                  // "..." inside the quotes
 //   EchoText("a\nb")               // a\nb
@@ -28,8 +32,9 @@ namespace remit {
 // The most bytes of a value a message shows.
 inline constexpr size_t kEchoPrefixBytes = 64;
 
-// `value` C-escaped; when longer than kEchoPrefixBytes, its first
-// kEchoPrefixBytes bytes followed by "... (N bytes)".
+// `value` escaped as above; when longer than kEchoPrefixBytes, its first
+// kEchoPrefixBytes bytes at most (whole characters) followed by "... (N
+// bytes)".
 std::string EchoText(absl::string_view value);
 
 // The same in single quotes, the quote closing before the length:

@@ -22,6 +22,40 @@ TEST(EchoTest, EscapesWhatIsNotPrintable) {
   EXPECT_EQ(EchoText("\xff"), "\\xff");
 }
 
+TEST(EchoTest, ShowsCharactersOtherThanAsciiAsThemselves) {
+  EXPECT_EQ(Echo("\xc2\xa3"
+                 "120"),
+            "'\xc2\xa3"
+            "120'");  // £120
+  EXPECT_EQ(Echo("Soci\xc3\xa9t\xc3\xa9"),
+            "'Soci\xc3\xa9t\xc3\xa9'");                    // Société
+  EXPECT_EQ(Echo("\xe2\x82\xac\n"), "'\xe2\x82\xac\\n'");  // €, newline
+  // Not well-formed (a lone lead byte, an overlong '/', a surrogate): the
+  // bytes, escaped.
+  EXPECT_EQ(EchoText("\xc3"
+                     "1"),
+            "\\xc3\\x31");
+  EXPECT_EQ(EchoText("\xe0\x80\xaf"), "\\xe0\\x80\\xaf");
+  EXPECT_EQ(EchoText("\xed\xa0\x80"), "\\xed\\xa0\\x80");
+  // Controls and marks that would hide or reorder text: escaped (NEL
+  // U+0085, right-to-left override U+202E, zero-width space U+200B).
+  EXPECT_EQ(EchoText("\xc2\x85"), "\\xc2\\x85");
+  // (A hex digit after a \x escape is escaped too, as C reads it.)
+  EXPECT_EQ(EchoText("a\xe2\x80\xae"
+                     "b"),
+            "a\\xe2\\x80\\xae\\x62");
+  EXPECT_EQ(EchoText("\xe2\x80\x8b"), "\\xe2\\x80\\x8b");
+}
+
+TEST(EchoTest, LongValuesAreCutBetweenCharacters) {
+  // 'é' is two bytes: 63 x's and then 'é' would be cut in half at 64.
+  std::string value(kEchoPrefixBytes - 1, 'x');
+  for (int i = 0; i < 10; ++i) value += "\xc3\xa9";
+  EXPECT_EQ(Echo(value),
+            absl::StrCat("'", std::string(kEchoPrefixBytes - 1, 'x'), "...' (",
+                         value.size(), " bytes)"));
+}
+
 TEST(EchoTest, LongValuesShowAPrefixAndTheirLength) {
   const std::string value = std::string(kEchoPrefixBytes, 'p') +
                             std::string(40 * 1024 - kEchoPrefixBytes, 'x');
