@@ -269,10 +269,9 @@ std::string PercentLabel(int64_t scaled, int digits) {
 }
 
 // The lines under the legend: font size 11, wrapped to this many
-// characters (the chart's width less its left margin, at about 6 units a
-// character), each this high; a wrapped paragraph's later lines are
-// indented by two characters of this width.
-constexpr int kFooterChars = 115;
+// characters (at about 6 units a character), each this high; a wrapped
+// paragraph's later lines are indented by two characters of this width.
+constexpr int kFooterChars = kCurveChartFooterChars;
 constexpr int64_t kFooterRow = 160;
 constexpr int64_t kFooterChar = 60;
 
@@ -308,7 +307,7 @@ std::vector<FooterLine> FooterLines(
 }  // namespace
 
 std::string CurveSvg(const v1::GetCostCurveResponse& curve,
-                     const std::string& data_line) {
+                     const std::string& data_lines) {
   const v1::Corridor& c = curve.corridor();
   // The range and its currency: the samples span it exactly; without
   // them, the intervals do.
@@ -531,7 +530,7 @@ std::string CurveSvg(const v1::GetCostCurveResponse& curve,
                  kFooterChars)},
       {"marks", MarkLegend(any_promotional, any_estimated, kFooterChars)},
       {"prices", PricesLines(curve.freshness(), kFooterChars)},
-      {"data", WrapParagraph(data_line, kFooterChars)},
+      {"data", data_lines},
   });
   const int64_t footer_y = legend_y + legend_rows * kLegendRow + 80;
   const int64_t height =

@@ -36,12 +36,17 @@ inline constexpr int kMinChartSamples = 2;
 // The samples the curve command asks for when drawing and --samples is
 // not given: about one per 3 units of the plot's width.
 inline constexpr int kDefaultChartSamples = 241;
+// The most characters a line under the chart holds (the chart's width less
+// its left margin).
+inline constexpr int kCurveChartFooterChars = 115;
 
 // The chart as an SVG document. `curve` should carry samples (at least
 // kMinChartSamples): without them, only the envelope's switch points are
-// drawn. `data_line` is printed under the chart ("Data: ...; version ...").
+// drawn. `data_lines` are printed under the chart ("Data: ...; version
+// ...", the attribution), one per '\n'-separated line, each of at most
+// kCurveChartFooterChars characters (SourceParagraphs wraps them so).
 std::string CurveSvg(const v1::GetCostCurveResponse& curve,
-                     const std::string& data_line);
+                     const std::string& data_lines);
 
 }  // namespace remit::cli
 

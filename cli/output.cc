@@ -857,14 +857,13 @@ std::string CorridorsOutput(const v1::ListCorridorsResponse& response,
         absl::StrCat("Illustrative data as of ", illustrative->as_of_date(),
                      ": made-up prices, judged at that date, not today."));
   }
-  for (absl::string_view line : absl::StrSplit(
-           SourceLines(response.data_sources(), response.dataset_version()),
-           '\n', absl::SkipEmpty())) {
-    notes.emplace_back(line);
-  }
   for (const std::string& note : notes) {
-    absl::StrAppend(&out, WrapLines(note, kNoteWidth, "", "  "));
+    absl::StrAppend(&out, WrapParagraph(note, kNoteWidth));
   }
+  absl::StrAppend(&out,
+                  SourceParagraphs(response.data_sources(),
+                                   response.dataset_version(), kNoteWidth),
+                  "\n");
   return out;
 }
 

@@ -119,11 +119,14 @@ bool HasOtherCharges(const v1::Offer& o) {
   return other.has_value() && other->minor_units() != 0;
 }
 
-// `text` (plain or HTML) marked as the sheet marks an offer's price: "~"
-// before an estimated one, "*" after a promotional one.
+// The marks of an offer's price: "~" before an estimated one, "*" after a
+// promotional one.
+const char* MarkBefore(const v1::Offer& o) { return o.estimated() ? "~" : ""; }
+const char* MarkAfter(const v1::Offer& o) { return o.promotional() ? "*" : ""; }
+
+// `text` (plain or HTML) marked as the sheet marks an offer's price.
 std::string Marked(const v1::Offer& o, const std::string& text) {
-  return absl::StrCat(o.estimated() ? "~" : "", text,
-                      o.promotional() ? "*" : "");
+  return absl::StrCat(MarkBefore(o), text, MarkAfter(o));
 }
 
 // The notes that explain the marks, as paragraphs, those asked for.
@@ -146,9 +149,9 @@ std::string MarkNotesHtml(bool promotional, bool estimated, const Messages& m) {
 // the amount kept whole. Marked as Marked() marks a price, and " !" after
 // it when its published figures are `unusual`.
 std::string TotalHtml(const v1::Offer& o, bool unusual, const Messages& m) {
-  const std::string before = o.estimated() ? "~" : "";
+  const std::string before = MarkBefore(o);
   const std::string after =
-      absl::StrCat(o.promotional() ? "*" : "", unusual ? "\u00a0!" : "");
+      absl::StrCat(MarkAfter(o), unusual ? "\u00a0!" : "");
   if (IsNegative(o.total_cost())) {
     absl::StatusOr<Money> total = MoneyFromProto(o.total_cost());
     const std::string gain =

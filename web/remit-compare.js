@@ -66,6 +66,19 @@
 
   // ---- Exact decimals: money and percentages stay strings / BigInt. ----
   const NANO = 1000000000n;
+  // An amount in nanos as API Money.
+  function apiMoney(currency, nanos) {
+    return {currencyCode: currency, units: (nanos / NANO).toString(),
+            nanos: Number(nanos % NANO)};
+  }
+  // The query parameters of a Money request field (FIELD.currencyCode,
+  // FIELD.units, FIELD.nanos) into URLSearchParams `q`.
+  function setMoneyParams(q, field, currency, nanos) {
+    const m = apiMoney(currency, nanos);
+    q.set(field + '.currencyCode', m.currencyCode);
+    q.set(field + '.units', m.units);
+    q.set(field + '.nanos', String(m.nanos));
+  }
   function moneyNanos(m) {
     return m ? BigInt(m.units || '0') * NANO + BigInt(m.nanos || 0) : 0n;
   }
@@ -256,10 +269,8 @@
       const to = encodeURIComponent(this.getAttribute('to') || '');
       const q = new URLSearchParams(extra || {});
       if (money) {
-        const field = mode === 'receive' ? 'receiveAmount' : 'sendAmount';
-        q.set(field + '.currencyCode', money.currency);
-        q.set(field + '.units', (money.nanos / NANO).toString());
-        q.set(field + '.nanos', (money.nanos % NANO).toString());
+        setMoneyParams(q, mode === 'receive' ? 'receiveAmount' : 'sendAmount',
+                       money.currency, money.nanos);
       }
       const qs = q.toString();
       return `${this.server}/v1/corridors/${from}/${to}/${what}${qs ? '?' + qs : ''}`;
@@ -425,9 +436,7 @@
       const methods = [...new Set(all.map((o) => o.receiveMethod))];
       const types = [...new Set(all.map((o) => o.providerType))];
       const typed = this.state.typed;
-      const typedMoney = {currencyCode: typed.currency,
-                          units: (typed.nanos / NANO).toString(),
-                          nanos: Number(typed.nanos % NANO)};
+      const typedMoney = apiMoney(typed.currency, typed.nanos);
       const uid = 'rc' + Math.random().toString(36).slice(2, 8);
       const option = (value, text, selected) =>
           `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(text)}</option>`;
@@ -489,8 +498,7 @@
                                       v === this.state.type)).join('')}</select></label>
         </div>
         <h3 class="small" id="${uid}-t">${esc(this.f('offers_heading', {
-            amount: this.money(typed.mode === 'send' ? typedMoney :
-                               typedMoney)}))}</h3>
+            amount: this.money(typedMoney)}))}</h3>
         <table aria-labelledby="${uid}-t">
           <thead><tr>
             <th scope="col" class="plain">${esc(m.column_provider)}</th>
@@ -597,9 +605,8 @@
         if (showOther) {
           const other = moneyNanos(o.fundingSurcharge) +
               moneyNanos(o.recipientFeeInSendCurrency);
-          cell(tr, m.column_other, this.money({
-            currencyCode: o.fee.currencyCode, units: (other / NANO).toString(),
-            nanos: Number(other % NANO)}), 'num');
+          cell(tr, m.column_other,
+               this.money(apiMoney(o.fee.currencyCode, other)), 'num');
         }
         const r = cell(tr, m.widget_rate, this.rate(o.exchangeRate), 'num');
         if (o.midMarketRate) {
@@ -671,19 +678,14 @@
       const half = typed.nanos / 2n / unit * unit;
       const lo = half > unit ? half : unit;
       const hi = typed.nanos * 2n;
-      const money = (n) => ({currencyCode: typed.currency,
-                             units: (n / NANO).toString(),
-                             nanos: Number(n % NANO)});
-      const q = {};
-      for (const [field, n] of [['minAmount', lo], ['maxAmount', hi]]) {
-        q[field + '.currencyCode'] = typed.currency;
-        q[field + '.units'] = (n / NANO).toString();
-        q[field + '.nanos'] = (n % NANO).toString();
-      }
-      if (this.state.receive) q['filter.receiveMethods'] = this.state.receive;
-      if (this.state.type) q['filter.providerTypes'] = this.state.type;
+      const q = new URLSearchParams();
+      setMoneyParams(q, 'minAmount', typed.currency, lo);
+      setMoneyParams(q, 'maxAmount', typed.currency, hi);
+      if (this.state.receive) q.set('filter.receiveMethods', this.state.receive);
+      if (this.state.type) q.set('filter.providerTypes', this.state.type);
       const curve = await getJsonFresh(this.corridorUrl('curve', null, 'send', q));
-      return {min: money(lo), max: money(hi), intervals: curve.intervals || []};
+      return {min: apiMoney(typed.currency, lo), max: apiMoney(typed.currency, hi),
+              intervals: curve.intervals || []};
     }
 
     // The cheapest-by-amount line again, for the current choices; a line

@@ -8,8 +8,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "cli/commands/option_checks.h"
 #include "cli/commands/session.h"
 #include "cli/curve_chart.h"
@@ -134,14 +132,11 @@ absl::Status RunCurve(const Args& args, const CommandIo& io) {
     return BackendError(s);
   }
   if (session->format == Format::kSvg) {
-    const std::string sources =
-        SourceLines(curve.data_sources(), curve.dataset_version());
     return WriteAnswer(
         args, io,
-        CurveSvg(
-            curve,
-            absl::StrJoin(
-                absl::StrSplit(absl::StripSuffix(sources, "\n"), '\n'), " ")));
+        CurveSvg(curve,
+                 SourceParagraphs(curve.data_sources(), curve.dataset_version(),
+                                  kCurveChartFooterChars)));
   }
   std::string answer = CurveOutput(curve, session->format, io.width);
   if (session->format == Format::kTable) {

@@ -350,6 +350,17 @@ std::optional<Period> QuoteBook::LatestPeriod(const Corridor& corridor) const {
   return periods.back();
 }
 
+std::vector<Corridor> QuoteBook::CorridorsBetween(CountryCode from,
+                                                  CountryCode to) const {
+  std::vector<Corridor> between;
+  for (const Corridor& c : corridors()) {
+    if (c.send_country() == from && c.receive_country() == to) {
+      between.push_back(c);
+    }
+  }
+  return between;
+}
+
 absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
     const Corridor& corridor, std::optional<Period> period) const {
   const CorridorQuotes* index = Find(corridor);
@@ -357,11 +368,9 @@ absl::StatusOr<PeriodQuotes> QuoteBook::QuotesFor(
     // Between the same countries in other currencies, say which: an amount
     // in the wrong currency asks for a corridor that does not exist.
     std::vector<std::string> others;
-    for (const Corridor& c : corridors()) {
-      if (c.send_country() == corridor.send_country() &&
-          c.receive_country() == corridor.receive_country()) {
-        others.push_back(c.ToString());
-      }
+    for (const Corridor& c : CorridorsBetween(corridor.send_country(),
+                                              corridor.receive_country())) {
+      others.push_back(c.ToString());
     }
     return absl::NotFoundError(absl::StrCat(
         "corridor ", corridor.ToString(), " has no quotes",

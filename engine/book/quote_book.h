@@ -140,6 +140,10 @@ class QuoteBook {
   const std::vector<Corridor>& corridors() const ABSL_ATTRIBUTE_LIFETIME_BOUND {
     return data_->corridors;
   }
+  // Those of corridors() from country `from` to country `to`, in any
+  // currencies, in order.
+  std::vector<Corridor> CorridorsBetween(CountryCode from,
+                                         CountryCode to) const;
 
   // The book's data, to keep alive what points into it (PreparedQuote,
   // Offer::quote) after this handle is gone: RankResult::book holds it.

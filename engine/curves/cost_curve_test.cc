@@ -256,15 +256,19 @@ TEST_F(CostCurveTest, ANamedPeriodIsHistoryAndTheDefaultTheLatest) {
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
-  // a: a 10 % fee, rounded to the cent; b: a 10 % margin, exact. Their
-  // costs differ by a rounding only: a is cheaper where the fee rounds
-  // down, b where it rounds up, so they change places about every 5 cents
-  // and every amount is a candidate: work grows with the range.
+// a: a 10 % fee, rounded to the cent; b: a 10 % margin, exact. Their costs
+// differ by a rounding only: a is cheaper where the fee rounds down, b
+// where it rounds up, so they change places about every 5 cents and every
+// amount is a candidate: work grows with the range.
+QuoteBook FeeAgainstMarginBook() {
   Quote a = Plain("a");
   a.fees.bands = {Band(0, 0, "10")};
   Quote b = Plain("b", "18");
-  const QuoteBook book = Book({a, b});
+  return Book({a, b});
+}
+
+TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
+  const QuoteBook book = FeeAgainstMarginBook();
   CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2 USD"));
   const CostCurve full = Must(ComputeCostCurve(book, request, clock_));
   EXPECT_GT(full.intervals.size(), 10u);
@@ -294,12 +298,9 @@ TEST_F(CostCurveTest, ARangeThatNeedsMoreWorkThanTheBudgetIsRefused) {
 }
 
 TEST_F(CostCurveTest, ACheapestThatChangesTooOftenIsRefused) {
-  // As above: over 1 to 2,000 USD the two offers change places about
-  // 40,000 times, more than kMaxCurveIntervals; the curve stops there.
-  Quote a = Plain("a");
-  a.fees.bands = {Band(0, 0, "10")};
-  Quote b = Plain("b", "18");
-  const QuoteBook book = Book({a, b});
+  // Over 1 to 2,000 USD the two offers change places about 40,000 times,
+  // more than kMaxCurveIntervals; the curve stops there.
+  const QuoteBook book = FeeAgainstMarginBook();
   CostCurveRequest request(C("US", "MX"), M("1 USD"), M("2000 USD"));
   absl::StatusOr<CostCurve> curve = ComputeCostCurve(book, request, clock_);
   EXPECT_EQ(curve.status().code(), absl::StatusCode::kInvalidArgument);

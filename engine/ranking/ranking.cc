@@ -174,11 +174,8 @@ absl::Status CheckModeCurrency(const QuoteBook& book,
   // be a fair question the data cannot answer (NOT_FOUND stays); one in
   // the currency their quotes pay out in is the wrong mode.
   bool paid_out = false;
-  for (const Corridor& c : book.corridors()) {
-    if (c.send_country() != asked.send_country() ||
-        c.receive_country() != asked.receive_country()) {
-      continue;
-    }
+  for (const Corridor& c :
+       book.CorridorsBetween(asked.send_country(), asked.receive_country())) {
     paid_out |= c.receive_currency() == request.amount.currency();
     // The side the amount is not in keeps the request's currency.
     if (send ? c.receive_currency() != asked.receive_currency()
